@@ -1,0 +1,104 @@
+//! The command line's shape, as DESIGN.md names it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use clap_complete::Shell;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rolo",
+    version,
+    about = "Keep your informational interviews moving: contacts, meetings, questions and every follow-up.",
+    after_help = "With no command, rolo opens the full-screen app on your database.\n\
+                  The database is --db PATH, else $ROLO_DB, else $XDG_DATA_HOME/rolo/rolo.db."
+)]
+pub struct Cli {
+    /// The database file to use (created on first use).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Open the app on a throw-away database filled with sample data.
+    #[arg(long, conflicts_with = "review")]
+    pub demo: bool,
+
+    /// Open straight into the daily review.
+    #[arg(long)]
+    pub review: bool,
+
+    /// Leave the mouse to the terminal (for selecting text).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the daily agenda: overdue, due today, today's meetings, what is owed.
+    Today {
+        /// Print JSON for scripts instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quick capture without opening the app.
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// Write a consistent copy of the database to FILE (readable by you only).
+    Backup {
+        /// Where to write the copy.
+        file: PathBuf,
+    },
+    /// Fill the database with realistic sample data.
+    Demo {
+        /// How many contacts to create.
+        #[arg(long, default_value_t = crate::demo::DEFAULT_CONTACTS, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        contacts: u64,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions { shell: Shell },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// Add a contact.
+    Contact(ContactArgs),
+    /// Add a follow-up for a contact.
+    #[command(name = "follow-up")]
+    FollowUp(FollowUpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    #[arg(long)]
+    pub name: String,
+    /// Organisation (created if rolo does not know it yet).
+    #[arg(long)]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// LinkedIn profile address.
+    #[arg(long)]
+    pub linkedin: Option<String>,
+    /// The name of the contact who referred them.
+    #[arg(long, value_name = "NAME")]
+    pub referred_by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowUpArgs {
+    /// The contact's name (the whole name, or a unique part of it).
+    #[arg(long, value_name = "NAME")]
+    pub contact: String,
+    /// When: tomorrow, fri 10:30, +3d, in 2 weeks, 2026-12-01 14:00 …
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// What to do.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+}

@@ -1,0 +1,98 @@
+//! What each script command does. Output for people goes to stdout; errors come back to
+//! `main`, which prints them to stderr with a non-zero exit.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveTime;
+use color_eyre::eyre::{Result, WrapErr, bail};
+
+use super::args::{AddCommand, Cli};
+use crate::domain::dates;
+use crate::domain::{Clock, sanitize};
+use crate::store::{NewContact, Store};
+
+/// Follow-ups typed without a time are due at the start of the working day.
+pub const DEFAULT_DUE_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => panic!("09:00 is a valid time"),
+};
+
+pub fn today(store: &Store, clock: &Clock, json: bool) -> Result<()> {
+    let agenda = store.agenda(clock)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &agenda)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(agenda.to_text(clock).as_bytes())?;
+    }
+    Ok(())
+}
+
+pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
+    let now = clock.timestamp();
+    match command {
+        AddCommand::Contact(args) => {
+            let new = NewContact {
+                name: args.name.clone(),
+                organization: args.org.clone().unwrap_or_default(),
+                title: args.title.clone().unwrap_or_default(),
+                email: args.email.clone().unwrap_or_default(),
+                phone: args.phone.clone().unwrap_or_default(),
+                linkedin: args.linkedin.clone().unwrap_or_default(),
+                referred_by: args.referred_by.clone(),
+            };
+            let contact = store.add_contact(&new, now)?;
+            println!("Added {} ({})", contact.name, contact.meta.id);
+        }
+        AddCommand::FollowUp(args) => {
+            let due = dates::parse(&args.due, clock, DEFAULT_DUE_TIME)
+                .wrap_err_with(|| format!("--due {:?}", sanitize::line(&args.due)))?;
+            let follow_up = store.add_follow_up(&args.contact, &args.title, due.at, now)?;
+            println!(
+                "Added follow-up \"{}\", due {}",
+                follow_up.title,
+                dates::describe(&due, clock)
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn backup(store: &Store, file: &Path) -> Result<()> {
+    if file == store.path() {
+        bail!("the backup must go to another file than the database itself");
+    }
+    store.backup_to(file)?;
+    println!("Backed up {} to {}", store.path().display(), file.display());
+    Ok(())
+}
+
+pub fn demo(store: &Store, clock: &Clock, contacts: u64) -> Result<()> {
+    let summary = crate::demo::fill(store, contacts, clock)?;
+    println!(
+        "Added {} contacts at {} organisations and {} interviews to {}",
+        summary.contacts,
+        summary.organizations,
+        summary.interviews,
+        store.path().display()
+    );
+    Ok(())
+}
+
+pub fn completions(shell: clap_complete::Shell) {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut command, "rolo", &mut std::io::stdout());
+}
+
+/// Opens the full-screen app: on the user's database, or on a throw-away demo one.
+pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
+    if cli.demo {
+        let folder = tempfile::Builder::new().prefix("rolo-demo-").tempdir()?;
+        let store = Store::open(&folder.path().join("demo.db"))?;
+        crate::demo::fill(&store, crate::demo::DEFAULT_CONTACTS, clock)?;
+        return crate::tui::run(store, cli, clock);
+    }
+    crate::tui::run(super::open_store(cli)?, cli, clock)
+}

@@ -1,0 +1,54 @@
+//! The command line: the TUI by default, and the script commands beside it.
+
+mod args;
+mod commands;
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use color_eyre::eyre::{Result, WrapErr, eyre};
+
+pub use args::{AddCommand, Cli, Command};
+
+use crate::domain::Clock;
+use crate::store::{Store, path};
+
+/// Parses the command line and runs what it asks for.
+pub fn run() -> Result<()> {
+    let cli = Cli::parse();
+    let clock = clock_from_env()?;
+    match &cli.command {
+        None => commands::open_tui(&cli, &clock),
+        Some(Command::Today { json }) => commands::today(&open_store(&cli)?, &clock, *json),
+        Some(Command::Add(add)) => commands::add(&open_store(&cli)?, &clock, add),
+        Some(Command::Backup { file }) => commands::backup(&open_store(&cli)?, file),
+        Some(Command::Demo { contacts }) => commands::demo(&open_store(&cli)?, &clock, *contacts),
+        Some(Command::Completions { shell }) => {
+            commands::completions(*shell);
+            Ok(())
+        }
+    }
+}
+
+/// The database the command line names (`--db`, `ROLO_DB`, or the platform default).
+pub fn database_path(cli: &Cli) -> Result<PathBuf> {
+    Ok(path::resolve(cli.db.as_deref())?)
+}
+
+pub fn open_store(cli: &Cli) -> Result<Store> {
+    let file = database_path(cli)?;
+    Store::open(&file).wrap_err_with(|| format!("cannot open the database {}", file.display()))
+}
+
+/// `ROLO_NOW` (an RFC 3339 time such as `2026-11-24T09:00:00+01:00`) fixes the clock and the
+/// time zone, for tests and for trying out what a later day would look like.
+fn clock_from_env() -> Result<Clock> {
+    match std::env::var("ROLO_NOW") {
+        Ok(text) if !text.is_empty() => {
+            let at = chrono::DateTime::parse_from_rfc3339(&text)
+                .map_err(|e| eyre!("ROLO_NOW={text:?} is not an RFC 3339 time ({e}); unset it or use 2026-11-24T09:00:00+01:00"))?;
+            Ok(Clock::fixed(at.with_timezone(&chrono::Utc), *at.offset()))
+        }
+        _ => Ok(Clock::system()),
+    }
+}

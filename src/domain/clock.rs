@@ -1,0 +1,132 @@
+//! Time as the domain sees it: a UTC instant plus the user's local offset, passed in by the
+//! caller so that "overdue", "today" and "this week" are testable under a fixed clock.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A UTC instant, stored as fixed-width text ("2026-11-24T09:30:00.000Z") so that text order
+/// is time order in SQL and in exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(pub DateTime<Utc>);
+
+pub const TIMESTAMP_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.3fZ";
+
+impl Timestamp {
+    pub fn to_text(self) -> String {
+        self.0.format(TIMESTAMP_FORMAT).to_string()
+    }
+
+    /// Reads our own format, and any RFC 3339 time (as other tools write in exports).
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        DateTime::parse_from_rfc3339(text.trim())
+            .ok()
+            .map(|t| Timestamp(t.with_timezone(&Utc)))
+    }
+
+    pub fn plus(self, duration: Duration) -> Timestamp {
+        Timestamp(self.0 + duration)
+    }
+
+    pub fn minus(self, duration: Duration) -> Timestamp {
+        Timestamp(self.0 - duration)
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text())
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_text())
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a timestamp: {text:?}")))
+    }
+}
+
+/// "Now", and where the user is: day boundaries are taken in `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    pub now: DateTime<Utc>,
+    pub offset: FixedOffset,
+}
+
+impl Clock {
+    /// The machine's clock and time zone.
+    pub fn system() -> Clock {
+        let local = chrono::Local::now();
+        Clock {
+            now: local.with_timezone(&Utc),
+            offset: *local.offset(),
+        }
+    }
+
+    /// A fixed clock, for tests and for `ROLO_NOW`.
+    pub fn fixed(now: DateTime<Utc>, offset: FixedOffset) -> Clock {
+        Clock { now, offset }
+    }
+
+    pub fn timestamp(&self) -> Timestamp {
+        Timestamp(self.now)
+    }
+
+    pub fn local_now(&self) -> DateTime<FixedOffset> {
+        self.now.with_timezone(&self.offset)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.local_now().date_naive()
+    }
+
+    /// The UTC instant at which a local calendar day starts.
+    pub fn start_of(&self, day: NaiveDate) -> Timestamp {
+        self.at_local(day, NaiveTime::MIN)
+    }
+
+    /// A local date and time as a UTC instant.
+    pub fn at_local(&self, day: NaiveDate, time: NaiveTime) -> Timestamp {
+        let local = self
+            .offset
+            .from_local_datetime(&day.and_time(time))
+            .single()
+            .expect("a fixed offset maps every local time to one instant");
+        Timestamp(local.with_timezone(&Utc))
+    }
+
+    /// The start of tomorrow: everything due before it is due today or overdue.
+    pub fn end_of_today(&self) -> Timestamp {
+        self.start_of(self.today() + Duration::days(1))
+    }
+
+    /// The end of the coming week (seven days after today ends).
+    pub fn end_of_week(&self) -> Timestamp {
+        self.start_of(self.today() + Duration::days(8))
+    }
+
+    /// A timestamp shown in the user's zone, e.g. "Tue 24 Nov 09:30".
+    pub fn show(&self, at: Timestamp) -> String {
+        at.0.with_timezone(&self.offset)
+            .format("%a %d %b %H:%M")
+            .to_string()
+    }
+
+    pub fn show_date(&self, at: Timestamp) -> String {
+        at.0.with_timezone(&self.offset)
+            .format("%a %d %b %Y")
+            .to_string()
+    }
+
+    pub fn local_date_of(&self, at: Timestamp) -> NaiveDate {
+        at.0.with_timezone(&self.offset).date_naive()
+    }
+}

@@ -1,0 +1,18 @@
+//! The domain: records, their enumerations, the interview playbook, natural dates and the daily
+//! agenda. Plain Rust: no SQL, no terminal, no clock of its own (time is always passed in).
+
+pub mod agenda;
+pub mod clock;
+pub mod dates;
+pub mod id;
+pub mod kinds;
+pub mod playbook;
+pub mod prompts;
+pub mod records;
+pub mod sanitize;
+pub mod settings;
+
+pub use clock::{Clock, Timestamp};
+pub use id::Id;
+pub use kinds::*;
+pub use records::*;

@@ -1,0 +1,267 @@
+//! The records rolo keeps, one struct per table. Every record carries its id, its creation and
+//! last-change times, and a tombstone (`deleted_at`) so that deletes can be undone and merged.
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Channel, FollowUpKind, Id, InteractionKind, MeetingMode, MeetingStatus, Outcome, ReplyStatus,
+    Stage, Timestamp,
+};
+
+/// The bookkeeping every record shares.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: Id,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+impl Meta {
+    pub fn new(now: Timestamp) -> Meta {
+        Meta {
+            id: Id::new(),
+            created_at: now,
+            updated_at: now,
+            deleted_at: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    pub website: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    pub title: String,
+    pub organization_id: Option<Id>,
+    pub email: String,
+    pub phone: String,
+    pub linkedin: String,
+    pub location: String,
+    pub how_met: String,
+    pub referred_by: Option<Id>,
+    pub keep_in_touch_days: Option<u32>,
+    pub notes: String,
+}
+
+impl Contact {
+    /// A contact with only a name, the rest empty.
+    pub fn named(name: &str, now: Timestamp) -> Contact {
+        Contact {
+            meta: Meta::new(now),
+            name: name.to_string(),
+            title: String::new(),
+            organization_id: None,
+            email: String::new(),
+            phone: String::new(),
+            linkedin: String::new(),
+            location: String::new(),
+            how_met: String::new(),
+            referred_by: None,
+            keep_in_touch_days: None,
+            notes: String::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+}
+
+/// The evaluation written after a meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub key_points: String,
+    /// Answers to the evaluation prompts, by prompt key (see `assets/evaluation.toml`).
+    pub skills: String,
+    pub qualify: String,
+    pub enjoy: String,
+    pub pay: String,
+    pub organization: String,
+    pub field_needs: String,
+    pub new_ideas: String,
+    pub offered_reference: bool,
+    pub offered_resume_review: bool,
+    pub may_contact_again: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interview {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub contact_id: Id,
+    pub stage: Stage,
+    pub outcome: Option<Outcome>,
+    pub objective: String,
+    pub found_via: String,
+    pub channel: Channel,
+    pub requested_at: Option<Timestamp>,
+    pub minutes_asked: u32,
+    pub reply_status: ReplyStatus,
+    pub replied_at: Option<Timestamp>,
+    pub redirected_to: Option<Id>,
+    pub nudges_sent: u32,
+    pub evaluation: Evaluation,
+    pub evaluated_at: Option<Timestamp>,
+    pub thanked_at: Option<Timestamp>,
+    pub thank_you_channel: String,
+    pub thank_you_text: String,
+    pub closed_at: Option<Timestamp>,
+}
+
+impl Interview {
+    /// A new interview at the request stage.
+    pub fn requested(contact_id: Id, objective: &str, channel: Channel, now: Timestamp) -> Self {
+        Interview {
+            meta: Meta::new(now),
+            contact_id,
+            stage: Stage::Request,
+            outcome: None,
+            objective: objective.to_string(),
+            found_via: String::new(),
+            channel,
+            requested_at: Some(now),
+            minutes_asked: 20,
+            reply_status: ReplyStatus::Awaiting,
+            replied_at: None,
+            redirected_to: None,
+            nudges_sent: 0,
+            evaluation: Evaluation {
+                may_contact_again: true,
+                ..Evaluation::default()
+            },
+            evaluated_at: None,
+            thanked_at: None,
+            thank_you_channel: String::new(),
+            thank_you_text: String::new(),
+            closed_at: None,
+        }
+    }
+
+    /// Open means still moving through the playbook: not done, and no terminal outcome.
+    pub fn is_open(&self) -> bool {
+        self.outcome.is_none() && self.stage != Stage::Done
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub interview_id: Id,
+    pub starts_at: Timestamp,
+    pub duration_minutes: u32,
+    pub mode: MeetingMode,
+    pub place: String,
+    pub status: MeetingStatus,
+    pub notes: String,
+}
+
+impl Meeting {
+    pub fn ends_at(&self) -> Timestamp {
+        self.starts_at
+            .plus(chrono::Duration::minutes(i64::from(self.duration_minutes)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionList {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub list_id: Id,
+    pub position: u32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewQuestion {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub interview_id: Id,
+    pub question_id: Option<Id>,
+    pub position: u32,
+    pub text: String,
+    pub asked: bool,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub contact_id: Option<Id>,
+    pub interview_id: Option<Id>,
+    pub kind: FollowUpKind,
+    pub title: String,
+    pub notes: String,
+    pub due_at: Timestamp,
+    pub done_at: Option<Timestamp>,
+    pub snoozed_count: u32,
+}
+
+impl FollowUp {
+    pub fn new(kind: FollowUpKind, title: &str, due_at: Timestamp, now: Timestamp) -> FollowUp {
+        FollowUp {
+            meta: Meta::new(now),
+            contact_id: None,
+            interview_id: None,
+            kind,
+            title: title.to_string(),
+            notes: String::new(),
+            due_at,
+            done_at: None,
+            snoozed_count: 0,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.done_at.is_none() && self.meta.deleted_at.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interaction {
+    #[serde(flatten)]
+    pub meta: Meta,
+    pub contact_id: Id,
+    pub interview_id: Option<Id>,
+    pub kind: InteractionKind,
+    pub summary: String,
+    pub body: String,
+    pub occurred_at: Timestamp,
+}
+
+impl Interaction {
+    pub fn new(contact_id: Id, kind: InteractionKind, summary: &str, at: Timestamp) -> Self {
+        Interaction {
+            meta: Meta::new(at),
+            contact_id,
+            interview_id: None,
+            kind,
+            summary: summary.to_string(),
+            body: String::new(),
+            occurred_at: at,
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The numbers the playbook runs on. Each has DESIGN.md's default; the config file (a later
+//! issue) may change them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlaybookSettings {
+    /// Days without a reply before a nudge is due.
+    pub nudge_after_days: u32,
+    /// Nudges to send before suggesting "no reply".
+    pub max_nudges: u32,
+    /// Hours after a meeting ends by which the thank-you is due.
+    pub thank_you_hours: u32,
+    /// Days after the thank-you until the keep-in-touch / progress update.
+    pub keep_in_touch_days: u32,
+    /// Whether scheduling a meeting creates a prepare follow-up the day before.
+    pub prepare_day_before: bool,
+    /// Minutes asked for in a new request.
+    pub default_minutes_asked: u32,
+    /// Length of a new meeting.
+    pub default_meeting_minutes: u32,
+}
+
+impl Default for PlaybookSettings {
+    fn default() -> Self {
+        PlaybookSettings {
+            nudge_after_days: 7,
+            max_nudges: 2,
+            thank_you_hours: 24,
+            keep_in_touch_days: 30,
+            prepare_day_before: true,
+            default_minutes_asked: 20,
+            default_meeting_minutes: 30,
+        }
+    }
+}

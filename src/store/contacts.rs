@@ -1,0 +1,203 @@
+//! Contacts and what hangs off them: organisations found or created by name, lookups by name,
+//! referrals, and quick capture (`rolo add`).
+
+use rusqlite::Connection;
+
+use super::record::{self, select};
+use super::{Store, StoreError, StoreResult};
+use crate::domain::{
+    Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview, Meta,
+    Organization, Timestamp, sanitize,
+};
+
+/// What quick capture knows about a new contact. Every field is cleaned before it is stored.
+#[derive(Debug, Clone, Default)]
+pub struct NewContact {
+    pub name: String,
+    pub organization: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    pub linkedin: String,
+    pub referred_by: Option<String>,
+}
+
+impl NewContact {
+    /// Checks the fields and says what is wrong with the first bad one.
+    pub fn validate(&self) -> Result<(), String> {
+        if sanitize::line(&self.name).is_empty() {
+            return Err("a name is required".into());
+        }
+        let email = sanitize::line(&self.email);
+        if !email.is_empty() && !looks_like_email(&email) {
+            return Err(format!(
+                "{email:?} does not look like an email address (name@example.com)"
+            ));
+        }
+        let linkedin = sanitize::line(&self.linkedin);
+        if !linkedin.is_empty() && !linkedin.contains("linkedin.com/") {
+            return Err(format!(
+                "{linkedin:?} is not a LinkedIn profile address (https://www.linkedin.com/in/…)"
+            ));
+        }
+        Ok(())
+    }
+}
+
+pub fn looks_like_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !text.contains(' ')
+        }
+        None => false,
+    }
+}
+
+/// The live organisation with this name (any case), created if there is none.
+pub(super) fn organization_named(conn: &Connection, name: &str, now: Timestamp) -> StoreResult<Id> {
+    let found: Vec<Organization> = select(
+        conn,
+        "name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
+        &[&name],
+    )?;
+    if let Some(org) = found.into_iter().next() {
+        return Ok(org.meta.id);
+    }
+    let org = Organization {
+        meta: Meta::new(now),
+        name: name.to_string(),
+        website: String::new(),
+        notes: String::new(),
+    };
+    record::insert(conn, &org)?;
+    Ok(org.meta.id)
+}
+
+/// Exactly one live contact called `name` (any case); otherwise an error that says what to do.
+pub(super) fn one_contact_named(conn: &Connection, name: &str) -> StoreResult<Contact> {
+    let mut found: Vec<Contact> = select(
+        conn,
+        "name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 5",
+        &[&name],
+    )?;
+    if found.is_empty() {
+        found = select(
+            conn,
+            "instr(lower(name), lower(?)) > 0 AND deleted_at IS NULL ORDER BY name LIMIT 5",
+            &[&name],
+        )?;
+    }
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => Err(StoreError::Invalid(format!(
+            "no contact is called {name:?}; check the spelling, or add them first with `rolo add contact --name`"
+        ))),
+        _ => {
+            let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
+            Err(StoreError::Invalid(format!(
+                "{name:?} matches more than one contact ({}); give the full name",
+                names.join(", ")
+            )))
+        }
+    }
+}
+
+impl Store {
+    /// Adds a contact from quick capture, with its organisation and referrer, and notes it on
+    /// the timeline.
+    pub fn add_contact(&self, new: &NewContact, now: Timestamp) -> StoreResult<Contact> {
+        new.validate().map_err(StoreError::Invalid)?;
+        self.write(|tx| {
+            let mut contact = Contact::named(&sanitize::line(&new.name), now);
+            contact.title = sanitize::line(&new.title);
+            contact.email = sanitize::line(&new.email);
+            contact.phone = sanitize::line(&new.phone);
+            contact.linkedin = sanitize::line(&new.linkedin);
+            let org = sanitize::line(&new.organization);
+            if !org.is_empty() {
+                contact.organization_id = Some(organization_named(tx, &org, now)?);
+            }
+            let mut summary = "Added to rolo".to_string();
+            if let Some(referrer) = new
+                .referred_by
+                .as_deref()
+                .map(sanitize::line)
+                .filter(|r| !r.is_empty())
+            {
+                let referrer = one_contact_named(tx, &referrer)?;
+                summary = format!("Added to rolo, referred by {}", referrer.name);
+                contact.referred_by = Some(referrer.meta.id);
+            }
+            record::insert(tx, &contact)?;
+            let entry = Interaction::new(contact.meta.id, InteractionKind::Note, &summary, now);
+            record::insert(tx, &entry)?;
+            Ok(contact)
+        })
+    }
+
+    /// Adds a custom follow-up for the contact called `contact_name`.
+    pub fn add_follow_up(
+        &self,
+        contact_name: &str,
+        title: &str,
+        due_at: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<FollowUp> {
+        let title = sanitize::line(title);
+        if title.is_empty() {
+            return Err(StoreError::Invalid(
+                "a title is required (what is there to do?)".into(),
+            ));
+        }
+        self.write(|tx| {
+            let contact = one_contact_named(tx, &sanitize::line(contact_name))?;
+            let mut follow_up = FollowUp::new(FollowUpKind::Custom, &title, due_at, now);
+            follow_up.contact_id = Some(contact.meta.id);
+            record::insert(tx, &follow_up)?;
+            Ok(follow_up)
+        })
+    }
+
+    /// The one live contact called `name`, or an error saying why not.
+    pub fn contact_named(&self, name: &str) -> StoreResult<Contact> {
+        one_contact_named(self.conn(), name)
+    }
+
+    /// The contacts this one referred.
+    pub fn referrals_of(&self, contact: Id) -> StoreResult<Vec<Contact>> {
+        select(
+            self.conn(),
+            "referred_by = ? AND deleted_at IS NULL ORDER BY name",
+            &[&contact],
+        )
+    }
+
+    pub fn interviews_of(&self, contact: Id) -> StoreResult<Vec<Interview>> {
+        select(
+            self.conn(),
+            "contact_id = ? AND deleted_at IS NULL ORDER BY created_at DESC",
+            &[&contact],
+        )
+    }
+
+    /// Open follow-ups about one contact, soonest first.
+    pub fn open_follow_ups_of(&self, contact: Id) -> StoreResult<Vec<FollowUp>> {
+        select(
+            self.conn(),
+            "contact_id = ? AND done_at IS NULL AND deleted_at IS NULL ORDER BY due_at",
+            &[&contact],
+        )
+    }
+
+    /// The newest `limit` timeline entries of one contact, newest first.
+    pub fn timeline_of(&self, contact: Id, limit: u64) -> StoreResult<Vec<Interaction>> {
+        select(
+            self.conn(),
+            "contact_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?",
+            &[&contact, &limit],
+        )
+    }
+}

@@ -1,0 +1,111 @@
+//! Interviews, their meetings and their questions.
+
+use rusqlite::Connection;
+
+use super::record::{self, select};
+use super::{Store, StoreError, StoreResult};
+use crate::domain::playbook::{self, Step};
+use crate::domain::settings::PlaybookSettings;
+use crate::domain::{
+    Channel, Clock, Id, Interview, InterviewQuestion, Meeting, Meta, Question, sanitize,
+};
+
+/// What the request form records.
+#[derive(Debug, Clone)]
+pub struct NewRequest {
+    pub contact_id: Id,
+    pub objective: String,
+    pub channel: Channel,
+    pub found_via: String,
+    pub minutes_asked: u32,
+}
+
+/// Starts an interview inside a transaction the caller holds.
+pub fn start_interview(
+    tx: &Connection,
+    request: &NewRequest,
+    clock: &Clock,
+    settings: &PlaybookSettings,
+) -> StoreResult<Interview> {
+    if request.minutes_asked == 0 {
+        return Err(StoreError::Invalid(
+            "the time asked for must be at least a minute".into(),
+        ));
+    }
+    let contact: crate::domain::Contact = record::get(tx, request.contact_id)?;
+    let now = clock.timestamp();
+    let objective = sanitize::line(&request.objective);
+    let mut interview = Interview::requested(contact.meta.id, &objective, request.channel, now);
+    interview.found_via = sanitize::line(&request.found_via);
+    interview.minutes_asked = request.minutes_asked;
+    record::insert(tx, &interview)?;
+    let plan = playbook::plan(&interview, &Step::Requested, &contact.name, clock, settings)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    super::playbook::apply_plan(tx, &mut interview, &contact, &Step::Requested, &plan, clock)?;
+    Ok(interview)
+}
+
+impl Store {
+    /// Starts an interview at the request stage: the request goes on the timeline and a nudge
+    /// is scheduled, all in one transaction.
+    pub fn start_interview(
+        &self,
+        request: &NewRequest,
+        clock: &Clock,
+        settings: &PlaybookSettings,
+    ) -> StoreResult<Interview> {
+        self.write(|tx| start_interview(tx, request, clock, settings))
+    }
+
+    pub fn meetings_of(&self, interview: Id) -> StoreResult<Vec<Meeting>> {
+        select(
+            self.conn(),
+            "interview_id = ? AND deleted_at IS NULL ORDER BY starts_at",
+            &[&interview],
+        )
+    }
+
+    /// The questions of one interview, in order.
+    pub fn questions_of_interview(&self, interview: Id) -> StoreResult<Vec<InterviewQuestion>> {
+        select(
+            self.conn(),
+            "interview_id = ? AND deleted_at IS NULL ORDER BY position",
+            &[&interview],
+        )
+    }
+
+    /// The questions of one list, in order.
+    pub fn questions_of_list(&self, list: Id) -> StoreResult<Vec<Question>> {
+        select(
+            self.conn(),
+            "list_id = ? AND deleted_at IS NULL ORDER BY position",
+            &[&list],
+        )
+    }
+
+    /// Copies a list's questions into an interview, after those it already has.
+    pub fn add_questions_from_list(
+        &self,
+        interview: Id,
+        list: Id,
+        clock: &Clock,
+    ) -> StoreResult<usize> {
+        let questions = self.questions_of_list(list)?;
+        let start = self.questions_of_interview(interview)?.len() as u32;
+        self.write(|tx| {
+            for (i, question) in questions.iter().enumerate() {
+                let copy = InterviewQuestion {
+                    meta: Meta::new(clock.timestamp()),
+                    interview_id: interview,
+                    question_id: Some(question.meta.id),
+                    position: start + i as u32,
+                    text: question.text.clone(),
+                    asked: false,
+                    answer: String::new(),
+                };
+                record::insert(tx, &copy)?;
+            }
+            Ok(questions.len())
+        })
+    }
+}

@@ -1,0 +1,186 @@
+//! The reads behind the screens and `rolo today`: each returns only the rows asked for (a page),
+//! joined with the names the screen shows, through an index.
+
+use rusqlite::{Connection, Row};
+
+use super::StoreResult;
+use crate::domain::{FollowUpKind, Id, MeetingMode, MeetingStatus, Stage, Timestamp};
+
+/// A window into a long list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+impl Page {
+    pub fn first(limit: u64) -> Page {
+        Page { offset: 0, limit }
+    }
+}
+
+/// A contact as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ContactRow {
+    pub id: Id,
+    pub name: String,
+    pub title: String,
+    pub organization: String,
+}
+
+/// An open follow-up with the name of whom it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FollowUpRow {
+    pub id: Id,
+    pub kind: FollowUpKind,
+    pub title: String,
+    pub due_at: Timestamp,
+    pub contact_id: Option<Id>,
+    pub contact_name: Option<String>,
+    pub interview_id: Option<Id>,
+}
+
+/// A meeting with its interviewee and the interview's objective.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MeetingRow {
+    pub id: Id,
+    pub interview_id: Id,
+    pub contact_id: Id,
+    pub contact_name: String,
+    pub objective: String,
+    pub starts_at: Timestamp,
+    pub duration_minutes: u32,
+    pub mode: MeetingMode,
+    pub place: String,
+    pub status: MeetingStatus,
+    pub stage: Stage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct QuestionListRow {
+    pub id: Id,
+    pub name: String,
+    pub description: String,
+    pub questions: u64,
+}
+
+fn contact_row(row: &Row<'_>) -> rusqlite::Result<ContactRow> {
+    Ok(ContactRow {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        title: row.get(2)?,
+        organization: row.get::<_, Option<String>>(3)?.unwrap_or_default(),
+    })
+}
+
+fn follow_up_row(row: &Row<'_>) -> rusqlite::Result<FollowUpRow> {
+    Ok(FollowUpRow {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        title: row.get(2)?,
+        due_at: row.get(3)?,
+        contact_id: row.get(4)?,
+        contact_name: row.get(5)?,
+        interview_id: row.get(6)?,
+    })
+}
+
+fn meeting_row(row: &Row<'_>) -> rusqlite::Result<MeetingRow> {
+    Ok(MeetingRow {
+        id: row.get(0)?,
+        interview_id: row.get(1)?,
+        contact_id: row.get(2)?,
+        contact_name: row.get(3)?,
+        objective: row.get(4)?,
+        starts_at: row.get(5)?,
+        duration_minutes: row.get(6)?,
+        mode: row.get(7)?,
+        place: row.get(8)?,
+        status: row.get(9)?,
+        stage: row.get(10)?,
+    })
+}
+
+const CONTACT_SELECT: &str = "SELECT c.id, c.name, c.title, o.name FROM contacts c \
+     LEFT JOIN organizations o ON o.id = c.organization_id";
+
+impl super::Store {
+    /// Live contacts in name order, one page of them.
+    pub fn contacts_page(&self, page: Page) -> StoreResult<Vec<ContactRow>> {
+        let sql = format!(
+            "{CONTACT_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id LIMIT ? OFFSET ?"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map([page.limit, page.offset], contact_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Open follow-ups due before `before`, soonest (most overdue) first.
+    pub fn open_follow_ups_before(
+        &self,
+        before: Timestamp,
+        limit: u64,
+    ) -> StoreResult<Vec<FollowUpRow>> {
+        open_follow_ups_before(self.conn(), before, limit)
+    }
+
+    pub fn count_open_follow_ups_before(&self, before: Timestamp) -> StoreResult<u64> {
+        Ok(self.conn().prepare_cached(
+            "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL AND due_at < ?",
+        )?
+        .query_row([before], |r| r.get(0))?)
+    }
+
+    /// Scheduled meetings starting in `[from, to)`, in time order.
+    pub fn meetings_between(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        limit: u64,
+    ) -> StoreResult<Vec<MeetingRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT m.id, m.interview_id, i.contact_id, c.name, i.objective, m.starts_at, \
+                    m.duration_minutes, m.mode, m.place, m.status, i.stage \
+             FROM meetings m JOIN interviews i ON i.id = m.interview_id \
+             JOIN contacts c ON c.id = i.contact_id \
+             WHERE m.deleted_at IS NULL AND m.starts_at >= ? AND m.starts_at < ? \
+               AND m.status = 'scheduled' AND i.deleted_at IS NULL \
+             ORDER BY m.starts_at LIMIT ?",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![from, to, limit], meeting_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every live question list with how many questions it holds.
+    pub fn question_lists(&self) -> StoreResult<Vec<QuestionListRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT l.id, l.name, l.description, \
+                    (SELECT count(*) FROM questions q WHERE q.list_id = l.id AND q.deleted_at IS NULL) \
+             FROM question_lists l WHERE l.deleted_at IS NULL ORDER BY l.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok(QuestionListRow {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                description: row.get(2)?,
+                questions: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+pub(super) fn open_follow_ups_before(
+    conn: &Connection,
+    before: Timestamp,
+    limit: u64,
+) -> StoreResult<Vec<FollowUpRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT f.id, f.kind, f.title, f.due_at, f.contact_id, c.name, f.interview_id \
+         FROM follow_ups f LEFT JOIN contacts c ON c.id = f.contact_id \
+         WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < ? \
+         ORDER BY f.due_at, f.id LIMIT ?",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![before, limit], follow_up_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,139 @@
+//! The store owns the SQLite connection: it opens the file safely, sets the pragmas, migrates,
+//! and offers typed operations. Every write is one IMMEDIATE transaction. Nothing here draws.
+
+mod agenda;
+mod contacts;
+mod error;
+pub mod interviews;
+mod lists;
+mod migrate;
+mod open;
+pub mod path;
+pub mod playbook;
+pub(crate) mod record;
+mod seed;
+mod sql_types;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction};
+
+pub use contacts::{NewContact, looks_like_email};
+pub use error::{StoreError, StoreResult};
+pub use interviews::NewRequest;
+pub use lists::{ContactRow, FollowUpRow, MeetingRow, Page, QuestionListRow};
+pub use migrate::LATEST_VERSION;
+pub use playbook::{MeetingDetails, StepInput};
+pub use record::Record;
+pub use seed::SEEDED_AT;
+
+use crate::domain::Timestamp;
+
+/// An open rolo database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, refusing files that are not rolo's or
+    /// are from a newer rolo. Migrates an older file after keeping a copy of it aside.
+    pub fn open(path: &Path) -> StoreResult<Store> {
+        let conn = open::open_checked(path)?;
+        let store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        if migrate::migrate(&store.conn, path)? {
+            seed::seed_question_bank(&store.conn)?;
+        }
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one IMMEDIATE transaction: all of it is saved, or none of it.
+    pub fn write<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let value = work(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// A number that changes whenever another connection commits to the file, so a screen can
+    /// tell when to refresh without reading anything else.
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+
+    /// A consistent copy of the database through SQLite's online backup, readable by its owner
+    /// only.
+    pub fn backup_to(&self, target: &Path) -> StoreResult<()> {
+        path::create_private_file(target, true)?;
+        self.conn
+            .backup(
+                rusqlite::MAIN_DB,
+                target,
+                None::<fn(rusqlite::backup::Progress)>,
+            )
+            .map_err(|e| StoreError::context(format!("backing up to {}", target.display()), e))?;
+        path::make_private(target)?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: "ok", or the problems found.
+    pub fn integrity_check(&self) -> StoreResult<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let lines: Vec<String> = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok(lines.join("\n"))
+    }
+
+    /// Inserts a record.
+    pub fn insert<R: Record>(&self, record: &R) -> StoreResult<()> {
+        self.write(|tx| record::insert(tx, record))
+    }
+
+    /// Saves a changed record, stamping `updated_at`.
+    pub fn update<R: Record>(&self, record: &mut R, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| record::update(tx, record, now))
+    }
+
+    /// Reads one record, tombstoned or not.
+    pub fn get<R: Record>(&self, id: crate::domain::Id) -> StoreResult<R> {
+        record::get(&self.conn, id)
+    }
+
+    /// Deletes as a tombstone, so that it can be restored.
+    pub fn delete<R: Record>(&self, id: crate::domain::Id, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| record::set_deleted::<R>(tx, id, Some(now), now))
+    }
+
+    /// Brings a tombstoned record back.
+    pub fn restore<R: Record>(&self, id: crate::domain::Id, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| record::set_deleted::<R>(tx, id, None, now))
+    }
+
+    /// Every record of a kind, in creation order (for export and tests).
+    pub fn all<R: Record>(&self, include_deleted: bool) -> StoreResult<Vec<R>> {
+        record::all(&self.conn, include_deleted)
+    }
+
+    /// How many live records of a kind there are.
+    pub fn count<R: Record>(&self) -> StoreResult<u64> {
+        record::count::<R>(&self.conn)
+    }
+}

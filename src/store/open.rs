@@ -1,0 +1,78 @@
+//! Opening a file safely: a read-only look first, so that a file that is not ours, or is from a
+//! newer rolo, is refused without a single byte of it changing.
+
+use std::path::Path;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use super::migrate::{APPLICATION_ID, LATEST_VERSION};
+use super::{StoreError, StoreResult, path};
+
+pub(super) fn open_checked(file: &Path) -> StoreResult<Connection> {
+    let is_new = !file.exists();
+    if is_new {
+        path::create_private_file(file, false)?;
+    } else {
+        probe(file)?;
+    }
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
+    .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
+    configure(conn, file)
+}
+
+/// Sets the pragmas DESIGN.md asks for: a saved record survives a power cut, two processes can
+/// share the file, and every write transaction takes its lock up front.
+fn configure(mut conn: Connection, file: &Path) -> StoreResult<Connection> {
+    let context = |e| StoreError::context(format!("cannot set up {}", file.display()), e);
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(context)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(context)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(context)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(context)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(conn)
+}
+
+/// Reads the header fields through a read-only connection and refuses what we must not touch.
+fn probe(file: &Path) -> StoreResult<()> {
+    let not_a_database = || StoreError::NotADatabase {
+        path: file.to_path_buf(),
+    };
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
+    let read = || -> rusqlite::Result<(i32, i64, i64)> {
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((app, version, tables))
+    };
+    let (app, version, tables) = read().map_err(|e| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => not_a_database(),
+        _ => StoreError::context(format!("cannot read {}", file.display()), e),
+    })?;
+    if app == APPLICATION_ID {
+        if version > LATEST_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: file.to_path_buf(),
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        return Ok(());
+    }
+    if app == 0 && version == 0 && tables == 0 {
+        return Ok(()); // an empty file: ours to set up
+    }
+    Err(StoreError::NotRolo {
+        path: file.to_path_buf(),
+    })
+}

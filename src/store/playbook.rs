@@ -1,0 +1,223 @@
+//! Applying a playbook step: the interview's new state, its follow-ups, its meeting and its
+//! timeline entry, in one transaction.
+
+use rusqlite::Connection;
+
+use super::record;
+use super::{Store, StoreError, StoreResult};
+use crate::domain::playbook::{self, Plan, Step};
+use crate::domain::settings::PlaybookSettings;
+use crate::domain::{
+    Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, Interview, Meeting, MeetingMode,
+    MeetingStatus, Meta, ReplyStatus, sanitize,
+};
+
+/// One step, with the meeting details that scheduling needs.
+#[derive(Debug, Clone)]
+pub struct StepInput {
+    pub step: Step,
+    pub meeting: Option<MeetingDetails>,
+}
+
+impl From<Step> for StepInput {
+    fn from(step: Step) -> Self {
+        StepInput {
+            step,
+            meeting: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingDetails {
+    pub duration_minutes: u32,
+    pub mode: MeetingMode,
+    pub place: String,
+}
+
+impl Store {
+    /// Takes one playbook step on an interview, or refuses it with the reason.
+    pub fn apply_step(
+        &self,
+        interview_id: Id,
+        input: &StepInput,
+        clock: &Clock,
+        settings: &PlaybookSettings,
+    ) -> StoreResult<Interview> {
+        self.write(|tx| take_step(tx, interview_id, input, clock, settings))
+    }
+}
+
+/// Takes one step inside a transaction the caller holds (the demo data takes thousands in one).
+pub fn take_step(
+    tx: &Connection,
+    interview_id: Id,
+    input: &StepInput,
+    clock: &Clock,
+    settings: &PlaybookSettings,
+) -> StoreResult<Interview> {
+    let mut interview: Interview = record::get(tx, interview_id)?;
+    let contact: Contact = record::get(tx, interview.contact_id)?;
+    let plan = playbook::plan(&interview, &input.step, &contact.name, clock, settings)
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    update_meeting(tx, &interview, input, clock, settings)?;
+    apply_plan(tx, &mut interview, &contact, &input.step, &plan, clock)?;
+    Ok(interview)
+}
+
+/// Writes a plan: interview fields, follow-ups closed, withdrawn and opened, the timeline.
+pub(super) fn apply_plan(
+    tx: &Connection,
+    interview: &mut Interview,
+    contact: &Contact,
+    step: &Step,
+    plan: &Plan,
+    clock: &Clock,
+) -> StoreResult<()> {
+    let now = clock.timestamp();
+    if interview.reply_status != plan.reply_status {
+        interview.replied_at = (plan.reply_status != ReplyStatus::Awaiting).then_some(now);
+    }
+    match step {
+        Step::Evaluated => interview.evaluated_at = Some(now),
+        Step::ThankYouSent => interview.thanked_at = Some(now),
+        _ => {}
+    }
+    interview.stage = plan.stage;
+    interview.outcome = plan.outcome;
+    interview.reply_status = plan.reply_status;
+    interview.nudges_sent = plan.nudges_sent;
+    interview.closed_at = (!interview.is_open()).then_some(now);
+    record::update(tx, interview, now)?;
+
+    set_follow_ups(tx, interview.meta.id, &plan.close, "done_at", clock)?;
+    set_follow_ups(tx, interview.meta.id, &plan.withdraw, "deleted_at", clock)?;
+
+    let mut redirect_contact = None;
+    for planned in &plan.open {
+        let concerns = if planned.for_redirect {
+            match redirect_contact {
+                Some(id) => id,
+                None => {
+                    *redirect_contact.insert(create_redirect_contact(tx, contact, step, clock)?)
+                }
+            }
+        } else {
+            contact.meta.id
+        };
+        let mut follow_up = FollowUp::new(planned.kind, &planned.title, planned.due_at, now);
+        follow_up.contact_id = Some(concerns);
+        follow_up.interview_id = (!planned.for_redirect).then_some(interview.meta.id);
+        record::insert(tx, &follow_up)?;
+    }
+    if let Some(new_contact) = redirect_contact {
+        interview.redirected_to = Some(new_contact);
+        record::update(tx, interview, now)?;
+    }
+
+    let mut entry = Interaction::new(
+        contact.meta.id,
+        plan.timeline_kind,
+        &plan.timeline_summary,
+        now,
+    );
+    entry.interview_id = Some(interview.meta.id);
+    record::insert(tx, &entry)
+}
+
+/// Marks done (`done_at`) or withdraws (`deleted_at`) the interview's open follow-ups of the
+/// given kinds.
+fn set_follow_ups(
+    tx: &Connection,
+    interview: Id,
+    kinds: &[FollowUpKind],
+    column: &str,
+    clock: &Clock,
+) -> StoreResult<()> {
+    for kind in kinds {
+        let sql = format!(
+            "UPDATE follow_ups SET {column} = ?1, updated_at = ?1 \
+             WHERE interview_id = ?2 AND kind = ?3 AND done_at IS NULL AND deleted_at IS NULL"
+        );
+        tx.prepare_cached(&sql)?
+            .execute(rusqlite::params![clock.timestamp(), interview, kind])?;
+    }
+    Ok(())
+}
+
+/// The person a redirect points to becomes a contact referred by the interviewee.
+fn create_redirect_contact(
+    tx: &Connection,
+    referrer: &Contact,
+    step: &Step,
+    clock: &Clock,
+) -> StoreResult<Id> {
+    let name = match step {
+        Step::Redirected { to_name } => sanitize::line(to_name),
+        _ => String::new(),
+    };
+    if name.is_empty() {
+        return Err(StoreError::Invalid(
+            "the name of the person they suggested is required".into(),
+        ));
+    }
+    let mut contact = Contact::named(&name, clock.timestamp());
+    contact.referred_by = Some(referrer.meta.id);
+    contact.how_met = format!("Suggested by {}", referrer.name);
+    record::insert(tx, &contact)?;
+    Ok(contact.meta.id)
+}
+
+/// Scheduling creates or moves the interview's meeting; holding or missing it records that.
+fn update_meeting(
+    tx: &Connection,
+    interview: &Interview,
+    input: &StepInput,
+    clock: &Clock,
+    settings: &PlaybookSettings,
+) -> StoreResult<()> {
+    let now = clock.timestamp();
+    let scheduled: Option<Meeting> = record::select::<Meeting>(
+        tx,
+        "interview_id = ? AND status = 'scheduled' AND deleted_at IS NULL ORDER BY starts_at DESC LIMIT 1",
+        &[&interview.meta.id],
+    )?
+    .into_iter()
+    .next();
+    match (&input.step, scheduled) {
+        (Step::MeetingScheduled { starts_at }, existing) => {
+            let details = input.meeting.clone().unwrap_or(MeetingDetails {
+                duration_minutes: settings.default_meeting_minutes,
+                mode: MeetingMode::Video,
+                place: String::new(),
+            });
+            let mut meeting = existing.unwrap_or(Meeting {
+                meta: Meta::new(now),
+                interview_id: interview.meta.id,
+                starts_at: *starts_at,
+                duration_minutes: details.duration_minutes,
+                mode: details.mode,
+                place: String::new(),
+                status: MeetingStatus::Scheduled,
+                notes: String::new(),
+            });
+            meeting.starts_at = *starts_at;
+            meeting.duration_minutes = details.duration_minutes.max(1);
+            meeting.mode = details.mode;
+            meeting.place = sanitize::line(&details.place);
+            record::upsert(tx, &{
+                meeting.meta.updated_at = now;
+                meeting
+            })
+        }
+        (Step::MeetingHeld { .. }, Some(mut meeting)) => {
+            meeting.status = MeetingStatus::Held;
+            record::update(tx, &mut meeting, now)
+        }
+        (Step::MeetingMissed, Some(mut meeting)) => {
+            meeting.status = MeetingStatus::NoShow;
+            record::update(tx, &mut meeting, now)
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,181 @@
+//! One generic set of operations (insert, update, get, tombstone, restore, list) for every kind
+//! of record, driven by each record's column list, so no table has its own copy of them.
+
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
+
+use super::{StoreError, StoreResult};
+use crate::domain::{Id, Meta, Timestamp};
+
+mod impls;
+
+/// A record kind stored in one table with the shared bookkeeping columns (`id`, `created_at`,
+/// `updated_at`, `deleted_at`).
+pub trait Record: Sized {
+    const TABLE: &'static str;
+    /// What one is called in messages ("contact").
+    const NOUN: &'static str;
+    /// The other columns, in the order `values` gives them.
+    const COLUMNS: &'static [&'static str];
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    fn values(&self) -> Vec<Value>;
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+}
+
+/// Turns any storable value into an owned SQLite value.
+pub(crate) fn value(x: &dyn ToSql) -> Value {
+    match x.to_sql() {
+        Ok(rusqlite::types::ToSqlOutput::Owned(v)) => v,
+        Ok(rusqlite::types::ToSqlOutput::Borrowed(v)) => Value::try_from(v).unwrap_or(Value::Null),
+        Ok(_) | Err(_) => Value::Null,
+    }
+}
+
+pub(crate) fn read_meta(row: &Row<'_>) -> rusqlite::Result<Meta> {
+    Ok(Meta {
+        id: row.get("id")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
+        deleted_at: row.get("deleted_at")?,
+    })
+}
+
+fn all_columns<R: Record>() -> String {
+    let mut columns = vec!["id", "created_at", "updated_at", "deleted_at"];
+    columns.extend_from_slice(R::COLUMNS);
+    columns.join(", ")
+}
+
+fn meta_values(meta: &Meta) -> Vec<Value> {
+    vec![
+        value(&meta.id),
+        value(&meta.created_at),
+        value(&meta.updated_at),
+        value(&meta.deleted_at),
+    ]
+}
+
+pub fn insert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
+    let columns = all_columns::<R>();
+    let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+    let sql = format!(
+        "INSERT INTO {} ({columns}) VALUES ({placeholders})",
+        R::TABLE
+    );
+    let mut values = meta_values(record.meta());
+    values.extend(record.values());
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))
+        .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
+    Ok(())
+}
+
+/// Inserts, or replaces the stored copy entirely (for merges and imports).
+pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
+    let columns = all_columns::<R>();
+    let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+    let sql = format!(
+        "INSERT OR REPLACE INTO {} ({columns}) VALUES ({placeholders})",
+        R::TABLE
+    );
+    let mut values = meta_values(record.meta());
+    values.extend(record.values());
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
+    Ok(())
+}
+
+pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> StoreResult<()> {
+    record.meta_mut().updated_at = now;
+    let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
+    let sql = format!(
+        "UPDATE {} SET updated_at = ?, deleted_at = ?, {} WHERE id = ?",
+        R::TABLE,
+        assignments.join(", ")
+    );
+    let meta = record.meta();
+    let mut values = vec![value(&meta.updated_at), value(&meta.deleted_at)];
+    values.extend(record.values());
+    values.push(value(&meta.id));
+    let changed = conn
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))
+        .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: R::NOUN,
+            id: meta.id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+pub fn find<R: Record>(conn: &Connection, id: Id) -> StoreResult<Option<R>> {
+    let sql = format!("SELECT * FROM {} WHERE id = ?", R::TABLE);
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id], |row| R::from_row(row))
+        .optional()?)
+}
+
+pub fn get<R: Record>(conn: &Connection, id: Id) -> StoreResult<R> {
+    find(conn, id)?.ok_or_else(|| StoreError::NotFound {
+        what: R::NOUN,
+        id: id.to_string(),
+    })
+}
+
+pub fn set_deleted<R: Record>(
+    conn: &Connection,
+    id: Id,
+    deleted_at: Option<Timestamp>,
+    now: Timestamp,
+) -> StoreResult<()> {
+    let sql = format!(
+        "UPDATE {} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+        R::TABLE
+    );
+    let changed = conn
+        .prepare_cached(&sql)?
+        .execute(rusqlite::params![deleted_at, now, id])?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: R::NOUN,
+            id: id.to_string(),
+        });
+    }
+    Ok(())
+}
+
+pub fn all<R: Record>(conn: &Connection, include_deleted: bool) -> StoreResult<Vec<R>> {
+    let filter = if include_deleted {
+        ""
+    } else {
+        "WHERE deleted_at IS NULL"
+    };
+    let sql = format!(
+        "SELECT * FROM {} {filter} ORDER BY created_at, id",
+        R::TABLE
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |row| R::from_row(row))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn count<R: Record>(conn: &Connection) -> StoreResult<u64> {
+    let sql = format!("SELECT count(*) FROM {} WHERE deleted_at IS NULL", R::TABLE);
+    Ok(conn.prepare_cached(&sql)?.query_row([], |row| row.get(0))?)
+}
+
+/// Records of a kind matching a WHERE clause, in the given order.
+pub fn select<R: Record>(
+    conn: &Connection,
+    clause: &str,
+    params: &[&dyn ToSql],
+) -> StoreResult<Vec<R>> {
+    let sql = format!("SELECT * FROM {} WHERE {clause}", R::TABLE);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params, |row| R::from_row(row))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,224 @@
+//! Each record kind's table and columns. Flat records, whose fields are named as their
+//! columns, are declared by `flat_record!`; the interview, whose evaluation is nested, by hand.
+
+use rusqlite::Row;
+use rusqlite::types::Value;
+
+use super::{Record, read_meta, value};
+use crate::domain::{
+    Contact, Evaluation, FollowUp, Interaction, Interview, InterviewQuestion, Meeting, Meta,
+    Organization, Question, QuestionList, Tag,
+};
+
+macro_rules! flat_record {
+    ($type:ty, $table:literal, $noun:literal, [$($field:ident),+ $(,)?]) => {
+        impl Record for $type {
+            const TABLE: &'static str = $table;
+            const NOUN: &'static str = $noun;
+            const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn meta(&self) -> &Meta {
+                &self.meta
+            }
+
+            fn meta_mut(&mut self) -> &mut Meta {
+                &mut self.meta
+            }
+
+            fn values(&self) -> Vec<Value> {
+                vec![$(value(&self.$field)),+]
+            }
+
+            fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+                Ok(Self { meta: read_meta(row)?, $($field: row.get(stringify!($field))?),+ })
+            }
+        }
+    };
+}
+
+flat_record!(
+    Organization,
+    "organizations",
+    "organisation",
+    [name, website, notes]
+);
+flat_record!(
+    Contact,
+    "contacts",
+    "contact",
+    [
+        name,
+        title,
+        organization_id,
+        email,
+        phone,
+        linkedin,
+        location,
+        how_met,
+        referred_by,
+        keep_in_touch_days,
+        notes,
+    ]
+);
+flat_record!(Tag, "tags", "tag", [name]);
+flat_record!(
+    Meeting,
+    "meetings",
+    "meeting",
+    [
+        interview_id,
+        starts_at,
+        duration_minutes,
+        mode,
+        place,
+        status,
+        notes,
+    ]
+);
+flat_record!(
+    QuestionList,
+    "question_lists",
+    "question list",
+    [name, description]
+);
+flat_record!(Question, "questions", "question", [list_id, position, text]);
+flat_record!(
+    InterviewQuestion,
+    "interview_questions",
+    "interview question",
+    [interview_id, question_id, position, text, asked, answer,]
+);
+flat_record!(
+    FollowUp,
+    "follow_ups",
+    "follow-up",
+    [
+        contact_id,
+        interview_id,
+        kind,
+        title,
+        notes,
+        due_at,
+        done_at,
+        snoozed_count,
+    ]
+);
+flat_record!(
+    Interaction,
+    "interactions",
+    "timeline entry",
+    [contact_id, interview_id, kind, summary, body, occurred_at,]
+);
+
+impl Record for Interview {
+    const TABLE: &'static str = "interviews";
+    const NOUN: &'static str = "interview";
+    const COLUMNS: &'static [&'static str] = &[
+        "contact_id",
+        "stage",
+        "outcome",
+        "objective",
+        "found_via",
+        "channel",
+        "requested_at",
+        "minutes_asked",
+        "reply_status",
+        "replied_at",
+        "redirected_to",
+        "nudges_sent",
+        "key_points",
+        "eval_skills",
+        "eval_qualify",
+        "eval_enjoy",
+        "eval_pay",
+        "eval_organization",
+        "eval_field_needs",
+        "eval_new_ideas",
+        "offered_reference",
+        "offered_resume_review",
+        "may_contact_again",
+        "evaluated_at",
+        "thanked_at",
+        "thank_you_channel",
+        "thank_you_text",
+        "closed_at",
+    ];
+
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+
+    fn values(&self) -> Vec<Value> {
+        let e = &self.evaluation;
+        vec![
+            value(&self.contact_id),
+            value(&self.stage),
+            value(&self.outcome),
+            value(&self.objective),
+            value(&self.found_via),
+            value(&self.channel),
+            value(&self.requested_at),
+            value(&self.minutes_asked),
+            value(&self.reply_status),
+            value(&self.replied_at),
+            value(&self.redirected_to),
+            value(&self.nudges_sent),
+            value(&e.key_points),
+            value(&e.skills),
+            value(&e.qualify),
+            value(&e.enjoy),
+            value(&e.pay),
+            value(&e.organization),
+            value(&e.field_needs),
+            value(&e.new_ideas),
+            value(&e.offered_reference),
+            value(&e.offered_resume_review),
+            value(&e.may_contact_again),
+            value(&self.evaluated_at),
+            value(&self.thanked_at),
+            value(&self.thank_you_channel),
+            value(&self.thank_you_text),
+            value(&self.closed_at),
+        ]
+    }
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Interview {
+            meta: read_meta(row)?,
+            contact_id: row.get("contact_id")?,
+            stage: row.get("stage")?,
+            outcome: row.get("outcome")?,
+            objective: row.get("objective")?,
+            found_via: row.get("found_via")?,
+            channel: row.get("channel")?,
+            requested_at: row.get("requested_at")?,
+            minutes_asked: row.get("minutes_asked")?,
+            reply_status: row.get("reply_status")?,
+            replied_at: row.get("replied_at")?,
+            redirected_to: row.get("redirected_to")?,
+            nudges_sent: row.get("nudges_sent")?,
+            evaluation: Evaluation {
+                key_points: row.get("key_points")?,
+                skills: row.get("eval_skills")?,
+                qualify: row.get("eval_qualify")?,
+                enjoy: row.get("eval_enjoy")?,
+                pay: row.get("eval_pay")?,
+                organization: row.get("eval_organization")?,
+                field_needs: row.get("eval_field_needs")?,
+                new_ideas: row.get("eval_new_ideas")?,
+                offered_reference: row.get("offered_reference")?,
+                offered_resume_review: row.get("offered_resume_review")?,
+                may_contact_again: row.get("may_contact_again")?,
+            },
+            evaluated_at: row.get("evaluated_at")?,
+            thanked_at: row.get("thanked_at")?,
+            thank_you_channel: row.get("thank_you_channel")?,
+            thank_you_text: row.get("thank_you_text")?,
+            closed_at: row.get("closed_at")?,
+        })
+    }
+}
