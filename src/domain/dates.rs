@@ -4,9 +4,9 @@
 //!
 //! Rules, so that the result is never a surprise:
 //! - a weekday (`fri`, `next fri`) is the next such day after today, never today itself;
-//! `last fri` is the most recent one before today;
+//!   `last fri` is the most recent one before today;
 //! - a month and day without a year (`12/1`, `1 dec`) is the nearest such date, within six months
-//! either way, so `1/5` typed in November is next January;
+//!   either way, so `1/5` typed in November is next January;
 //! - with no time given the caller's default time of day applies (`has_time` says which);
 //! - `+3d`, `in 2 weeks` count calendar days from today; `+4h`, `in 30 minutes` count from now.
 

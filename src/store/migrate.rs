@@ -19,21 +19,26 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 /// Brings the file to the latest schema. Says whether anything was applied.
 pub(super) fn migrate(conn: &Connection, file: &Path) -> StoreResult<bool> {
+    migrate_with(conn, file, MIGRATIONS)
+}
+
+fn migrate_with(conn: &Connection, file: &Path, migrations: &[(i64, &str)]) -> StoreResult<bool> {
+    let latest = migrations[migrations.len() - 1].0;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version == LATEST_VERSION {
+    if version == latest {
         return Ok(false);
     }
-    if version > LATEST_VERSION {
+    if version > latest {
         return Err(StoreError::NewerSchema {
             path: file.to_path_buf(),
             found: version,
-            supported: LATEST_VERSION,
+            supported: latest,
         });
     }
     if version > 0 {
         keep_copy(conn, file, version)?;
     }
-    for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > version) {
+    for (number, sql) in migrations.iter().filter(|(n, _)| *n > version) {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)
             .map_err(|e| StoreError::context(format!("applying migration {number}"), e))?;
@@ -70,4 +75,90 @@ fn keep_copy(conn: &Connection, file: &Path, version: i64) -> StoreResult<()> {
         )
     })?;
     path::make_private(&target)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    const V1: (i64, &str) = (
+        1,
+        "CREATE TABLE people (name TEXT); INSERT INTO people VALUES ('Ada');",
+    );
+    const V2: (i64, &str) = (2, "CREATE TABLE places (name TEXT);");
+    const BROKEN: (i64, &str) = (3, "CREATE TABLE half (x); THIS IS NOT SQL;");
+
+    fn version(conn: &Connection) -> i64 {
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn an_older_file_is_copied_aside_before_migrating() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("rolo.db");
+        let conn = Connection::open(&file).unwrap();
+        assert!(migrate_with(&conn, &file, &[V1]).unwrap());
+        assert!(
+            !copy_path(&file, 0).exists(),
+            "a new file has nothing to keep"
+        );
+
+        assert!(migrate_with(&conn, &file, &[V1, V2]).unwrap());
+        assert_eq!(version(&conn), 2);
+        let copy = copy_path(&file, 1);
+        assert_eq!(
+            std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let kept = Connection::open(&copy).unwrap();
+        assert_eq!(version(&kept), 1);
+        let tables: i64 = kept
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'places'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0, "the copy is the file as it was before");
+        assert!(
+            !migrate_with(&conn, &file, &[V1, V2]).unwrap(),
+            "nothing left to apply"
+        );
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_the_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("rolo.db");
+        let conn = Connection::open(&file).unwrap();
+        migrate_with(&conn, &file, &[V1, V2]).unwrap();
+        let err = migrate_with(&conn, &file, &[V1, V2, BROKEN]).unwrap_err();
+        assert!(err.to_string().contains("applying migration 3"), "{err}");
+        assert_eq!(version(&conn), 2);
+        let half: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            half, 0,
+            "the broken migration's first statement was rolled back"
+        );
+        let ada: String = conn
+            .query_row("SELECT name FROM people", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ada, "Ada");
+    }
+
+    #[test]
+    fn the_real_migrations_apply_to_an_empty_file() {
+        let conn = Connection::open_in_memory().unwrap();
+        assert!(migrate(&conn, Path::new(":memory:")).unwrap());
+        assert_eq!(version(&conn), LATEST_VERSION);
+    }
 }

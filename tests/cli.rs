@@ -1,0 +1,343 @@
+//! The command line, through the real binary, on temporary databases and the fixed clock.
+
+mod support;
+
+use chrono::Duration;
+use predicates::str::contains;
+use rolo::domain::playbook::Step;
+use rolo::domain::settings::PlaybookSettings;
+use rolo::domain::{Channel, Contact, FollowUp, FollowUpKind};
+use rolo::store::{MeetingDetails, NewRequest, StepInput};
+use support::{TempStore, clock, mode_of, rolo};
+
+/// A small known database: one overdue follow-up, one due today, one next week, a meeting today
+/// and an evaluation owed.
+fn known_database() -> TempStore {
+    let db = TempStore::new();
+    let clock = clock();
+    let now = clock.timestamp();
+    let settings = PlaybookSettings::default();
+    let ada = Contact::named("Ada Lovelace", now);
+    let grace = Contact::named("Grace Hopper", now);
+    db.insert(&ada).unwrap();
+    db.insert(&grace).unwrap();
+    for (title, days) in [
+        ("Send Ada the paper", -2),
+        ("Call Ada back", 0),
+        ("Ask Ada for an intro", 7),
+    ] {
+        let mut f = FollowUp::new(
+            FollowUpKind::Custom,
+            title,
+            now.plus(Duration::days(days)),
+            now,
+        );
+        f.contact_id = Some(ada.meta.id);
+        db.insert(&f).unwrap();
+    }
+    let request = |contact: &Contact| NewRequest {
+        contact_id: contact.meta.id,
+        objective: "Learn about compilers".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    // Grace: a meeting today at 14:00 local.
+    let meeting = db
+        .start_interview(&request(&grace), &clock, &settings)
+        .unwrap();
+    let at = now.plus(Duration::hours(5));
+    let details = MeetingDetails {
+        duration_minutes: 30,
+        mode: rolo::domain::MeetingMode::Video,
+        place: "Video call".into(),
+    };
+    let input = StepInput {
+        step: Step::MeetingScheduled { starts_at: at },
+        meeting: Some(details),
+    };
+    db.apply_step(meeting.meta.id, &input, &clock, &settings)
+        .unwrap();
+    // Ada: met, evaluation owed; the thank-you is due tomorrow.
+    let met = db
+        .start_interview(&request(&ada), &clock, &settings)
+        .unwrap();
+    db.apply_step(
+        met.meta.id,
+        &StepInput::from(Step::Accepted),
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    let held = Step::MeetingHeld { ends_at: now };
+    let input = StepInput {
+        step: Step::MeetingScheduled {
+            starts_at: now.minus(Duration::hours(1)),
+        },
+        meeting: None,
+    };
+    db.apply_step(met.meta.id, &input, &clock, &settings)
+        .unwrap();
+    db.apply_step(met.meta.id, &StepInput::from(held), &clock, &settings)
+        .unwrap();
+    db
+}
+
+#[test]
+fn today_prints_the_agenda_for_people() {
+    let db = known_database();
+    let output = rolo(&db.path())
+        .arg("today")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    let expected = "\
+rolo · Tuesday 24 November 2026
+
+Overdue (1)
+  ! Follow-up     Send Ada the paper · Ada Lovelace (2 days late)
+
+Due today (2)
+  - Follow-up     Call Ada back · Ada Lovelace
+  - Prepare       Prepare for the meeting with Grace Hopper
+
+Meetings today (1)
+  14:00 Grace Hopper · 30 min, video, Video call · Learn about compilers
+
+Owed (1)
+  - Write up the conversation · Ada Lovelace
+";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn today_prints_json_for_scripts() {
+    let db = known_database();
+    let output = rolo(&db.path())
+        .args(["today", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+    assert_eq!(json["date"], "2026-11-24");
+    assert_eq!(json["overdue"][0]["title"], "Send Ada the paper");
+    assert_eq!(json["overdue"][0]["days_overdue"], 2);
+    assert_eq!(json["overdue"][0]["kind"], "custom");
+    assert_eq!(json["due_today"].as_array().unwrap().len(), 2);
+    assert_eq!(json["meetings"][0]["contact"], "Grace Hopper");
+    assert_eq!(json["meetings"][0]["starts_at"], "2026-11-24T13:00:00.000Z");
+    assert_eq!(json["owed"][0]["contact"], "Ada Lovelace");
+}
+
+#[test]
+fn today_on_a_new_database_says_nothing_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    rolo(&dir.path().join("new.db"))
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("Nothing due today"));
+}
+
+#[test]
+fn add_contact_and_follow_up_then_see_it_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args([
+            "add",
+            "contact",
+            "--name",
+            "Ada Lovelace",
+            "--org",
+            "Engines",
+            "--email",
+            "ada@engines.example",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("Added Ada Lovelace"));
+    rolo(&db)
+        .args(["add", "contact", "--name", "Bob", "--referred-by", "ada"])
+        .assert()
+        .success();
+    rolo(&db)
+        .args([
+            "add",
+            "follow-up",
+            "--contact",
+            "Ada Lovelace",
+            "--due",
+            "today 5pm",
+            "--title",
+            "Send the draft",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("due Tue 24 Nov 2026 17:00 · today"));
+    rolo(&db)
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("Send the draft · Ada Lovelace"));
+    // --db after the subcommand works too.
+    rolo(std::path::Path::new("/nonexistent/elsewhere.db"))
+        .args(["today", "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .stdout(contains("Send the draft"));
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_and_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["add", "contact", "--name", "Ada"])
+        .assert()
+        .success();
+    rolo(&db)
+        .args([
+            "add",
+            "follow-up",
+            "--contact",
+            "Ada",
+            "--due",
+            "blursday",
+            "--title",
+            "x",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "--due \"blursday\": could not read \"blursday\" as a date: try today, tomorrow 3pm",
+        ));
+    rolo(&db)
+        .args([
+            "add",
+            "follow-up",
+            "--contact",
+            "Nobody",
+            "--due",
+            "tomorrow",
+            "--title",
+            "x",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("no contact is called \"Nobody\""));
+    rolo(&db)
+        .args(["add", "contact", "--name", "X", "--email", "not-an-email"])
+        .assert()
+        .failure()
+        .stderr(contains("does not look like an email address"));
+    rolo(&db)
+        .args(["add", "contact"])
+        .assert()
+        .code(2)
+        .stderr(contains("--name"));
+    rolo(&db)
+        .args(["--frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(contains("unexpected argument"));
+    rolo(&db).args(["demo", "--contacts", "0"]).assert().code(2);
+}
+
+#[test]
+fn a_database_that_is_not_rolos_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "not a database at all, just words ".repeat(100)).unwrap();
+    rolo(&file)
+        .arg("today")
+        .assert()
+        .failure()
+        .stderr(contains("is not an SQLite database").and(contains("It has not been changed")));
+}
+
+#[test]
+fn backup_writes_a_private_consistent_copy() {
+    let db = known_database();
+    let copy = db.dir.path().join("backup.db");
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .success()
+        .stdout(contains("Backed up"));
+    assert_eq!(mode_of(&copy), 0o600);
+    let restored = rolo::store::Store::open(&copy).unwrap();
+    assert_eq!(restored.count::<Contact>().unwrap(), 2);
+    rolo(&db.path())
+        .arg("backup")
+        .arg(db.path())
+        .assert()
+        .failure()
+        .stderr(contains("another file"));
+}
+
+#[test]
+fn demo_fills_the_database_with_every_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["demo", "--contacts", "90"])
+        .assert()
+        .success()
+        .stdout(contains("Added 90 contacts"));
+    let store = rolo::store::Store::open(&db).unwrap();
+    let interviews: Vec<rolo::domain::Interview> = store.all(false).unwrap();
+    for stage in rolo::domain::Stage::ALL {
+        assert!(
+            interviews
+                .iter()
+                .any(|i| i.stage == *stage && i.outcome.is_none()),
+            "an open interview at {stage}"
+        );
+    }
+    assert!(
+        interviews.iter().any(|i| i.outcome.is_some()),
+        "some closed without a meeting"
+    );
+    let contacts: Vec<Contact> = store.all(false).unwrap();
+    assert!(
+        contacts.iter().any(|c| c.referred_by.is_some()),
+        "referral chains"
+    );
+    let agenda = store.agenda(&clock()).unwrap();
+    assert!(!agenda.overdue.is_empty() && !agenda.meetings.is_empty());
+    let answered: Vec<rolo::domain::InterviewQuestion> = store.all(false).unwrap();
+    assert!(answered.iter().any(|q| q.asked && !q.answer.is_empty()));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn version_help_and_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains("rolo 0.1.0"));
+    rolo(&db)
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("today").and(contains("--db")));
+    rolo(&db)
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(contains("_rolo()"));
+    assert!(!db.exists(), "help and completions never create a database");
+}
+
+use predicates::prelude::PredicateBooleanExt;

@@ -1,0 +1,388 @@
+//! The playbook, pure and as the store applies it, under a fixed clock.
+
+mod support;
+
+use chrono::Duration;
+use rolo::domain::playbook::{self, Step, allowed_steps, check};
+use rolo::domain::settings::PlaybookSettings;
+use rolo::domain::{
+    Channel, Contact, FollowUp, FollowUpKind, Interaction, Interview, Meeting, MeetingMode,
+    MeetingStatus, Outcome, ReplyStatus, Stage, Timestamp,
+};
+use rolo::store::{MeetingDetails, NewRequest, StepInput};
+use support::{TempStore, clock};
+
+fn interview_at(stage: Stage, outcome: Option<Outcome>) -> Interview {
+    let now = clock().timestamp();
+    let mut interview = Interview::requested(rolo::domain::Id::new(), "Learn", Channel::Email, now);
+    interview.stage = stage;
+    interview.outcome = outcome;
+    interview
+}
+
+fn t(hours_from_now: i64) -> Timestamp {
+    clock().timestamp().plus(Duration::hours(hours_from_now))
+}
+
+fn step_names(steps: &[Step]) -> Vec<&'static str> {
+    steps.iter().map(Step::name).collect()
+}
+
+#[test]
+fn allowed_steps_at_every_stage() {
+    let at = |stage| step_names(&allowed_steps(&interview_at(stage, None)));
+    assert_eq!(
+        at(Stage::Request),
+        [
+            "log a nudge",
+            "mark the request accepted",
+            "mark the request declined",
+            "mark the request redirected",
+            "mark the request unanswered",
+            "schedule the meeting",
+            "cancel the interview"
+        ]
+    );
+    assert_eq!(
+        at(Stage::Meet),
+        [
+            "schedule the meeting",
+            "mark the meeting held",
+            "mark the meeting missed",
+            "cancel the interview",
+            "move the interview back"
+        ]
+    );
+    assert_eq!(
+        at(Stage::Evaluate),
+        [
+            "record the evaluation",
+            "mark the thank-you sent",
+            "cancel the interview",
+            "move the interview back"
+        ]
+    );
+    assert_eq!(
+        at(Stage::ThankYou),
+        [
+            "record the evaluation",
+            "mark the thank-you sent",
+            "cancel the interview",
+            "move the interview back"
+        ]
+    );
+    assert_eq!(
+        at(Stage::Done),
+        ["record the evaluation", "move the interview back"]
+    );
+    for outcome in Outcome::ALL {
+        let closed = interview_at(Stage::Request, Some(*outcome));
+        assert_eq!(
+            step_names(&allowed_steps(&closed)),
+            ["move the interview back"],
+            "{outcome:?}"
+        );
+    }
+}
+
+#[test]
+fn refusals_say_why() {
+    let request = interview_at(Stage::Request, None);
+    let err = check(&request, &Step::MeetingHeld { ends_at: t(0) })
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "cannot mark the meeting held: this interview is at the request stage; schedule a meeting first"
+    );
+    let err = check(&request, &Step::MoveBack).unwrap_err().to_string();
+    assert!(err.contains("no earlier stage"), "{err}");
+    let declined = interview_at(Stage::Request, Some(Outcome::Declined));
+    let err = check(&declined, &Step::Accepted).unwrap_err().to_string();
+    assert!(
+        err.contains("closed (declined); move it back to reopen it"),
+        "{err}"
+    );
+    let done = interview_at(Stage::Done, None);
+    assert!(check(&done, &Step::Cancel).is_err());
+    assert!(check(&done, &Step::Requested).is_err());
+}
+
+#[test]
+fn each_step_plans_its_follow_ups_with_due_times() {
+    let settings = PlaybookSettings::default();
+    let clock = clock();
+    let plan = |interview: &Interview, step: Step| {
+        playbook::plan(interview, &step, "Ada", &clock, &settings).unwrap()
+    };
+
+    let request = interview_at(Stage::Request, None);
+    let requested = plan(&request, Step::Requested);
+    assert_eq!(requested.open[0].kind, FollowUpKind::Nudge);
+    assert_eq!(
+        requested.open[0].due_at,
+        t(7 * 24),
+        "a nudge 7 days after asking"
+    );
+
+    let nudged = plan(&request, Step::NudgeSent);
+    assert_eq!(nudged.nudges_sent, 1);
+    assert_eq!(nudged.close, [FollowUpKind::Nudge]);
+    assert_eq!(
+        nudged.open[0].kind,
+        FollowUpKind::Nudge,
+        "a second nudge while under the maximum"
+    );
+    let mut twice = request.clone();
+    twice.nudges_sent = 1;
+    let last = plan(&twice, Step::NudgeSent);
+    assert_eq!(last.open[0].kind, FollowUpKind::Custom);
+    assert!(
+        last.open[0].title.contains("mark as no reply?"),
+        "{}",
+        last.open[0].title
+    );
+
+    let accepted = plan(&request, Step::Accepted);
+    assert_eq!(
+        (accepted.stage, accepted.reply_status),
+        (Stage::Meet, ReplyStatus::Accepted)
+    );
+    assert_eq!(accepted.close, [FollowUpKind::Nudge]);
+
+    let meet = interview_at(Stage::Meet, None);
+    let scheduled = plan(&meet, Step::MeetingScheduled { starts_at: t(72) });
+    assert_eq!(scheduled.open[0].kind, FollowUpKind::Prepare);
+    assert_eq!(scheduled.open[0].due_at, t(48), "prepare the day before");
+    let soon = plan(&meet, Step::MeetingScheduled { starts_at: t(3) });
+    assert_eq!(
+        soon.open[0].due_at,
+        t(0),
+        "a meeting within a day: prepare now"
+    );
+
+    let held = plan(&meet, Step::MeetingHeld { ends_at: t(-1) });
+    assert_eq!(held.stage, Stage::Evaluate);
+    assert_eq!(held.open[0].kind, FollowUpKind::ThankYou);
+    assert_eq!(
+        held.open[0].due_at,
+        t(23),
+        "the thank-you is due 24 hours after the meeting ends"
+    );
+    assert_eq!(held.close, [FollowUpKind::Prepare]);
+
+    let thank_you = interview_at(Stage::ThankYou, None);
+    let sent = plan(&thank_you, Step::ThankYouSent);
+    assert_eq!(sent.stage, Stage::Done);
+    assert_eq!(sent.close, [FollowUpKind::ThankYou]);
+    assert_eq!(sent.open[0].kind, FollowUpKind::KeepInTouch);
+    assert_eq!(
+        sent.open[0].due_at,
+        t(30 * 24),
+        "keep in touch 30 days later"
+    );
+
+    let redirected = plan(
+        &request,
+        Step::Redirected {
+            to_name: "Bo".into(),
+        },
+    );
+    assert_eq!(redirected.outcome, Some(Outcome::Redirected));
+    assert!(redirected.open[0].for_redirect);
+
+    let cancelled = plan(&meet, Step::Cancel);
+    assert_eq!(cancelled.outcome, Some(Outcome::Cancelled));
+    assert!(cancelled.withdraw.contains(&FollowUpKind::Prepare));
+}
+
+#[test]
+fn settings_change_the_numbers() {
+    let settings = PlaybookSettings {
+        nudge_after_days: 3,
+        thank_you_hours: 12,
+        keep_in_touch_days: 60,
+        ..Default::default()
+    };
+    let clock = clock();
+    let request = interview_at(Stage::Request, None);
+    let plan = playbook::plan(&request, &Step::Requested, "Ada", &clock, &settings).unwrap();
+    assert_eq!(plan.open[0].due_at, t(72));
+    let meet = interview_at(Stage::Meet, None);
+    let plan = playbook::plan(
+        &meet,
+        &Step::MeetingHeld { ends_at: t(0) },
+        "Ada",
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    assert_eq!(plan.open[0].due_at, t(12));
+}
+
+#[test]
+fn moving_back_withdraws_what_the_step_made_owed() {
+    let settings = PlaybookSettings::default();
+    let clock = clock();
+    let evaluate = interview_at(Stage::Evaluate, None);
+    let back = playbook::plan(&evaluate, &Step::MoveBack, "Ada", &clock, &settings).unwrap();
+    assert_eq!(back.stage, Stage::Meet);
+    assert_eq!(back.withdraw, [FollowUpKind::ThankYou]);
+    let declined = interview_at(Stage::Request, Some(Outcome::Declined));
+    let reopened = playbook::plan(&declined, &Step::MoveBack, "Ada", &clock, &settings).unwrap();
+    assert_eq!(
+        (reopened.stage, reopened.outcome, reopened.reply_status),
+        (Stage::Request, None, ReplyStatus::Awaiting)
+    );
+}
+
+/// The whole playbook through the store: every step is one transaction with its follow-ups
+/// and its timeline entry.
+#[test]
+fn the_store_walks_an_interview_from_request_to_done() {
+    let db = TempStore::new();
+    let settings = PlaybookSettings::default();
+    let clock = clock();
+    let contact = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&contact).unwrap();
+    let request = NewRequest {
+        contact_id: contact.meta.id,
+        objective: "Learn about analytical engines".into(),
+        channel: Channel::Email,
+        found_via: "Alumni list".into(),
+        minutes_asked: 20,
+    };
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let open = |db: &TempStore| -> Vec<(FollowUpKind, Timestamp)> {
+        db.open_follow_ups_of(contact.meta.id)
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.kind, f.due_at))
+            .collect()
+    };
+    assert_eq!(open(&db), [(FollowUpKind::Nudge, t(7 * 24))]);
+
+    let id = interview.meta.id;
+    let step = |s: Step| {
+        db.apply_step(id, &StepInput::from(s), &clock, &settings)
+            .unwrap()
+    };
+    step(Step::Accepted);
+    assert!(open(&db).is_empty(), "the reply closes the nudge");
+
+    let input = StepInput {
+        step: Step::MeetingScheduled { starts_at: t(48) },
+        meeting: Some(MeetingDetails {
+            duration_minutes: 25,
+            mode: MeetingMode::Phone,
+            place: "Call".into(),
+        }),
+    };
+    db.apply_step(id, &input, &clock, &settings).unwrap();
+    let meetings: Vec<Meeting> = db.meetings_of(id).unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(
+        (meetings[0].duration_minutes, meetings[0].mode),
+        (25, MeetingMode::Phone)
+    );
+    assert_eq!(open(&db), [(FollowUpKind::Prepare, t(24))]);
+
+    // Rescheduling moves the meeting and its prepare follow-up; it does not add a second.
+    let moved = StepInput {
+        step: Step::MeetingScheduled { starts_at: t(72) },
+        meeting: input.meeting.clone(),
+    };
+    db.apply_step(id, &moved, &clock, &settings).unwrap();
+    assert_eq!(db.meetings_of(id).unwrap().len(), 1);
+    assert_eq!(open(&db), [(FollowUpKind::Prepare, t(48))]);
+
+    step(Step::MeetingHeld { ends_at: t(72) });
+    assert_eq!(db.meetings_of(id).unwrap()[0].status, MeetingStatus::Held);
+    assert_eq!(open(&db), [(FollowUpKind::ThankYou, t(96))]);
+
+    step(Step::Evaluated);
+    let done = step(Step::ThankYouSent);
+    assert_eq!(done.stage, Stage::Done);
+    assert!(done.thanked_at.is_some() && done.evaluated_at.is_some() && done.closed_at.is_some());
+    assert_eq!(open(&db), [(FollowUpKind::KeepInTouch, t(30 * 24))]);
+    let closed: Vec<FollowUp> = db
+        .all::<FollowUp>(false)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.done_at.is_some())
+        .collect();
+    assert_eq!(
+        closed.len(),
+        3,
+        "nudge, prepare and thank-you were each marked done"
+    );
+
+    let timeline: Vec<String> = db
+        .timeline_of(contact.meta.id, 20)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
+    assert_eq!(timeline.len(), 7, "{timeline:#?}");
+    assert!(
+        timeline
+            .iter()
+            .any(|s| s == "Sent a thank-you to Ada Lovelace")
+    );
+
+    // A refused step changes nothing.
+    let before = db.all::<Interaction>(true).unwrap().len();
+    let err = db
+        .apply_step(id, &StepInput::from(Step::Accepted), &clock, &settings)
+        .unwrap_err();
+    assert!(err.to_string().contains("done stage"), "{err}");
+    assert_eq!(db.all::<Interaction>(true).unwrap().len(), before);
+}
+
+#[test]
+fn a_redirect_creates_the_referred_contact() {
+    let db = TempStore::new();
+    let settings = PlaybookSettings::default();
+    let clock = clock();
+    let contact = Contact::named("Grace Hopper", clock.timestamp());
+    db.insert(&contact).unwrap();
+    let request = NewRequest {
+        contact_id: contact.meta.id,
+        objective: "Compilers".into(),
+        channel: Channel::LinkedIn,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let step = StepInput::from(Step::Redirected {
+        to_name: "Jean Sammet".into(),
+    });
+    let closed = db
+        .apply_step(interview.meta.id, &step, &clock, &settings)
+        .unwrap();
+    assert_eq!(closed.outcome, Some(Outcome::Redirected));
+    let referrals = db.referrals_of(contact.meta.id).unwrap();
+    assert_eq!(referrals.len(), 1);
+    assert_eq!(referrals[0].name, "Jean Sammet");
+    assert_eq!(closed.redirected_to, Some(referrals[0].meta.id));
+    let theirs = db.open_follow_ups_of(referrals[0].meta.id).unwrap();
+    assert_eq!(theirs[0].kind, FollowUpKind::ActionItem);
+    assert!(
+        db.open_follow_ups_of(contact.meta.id).unwrap().is_empty(),
+        "the nudge is withdrawn"
+    );
+
+    // An empty name is refused, and nothing of the step is kept.
+    let other = db.start_interview(&request, &clock, &settings).unwrap();
+    let err = db.apply_step(
+        other.meta.id,
+        &StepInput::from(Step::Redirected {
+            to_name: "  ".into(),
+        }),
+        &clock,
+        &settings,
+    );
+    assert!(err.is_err());
+    let still: Interview = db.get(other.meta.id).unwrap();
+    assert_eq!(still.outcome, None);
+}

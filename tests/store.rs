@@ -1,0 +1,400 @@
+//! The store on temporary databases: round trips, tombstones, opening safely, migrations,
+//! concurrent writers and file modes.
+
+mod support;
+
+use std::fs;
+
+use rolo::domain::{
+    Channel, Contact, Evaluation, FollowUp, FollowUpKind, Id, Interaction, InteractionKind,
+    Interview, InterviewQuestion, Meeting, MeetingMode, MeetingStatus, Meta, Organization,
+    Question, QuestionList, Tag, Timestamp,
+};
+use rolo::store::{NewContact, Page, Record, Store, StoreError};
+use support::{TempStore, clock, mode_of};
+
+fn now() -> Timestamp {
+    clock().timestamp()
+}
+
+/// Inserts, reads back equal, updates, reads back the change.
+fn round_trip<R: Record + Clone + PartialEq + std::fmt::Debug>(
+    db: &Store,
+    record: R,
+    change: impl Fn(&mut R),
+) {
+    db.insert(&record).unwrap();
+    let id = record.meta().id;
+    assert_eq!(
+        db.get::<R>(id).unwrap(),
+        record,
+        "{} reads back as saved",
+        R::NOUN
+    );
+    let mut changed = record.clone();
+    change(&mut changed);
+    let later = now().plus(chrono::Duration::minutes(5));
+    db.update(&mut changed, later).unwrap();
+    let read: R = db.get(id).unwrap();
+    assert_eq!(read, changed, "{} reads back as changed", R::NOUN);
+    assert_eq!(read.meta().updated_at, later);
+    assert_ne!(read, record);
+}
+
+#[test]
+fn every_record_round_trips() {
+    let db = TempStore::new();
+    let org = Organization {
+        meta: Meta::new(now()),
+        name: "Analytical Engines".into(),
+        website: "https://ae.example".into(),
+        notes: "n".into(),
+    };
+    round_trip(&db, org.clone(), |o| o.name = "AE Ltd".into());
+    let mut contact = Contact::named("Ada Lovelace", now());
+    contact.organization_id = Some(org.meta.id);
+    contact.keep_in_touch_days = Some(45);
+    contact.email = "ada@ae.example".into();
+    round_trip(&db, contact.clone(), |c| c.title = "Analyst".into());
+    round_trip(
+        &db,
+        Tag {
+            meta: Meta::new(now()),
+            name: "mentors".into(),
+        },
+        |t| t.name = "mentor".into(),
+    );
+    let mut interview =
+        Interview::requested(contact.meta.id, "Learn", Channel::ReferralIntro, now());
+    interview.evaluation = Evaluation {
+        key_points: "k".into(),
+        pay: "p".into(),
+        offered_reference: true,
+        ..Evaluation::default()
+    };
+    round_trip(&db, interview.clone(), |i| {
+        i.evaluation.new_ideas = "n".into()
+    });
+    let meeting = Meeting {
+        meta: Meta::new(now()),
+        interview_id: interview.meta.id,
+        starts_at: now(),
+        duration_minutes: 20,
+        mode: MeetingMode::InPerson,
+        place: "Café".into(),
+        status: MeetingStatus::Scheduled,
+        notes: String::new(),
+    };
+    round_trip(&db, meeting, |m| m.status = MeetingStatus::Held);
+    let list = QuestionList {
+        meta: Meta::new(now()),
+        name: "Mine".into(),
+        description: String::new(),
+    };
+    round_trip(&db, list.clone(), |l| l.description = "d".into());
+    let question = Question {
+        meta: Meta::new(now()),
+        list_id: list.meta.id,
+        position: 0,
+        text: "Why?".into(),
+    };
+    round_trip(&db, question.clone(), |q| q.position = 3);
+    let asked = InterviewQuestion {
+        meta: Meta::new(now()),
+        interview_id: interview.meta.id,
+        question_id: Some(question.meta.id),
+        position: 0,
+        text: "Why?".into(),
+        asked: false,
+        answer: String::new(),
+    };
+    round_trip(&db, asked, |q| {
+        q.asked = true;
+        q.answer = "Because".into()
+    });
+    let mut follow_up = FollowUp::new(FollowUpKind::Custom, "Call", now(), now());
+    follow_up.contact_id = Some(contact.meta.id);
+    round_trip(&db, follow_up, |f| f.done_at = Some(now()));
+    round_trip(
+        &db,
+        Interaction::new(contact.meta.id, InteractionKind::Call, "Talked", now()),
+        |i| i.body = "b".into(),
+    );
+}
+
+#[test]
+fn delete_is_a_tombstone_that_restore_undoes() {
+    let db = TempStore::new();
+    let contact = Contact::named("Ada", now());
+    db.insert(&contact).unwrap();
+    assert_eq!(db.count::<Contact>().unwrap(), 1);
+    db.delete::<Contact>(contact.meta.id, now()).unwrap();
+    assert_eq!(db.count::<Contact>().unwrap(), 0);
+    assert!(db.contacts_page(Page::first(10)).unwrap().is_empty());
+    let tomb: Contact = db.get(contact.meta.id).unwrap();
+    assert_eq!(tomb.meta.deleted_at, Some(now()));
+    assert_eq!(
+        db.all::<Contact>(true).unwrap().len(),
+        1,
+        "the tombstone is kept for undo and merges"
+    );
+    db.restore::<Contact>(contact.meta.id, now()).unwrap();
+    assert_eq!(db.contacts_page(Page::first(10)).unwrap()[0].name, "Ada");
+    let err = db.delete::<Contact>(Id::new(), now()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::NotFound {
+                what: "contact",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn contacts_page_in_name_order_with_organisations() {
+    let db = TempStore::new();
+    for name in ["carol", "Bob", "alice", "Dave"] {
+        db.add_contact(
+            &NewContact {
+                name: name.into(),
+                organization: "Acme".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let page = db
+        .contacts_page(Page {
+            offset: 1,
+            limit: 2,
+        })
+        .unwrap();
+    let names: Vec<&str> = page.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Bob", "carol"]);
+    assert_eq!(page[0].organization, "Acme");
+    assert_eq!(
+        db.count::<Organization>().unwrap(),
+        1,
+        "one organisation, found by name"
+    );
+}
+
+#[test]
+fn quick_capture_validates_and_cleans() {
+    let db = TempStore::new();
+    let err = db
+        .add_contact(
+            &NewContact {
+                name: " \u{1b}[31m ".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), "a name is required");
+    let err = db
+        .add_contact(
+            &NewContact {
+                name: "A".into(),
+                email: "nope".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("does not look like an email"),
+        "{err}"
+    );
+    let ada = db
+        .add_contact(
+            &NewContact {
+                name: "Ada\u{1b}[2J Lovelace".into(),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(ada.name, "Ada Lovelace");
+    let bob = db
+        .add_contact(
+            &NewContact {
+                name: "Bob".into(),
+                referred_by: Some("ada lovelace".into()),
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(bob.referred_by, Some(ada.meta.id));
+    let err = db.add_contact(
+        &NewContact {
+            name: "C".into(),
+            referred_by: Some("Nobody".into()),
+            ..Default::default()
+        },
+        now(),
+    );
+    assert!(
+        err.unwrap_err()
+            .to_string()
+            .contains("no contact is called \"Nobody\"")
+    );
+    assert_eq!(
+        db.count::<Contact>().unwrap(),
+        2,
+        "a refused contact is not half-saved"
+    );
+}
+
+#[test]
+fn a_new_file_is_migrated_seeded_and_reopens() {
+    let db = TempStore::new();
+    let lists = db.question_lists().unwrap();
+    assert_eq!(lists.len(), 3);
+    assert!(lists.iter().all(|l| l.questions >= 5));
+    let path = db.path();
+    drop(db.store);
+    let again = Store::open(&path).unwrap();
+    assert_eq!(
+        again.question_lists().unwrap().len(),
+        3,
+        "seeding never duplicates"
+    );
+    let version: i64 = again
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, rolo::store::LATEST_VERSION);
+    let journal: String = again
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(journal, "wal");
+    let fk: i64 = again
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let sync: i64 = again
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    assert_eq!(again.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn the_seeded_bank_has_the_same_ids_everywhere() {
+    let (a, b) = (TempStore::new(), TempStore::new());
+    let ids = |db: &TempStore| -> Vec<(Id, Timestamp)> {
+        db.all::<Question>(true)
+            .unwrap()
+            .into_iter()
+            .map(|q| (q.meta.id, q.meta.created_at))
+            .collect()
+    };
+    assert_eq!(ids(&a), ids(&b));
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rolo.db");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("Update rolo"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "not a byte changed");
+    assert!(!dir.path().join("rolo.db-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    let text = b"These are my notes, not a database. ".repeat(200);
+    fs::write(&path, &text).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), text);
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::NotRolo { .. }), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn two_connections_writing_at_once_lose_nothing() {
+    let db = TempStore::new();
+    let path = db.path();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let store = Store::open(&path).unwrap();
+                for i in 0..100 {
+                    store
+                        .insert(&Contact::named(&format!("Writer {w} contact {i}"), now()))
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    assert_eq!(db.count::<Contact>().unwrap(), 200);
+}
+
+#[test]
+fn another_connections_write_changes_the_data_version() {
+    let db = TempStore::new();
+    let before = db.data_version().unwrap();
+    let other = Store::open(&db.path()).unwrap();
+    other
+        .insert(&Contact::named("From elsewhere", now()))
+        .unwrap();
+    assert_ne!(db.data_version().unwrap(), before);
+}
+
+#[test]
+fn files_are_private_to_their_owner() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new").join("deeper").join("rolo.db");
+    let store = Store::open(&path).unwrap();
+    store.insert(&Contact::named("Ada", now())).unwrap();
+    assert_eq!(mode_of(&path), 0o600);
+    assert_eq!(mode_of(path.parent().unwrap()), 0o700);
+    assert_eq!(mode_of(&dir.path().join("new")), 0o700);
+    assert_eq!(mode_of(&path.with_file_name("rolo.db-wal")), 0o600);
+    let backup = dir.path().join("copy.db");
+    store.backup_to(&backup).unwrap();
+    assert_eq!(mode_of(&backup), 0o600);
+    let copy = Store::open(&backup).unwrap();
+    assert_eq!(copy.count::<Contact>().unwrap(), 1);
+}

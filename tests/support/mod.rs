@@ -1,0 +1,67 @@
+//! The shared test harness: a fixed clock, a temporary database, and the real binary.
+#![allow(dead_code)] // each test file uses its own part of the harness
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rolo::domain::Clock;
+use rolo::store::Store;
+
+/// Tuesday 24 November 2026, 09:00 in UTC+01:00: the clock every test runs on.
+pub const NOW: &str = "2026-11-24T09:00:00+01:00";
+
+pub fn clock() -> Clock {
+    clock_at(NOW)
+}
+
+pub fn clock_at(rfc3339: &str) -> Clock {
+    let at = DateTime::parse_from_rfc3339(rfc3339).expect("test times are RFC 3339");
+    Clock::fixed(at.with_timezone(&Utc), *at.offset())
+}
+
+pub fn offset() -> FixedOffset {
+    *DateTime::parse_from_rfc3339(NOW).unwrap().offset()
+}
+
+/// A store on a fresh file in its own temporary folder (removed when dropped).
+pub struct TempStore {
+    pub store: Store,
+    pub dir: tempfile::TempDir,
+}
+
+impl TempStore {
+    pub fn new() -> TempStore {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = Store::open(&dir.path().join("rolo.db")).expect("a new database opens");
+        TempStore { store, dir }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("rolo.db")
+    }
+}
+
+impl std::ops::Deref for TempStore {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// The real `rolo` binary, on the given database, with the fixed clock.
+pub fn rolo(db: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("rolo").expect("the rolo binary is built");
+    cmd.env("ROLO_DB", db)
+        .env("ROLO_NOW", NOW)
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+pub fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("the file exists")
+        .permissions()
+        .mode()
+        & 0o777
+}
