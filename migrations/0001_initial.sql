@@ -32,7 +32,8 @@ CREATE TABLE contacts (
     updated_at          TEXT NOT NULL,
     deleted_at          TEXT
 );
-CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE) WHERE deleted_at IS NULL;
+-- (name, id) so that the contact list pages by keyset in either direction without sorting.
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email <> '';
 CREATE INDEX contacts_by_linkedin ON contacts (linkedin) WHERE linkedin <> '';
 CREATE INDEX contacts_by_referrer ON contacts (referred_by) WHERE referred_by IS NOT NULL;

@@ -124,11 +124,18 @@ const ANSWERS: &[&str] = &[
     "SQL and clear writing matter more than any particular tool.",
     "Build one small public project and write about what you learned.",
 ];
-const TOUCHES: &[&str] = &[
-    "Shared an article about the field",
-    "Quick call about their team's hiring plans",
-    "Congratulated them on the new role",
-    "Sent the notes from the meetup",
+const TOUCHES: &[(InteractionKind, &str)] = &[
+    (InteractionKind::Email, "Shared an article about the field"),
+    (
+        InteractionKind::Call,
+        "Quick call about their team's hiring plans",
+    ),
+    (
+        InteractionKind::Message,
+        "Congratulated them on the new role",
+    ),
+    (InteractionKind::Email, "Sent the notes from the meetup"),
+    (InteractionKind::Note, "Saw their talk at the meetup"),
 ];
 
 /// A small, fast, deterministic generator (SplitMix64): the demo must look the same every run.
@@ -271,15 +278,8 @@ fn make_contacts(
             let when = clock
                 .timestamp()
                 .minus(Duration::days(1 + dice.below(25) as i64));
-            let kind = [
-                InteractionKind::Email,
-                InteractionKind::Call,
-                InteractionKind::Note,
-            ][dice.below(3) as usize];
-            record::insert(
-                tx,
-                &Interaction::new(contact.meta.id, kind, dice.pick(TOUCHES), when),
-            )?;
+            let (kind, summary) = TOUCHES[dice.below(TOUCHES.len() as u64) as usize];
+            record::insert(tx, &Interaction::new(contact.meta.id, kind, summary, when))?;
         }
         if i % 3 == 1 {
             let due = clock

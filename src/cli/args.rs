@@ -19,12 +19,8 @@ pub struct Cli {
     pub db: Option<PathBuf>,
 
     /// Open the app on a throw-away database filled with sample data.
-    #[arg(long, conflicts_with = "review")]
-    pub demo: bool,
-
-    /// Open straight into the daily review.
     #[arg(long)]
-    pub review: bool,
+    pub demo: bool,
 
     /// Leave the mouse to the terminal (for selecting text).
     #[arg(long)]

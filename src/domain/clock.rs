@@ -130,3 +130,32 @@ impl Clock {
         at.0.with_timezone(&self.offset).date_naive()
     }
 }
+
+impl Clock {
+    /// A time said the short way: "today 11:00", "tomorrow 09:30", "Thu 26 Nov 10:00",
+    /// "12 Mar 2025" for anything more than a year away.
+    pub fn when(&self, at: Timestamp) -> String {
+        let local = at.0.with_timezone(&self.offset);
+        let days = (local.date_naive() - self.today()).num_days();
+        let time = local.format("%H:%M");
+        match days {
+            0 => format!("today {time}"),
+            1 => format!("tomorrow {time}"),
+            -1 => format!("yesterday {time}"),
+            d if d.abs() < 180 => format!("{} {time}", local.format("%a %d %b")),
+            _ => local.format("%d %b %Y").to_string(),
+        }
+    }
+
+    /// A date said the short way, with no time: "today", "Thu 26 Nov", "12 Mar 2025".
+    pub fn day(&self, at: Timestamp) -> String {
+        let local = at.0.with_timezone(&self.offset);
+        match (local.date_naive() - self.today()).num_days() {
+            0 => "today".into(),
+            1 => "tomorrow".into(),
+            -1 => "yesterday".into(),
+            d if d.abs() < 180 => local.format("%a %d %b").to_string(),
+            _ => local.format("%d %b %Y").to_string(),
+        }
+    }
+}

@@ -104,15 +104,106 @@ fn meeting_row(row: &Row<'_>) -> rusqlite::Result<MeetingRow> {
 const CONTACT_SELECT: &str = "SELECT c.id, c.name, c.title, o.name FROM contacts c \
      LEFT JOIN organizations o ON o.id = c.organization_id";
 
+/// An open interview as a card on the pipeline board.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct InterviewCard {
+    pub interview_id: Id,
+    pub contact_id: Id,
+    pub contact_name: String,
+    pub objective: String,
+    pub updated_at: Timestamp,
+}
+
 impl super::Store {
-    /// Live contacts in name order, one page of them.
+    /// Live contacts in name order, one page of them. Pages far down the list are read from
+    /// the end, so no read skips more than half the list.
     pub fn contacts_page(&self, page: Page) -> StoreResult<Vec<ContactRow>> {
+        let total = self.count::<crate::domain::Contact>()?;
+        self.contacts_at(page, total)
+    }
+
+    /// As `contacts_page`, when the caller already knows how many contacts there are.
+    pub fn contacts_at(&self, page: Page, total: u64) -> StoreResult<Vec<ContactRow>> {
+        let from_end = page.offset > total / 2;
+        if !from_end {
+            return self.contact_rows("1", "ASC", &[&page.limit, &page.offset]);
+        }
+        let end = (page.offset + page.limit).min(total);
+        let limit = end.saturating_sub(page.offset);
+        let skip = total - end;
+        let mut rows = self.contact_rows("1", "DESC", &[&limit, &skip])?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// The `limit` contacts after `row` in name order.
+    pub fn contacts_after(&self, row: &ContactRow, limit: u64) -> StoreResult<Vec<ContactRow>> {
+        self.contact_rows(
+            "(c.name COLLATE NOCASE, c.id) > (?3, ?4)",
+            "ASC",
+            &[&limit, &0u64, &row.name, &row.id],
+        )
+    }
+
+    /// The `limit` contacts before `row`, in name order.
+    pub fn contacts_before(&self, row: &ContactRow, limit: u64) -> StoreResult<Vec<ContactRow>> {
+        let mut rows = self.contact_rows(
+            "(c.name COLLATE NOCASE, c.id) < (?3, ?4)",
+            "DESC",
+            &[&limit, &0u64, &row.name, &row.id],
+        )?;
+        rows.reverse();
+        Ok(rows)
+    }
+
+    /// Every live contact in name order (for filtering).
+    pub fn all_contact_rows(&self) -> StoreResult<Vec<ContactRow>> {
+        self.contact_rows("1", "ASC", &[&-1i64, &0u64])
+    }
+
+    fn contact_rows(
+        &self,
+        condition: &str,
+        direction: &str,
+        params: &[&dyn rusqlite::ToSql],
+    ) -> StoreResult<Vec<ContactRow>> {
         let sql = format!(
-            "{CONTACT_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.name COLLATE NOCASE, c.id LIMIT ? OFFSET ?"
+            "{CONTACT_SELECT} WHERE c.deleted_at IS NULL AND {condition} \
+             ORDER BY c.name COLLATE NOCASE {direction}, c.id {direction} LIMIT ?1 OFFSET ?2"
         );
         let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map([page.limit, page.offset], contact_row)?;
+        let rows = stmt.query_map(params, contact_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The open interviews at `stage`, most recently moved first, and how many there are.
+    pub fn open_interviews_at(
+        &self,
+        stage: Stage,
+        limit: u64,
+    ) -> StoreResult<(u64, Vec<InterviewCard>)> {
+        let total = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM interviews WHERE stage = ? AND outcome IS NULL AND deleted_at IS NULL",
+            )?
+            .query_row([stage], |r| r.get(0))?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT i.id, i.contact_id, c.name, i.objective, i.updated_at \
+             FROM interviews i JOIN contacts c ON c.id = i.contact_id \
+             WHERE i.stage = ? AND i.outcome IS NULL AND i.deleted_at IS NULL \
+             ORDER BY i.updated_at DESC LIMIT ?",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![stage, limit], |row| {
+            Ok(InterviewCard {
+                interview_id: row.get(0)?,
+                contact_id: row.get(1)?,
+                contact_name: row.get(2)?,
+                objective: row.get(3)?,
+                updated_at: row.get(4)?,
+            })
+        })?;
+        Ok((total, rows.collect::<Result<_, _>>()?))
     }
 
     /// Open follow-ups due before `before`, soonest (most overdue) first.

@@ -21,7 +21,7 @@ use rusqlite::{Connection, Transaction};
 pub use contacts::{NewContact, looks_like_email};
 pub use error::{StoreError, StoreResult};
 pub use interviews::NewRequest;
-pub use lists::{ContactRow, FollowUpRow, MeetingRow, Page, QuestionListRow};
+pub use lists::{ContactRow, FollowUpRow, InterviewCard, MeetingRow, Page, QuestionListRow};
 pub use migrate::LATEST_VERSION;
 pub use playbook::{MeetingDetails, StepInput};
 pub use record::Record;

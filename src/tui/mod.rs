@@ -1,4 +1,21 @@
-//! The full-screen app.
+//! The full-screen app, in the Elm shape of ARCHITECTURE.md:
+//! keymap → `Action` → pure `update` → `Effect`s carried out by `App` against the store →
+//! results folded back into the `Model` → `ui` draws the model.
+//!
+//! `update` and `ui` never touch the database; `app` and `load` are the only parts that do.
+
+pub mod action;
+pub mod app;
+pub mod effect;
+pub mod filter;
+pub mod keymap;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod nav;
+pub mod terminal;
+pub mod ui;
+pub mod update;
 
 use color_eyre::eyre::Result;
 
@@ -6,7 +23,17 @@ use crate::cli::Cli;
 use crate::domain::Clock;
 use crate::store::Store;
 
-pub fn run(store: Store, _cli: &Cli, _clock: &Clock) -> Result<()> {
-    let _ = store;
-    Ok(())
+/// Opens the app on `store` until the user quits.
+pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
+    let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
+    let mut guard = terminal::TerminalGuard::take(!cli.no_mouse)?;
+    let size = guard.terminal.size()?;
+    let mut app = app::App::new(
+        store,
+        size.width,
+        size.height,
+        fixed_clock,
+        ui::theme::Theme::from_env(),
+    );
+    app.run(&mut guard)
 }

@@ -1,0 +1,84 @@
+//! The vocabulary of everything a user can ask the app for. Keys map to these (see
+//! `assets/keymap.toml`); `update` gives them meaning on each screen.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave rolo.
+    Quit,
+    /// Show the keys of the current screen.
+    Help,
+    /// Close what is open, or go back to the previous screen.
+    Back,
+    /// Move the selection down one row.
+    MoveDown,
+    /// Move the selection up one row.
+    MoveUp,
+    /// Move to the column on the left.
+    MoveLeft,
+    /// Move to the column on the right.
+    MoveRight,
+    /// Move the selection down a page.
+    PageDown,
+    /// Move the selection up a page.
+    PageUp,
+    /// Jump to the first row.
+    First,
+    /// Jump to the last row.
+    Last,
+    /// Open the selected record.
+    Open,
+    /// Focus the next pane or section.
+    FocusNext,
+    /// Focus the previous pane or section.
+    FocusPrevious,
+    /// Focus the Contacts pane.
+    FocusContacts,
+    /// Focus the Upcoming meetings pane.
+    FocusMeetings,
+    /// Focus the Follow-ups pane.
+    FocusFollowUps,
+    /// Focus the Question lists pane.
+    FocusQuestionLists,
+    /// Show the focused pane full screen, or go back to four panes.
+    Zoom,
+    /// Start filtering the focused list.
+    Filter,
+    /// Open the pipeline board.
+    OpenPipeline,
+    /// Go back to the home screen.
+    OpenHome,
+    /// Reload everything from the database.
+    Refresh,
+}
+
+impl Action {
+    /// Every action, for checks that help covers each one a screen accepts.
+    pub const ALL: &'static [Action] = &[
+        Action::Quit,
+        Action::Help,
+        Action::Back,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::MoveLeft,
+        Action::MoveRight,
+        Action::PageDown,
+        Action::PageUp,
+        Action::First,
+        Action::Last,
+        Action::Open,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::FocusContacts,
+        Action::FocusMeetings,
+        Action::FocusFollowUps,
+        Action::FocusQuestionLists,
+        Action::Zoom,
+        Action::Filter,
+        Action::OpenPipeline,
+        Action::OpenHome,
+        Action::Refresh,
+    ];
+}

@@ -1,0 +1,164 @@
+//! The loop: draw, read one event, turn it into an action, update, carry out the effects
+//! against the store, fold the results back in, draw again. Also notices when another process
+//! changed the database.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use color_eyre::eyre::Result;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::effect::{Effect, Loaded};
+use super::keymap::Keymap;
+use super::load;
+use super::model::{Model, Screen};
+use super::ui::{self, theme::Theme};
+use super::update;
+use crate::domain::Clock;
+use crate::store::Store;
+
+/// How often the loop wakes without input, to check signals and outside changes.
+const TICK: Duration = Duration::from_millis(250);
+
+pub struct App {
+    pub store: Store,
+    pub model: Model,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// A fixed clock (tests, `ROLO_NOW`); otherwise the system's, read at each use.
+    fixed_clock: Option<Clock>,
+    data_version: i64,
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        width: u16,
+        height: u16,
+        fixed_clock: Option<Clock>,
+        theme: Theme,
+    ) -> App {
+        App {
+            store,
+            model: Model::new(width, height),
+            keymap: Keymap::default_keys(),
+            theme,
+            fixed_clock,
+            data_version: 0,
+        }
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.fixed_clock.unwrap_or_else(Clock::system)
+    }
+
+    /// Loads home: the first frame's data.
+    pub fn start(&mut self) {
+        self.data_version = self.store.data_version().unwrap_or(0);
+        self.run_effects(vec![Effect::ReloadHome]);
+    }
+
+    /// Handles one terminal event.
+    pub fn handle(&mut self, event: Event) {
+        let effects = match event {
+            Event::Key(key) if key.is_press() || key.is_repeat() => {
+                update::key(&mut self.model, &self.keymap, key)
+            }
+            Event::Mouse(mouse) => update::mouse(&mut self.model, mouse),
+            Event::Resize(width, height) => update::resized(&mut self.model, width, height),
+            _ => Vec::new(),
+        };
+        self.run_effects(effects);
+    }
+
+    /// Carries out effects until none are left (a result may ask for more).
+    pub fn run_effects(&mut self, mut effects: Vec<Effect>) {
+        while !effects.is_empty() {
+            let mut next = Vec::new();
+            for effect in effects {
+                if let Some(loaded) = self.apply(effect) {
+                    next.extend(update::receive(&mut self.model, loaded));
+                }
+            }
+            effects = next;
+        }
+    }
+
+    /// One effect against the store; its result, if it has one.
+    fn apply(&self, effect: Effect) -> Option<Loaded> {
+        let clock = self.clock();
+        let result = match effect {
+            Effect::ReloadHome => {
+                load::home(&self.store, &clock).map(|d| Loaded::Home(Box::new(d)))
+            }
+            Effect::FetchContacts(fetch) => {
+                load::contacts(&self.store, &fetch, self.model.home.contacts.total)
+                    .map(|rows| Loaded::Contacts { fetch, rows })
+            }
+            Effect::LoadContactIndex => self.store.all_contact_rows().map(Loaded::ContactIndex),
+            Effect::OpenContact(id) => {
+                load::contact(&self.store, id).map(|d| Loaded::Contact(Box::new(d)))
+            }
+            Effect::OpenPipeline => load::pipeline(&self.store).map(Loaded::Pipeline),
+            Effect::OpenQuestionList(id) => {
+                load::question_list(&self.store, id).map(Loaded::QuestionList)
+            }
+            Effect::ReloadScreen => match self.model.screen() {
+                Some(Screen::Contact(detail)) => load::contact(&self.store, detail.contact.meta.id)
+                    .map(|d| Loaded::ContactReloaded(Box::new(d))),
+                Some(Screen::Pipeline(_)) => load::pipeline(&self.store).map(Loaded::Pipeline),
+                Some(Screen::QuestionList(view)) => {
+                    load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
+                }
+                None => return None,
+            },
+        };
+        Some(result.unwrap_or_else(|e| Loaded::Failed(format!("Could not read the database: {e}"))))
+    }
+
+    /// Reloads when another process committed to the file since we last looked.
+    pub fn notice_outside_changes(&mut self) {
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if version != self.data_version {
+            self.data_version = version;
+            let mut effects = vec![Effect::ReloadHome];
+            if self.model.screen().is_some() {
+                effects.push(Effect::ReloadScreen);
+            }
+            self.run_effects(effects);
+        }
+    }
+
+    pub fn draw<B: Backend>(&self, terminal: &mut Terminal<B>) -> Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let clock = self.clock();
+        terminal.draw(|frame| ui::draw(frame, &self.model, &self.keymap, &clock, self.theme))?;
+        Ok(())
+    }
+
+    /// The loop, until the user quits or a signal asks us to stop.
+    pub fn run(&mut self, guard: &mut super::terminal::TerminalGuard) -> Result<()> {
+        self.start();
+        let mut dirty = true;
+        while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
+            if dirty {
+                self.draw(&mut guard.terminal)?;
+            }
+            if event::poll(TICK)? {
+                self.handle(event::read()?);
+                dirty = true;
+            } else {
+                let before = self.data_version;
+                self.notice_outside_changes();
+                dirty = self.data_version != before;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,284 @@
+//! Everything the screen shows, and nothing more: query results cached here are refreshed by
+//! effects, never read from the database while drawing.
+
+use crate::domain::{Contact, FollowUp, Id, Interaction, Interview, Question, Stage, Timestamp};
+use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
+
+use super::filter::Filter;
+use super::nav::Nav;
+
+/// The four panes of home, in focus order (1–4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Contacts,
+    Meetings,
+    FollowUps,
+    QuestionLists,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [
+        Pane::Contacts,
+        Pane::Meetings,
+        Pane::FollowUps,
+        Pane::QuestionLists,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Contacts => "Contacts",
+            Pane::Meetings => "Upcoming meetings",
+            Pane::FollowUps => "Follow-ups",
+            Pane::QuestionLists => "Question lists",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn cycle(self, step: isize) -> Pane {
+        Pane::ALL[(self.index() as isize + step).rem_euclid(4) as usize]
+    }
+}
+
+/// The contacts pane holds a window of the full, name-ordered list: only what is near the
+/// screen is ever loaded, whatever the size of the network.
+#[derive(Debug, Clone, Default)]
+pub struct ContactsPane {
+    /// Live contacts in the database.
+    pub total: usize,
+    /// Position of `rows[0]` in the full list.
+    pub window_start: usize,
+    pub rows: Vec<ContactRow>,
+    /// Positions in the full list.
+    pub nav: Nav,
+}
+
+impl ContactsPane {
+    pub fn row_at(&self, position: usize) -> Option<&ContactRow> {
+        position
+            .checked_sub(self.window_start)
+            .and_then(|i| self.rows.get(i))
+    }
+
+    pub fn selected(&self) -> Option<&ContactRow> {
+        self.row_at(self.nav.selected)
+    }
+}
+
+/// The contacts the filter searches: every live contact, with the text matched ("name
+/// organisation").
+#[derive(Debug, Clone, Default)]
+pub struct ContactIndex {
+    pub rows: Vec<ContactRow>,
+    pub texts: Vec<String>,
+}
+
+impl ContactIndex {
+    pub fn new(rows: Vec<ContactRow>) -> ContactIndex {
+        let texts = rows
+            .iter()
+            .map(|c| {
+                if c.organization.is_empty() {
+                    c.name.clone()
+                } else {
+                    format!("{} {}", c.name, c.organization)
+                }
+            })
+            .collect();
+        ContactIndex { rows, texts }
+    }
+}
+
+/// A list loaded whole (it is bounded), with its selection.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub rows: Vec<T>,
+    pub nav: Nav,
+}
+
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded {
+            rows: Vec::new(),
+            nav: Nav::default(),
+        }
+    }
+}
+
+impl<T> Loaded<T> {
+    pub fn selected(&self) -> Option<&T> {
+        self.rows.get(self.nav.selected)
+    }
+}
+
+/// What the header line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub overdue: u64,
+    pub due_today: u64,
+    pub next_meeting: Option<(String, Timestamp)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Home {
+    pub focus: PaneFocus,
+    pub zoomed: bool,
+    pub contacts: ContactsPane,
+    pub meetings: Loaded<MeetingRow>,
+    pub follow_ups: Loaded<FollowUpRow>,
+    pub question_lists: Loaded<QuestionListRow>,
+}
+
+/// The focused pane (a newtype so `Home` can derive `Default`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneFocus(pub Pane);
+
+impl Default for PaneFocus {
+    fn default() -> Self {
+        PaneFocus(Pane::Contacts)
+    }
+}
+
+/// The sections of the contact screen that hold rows, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    People,
+    Interviews,
+    FollowUps,
+    Timeline,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::People,
+        Section::Interviews,
+        Section::FollowUps,
+        Section::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::People => "Referrals",
+            Section::Interviews => "Interviews",
+            Section::FollowUps => "Open follow-ups",
+            Section::Timeline => "Timeline",
+        }
+    }
+}
+
+/// A person linked to the contact: who referred them, and whom they referred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub id: Id,
+    pub name: String,
+    pub referred_by: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ContactDetail {
+    pub contact: Contact,
+    pub organization: Option<String>,
+    pub people: Vec<Link>,
+    pub interviews: Vec<Interview>,
+    pub follow_ups: Vec<FollowUp>,
+    pub timeline: Vec<Interaction>,
+    pub section: Section,
+    pub navs: [Nav; 4],
+}
+
+impl ContactDetail {
+    pub fn len(&self, section: Section) -> usize {
+        match section {
+            Section::People => self.people.len(),
+            Section::Interviews => self.interviews.len(),
+            Section::FollowUps => self.follow_ups.len(),
+            Section::Timeline => self.timeline.len(),
+        }
+    }
+
+    pub fn nav(&self, section: Section) -> Nav {
+        self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+    }
+
+    pub fn nav_mut(&mut self, section: Section) -> &mut Nav {
+        &mut self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+    }
+}
+
+/// An interview as a card on the pipeline board.
+pub type Card = crate::store::InterviewCard;
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub stage: Stage,
+    /// Open interviews at this stage; `cards` holds the most recently moved of them.
+    pub total: u64,
+    pub cards: Vec<Card>,
+    pub nav: Nav,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    pub columns: Vec<Column>,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionListView {
+    pub list: QuestionListRow,
+    pub questions: Vec<Question>,
+    pub nav: Nav,
+}
+
+/// A screen above home.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Contact(Box<ContactDetail>),
+    Pipeline(Pipeline),
+    QuestionList(QuestionListView),
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The terminal's size, which decides how many rows a page is.
+    pub width: u16,
+    pub height: u16,
+    pub header: Header,
+    pub home: Home,
+    /// Screens opened from home, the current one last; Esc goes back one.
+    pub stack: Vec<Screen>,
+    pub filter: Option<Filter>,
+    /// Every contact's name, loaded when the contact list is first filtered.
+    pub contact_index: Option<ContactIndex>,
+    pub help: bool,
+    /// A one-line message for the footer (a refusal, a result).
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(width: u16, height: u16) -> Model {
+        Model {
+            width,
+            height,
+            header: Header::default(),
+            home: Home::default(),
+            stack: Vec::new(),
+            filter: None,
+            contact_index: None,
+            help: false,
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn screen(&self) -> Option<&Screen> {
+        self.stack.last()
+    }
+
+    pub fn focus(&self) -> Pane {
+        self.home.focus.0
+    }
+}

@@ -1,0 +1,68 @@
+//! The header (what is due, the next meeting) and the footer (the keys that work here, or a
+//! message).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::domain::Clock;
+use crate::tui::model::Header;
+
+pub fn header(
+    frame: &mut Frame,
+    area: Rect,
+    header: &Header,
+    screen: &str,
+    clock: &Clock,
+    theme: Theme,
+) {
+    let mut spans = vec![
+        Span::raw(" rolo · "),
+        Span::raw(screen.to_string()),
+        Span::raw(" │ "),
+    ];
+    let overdue_style = if header.overdue > 0 {
+        theme.overdue()
+    } else {
+        theme.header()
+    };
+    spans.push(Span::styled(
+        format!("{} overdue", header.overdue),
+        overdue_style,
+    ));
+    spans.push(Span::raw(format!(" · {} due today", header.due_today)));
+    match &header.next_meeting {
+        Some((name, at)) => spans.push(Span::raw(format!(" │ next: {name}, {}", clock.when(*at)))),
+        None => spans.push(Span::raw(" │ no meetings ahead")),
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.header()),
+        area,
+    );
+}
+
+pub fn footer(
+    frame: &mut Frame,
+    area: Rect,
+    hints: &[(String, String)],
+    status: Option<&str>,
+    theme: Theme,
+) {
+    let line = match status {
+        Some(message) => Line::from(Span::styled(format!(" {message}"), theme.status())),
+        None => {
+            let mut spans = vec![Span::raw(" ")];
+            for (i, (key, desc)) in hints.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::styled("  ", theme.dim()));
+                }
+                spans.push(Span::styled(key.clone(), theme.key()));
+                spans.push(Span::raw(format!(" {desc}")));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,151 @@
+//! The contact screen: every field, referral links, interviews, open follow-ups, timeline.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::list::ListBox;
+use super::theme::Theme;
+use crate::domain::Clock;
+use crate::tui::layout::{self, CONTACT_FIELD_LINES};
+use crate::tui::model::{ContactDetail, Section};
+
+pub fn draw(frame: &mut Frame, detail: &ContactDetail, body: Rect, clock: &Clock, theme: Theme) {
+    let (fields_area, sections) = layout::contact_sections(body, CONTACT_FIELD_LINES);
+    let fields = Paragraph::new(field_lines(detail, clock, theme)).block(
+        Block::bordered()
+            .border_style(theme.border(false))
+            .title(Span::styled(
+                format!(" {} ", detail.contact.name),
+                theme.title(true),
+            )),
+    );
+    frame.render_widget(fields, fields_area);
+    for (section, area) in sections {
+        let nav = detail.nav(section);
+        let height = layout::inner_rows(area, false);
+        let range = nav.top..(nav.top + height).min(detail.len(section));
+        let rows: Vec<Line> = range
+            .clone()
+            .map(|i| row(detail, section, i, clock, theme))
+            .collect();
+        let (title, empty) = match section {
+            Section::People => (
+                format!("{} ({})", section.title(), detail.people.len()),
+                "No referrals yet — ask who else to talk to",
+            ),
+            Section::Interviews => (
+                format!("{} ({})", section.title(), detail.interviews.len()),
+                "No interviews yet",
+            ),
+            Section::FollowUps => (
+                format!("{} ({})", section.title(), detail.follow_ups.len()),
+                "Nothing open",
+            ),
+            Section::Timeline => (
+                format!("{} ({})", section.title(), detail.timeline.len()),
+                "Nothing yet",
+            ),
+        };
+        let list = ListBox {
+            title,
+            selected: range.clone().position(|i| i == nav.selected),
+            rows,
+            focused: detail.section == section,
+            empty,
+            bottom: None,
+            theme,
+        };
+        frame.render_widget(list, area);
+    }
+}
+
+fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<Line<'a>> {
+    let c = &detail.contact;
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "—".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let work = match (c.title.as_str(), detail.organization.as_deref()) {
+        ("", None) => "—".to_string(),
+        (title, None) => title.to_string(),
+        ("", Some(org)) => org.to_string(),
+        (title, Some(org)) => format!("{title}, {org}"),
+    };
+    let keep = c
+        .keep_in_touch_days
+        .map_or("—".to_string(), |d| format!("every {d} days"));
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<10}"), theme.dim()),
+            Span::raw(value),
+        ])
+    };
+    let first_note_line = c.notes.lines().next().unwrap_or("").to_string();
+    vec![
+        field("Work", work),
+        field("Email", or_dash(&c.email)),
+        field("Phone", or_dash(&c.phone)),
+        field("LinkedIn", or_dash(&c.linkedin)),
+        field("Location", or_dash(&c.location)),
+        field("Met", or_dash(&c.how_met)),
+        field("Keep up", keep),
+        field("Added", clock.day(c.meta.created_at)),
+        field("Notes", or_dash(&first_note_line)),
+    ]
+}
+
+fn row<'a>(
+    detail: &ContactDetail,
+    section: Section,
+    i: usize,
+    clock: &Clock,
+    theme: Theme,
+) -> Line<'a> {
+    match section {
+        Section::People => {
+            let link = &detail.people[i];
+            let how = if link.referred_by {
+                "referred by "
+            } else {
+                "referred "
+            };
+            Line::from(vec![
+                Span::styled(how, theme.dim()),
+                Span::raw(link.name.clone()),
+            ])
+        }
+        Section::Interviews => {
+            let interview = &detail.interviews[i];
+            let state = match interview.outcome {
+                Some(outcome) => outcome.label().to_string(),
+                None => interview.stage.label().to_string(),
+            };
+            Line::from(vec![
+                Span::styled(format!("{state:<10} "), theme.stage()),
+                Span::raw(interview.objective.clone()),
+            ])
+        }
+        Section::FollowUps => {
+            let f = &detail.follow_ups[i];
+            let late = clock.local_date_of(f.due_at) < clock.today();
+            let style = if late { theme.overdue() } else { theme.dim() };
+            Line::from(vec![
+                Span::styled(format!("{:<11} ", clock.day(f.due_at)), style),
+                Span::raw(f.title.clone()),
+            ])
+        }
+        Section::Timeline => {
+            let e = &detail.timeline[i];
+            Line::from(vec![
+                Span::styled(format!("{:<11} ", clock.day(e.occurred_at)), theme.dim()),
+                Span::styled(format!("{:<9} ", e.kind.label()), theme.stage()),
+                Span::raw(e.summary.clone()),
+            ])
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Drawing: plain functions of the model. Nothing here reads the database or changes state.
+
+mod chrome;
+mod contact;
+pub mod help;
+mod home;
+mod list;
+mod pipeline;
+mod questions;
+pub mod theme;
+
+use ratatui::Frame;
+
+pub use home::group;
+use theme::Theme;
+
+use super::keymap::Keymap;
+use super::layout;
+use super::model::{Model, Screen};
+use super::update::{contexts, screen_contexts};
+use crate::domain::Clock;
+
+/// The name of the current screen, for the header and help.
+pub fn screen_name(model: &Model) -> String {
+    match model.screen() {
+        None => "Home".into(),
+        Some(Screen::Contact(detail)) => detail.contact.name.clone(),
+        Some(Screen::Pipeline(_)) => "Pipeline".into(),
+        Some(Screen::QuestionList(view)) => view.list.name.clone(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
+    let [header, body, footer] = layout::frame(frame.area());
+    let name = screen_name(model);
+    chrome::header(frame, header, &model.header, &name, clock, theme);
+    match model.screen() {
+        None => home::draw(frame, model, body, clock, theme),
+        Some(Screen::Contact(detail)) => contact::draw(frame, detail, body, clock, theme),
+        Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, theme),
+        Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
+    }
+    let contexts = contexts(model);
+    let hints = keymap.footer(contexts);
+    chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
+    if model.help {
+        // Help lists the keys of the screen beneath it.
+        let beneath = screen_contexts(model.screen());
+        help::draw(
+            frame,
+            frame.area(),
+            &name,
+            help::lines(keymap, beneath, theme),
+            theme,
+        );
+    }
+}

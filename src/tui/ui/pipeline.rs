@@ -1,0 +1,53 @@
+//! The pipeline board: one column per stage, interviews as cards.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::list::ListBox;
+use super::theme::Theme;
+use crate::tui::layout;
+use crate::tui::model::Pipeline;
+
+pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, theme: Theme) {
+    let areas = layout::pipeline_columns(body, board.columns.len());
+    for (index, (column, area)) in board.columns.iter().zip(areas).enumerate() {
+        let cards_in_view = layout::inner_rows(area, false) / 2;
+        let range = column.nav.top..(column.nav.top + cards_in_view).min(column.cards.len());
+        let focused = index == board.column;
+        // Two lines a card: the name, then the objective. The marker goes on the name line.
+        let mut rows = Vec::new();
+        let mut selected = None;
+        for i in range {
+            let card = &column.cards[i];
+            if i == column.nav.selected {
+                selected = Some(rows.len());
+            }
+            rows.push(Line::raw(card.contact_name.clone()));
+            rows.push(Line::from(Span::styled(
+                format!("  {}", card.objective),
+                theme.dim(),
+            )));
+        }
+        let shown = column.cards.len() as u64;
+        let title = if column.total > shown {
+            format!(
+                "{} ({}, newest {shown})",
+                column.stage.label(),
+                column.total
+            )
+        } else {
+            format!("{} ({})", column.stage.label(), column.total)
+        };
+        let list = ListBox {
+            title,
+            rows,
+            selected,
+            focused,
+            empty: "None",
+            bottom: None,
+            theme,
+        };
+        frame.render_widget(list, area);
+    }
+}

@@ -1,0 +1,109 @@
+//! Every style the app draws with. With `NO_COLOR` set, nothing is coloured and the selection
+//! is shown by a marker and bold text (crossterm resets reverse video under NO_COLOR, so the
+//! selection must never rely on it).
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+/// The marker before the selected row; always drawn, so the selection shows without colour.
+pub const SELECTED_MARK: &str = "▶ ";
+pub const UNSELECTED_MARK: &str = "  ";
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set (to anything but the empty string).
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(&self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn text(&self) -> Style {
+        Style::new()
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn title(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan)
+        } else {
+            self.dim()
+        }
+    }
+
+    /// The selected row of the focused list.
+    pub fn selected(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
+    /// The selected row of a list without focus.
+    pub fn selected_unfocused(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    pub fn overdue(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn due_today(&self) -> Style {
+        self.fg(Color::Yellow)
+    }
+
+    pub fn header(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::DarkGray).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn status(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn stage(&self) -> Style {
+        self.fg(Color::Magenta)
+    }
+}

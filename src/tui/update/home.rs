@@ -1,0 +1,218 @@
+//! Home: four panes, focus, zoom, the filter, and opening what is selected.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::{move_nav, typed_char, window_fetch};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::filter::Filter;
+use crate::tui::layout;
+use crate::tui::model::{Model, Pane};
+
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let focus = model.focus();
+    match action {
+        Action::FocusNext => model.home.focus.0 = focus.cycle(1),
+        Action::FocusPrevious => model.home.focus.0 = focus.cycle(-1),
+        Action::FocusContacts => model.home.focus.0 = Pane::Contacts,
+        Action::FocusMeetings => model.home.focus.0 = Pane::Meetings,
+        Action::FocusFollowUps => model.home.focus.0 = Pane::FollowUps,
+        Action::FocusQuestionLists => model.home.focus.0 = Pane::QuestionLists,
+        Action::Zoom => model.home.zoomed = !model.home.zoomed,
+        Action::Filter => return start_filter(model),
+        Action::Back => {
+            if model.filter.as_ref().is_some_and(|f| f.pane == focus) {
+                model.filter = None;
+            } else if model.home.zoomed {
+                model.home.zoomed = false;
+            }
+        }
+        Action::Open => return open_selected(model).into_iter().collect(),
+        Action::MoveDown
+        | Action::MoveUp
+        | Action::PageDown
+        | Action::PageUp
+        | Action::First
+        | Action::Last => {
+            return move_in_pane(model, focus, action);
+        }
+        _ => {}
+    }
+    // Focus or zoom changed the viewport: keep the contact window covering it.
+    ensure_contacts_loaded(model)
+}
+
+/// Moves the selection of `pane` (its filtered list when it is filtered).
+pub fn move_in_pane(model: &mut Model, pane: Pane, action: Action) -> Vec<Effect> {
+    let page = layout::pane_rows(model, pane);
+    if let Some(filter) = model.filter.as_mut().filter(|f| f.pane == pane) {
+        let len = filter.matches.len();
+        move_nav(&mut filter.nav, action, len, page);
+        return Vec::new();
+    }
+    let home = &mut model.home;
+    match pane {
+        Pane::Contacts => {
+            let total = home.contacts.total;
+            move_nav(&mut home.contacts.nav, action, total, page);
+            return ensure_contacts_loaded(model);
+        }
+        Pane::Meetings => move_nav(
+            &mut home.meetings.nav,
+            action,
+            home.meetings.rows.len(),
+            page,
+        ),
+        Pane::FollowUps => move_nav(
+            &mut home.follow_ups.nav,
+            action,
+            home.follow_ups.rows.len(),
+            page,
+        ),
+        Pane::QuestionLists => move_nav(
+            &mut home.question_lists.nav,
+            action,
+            home.question_lists.rows.len(),
+            page,
+        ),
+    }
+    Vec::new()
+}
+
+pub fn ensure_contacts_loaded(model: &mut Model) -> Vec<Effect> {
+    let height = layout::pane_rows(model, Pane::Contacts);
+    let pane = &mut model.home.contacts;
+    pane.nav.keep_visible(pane.total, height);
+    window_fetch(pane, height)
+        .map(Effect::FetchContacts)
+        .into_iter()
+        .collect()
+}
+
+fn start_filter(model: &mut Model) -> Vec<Effect> {
+    let pane = model.focus();
+    match model.filter.as_mut() {
+        Some(filter) if filter.pane == pane => filter.editing = true,
+        _ => {
+            model.filter = Some(Filter::new(pane));
+            if pane == Pane::Contacts && model.contact_index.is_none() {
+                return vec![Effect::LoadContactIndex];
+            }
+            rematch(model);
+        }
+    }
+    Vec::new()
+}
+
+/// Keys while the filter is being typed. `None` lets the keymap have the key.
+pub fn filter_input(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> {
+    let filter = model.filter.as_mut()?;
+    let pane = filter.pane;
+    match event.code {
+        KeyCode::Esc => model.filter = None,
+        KeyCode::Enter => filter.editing = false,
+        KeyCode::Backspace => {
+            filter.query.pop();
+            filter.reset();
+            rematch(model);
+        }
+        KeyCode::Down => return Some(move_in_pane(model, pane, Action::MoveDown)),
+        KeyCode::Up => return Some(move_in_pane(model, pane, Action::MoveUp)),
+        KeyCode::PageDown => return Some(move_in_pane(model, pane, Action::PageDown)),
+        KeyCode::PageUp => return Some(move_in_pane(model, pane, Action::PageUp)),
+        _ => {
+            let c = typed_char(event)?;
+            filter.query.push(c);
+            rematch(model);
+        }
+    }
+    Some(Vec::new())
+}
+
+/// Matches the filter's query against its pane's rows.
+pub fn rematch(model: &mut Model) {
+    let Some(filter) = model.filter.as_mut() else {
+        return;
+    };
+    let home = &model.home;
+    let texts: Vec<String>;
+    let candidates: Vec<&str> = match filter.pane {
+        Pane::Contacts => match &model.contact_index {
+            Some(index) => index.texts.iter().map(String::as_str).collect(),
+            None => return,
+        },
+        Pane::Meetings => {
+            texts = home
+                .meetings
+                .rows
+                .iter()
+                .map(|m| format!("{} {}", m.contact_name, m.objective))
+                .collect();
+            texts.iter().map(String::as_str).collect()
+        }
+        Pane::FollowUps => {
+            texts = home
+                .follow_ups
+                .rows
+                .iter()
+                .map(|f| format!("{} {}", f.title, f.contact_name.as_deref().unwrap_or("")))
+                .collect();
+            texts.iter().map(String::as_str).collect()
+        }
+        Pane::QuestionLists => home
+            .question_lists
+            .rows
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect(),
+    };
+    filter.rematch(&candidates);
+}
+
+/// The position in the pane's own rows of what is selected, through the filter if any.
+pub fn selected_index(model: &Model, pane: Pane) -> Option<usize> {
+    match model.filter.as_ref().filter(|f| f.pane == pane) {
+        Some(filter) => filter.matches.get(filter.nav.selected).copied(),
+        None => Some(match pane {
+            Pane::Contacts => model.home.contacts.nav.selected,
+            Pane::Meetings => model.home.meetings.nav.selected,
+            Pane::FollowUps => model.home.follow_ups.nav.selected,
+            Pane::QuestionLists => model.home.question_lists.nav.selected,
+        }),
+    }
+}
+
+fn open_selected(model: &Model) -> Option<Effect> {
+    let pane = model.focus();
+    let index = selected_index(model, pane)?;
+    let filtered = model.filter.as_ref().is_some_and(|f| f.pane == pane);
+    let home = &model.home;
+    match pane {
+        Pane::Contacts if filtered => model
+            .contact_index
+            .as_ref()?
+            .rows
+            .get(index)
+            .map(|c| Effect::OpenContact(c.id)),
+        Pane::Contacts => home
+            .contacts
+            .row_at(index)
+            .map(|c| Effect::OpenContact(c.id)),
+        Pane::Meetings => home
+            .meetings
+            .rows
+            .get(index)
+            .map(|m| Effect::OpenContact(m.contact_id)),
+        Pane::FollowUps => home
+            .follow_ups
+            .rows
+            .get(index)?
+            .contact_id
+            .map(Effect::OpenContact),
+        Pane::QuestionLists => home
+            .question_lists
+            .rows
+            .get(index)
+            .map(|l| Effect::OpenQuestionList(l.id)),
+    }
+}

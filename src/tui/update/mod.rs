@@ -1,0 +1,226 @@
+//! Pure state changes: a key, a click or a database result comes in, the model changes, and
+//! the effects to carry out come back as data. No I/O happens here.
+
+mod contact;
+mod contacts_window;
+mod home;
+mod mouse;
+mod pipeline;
+mod receive;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
+pub use mouse::mouse;
+pub use receive::receive;
+
+use super::action::Action;
+use super::effect::Effect;
+use super::keymap::{Context, Key, Keymap};
+use super::layout;
+use super::model::{Model, Screen};
+
+/// The keymap contexts in force, most specific first.
+pub fn contexts(model: &Model) -> &'static [Context] {
+    if model.help {
+        return &[Context::Help, Context::Global];
+    }
+    screen_contexts(model.screen())
+}
+
+/// The contexts of a screen, help aside.
+pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
+    match screen {
+        None => &[Context::Home, Context::List, Context::Global],
+        Some(Screen::Contact(_)) => &[Context::Detail, Context::List, Context::Global],
+        Some(Screen::Pipeline(_)) => &[Context::Pipeline, Context::List, Context::Global],
+        Some(Screen::QuestionList(_)) => &[Context::Questions, Context::List, Context::Global],
+    }
+}
+
+/// The actions each screen acts on; help must list a key for every one (checked by tests).
+pub fn accepted(model: &Model) -> &'static [Action] {
+    use Action::*;
+    if model.help {
+        return &[Back, Quit];
+    }
+    match model.screen() {
+        None => &[
+            Quit,
+            Help,
+            Back,
+            OpenPipeline,
+            Refresh,
+            MoveDown,
+            MoveUp,
+            PageDown,
+            PageUp,
+            First,
+            Last,
+            Open,
+            FocusNext,
+            FocusPrevious,
+            FocusContacts,
+            FocusMeetings,
+            FocusFollowUps,
+            FocusQuestionLists,
+            Zoom,
+            Filter,
+        ],
+        Some(Screen::Contact(_)) => &[
+            Quit,
+            Help,
+            Back,
+            OpenPipeline,
+            OpenHome,
+            Refresh,
+            MoveDown,
+            MoveUp,
+            PageDown,
+            PageUp,
+            First,
+            Last,
+            Open,
+            FocusNext,
+            FocusPrevious,
+        ],
+        Some(Screen::Pipeline(_)) => &[
+            Quit, Help, Back, OpenHome, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last,
+            Open, MoveLeft, MoveRight,
+        ],
+        Some(Screen::QuestionList(_)) => &[
+            Quit,
+            Help,
+            Back,
+            OpenPipeline,
+            OpenHome,
+            Refresh,
+            MoveDown,
+            MoveUp,
+            PageDown,
+            PageUp,
+            First,
+            Last,
+        ],
+    }
+}
+
+/// A key press: typed into the filter while it is being edited, else looked up in the keymap.
+pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent) -> Vec<Effect> {
+    model.status = None;
+    let editing =
+        !model.help && model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
+    if editing {
+        if let Some(effects) = home::filter_input(model, &event) {
+            return effects;
+        }
+    }
+    let Some(key) = Key::from_event(&event) else {
+        return Vec::new();
+    };
+    match keymap.action(contexts(model), key) {
+        Some(action) => update(model, action),
+        None => Vec::new(),
+    }
+}
+
+/// Whether a key event is printable text (for the filter), not a command.
+pub(crate) fn typed_char(event: &KeyEvent) -> Option<char> {
+    match event.code {
+        KeyCode::Char(c)
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// One action on the current screen.
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    if model.help {
+        match action {
+            Action::Back | Action::Help => model.help = false,
+            Action::Quit => model.quit = true,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::Help => {
+            model.help = true;
+            Vec::new()
+        }
+        Action::Refresh => {
+            let mut effects = vec![Effect::ReloadHome];
+            if model.screen().is_some() {
+                effects.push(Effect::ReloadScreen);
+            }
+            effects
+        }
+        Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
+            vec![Effect::OpenPipeline]
+        }
+        Action::OpenHome => {
+            model.stack.clear();
+            Vec::new()
+        }
+        // Esc on any screen above home goes back one.
+        Action::Back if model.screen().is_some() => {
+            model.stack.pop();
+            Vec::new()
+        }
+        _ => {
+            let page = layout::page(model);
+            match model.stack.last_mut() {
+                None => home::update(model, action),
+                Some(Screen::Contact(detail)) => contact::update(detail, action, page),
+                Some(Screen::Pipeline(board)) => pipeline::update(board, action, page),
+                Some(Screen::QuestionList(view)) => {
+                    move_nav(&mut view.nav, action, view.questions.len(), page);
+                    Vec::new()
+                }
+            }
+        }
+    }
+}
+
+/// The terminal changed size: keep every selection on screen.
+pub fn resized(model: &mut Model, width: u16, height: u16) -> Vec<Effect> {
+    model.width = width;
+    model.height = height;
+    for pane in [
+        super::model::Pane::Meetings,
+        super::model::Pane::FollowUps,
+        super::model::Pane::QuestionLists,
+    ] {
+        let rows = layout::pane_rows(model, pane);
+        let home = &mut model.home;
+        let (nav, len) = match pane {
+            super::model::Pane::Meetings => (&mut home.meetings.nav, home.meetings.rows.len()),
+            super::model::Pane::FollowUps => (&mut home.follow_ups.nav, home.follow_ups.rows.len()),
+            _ => (&mut home.question_lists.nav, home.question_lists.rows.len()),
+        };
+        nav.keep_visible(len, rows);
+    }
+    home::ensure_contacts_loaded(model)
+}
+
+/// The list movements every screen shares.
+pub(crate) fn move_nav(nav: &mut super::nav::Nav, action: Action, len: usize, page: usize) {
+    match action {
+        Action::MoveDown => nav.move_by(1, len, page),
+        Action::MoveUp => nav.move_by(-1, len, page),
+        Action::PageDown => nav.move_by(page as isize, len, page),
+        Action::PageUp => nav.move_by(-(page as isize), len, page),
+        Action::First => nav.first(),
+        Action::Last => nav.last(len, page),
+        _ => {}
+    }
+}

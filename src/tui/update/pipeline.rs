@@ -1,0 +1,27 @@
+//! The pipeline board: move between stage columns and cards, open a card's contact.
+
+use super::move_nav;
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::model::Pipeline;
+
+pub fn update(board: &mut Pipeline, action: Action, page: usize) -> Vec<Effect> {
+    let columns = board.columns.len();
+    match action {
+        Action::MoveLeft => board.column = board.column.saturating_sub(1),
+        Action::MoveRight => board.column = (board.column + 1).min(columns.saturating_sub(1)),
+        Action::Open => {
+            let column = &board.columns[board.column];
+            if let Some(card) = column.cards.get(column.nav.selected) {
+                return vec![Effect::OpenContact(card.contact_id)];
+            }
+        }
+        other => {
+            if let Some(column) = board.columns.get_mut(board.column) {
+                let len = column.cards.len();
+                move_nav(&mut column.nav, other, len, page);
+            }
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,112 @@
+//! Results from the database, folded into the model.
+
+use super::home::{ensure_contacts_loaded, rematch};
+use super::{apply_fetch, layout};
+use crate::tui::effect::{Effect, Loaded};
+use crate::tui::model::{ContactIndex, Model, Pane, Screen, Section};
+
+pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
+    match loaded {
+        Loaded::Home(data) => {
+            model.header = data.header;
+            let home = &mut model.home;
+            home.meetings.rows = data.meetings;
+            home.follow_ups.rows = data.follow_ups;
+            home.question_lists.rows = data.question_lists;
+            let changed_total = home.contacts.total != data.contacts_total;
+            home.contacts.total = data.contacts_total;
+            // Reload the rows on screen: names may have changed, and rows may have come or gone.
+            home.contacts.rows.clear();
+            if changed_total {
+                model.contact_index = None;
+            }
+            for pane in [Pane::Meetings, Pane::FollowUps, Pane::QuestionLists] {
+                let height = layout::pane_rows(model, pane);
+                let list = match pane {
+                    Pane::Meetings => {
+                        (&mut model.home.meetings.nav, model.home.meetings.rows.len())
+                    }
+                    Pane::FollowUps => (
+                        &mut model.home.follow_ups.nav,
+                        model.home.follow_ups.rows.len(),
+                    ),
+                    _ => (
+                        &mut model.home.question_lists.nav,
+                        model.home.question_lists.rows.len(),
+                    ),
+                };
+                list.0.keep_visible(list.1, height);
+            }
+            if let Some(filter) = model.filter.as_mut() {
+                filter.reset();
+            }
+            let mut effects = ensure_contacts_loaded(model);
+            if model
+                .filter
+                .as_ref()
+                .is_some_and(|f| f.pane == Pane::Contacts)
+                && model.contact_index.is_none()
+            {
+                effects.push(Effect::LoadContactIndex);
+            } else {
+                rematch(model);
+            }
+            effects
+        }
+        Loaded::Contacts { fetch, rows } => {
+            apply_fetch(&mut model.home.contacts, &fetch, rows);
+            Vec::new()
+        }
+        Loaded::ContactIndex(rows) => {
+            model.contact_index = Some(ContactIndex::new(rows));
+            if let Some(filter) = model.filter.as_mut() {
+                filter.reset();
+            }
+            rematch(model);
+            Vec::new()
+        }
+        Loaded::Contact(detail) => {
+            model.stack.push(Screen::Contact(detail));
+            Vec::new()
+        }
+        Loaded::ContactReloaded(mut fresh) => {
+            let heights = Section::ALL.map(|section| layout::section_rows(model, section));
+            if let Some(Screen::Contact(current)) = model.stack.last_mut() {
+                if current.contact.meta.id == fresh.contact.meta.id {
+                    fresh.section = current.section;
+                    fresh.navs = current.navs;
+                    for (section, height) in Section::ALL.into_iter().zip(heights) {
+                        let len = fresh.len(section);
+                        fresh.nav_mut(section).keep_visible(len, height);
+                    }
+                    *current = fresh;
+                }
+            }
+            Vec::new()
+        }
+        Loaded::Pipeline(board) => {
+            match model.stack.last_mut() {
+                Some(Screen::Pipeline(current)) => {
+                    let column = current.column;
+                    *current = board;
+                    current.column = column;
+                }
+                _ => model.stack.push(Screen::Pipeline(board)),
+            }
+            Vec::new()
+        }
+        Loaded::QuestionList(view) => {
+            match model.stack.last_mut() {
+                Some(Screen::QuestionList(current)) if current.list.id == view.list.id => {
+                    *current = view
+                }
+                _ => model.stack.push(Screen::QuestionList(view)),
+            }
+            Vec::new()
+        }
+        Loaded::Failed(message) => {
+            model.status = Some(message);
+            Vec::new()
+        }
+    }
+}
