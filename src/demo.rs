@@ -327,6 +327,7 @@ fn walk_interview(
         0 | 1 => 2 + dice.below(12) as i64,
         2 | 3 => 8 + dice.below(5) as i64,
         4 | 5 => 7 + dice.below(3) as i64,
+        8 | 9 => 8 + dice.below(6) as i64,
         _ => 18 + dice.below(40) as i64,
     };
     let asked = working_time(clock, -asked_days_ago, 9);

@@ -1,6 +1,8 @@
 //! The shared test harness: a fixed clock, a temporary database, and the real binary.
 #![allow(dead_code)] // each test file uses its own part of the harness
 
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};

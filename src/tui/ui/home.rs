@@ -111,7 +111,7 @@ fn pane_box<'a>(
                     0 => ("• today".to_string(), theme.due_today()),
                     _ => (format!("  {}", clock.day(f.due_at)), theme.dim()),
                 };
-                let mut spans = vec![Span::styled(format!("{label:<11} "), style)];
+                let mut spans = vec![Span::styled(format!("{label:<12} "), style)];
                 spans.extend(highlighted(&f.title, query, Style::new(), theme));
                 (Line::from(spans), sel)
             })
