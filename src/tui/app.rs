@@ -62,6 +62,18 @@ impl App {
 
     /// Handles one terminal event.
     pub fn handle(&mut self, event: Event) {
+        // Debug builds only: a key that panics, so tests can prove the terminal is restored.
+        #[cfg(debug_assertions)]
+        if let Event::Key(key) = &event {
+            let trigger = std::env::var("ROLO_DEBUG_PANIC_ON_KEY")
+                .ok()
+                .and_then(|k| k.chars().next());
+            if trigger.is_some()
+                && key.code == crossterm::event::KeyCode::Char(trigger.unwrap_or_default())
+            {
+                panic!("forced panic (ROLO_DEBUG_PANIC_ON_KEY)");
+            }
+        }
         let effects = match event {
             Event::Key(key) if key.is_press() || key.is_repeat() => {
                 update::key(&mut self.model, &self.keymap, key)

@@ -1,6 +1,8 @@
 //! Driving the app without a terminal: a `TestBackend`, key presses, and the screen as text.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rolo::store::Store;
@@ -35,10 +37,20 @@ impl Tester {
         Tester::on(store, width, height, Some(db), Theme { color: true })
     }
 
-    pub fn on(store: Store, width: u16, height: u16, db: Option<TempStore>, theme: Theme) -> Tester {
+    pub fn on(
+        store: Store,
+        width: u16,
+        height: u16,
+        db: Option<TempStore>,
+        theme: Theme,
+    ) -> Tester {
         let mut app = App::new(store, width, height, Some(clock()), theme);
         app.start();
-        let mut tester = Tester { app, terminal: Terminal::new(TestBackend::new(width, height)).unwrap(), _db: db };
+        let mut tester = Tester {
+            app,
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+            _db: db,
+        };
         tester.draw();
         tester
     }
@@ -59,7 +71,10 @@ impl Tester {
     /// Types text character by character (into the filter).
     pub fn type_str(&mut self, text: &str) -> &mut Tester {
         for c in text.chars() {
-            self.app.handle(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+            self.app.handle(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
         }
         self.draw();
         self
@@ -70,7 +85,12 @@ impl Tester {
     }
 
     pub fn mouse(&mut self, kind: MouseEventKind, column: u16, row: u16) -> &mut Tester {
-        self.app.handle(Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
+        self.app.handle(Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }));
         self.draw();
         self
     }
@@ -97,7 +117,11 @@ impl Tester {
 
     /// The line of the screen that contains `text`.
     pub fn line_with(&self, text: &str) -> String {
-        self.screen().lines().find(|l| l.contains(text)).unwrap_or_default().to_string()
+        self.screen()
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_default()
+            .to_string()
     }
 }
 

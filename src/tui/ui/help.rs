@@ -10,7 +10,11 @@ use crate::tui::keymap::{Context, Keymap};
 
 /// The help text for `contexts`: one line per action, its keys and what it does; then a note
 /// for screens with more to say.
-pub fn lines(keymap: &Keymap, contexts: &[Context], theme: Theme) -> (Vec<Line<'static>>, Option<Line<'static>>) {
+pub fn lines(
+    keymap: &Keymap,
+    contexts: &[Context],
+    theme: Theme,
+) -> (Vec<Line<'static>>, Option<Line<'static>>) {
     let mut lines = Vec::new();
     for (keys, binding) in keymap.bindings(contexts) {
         let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
@@ -20,7 +24,10 @@ pub fn lines(keymap: &Keymap, contexts: &[Context], theme: Theme) -> (Vec<Line<'
         ]));
     }
     let note = contexts.contains(&Context::Home).then(|| {
-        Line::styled(" Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.", theme.dim())
+        Line::styled(
+            " Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.",
+            theme.dim(),
+        )
     });
     (lines, note)
 }
@@ -33,9 +40,15 @@ pub fn draw(
     (mut lines, note): (Vec<Line<'static>>, Option<Line<'static>>),
     theme: Theme,
 ) {
-    let room = area.height.saturating_sub(4 + 2 * u16::from(note.is_some())) as usize;
+    let room = area
+        .height
+        .saturating_sub(4 + 2 * u16::from(note.is_some())) as usize;
     let two_columns = lines.len() > room && area.width >= 70;
-    let width = if two_columns { area.width.saturating_sub(2).min(150) } else { area.width.saturating_sub(4).min(84) };
+    let width = if two_columns {
+        area.width.saturating_sub(2).min(150)
+    } else {
+        area.width.saturating_sub(4).min(84)
+    };
     if two_columns {
         let half = lines.len().div_ceil(2);
         let column_width = (width as usize - 2) / 2;

@@ -4,7 +4,7 @@
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use super::home::{ensure_contacts_loaded, move_in_pane};
+use super::home::ensure_contacts_loaded;
 use super::update;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -55,9 +55,7 @@ fn home(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
             if row == nav.selected {
                 return update(model, Action::Open);
             }
-            if let Some(nav) = pane_nav_mut(model, pane) {
-                nav.select(row, len, height);
-            }
+            pane_nav_mut(model, pane).select(row, len, height);
             ensure_contacts_loaded(model)
         }
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
@@ -68,10 +66,7 @@ fn home(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
             };
             let height = layout::pane_rows(model, pane);
             let (_, len) = pane_nav(model, pane);
-            match pane_nav_mut(model, pane) {
-                Some(nav) => nav.scroll(delta, len, height),
-                None => return move_in_pane(model, pane, Action::MoveDown),
-            }
+            pane_nav_mut(model, pane).scroll(delta, len, height);
             ensure_contacts_loaded(model)
         }
         _ => Vec::new(),
@@ -92,17 +87,17 @@ fn pane_nav(model: &Model, pane: Pane) -> (Nav, usize) {
     }
 }
 
-fn pane_nav_mut(model: &mut Model, pane: Pane) -> Option<&mut Nav> {
-    if model.filter.as_ref().is_some_and(|f| f.pane == pane) {
-        return model.filter.as_mut().map(|f| &mut f.nav);
+fn pane_nav_mut(model: &mut Model, pane: Pane) -> &mut Nav {
+    if let Some(filter) = model.filter.as_mut().filter(|f| f.pane == pane) {
+        return &mut filter.nav;
     }
     let home = &mut model.home;
-    Some(match pane {
+    match pane {
         Pane::Contacts => &mut home.contacts.nav,
         Pane::Meetings => &mut home.meetings.nav,
         Pane::FollowUps => &mut home.follow_ups.nav,
         Pane::QuestionLists => &mut home.question_lists.nav,
-    })
+    }
 }
 
 fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
