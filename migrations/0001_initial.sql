@@ -32,8 +32,9 @@ CREATE TABLE contacts (
     updated_at          TEXT NOT NULL,
     deleted_at          TEXT
 );
--- (name, id) so that the contact list pages by keyset in either direction without sorting.
-CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id) WHERE deleted_at IS NULL;
+-- (name, id) so that the contact list pages by keyset in either direction without sorting;
+-- organization_id so that the filter's name index is read from this index alone.
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id, organization_id) WHERE deleted_at IS NULL;
 CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email <> '';
 CREATE INDEX contacts_by_linkedin ON contacts (linkedin) WHERE linkedin <> '';
 CREATE INDEX contacts_by_referrer ON contacts (referred_by) WHERE referred_by IS NOT NULL;
@@ -101,7 +102,10 @@ CREATE TABLE interviews (
     deleted_at              TEXT
 );
 CREATE INDEX interviews_by_contact ON interviews (contact_id);
-CREATE INDEX interviews_by_stage ON interviews (stage, updated_at) WHERE deleted_at IS NULL;
+-- The pipeline board: open interviews per stage, most recently moved first, counted from the
+-- index alone.
+CREATE INDEX interviews_open_by_stage ON interviews (stage, updated_at)
+    WHERE deleted_at IS NULL AND outcome IS NULL;
 
 CREATE TABLE meetings (
     id                  TEXT PRIMARY KEY NOT NULL,
@@ -173,7 +177,8 @@ CREATE TABLE follow_ups (
     deleted_at      TEXT
 );
 -- What the home pane, the review and `rolo today` ask: open follow-ups in due order.
-CREATE INDEX follow_ups_open_by_due ON follow_ups (due_at) WHERE done_at IS NULL AND deleted_at IS NULL;
+-- (due_at, id) gives the list's full order, so a LIMIT stops early instead of sorting them all.
+CREATE INDEX follow_ups_open_by_due ON follow_ups (due_at, id) WHERE done_at IS NULL AND deleted_at IS NULL;
 CREATE INDEX follow_ups_by_contact ON follow_ups (contact_id);
 CREATE INDEX follow_ups_by_interview ON follow_ups (interview_id);
 
@@ -193,3 +198,26 @@ CREATE TABLE interactions (
 );
 CREATE INDEX interactions_by_contact ON interactions (contact_id, occurred_at);
 CREATE INDEX interactions_by_interview ON interactions (interview_id);
+
+-- Live record counts, kept by triggers, so that "how many contacts" costs one row read at any
+-- size (a count(*) would scan the whole index at every start).
+CREATE TABLE live_counts (
+    name    TEXT PRIMARY KEY NOT NULL,
+    count   INTEGER NOT NULL
+);
+INSERT INTO live_counts (name, count) VALUES ('contacts', 0);
+
+CREATE TRIGGER contacts_count_insert AFTER INSERT ON contacts WHEN NEW.deleted_at IS NULL
+BEGIN
+    UPDATE live_counts SET count = count + 1 WHERE name = 'contacts';
+END;
+CREATE TRIGGER contacts_count_delete AFTER DELETE ON contacts WHEN OLD.deleted_at IS NULL
+BEGIN
+    UPDATE live_counts SET count = count - 1 WHERE name = 'contacts';
+END;
+CREATE TRIGGER contacts_count_tombstone AFTER UPDATE OF deleted_at ON contacts
+    WHEN (OLD.deleted_at IS NULL) <> (NEW.deleted_at IS NULL)
+BEGIN
+    UPDATE live_counts SET count = count + (CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE -1 END)
+    WHERE name = 'contacts';
+END;

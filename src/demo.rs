@@ -174,7 +174,9 @@ pub const DEFAULT_CONTACTS: u64 = 60;
 /// transaction.
 pub fn fill(store: &Store, contacts: u64, clock: &Clock) -> StoreResult<DemoSummary> {
     let settings = PlaybookSettings::default();
-    store.write(|tx| {
+    // A large demo is one big transaction: give it room in memory rather than spilling pages.
+    store.conn().pragma_update(None, "cache_size", -524_288)?;
+    let filled = store.write(|tx| {
         let mut dice = Dice(42);
         let org_count = (contacts / 6).clamp(1, 5_000);
         let orgs = make_organizations(tx, org_count, clock)?;
@@ -189,7 +191,9 @@ pub fn fill(store: &Store, contacts: u64, clock: &Clock) -> StoreResult<DemoSumm
             organizations: org_count,
             interviews,
         })
-    })
+    });
+    store.conn().pragma_update(None, "cache_size", -2_000)?;
+    filled
 }
 
 fn make_organizations(tx: &Connection, count: u64, clock: &Clock) -> StoreResult<Vec<Id>> {
@@ -274,12 +278,25 @@ fn make_contacts(
         );
         entry.meta.created_at = added;
         record::insert(tx, &entry)?;
-        if i % 2 == 0 {
-            let when = clock
-                .timestamp()
-                .minus(Duration::days(1 + dice.below(25) as i64));
+        // Touches: one for everyone, a second for a third of them (the timeline's bulk).
+        for _ in 0..(1 + u64::from(i % 3 == 0)) {
+            let when = clock.timestamp().minus(Duration::days(1 + dice.below(120) as i64));
             let (kind, summary) = TOUCHES[dice.below(TOUCHES.len() as u64) as usize];
             record::insert(tx, &Interaction::new(contact.meta.id, kind, summary, when))?;
+        }
+        // Follow-ups beyond the playbook's: an action item already done, a custom reminder.
+        if i % 3 == 2 {
+            let due = clock.timestamp().minus(Duration::days(5 + dice.below(60) as i64));
+            let mut f = FollowUp::new(FollowUpKind::ActionItem, &format!("Send {} the article we discussed", contact.name), due, added);
+            f.contact_id = Some(contact.meta.id);
+            f.done_at = Some(due);
+            record::insert(tx, &f)?;
+        }
+        if i % 5 == 0 {
+            let due = clock.timestamp().plus(Duration::days(3 + dice.below(90) as i64));
+            let mut f = FollowUp::new(FollowUpKind::Custom, &format!("Ask {} about their conference talk", contact.name), due, added);
+            f.contact_id = Some(contact.meta.id);
+            record::insert(tx, &f)?;
         }
         if i % 3 == 1 {
             let due = clock

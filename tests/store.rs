@@ -398,3 +398,21 @@ fn files_are_private_to_their_owner() {
     let copy = Store::open(&backup).unwrap();
     assert_eq!(copy.count::<Contact>().unwrap(), 1);
 }
+
+#[test]
+fn the_live_contact_count_follows_inserts_tombstones_restores_and_upserts() {
+    let db = TempStore::new();
+    let ada = Contact::named("Ada", now());
+    db.insert(&ada).unwrap();
+    db.insert(&Contact::named("Bob", now())).unwrap();
+    assert_eq!(db.contacts_total().unwrap(), 2);
+    db.delete::<Contact>(ada.meta.id, now()).unwrap();
+    assert_eq!(db.contacts_total().unwrap(), 1);
+    db.restore::<Contact>(ada.meta.id, now()).unwrap();
+    assert_eq!(db.contacts_total().unwrap(), 2);
+    let mut renamed = ada.clone();
+    renamed.name = "Ada L.".into();
+    db.write(|tx| rolo::store::upsert(tx, &renamed)).unwrap();
+    assert_eq!(db.contacts_total().unwrap(), 2, "an upsert of a live contact does not count it twice");
+    assert_eq!(db.contacts_total().unwrap(), db.count::<Contact>().unwrap());
+}

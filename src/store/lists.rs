@@ -118,8 +118,15 @@ impl super::Store {
     /// Live contacts in name order, one page of them. Pages far down the list are read from
     /// the end, so no read skips more than half the list.
     pub fn contacts_page(&self, page: Page) -> StoreResult<Vec<ContactRow>> {
-        let total = self.count::<crate::domain::Contact>()?;
-        self.contacts_at(page, total)
+        self.contacts_at(page, self.contacts_total()?)
+    }
+
+    /// How many live contacts there are, from the count the triggers keep.
+    pub fn contacts_total(&self) -> StoreResult<u64> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT count FROM live_counts WHERE name = 'contacts'")?
+            .query_row([], |r| r.get(0))?)
     }
 
     /// As `contacts_page`, when the caller already knows how many contacts there are.
@@ -156,9 +163,33 @@ impl super::Store {
         Ok(rows)
     }
 
-    /// Every live contact in name order (for filtering).
-    pub fn all_contact_rows(&self) -> StoreResult<Vec<ContactRow>> {
-        self.contact_rows("1", "ASC", &[&-1i64, &0u64])
+    /// The next `limit` contacts after `after` in name order, as (id, name, organisation id),
+    /// read from the name index alone: what the filter's index is built from.
+    pub fn contact_names_after(
+        &self,
+        after: Option<&(String, Id)>,
+        limit: u64,
+    ) -> StoreResult<Vec<(Id, String, Option<Id>)>> {
+        // Two statements rather than one with "?1 IS NULL OR …", which would stop SQLite from
+        // starting the scan at the cursor.
+        let (condition, params): (&str, Vec<&dyn rusqlite::ToSql>) = match after {
+            Some((name, id)) => ("AND (name COLLATE NOCASE, id) > (?2, ?3)", vec![&limit, name, id]),
+            None => ("", vec![&limit]),
+        };
+        let sql = format!(
+            "SELECT id, name, organization_id FROM contacts INDEXED BY contacts_by_name \
+             WHERE deleted_at IS NULL {condition} ORDER BY name COLLATE NOCASE, id LIMIT ?1"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params.as_slice(), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every live organisation's id and name.
+    pub fn organization_names(&self) -> StoreResult<Vec<(Id, String)>> {
+        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM organizations WHERE deleted_at IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn contact_rows(

@@ -24,7 +24,7 @@ pub use interviews::NewRequest;
 pub use lists::{ContactRow, FollowUpRow, InterviewCard, MeetingRow, Page, QuestionListRow};
 pub use migrate::LATEST_VERSION;
 pub use playbook::{MeetingDetails, StepInput};
-pub use record::Record;
+pub use record::{Record, upsert};
 pub use seed::SEEDED_AT;
 
 use crate::domain::Timestamp;

@@ -71,18 +71,24 @@ pub fn insert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
     Ok(())
 }
 
-/// Inserts, or replaces the stored copy entirely (for merges and imports).
+/// Inserts, or overwrites every column of the stored copy (for merges and imports). An
+/// upsert rather than INSERT OR REPLACE, so that update triggers (the live counts) see it.
 pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
     let columns = all_columns::<R>();
     let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+    let assignments: Vec<String> = ["created_at", "updated_at", "deleted_at"]
+        .iter()
+        .chain(R::COLUMNS)
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect();
     let sql = format!(
-        "INSERT OR REPLACE INTO {} ({columns}) VALUES ({placeholders})",
-        R::TABLE
+        "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT (id) DO UPDATE SET {}",
+        R::TABLE,
+        assignments.join(", ")
     );
     let mut values = meta_values(record.meta());
     values.extend(record.values());
-    conn.prepare_cached(&sql)?
-        .execute(rusqlite::params_from_iter(values))?;
+    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 

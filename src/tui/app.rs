@@ -13,7 +13,7 @@ use ratatui::backend::Backend;
 use super::effect::{Effect, Loaded};
 use super::keymap::Keymap;
 use super::load;
-use super::model::{Model, Screen};
+use super::model::{Model, Pane, Screen};
 use super::ui::{self, theme::Theme};
 use super::update;
 use crate::domain::Clock;
@@ -103,24 +103,32 @@ impl App {
         let clock = self.clock();
         let result = match effect {
             Effect::ReloadHome => {
-                load::home(&self.store, &clock).map(|d| Loaded::Home(Box::new(d)))
+                let limits = (self.model.home.meetings.limit, self.model.home.follow_ups.limit);
+                load::home(&self.store, &clock, limits).map(|d| Loaded::Home(Box::new(d)))
             }
+            Effect::GrowPane(Pane::Meetings) => {
+                load::meetings(&self.store, &clock, self.model.home.meetings.limit).map(Loaded::Meetings)
+            }
+            Effect::GrowPane(Pane::FollowUps) => {
+                load::follow_ups(&self.store, &clock, self.model.home.follow_ups.limit).map(Loaded::FollowUps)
+            }
+            Effect::GrowPane(_) => return None,
             Effect::FetchContacts(fetch) => {
                 load::contacts(&self.store, &fetch, self.model.home.contacts.total)
                     .map(|rows| Loaded::Contacts { fetch, rows })
             }
-            Effect::LoadContactIndex => self.store.all_contact_rows().map(Loaded::ContactIndex),
+            Effect::LoadContactIndex => load::contact_index_chunk(&self.store, self.model.contact_index.as_ref()),
             Effect::OpenContact(id) => {
                 load::contact(&self.store, id).map(|d| Loaded::Contact(Box::new(d)))
             }
-            Effect::OpenPipeline => load::pipeline(&self.store).map(Loaded::Pipeline),
+            Effect::LoadPipeline { limit } => load::pipeline(&self.store, limit).map(Loaded::Pipeline),
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
             Effect::ReloadScreen => match self.model.screen() {
                 Some(Screen::Contact(detail)) => load::contact(&self.store, detail.contact.meta.id)
                     .map(|d| Loaded::ContactReloaded(Box::new(d))),
-                Some(Screen::Pipeline(_)) => load::pipeline(&self.store).map(Loaded::Pipeline),
+                Some(Screen::Pipeline(board)) => load::pipeline(&self.store, board.limit).map(Loaded::Pipeline),
                 Some(Screen::QuestionList(view)) => {
                     load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
                 }
@@ -162,9 +170,15 @@ impl App {
             if dirty {
                 self.draw(&mut guard.terminal)?;
             }
-            if event::poll(TICK)? {
+            // While there is idle work (the filter's index), look for input without waiting.
+            let idle_work = update::idle(&self.model);
+            let wait = if idle_work.is_some() { Duration::ZERO } else { TICK };
+            if event::poll(wait)? {
                 self.handle(event::read()?);
                 dirty = true;
+            } else if let Some(effect) = idle_work {
+                self.run_effects(vec![effect]);
+                dirty = self.model.filter.is_some();
             } else {
                 let before = self.data_version;
                 self.notice_outside_changes();

@@ -3,7 +3,8 @@
 use crate::domain::Id;
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
-use super::model::{ContactDetail, Header, Pipeline, QuestionListView};
+use super::contact_index::IndexRow;
+use super::model::{ContactDetail, Header, Pane, Pipeline, QuestionListView};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -11,10 +12,13 @@ pub enum Effect {
     ReloadHome,
     /// Load more of the contact list, next to what is loaded.
     FetchContacts(ContactFetch),
-    /// Load every contact's name for filtering.
+    /// Load the next chunk of the filter's contact index.
     LoadContactIndex,
     OpenContact(Id),
-    OpenPipeline,
+    /// Load the pipeline board with `limit` cards per column (opening it, or loading more).
+    LoadPipeline { limit: usize },
+    /// Load more rows into a home pane (its limit has grown).
+    GrowPane(Pane),
     OpenQuestionList(Id),
     /// Read the current screen again (another process changed the data).
     ReloadScreen,
@@ -39,11 +43,14 @@ pub enum Loaded {
         fetch: ContactFetch,
         rows: Vec<ContactRow>,
     },
-    ContactIndex(Vec<ContactRow>),
+    /// A chunk of the contact index; the organisations come with the first one.
+    ContactIndexChunk { organizations: Option<Vec<(Id, String)>>, rows: Vec<IndexRow>, complete: bool },
     Contact(Box<ContactDetail>),
     /// The contact screen being reloaded, keeping its selection.
     ContactReloaded(Box<ContactDetail>),
     Pipeline(Pipeline),
+    Meetings(Vec<MeetingRow>),
+    FollowUps(Vec<FollowUpRow>),
     QuestionList(QuestionListView),
     /// A read failed: said in the footer, and the screen stays as it was.
     Failed(String),

@@ -2,22 +2,21 @@
 
 use chrono::Duration;
 
-use super::effect::{ContactFetch, HomeData};
+use super::contact_index::{ContactIndex, IndexRow};
+use super::effect::{ContactFetch, HomeData, Loaded};
 use super::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
 use super::nav::Nav;
 use super::update::CONTACT_CHUNK;
 use crate::domain::{Clock, Contact, Id, Organization, Stage};
-use crate::store::{ContactRow, Page, Store, StoreResult};
+use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
 
 /// How far ahead the meetings pane looks.
 const MEETINGS_AHEAD_DAYS: i64 = 14;
-/// Bounds on the home panes: enough for any screen, never the whole table.
-const MEETINGS_SHOWN: u64 = 200;
-const FOLLOW_UPS_SHOWN: u64 = 500;
+/// The newest timeline entries a contact screen shows.
 const TIMELINE_SHOWN: u64 = 300;
-const CARDS_SHOWN: u64 = 200;
 
-pub fn home(store: &Store, clock: &Clock) -> StoreResult<HomeData> {
+/// Home's header and panes; `limits` are the meetings and follow-ups asked for.
+pub fn home(store: &Store, clock: &Clock, (meetings, follow_ups): (usize, usize)) -> StoreResult<HomeData> {
     let overdue = store.count_open_follow_ups_before(clock.start_of(clock.today()))?;
     let due_by_tonight = store.count_open_follow_ups_before(clock.end_of_today())?;
     let far_future = clock.timestamp().plus(Duration::days(3650));
@@ -32,15 +31,22 @@ pub fn home(store: &Store, clock: &Clock) -> StoreResult<HomeData> {
             due_today: due_by_tonight - overdue,
             next_meeting,
         },
-        contacts_total: store.count::<Contact>()? as usize,
-        meetings: store.meetings_between(
-            clock.start_of(clock.today()),
-            clock.timestamp().plus(Duration::days(MEETINGS_AHEAD_DAYS)),
-            MEETINGS_SHOWN,
-        )?,
-        follow_ups: store.open_follow_ups_before(clock.end_of_week(), FOLLOW_UPS_SHOWN)?,
+        contacts_total: store.contacts_total()? as usize,
+        meetings: self::meetings(store, clock, meetings)?,
+        follow_ups: self::follow_ups(store, clock, follow_ups)?,
         question_lists: store.question_lists()?,
     })
+}
+
+/// Meetings from the start of today to two weeks ahead.
+pub fn meetings(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<MeetingRow>> {
+    let until = clock.timestamp().plus(Duration::days(MEETINGS_AHEAD_DAYS));
+    store.meetings_between(clock.start_of(clock.today()), until, limit as u64)
+}
+
+/// Open follow-ups due by the end of the coming week, most overdue first.
+pub fn follow_ups(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<FollowUpRow>> {
+    store.open_follow_ups_before(clock.end_of_week(), limit as u64)
 }
 
 pub fn contacts(store: &Store, fetch: &ContactFetch, total: usize) -> StoreResult<Vec<ContactRow>> {
@@ -92,11 +98,11 @@ pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
     })
 }
 
-pub fn pipeline(store: &Store) -> StoreResult<Pipeline> {
+pub fn pipeline(store: &Store, limit: usize) -> StoreResult<Pipeline> {
     let columns = Stage::ALL
         .iter()
         .map(|stage| {
-            let (total, cards) = store.open_interviews_at(*stage, CARDS_SHOWN)?;
+            let (total, cards) = store.open_interviews_at(*stage, limit as u64)?;
             Ok(Column {
                 stage: *stage,
                 total,
@@ -105,7 +111,7 @@ pub fn pipeline(store: &Store) -> StoreResult<Pipeline> {
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;
-    Ok(Pipeline { columns, column: 0 })
+    Ok(Pipeline { columns, column: 0, limit })
 }
 
 pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
@@ -122,4 +128,23 @@ pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
         list,
         nav: Nav::default(),
     })
+}
+
+/// Contacts loaded into the filter's index per idle step: about a millisecond's work.
+const INDEX_CHUNK: u64 = 2_000;
+
+/// The next chunk of the filter's index (with the organisations, for the first).
+pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> StoreResult<Loaded> {
+    let organizations = match index {
+        None => Some(store.organization_names()?),
+        Some(_) => None,
+    };
+    let after = index.and_then(|i| i.cursor.as_ref());
+    let rows: Vec<IndexRow> = store
+        .contact_names_after(after, INDEX_CHUNK)?
+        .into_iter()
+        .map(|(id, name, organization_id)| IndexRow { id, name, organization_id })
+        .collect();
+    let complete = (rows.len() as u64) < INDEX_CHUNK;
+    Ok(Loaded::ContactIndexChunk { organizations, rows, complete })
 }

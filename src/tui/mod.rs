@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod contact_index;
 pub mod effect;
 pub mod filter;
 pub mod keymap;

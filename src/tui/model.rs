@@ -4,6 +4,7 @@
 use crate::domain::{Contact, FollowUp, Id, Interaction, Interview, Question, Stage, Timestamp};
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
+use super::contact_index::ContactIndex;
 use super::filter::Filter;
 use super::nav::Nav;
 
@@ -67,43 +68,30 @@ impl ContactsPane {
     }
 }
 
-/// The contacts the filter searches: every live contact, with the text matched ("name
-/// organisation").
-#[derive(Debug, Clone, Default)]
-pub struct ContactIndex {
-    pub rows: Vec<ContactRow>,
-    pub texts: Vec<String>,
-}
-
-impl ContactIndex {
-    pub fn new(rows: Vec<ContactRow>) -> ContactIndex {
-        let texts = rows
-            .iter()
-            .map(|c| {
-                if c.organization.is_empty() {
-                    c.name.clone()
-                } else {
-                    format!("{} {}", c.name, c.organization)
-                }
-            })
-            .collect();
-        ContactIndex { rows, texts }
-    }
-}
-
 /// A list loaded whole (it is bounded), with its selection.
 #[derive(Debug, Clone)]
 pub struct Loaded<T> {
     pub rows: Vec<T>,
     pub nav: Nav,
+    /// How many rows were asked for; when the selection nears the end of a full load, twice as
+    /// many are asked for.
+    pub limit: usize,
+}
+
+impl<T> Loaded<T> {
+    pub fn with_limit(limit: usize) -> Self {
+        Loaded { rows: Vec::new(), nav: Nav::default(), limit }
+    }
+
+    /// Whether the selection is near the end of what is loaded and there may be more.
+    pub fn wants_more(&self, page: usize) -> bool {
+        self.rows.len() >= self.limit && self.nav.selected + page >= self.rows.len()
+    }
 }
 
 impl<T> Default for Loaded<T> {
     fn default() -> Self {
-        Loaded {
-            rows: Vec::new(),
-            nav: Nav::default(),
-        }
+        Loaded::with_limit(usize::MAX)
     }
 }
 
@@ -121,7 +109,13 @@ pub struct Header {
     pub next_meeting: Option<(String, Timestamp)>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// The first loads of the home panes: a screenful and some, never the whole table.
+pub const FIRST_MEETINGS: usize = 40;
+pub const FIRST_FOLLOW_UPS: usize = 80;
+/// Cards first loaded per pipeline column.
+pub const FIRST_CARDS: usize = 40;
+
+#[derive(Debug, Clone)]
 pub struct Home {
     pub focus: PaneFocus,
     pub zoomed: bool,
@@ -129,6 +123,19 @@ pub struct Home {
     pub meetings: Loaded<MeetingRow>,
     pub follow_ups: Loaded<FollowUpRow>,
     pub question_lists: Loaded<QuestionListRow>,
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home {
+            focus: PaneFocus::default(),
+            zoomed: false,
+            contacts: ContactsPane::default(),
+            meetings: Loaded::with_limit(FIRST_MEETINGS),
+            follow_ups: Loaded::with_limit(FIRST_FOLLOW_UPS),
+            question_lists: Loaded::default(),
+        }
+    }
 }
 
 /// The focused pane (a newtype so `Home` can derive `Default`).
@@ -223,6 +230,8 @@ pub struct Column {
 pub struct Pipeline {
     pub columns: Vec<Column>,
     pub column: usize,
+    /// Cards asked for per column.
+    pub limit: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -250,7 +259,7 @@ pub struct Model {
     /// Screens opened from home, the current one last; Esc goes back one.
     pub stack: Vec<Screen>,
     pub filter: Option<Filter>,
-    /// Every contact's name, loaded when the contact list is first filtered.
+    /// Every contact's name for the filter, loaded while idle; `None` until it starts.
     pub contact_index: Option<ContactIndex>,
     pub help: bool,
     /// A one-line message for the footer (a refusal, a result).

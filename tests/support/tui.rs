@@ -46,6 +46,10 @@ impl Tester {
     ) -> Tester {
         let mut app = App::new(store, width, height, Some(clock()), theme);
         app.start();
+        // As after a moment of idling: the filter's index is built.
+        while let Some(effect) = rolo::tui::update::idle(&app.model) {
+            app.run_effects(vec![effect]);
+        }
         let mut tester = Tester {
             app,
             terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::list::{ListBox, highlighted};
 use super::theme::Theme;
 use crate::domain::Clock;
+use crate::tui::filter::Highlighter;
 use crate::tui::layout;
 use crate::tui::model::{Model, Pane};
 use crate::tui::nav::Nav;
@@ -29,7 +30,7 @@ fn visible(model: &Model, pane: Pane, height: usize, nav: Nav, len: usize) -> Ve
         None => (nav, len),
     };
     (nav.top..(nav.top + height).min(len))
-        .map(|i| (filter.map_or(i, |f| f.matches[i]), i == nav.selected))
+        .map(|i| (filter.map_or(i, |f| f.matches[i] as usize), i == nav.selected))
         .collect()
 }
 
@@ -41,7 +42,7 @@ fn pane_box<'a>(
     theme: Theme,
 ) -> ListBox<'a> {
     let filter = model.filter.as_ref().filter(|f| f.pane == pane);
-    let query = filter.map(|f| f.query.as_str()).filter(|q| !q.is_empty());
+    let mut query = filter.and_then(|f| Highlighter::new(&f.query));
     let height = layout::inner_rows(area, filter.is_some());
     let home = &model.home;
     let (rows, total, empty): (Vec<(Line, bool)>, usize, &str) = match pane {
@@ -49,15 +50,13 @@ fn pane_box<'a>(
             let pane_rows = match (filter, &model.contact_index) {
                 (Some(_), Some(index)) => visible(model, pane, height, Nav::default(), 0)
                     .into_iter()
-                    .filter_map(|(i, sel)| {
-                        Some((contact_line(index.rows.get(i)?, query, theme), sel))
-                    })
+                    .map(|(i, sel)| (name_line(index.name(i), index.organization(i), &mut query, theme), sel))
                     .collect(),
                 (Some(_), None) => vec![(Line::styled("Loading names…", theme.dim()), false)],
                 (None, _) => visible(model, pane, height, home.contacts.nav, home.contacts.total)
                     .into_iter()
                     .map(|(i, sel)| match home.contacts.row_at(i) {
-                        Some(row) => (contact_line(row, None, theme), sel),
+                        Some(row) => (contact_line(row, theme), sel),
                         None => (Line::styled("…", theme.dim()), sel),
                     })
                     .collect(),
@@ -83,7 +82,7 @@ fn pane_box<'a>(
                     format!("{:<17} ", clock.when(m.starts_at)),
                     theme.dim(),
                 )];
-                spans.extend(highlighted(&m.contact_name, query, Style::new(), theme));
+                spans.extend(highlighted(&m.contact_name, &mut query, Style::new(), theme));
                 spans.push(Span::styled(
                     format!(" · {}", m.mode.label().to_lowercase()),
                     theme.dim(),
@@ -112,7 +111,7 @@ fn pane_box<'a>(
                     _ => (format!("  {}", clock.day(f.due_at)), theme.dim()),
                 };
                 let mut spans = vec![Span::styled(format!("{label:<12} "), style)];
-                spans.extend(highlighted(&f.title, query, Style::new(), theme));
+                spans.extend(highlighted(&f.title, &mut query, Style::new(), theme));
                 (Line::from(spans), sel)
             })
             .collect(),
@@ -130,7 +129,7 @@ fn pane_box<'a>(
             .into_iter()
             .map(|(i, sel)| {
                 let l = &home.question_lists.rows[i];
-                let mut spans = highlighted(&l.name, query, Style::new(), theme);
+                let mut spans = highlighted(&l.name, &mut query, Style::new(), theme);
                 spans.push(Span::styled(format!(" ({})", l.questions), theme.dim()));
                 (Line::from(spans), sel)
             })
@@ -173,17 +172,22 @@ fn pane_box<'a>(
     }
 }
 
-fn contact_line<'a>(row: &crate::store::ContactRow, query: Option<&str>, theme: Theme) -> Line<'a> {
-    let mut spans = highlighted(&row.name, query, Style::new(), theme);
+fn contact_line<'a>(row: &crate::store::ContactRow, theme: Theme) -> Line<'a> {
     let detail = match (row.title.is_empty(), row.organization.is_empty()) {
         (true, true) => String::new(),
         (false, true) => row.title.clone(),
         (true, false) => row.organization.clone(),
         (false, false) => format!("{}, {}", row.title, row.organization),
     };
+    name_line(&row.name, &detail, &mut None, theme)
+}
+
+/// "Name · detail", with the filter's matched characters highlighted in both.
+fn name_line<'a>(name: &str, detail: &str, query: &mut Option<Highlighter>, theme: Theme) -> Line<'a> {
+    let mut spans = highlighted(name, query, Style::new(), theme);
     if !detail.is_empty() {
         spans.push(Span::styled(" · ", theme.dim()));
-        spans.extend(highlighted(&detail, query, theme.dim(), theme));
+        spans.extend(highlighted(detail, query, theme.dim(), theme));
     }
     Line::from(spans)
 }

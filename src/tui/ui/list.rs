@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::theme::{SELECTED_MARK, Theme, UNSELECTED_MARK};
-use crate::tui::filter::matched_positions;
+use crate::tui::filter::Highlighter;
 
 pub struct ListBox<'a> {
     pub title: String,
@@ -73,13 +73,11 @@ fn mark<'a>(line: Line<'a>, selected: bool, focused: bool, theme: Theme) -> Line
 /// `text` with the characters the filter matched highlighted.
 pub fn highlighted<'a>(
     text: &str,
-    query: Option<&str>,
+    highlighter: &mut Option<Highlighter>,
     base: ratatui::style::Style,
     theme: Theme,
 ) -> Vec<Span<'a>> {
-    let positions = query
-        .map(|q| matched_positions(q, text))
-        .unwrap_or_default();
+    let positions = highlighter.as_mut().map(|h| h.positions(text)).unwrap_or_default();
     if positions.is_empty() {
         return vec![Span::styled(text.to_string(), base)];
     }

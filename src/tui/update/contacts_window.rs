@@ -6,9 +6,9 @@ use crate::tui::effect::ContactFetch;
 use crate::tui::model::ContactsPane;
 
 /// Rows fetched at a time.
-pub const CONTACT_CHUNK: usize = 120;
+pub const CONTACT_CHUNK: usize = 60;
 /// The most rows the window keeps.
-const MAX_WINDOW: usize = CONTACT_CHUNK * 3;
+const MAX_WINDOW: usize = CONTACT_CHUNK * 4;
 
 /// What to load so that the viewport (`nav.top`, `height` rows) is covered, if anything.
 pub fn window_fetch(pane: &ContactsPane, height: usize) -> Option<ContactFetch> {

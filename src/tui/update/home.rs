@@ -57,18 +57,20 @@ pub fn move_in_pane(model: &mut Model, pane: Pane, action: Action) -> Vec<Effect
             move_nav(&mut home.contacts.nav, action, total, page);
             return ensure_contacts_loaded(model);
         }
-        Pane::Meetings => move_nav(
-            &mut home.meetings.nav,
-            action,
-            home.meetings.rows.len(),
-            page,
-        ),
-        Pane::FollowUps => move_nav(
-            &mut home.follow_ups.nav,
-            action,
-            home.follow_ups.rows.len(),
-            page,
-        ),
+        Pane::Meetings => {
+            move_nav(&mut home.meetings.nav, action, home.meetings.rows.len(), page);
+            if home.meetings.wants_more(page) {
+                home.meetings.limit *= 2;
+                return vec![Effect::GrowPane(Pane::Meetings)];
+            }
+        }
+        Pane::FollowUps => {
+            move_nav(&mut home.follow_ups.nav, action, home.follow_ups.rows.len(), page);
+            if home.follow_ups.wants_more(page) {
+                home.follow_ups.limit *= 2;
+                return vec![Effect::GrowPane(Pane::FollowUps)];
+            }
+        }
         Pane::QuestionLists => move_nav(
             &mut home.question_lists.nav,
             action,
@@ -95,9 +97,6 @@ fn start_filter(model: &mut Model) -> Vec<Effect> {
         Some(filter) if filter.pane == pane => filter.editing = true,
         _ => {
             model.filter = Some(Filter::new(pane));
-            if pane == Pane::Contacts && model.contact_index.is_none() {
-                return vec![Effect::LoadContactIndex];
-            }
             rematch(model);
         }
     }
@@ -131,48 +130,32 @@ pub fn filter_input(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> 
 
 /// Matches the filter's query against its pane's rows.
 pub fn rematch(model: &mut Model) {
-    let Some(filter) = model.filter.as_mut() else {
-        return;
-    };
+    let Some(filter) = model.filter.as_mut() else { return };
     let home = &model.home;
-    let texts: Vec<String>;
-    let candidates: Vec<&str> = match filter.pane {
-        Pane::Contacts => match &model.contact_index {
-            Some(index) => index.texts.iter().map(String::as_str).collect(),
-            None => return,
-        },
-        Pane::Meetings => {
-            texts = home
-                .meetings
-                .rows
-                .iter()
-                .map(|m| format!("{} {}", m.contact_name, m.objective))
-                .collect();
-            texts.iter().map(String::as_str).collect()
+    let texts: Vec<String> = match filter.pane {
+        Pane::Contacts => {
+            match &model.contact_index {
+                Some(index) => filter.rematch(index),
+                None => filter.rematch(&[] as &[String]),
+            }
+            return;
         }
-        Pane::FollowUps => {
-            texts = home
-                .follow_ups
-                .rows
-                .iter()
-                .map(|f| format!("{} {}", f.title, f.contact_name.as_deref().unwrap_or("")))
-                .collect();
-            texts.iter().map(String::as_str).collect()
-        }
-        Pane::QuestionLists => home
-            .question_lists
+        Pane::Meetings => home.meetings.rows.iter().map(|m| format!("{} {}", m.contact_name, m.objective)).collect(),
+        Pane::FollowUps => home
+            .follow_ups
             .rows
             .iter()
-            .map(|l| l.name.as_str())
+            .map(|f| format!("{} {}", f.title, f.contact_name.as_deref().unwrap_or("")))
             .collect(),
+        Pane::QuestionLists => home.question_lists.rows.iter().map(|l| l.name.clone()).collect(),
     };
-    filter.rematch(&candidates);
+    filter.rematch(texts.as_slice());
 }
 
 /// The position in the pane's own rows of what is selected, through the filter if any.
 pub fn selected_index(model: &Model, pane: Pane) -> Option<usize> {
     match model.filter.as_ref().filter(|f| f.pane == pane) {
-        Some(filter) => filter.matches.get(filter.nav.selected).copied(),
+        Some(filter) => filter.selected(),
         None => Some(match pane {
             Pane::Contacts => model.home.contacts.nav.selected,
             Pane::Meetings => model.home.meetings.nav.selected,
@@ -188,12 +171,7 @@ fn open_selected(model: &Model) -> Option<Effect> {
     let filtered = model.filter.as_ref().is_some_and(|f| f.pane == pane);
     let home = &model.home;
     match pane {
-        Pane::Contacts if filtered => model
-            .contact_index
-            .as_ref()?
-            .rows
-            .get(index)
-            .map(|c| Effect::OpenContact(c.id)),
+        Pane::Contacts if filtered => model.contact_index.as_ref()?.id(index).map(Effect::OpenContact),
         Pane::Contacts => home
             .contacts
             .row_at(index)

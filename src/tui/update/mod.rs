@@ -165,7 +165,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             effects
         }
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
-            vec![Effect::OpenPipeline]
+            vec![Effect::LoadPipeline { limit: super::model::FIRST_CARDS }]
         }
         Action::OpenHome => {
             model.stack.clear();
@@ -189,6 +189,12 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
     }
+}
+
+/// Work to do while no key is pressed: building the filter's contact index, a chunk at a time.
+pub fn idle(model: &Model) -> Option<Effect> {
+    let pending = model.contact_index.as_ref().is_none_or(|index| !index.complete);
+    (pending && model.home.contacts.total > 0).then_some(Effect::LoadContactIndex)
 }
 
 /// The terminal changed size: keep every selection on screen.

@@ -20,6 +20,11 @@ pub fn update(board: &mut Pipeline, action: Action, page: usize) -> Vec<Effect> 
             if let Some(column) = board.columns.get_mut(board.column) {
                 let len = column.cards.len();
                 move_nav(&mut column.nav, other, len, page);
+                let more_stored = column.total as usize > len;
+                if more_stored && column.nav.selected + page >= len {
+                    board.limit *= 2;
+                    return vec![Effect::LoadPipeline { limit: board.limit }];
+                }
             }
         }
     }

@@ -3,7 +3,8 @@
 use super::home::{ensure_contacts_loaded, rematch};
 use super::{apply_fetch, layout};
 use crate::tui::effect::{Effect, Loaded};
-use crate::tui::model::{ContactIndex, Model, Pane, Screen, Section};
+use crate::tui::contact_index::ContactIndex;
+use crate::tui::model::{Model, Pane, Screen, Section};
 
 pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
@@ -57,12 +58,18 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             apply_fetch(&mut model.home.contacts, &fetch, rows);
             Vec::new()
         }
-        Loaded::ContactIndex(rows) => {
-            model.contact_index = Some(ContactIndex::new(rows));
-            if let Some(filter) = model.filter.as_mut() {
-                filter.reset();
+        Loaded::ContactIndexChunk { organizations, rows, complete } => {
+            let index = match (model.contact_index.as_mut(), organizations) {
+                (Some(index), None) => index,
+                (_, organizations) => model.contact_index.insert(ContactIndex::new(organizations.unwrap_or_default())),
+            };
+            index.append(rows, complete);
+            if model.filter.as_ref().is_some_and(|f| f.pane == Pane::Contacts) {
+                if let Some(filter) = model.filter.as_mut() {
+                    filter.reset();
+                }
+                rematch(model);
             }
-            rematch(model);
             Vec::new()
         }
         Loaded::Contact(detail) => {
@@ -84,15 +91,27 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Loaded::Pipeline(board) => {
+        Loaded::Pipeline(mut board) => {
             match model.stack.last_mut() {
                 Some(Screen::Pipeline(current)) => {
-                    let column = current.column;
+                    // Keep the place: the column and each column's selection.
+                    board.column = current.column;
+                    for (fresh, old) in board.columns.iter_mut().zip(&current.columns) {
+                        fresh.nav = old.nav;
+                        fresh.nav.keep_visible(fresh.cards.len(), usize::MAX / 2);
+                    }
                     *current = board;
-                    current.column = column;
                 }
                 _ => model.stack.push(Screen::Pipeline(board)),
             }
+            Vec::new()
+        }
+        Loaded::Meetings(rows) => {
+            model.home.meetings.rows = rows;
+            Vec::new()
+        }
+        Loaded::FollowUps(rows) => {
+            model.home.follow_ups.rows = rows;
             Vec::new()
         }
         Loaded::QuestionList(view) => {

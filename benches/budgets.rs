@@ -1,0 +1,225 @@
+//! The budgets of DESIGN.md, measured: `cargo bench` (or `cargo bench -- 30000` for one size).
+//!
+//! Each size's database is made once by the demo generator (30,000 contacts come with 10,000
+//! interviews, 50,000 follow-ups and 105,000 timeline entries) and kept in
+//! `target/bench-data/`. Every figure is the time of the real code path — the store, the
+//! update, the effects and a full draw into a 120x40 buffer — repeated, with the median and the
+//! 99th percentile reported beside the budget. Writing the frame to a real terminal is measured
+//! from outside by the tmux harness in `shared/bench/`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rolo::domain::Clock;
+use rolo::store::Store;
+use rolo::tui::app::App;
+use rolo::tui::ui::theme::Theme;
+
+const SIZES: [u64; 3] = [1_000, 30_000, 100_000];
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+fn clock() -> Clock {
+    let at = DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
+    Clock::fixed(at.with_timezone(&Utc), *at.offset())
+}
+
+/// The demo database of `contacts` contacts, made on first use.
+fn database(contacts: u64) -> PathBuf {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("demo-{contacts}.db"));
+    if !path.exists() {
+        let building = folder.join(format!("demo-{contacts}.db.building"));
+        let _ = std::fs::remove_file(&building);
+        eprintln!("making the {contacts}-contact database (once)…");
+        let store = Store::open(&building).unwrap();
+        rolo::demo::fill(&store, contacts, &clock()).unwrap();
+        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        drop(store);
+        std::fs::rename(&building, &path).unwrap();
+    }
+    path
+}
+
+struct Figures {
+    samples: Vec<Duration>,
+}
+
+impl Figures {
+    fn percentile(&mut self, p: f64) -> Duration {
+        self.samples.sort();
+        let index = ((self.samples.len() as f64 - 1.0) * p).round() as usize;
+        self.samples[index]
+    }
+}
+
+fn measure(runs: usize, mut work: impl FnMut()) -> Figures {
+    work(); // warm the page cache and the statement cache once
+    let samples = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    Figures { samples }
+}
+
+fn report(what: &str, contacts: u64, mut figures: Figures, budget: Duration, by_p99: bool) {
+    let median = figures.percentile(0.5);
+    let p99 = figures.percentile(0.99);
+    let judged = if by_p99 { p99 } else { median };
+    let verdict = if judged <= budget { "ok" } else { "OVER" };
+    println!(
+        "| {what:<34} | {contacts:>7} | {:>9.3} | {:>9.3} | {:>7} {} | {verdict:<4} |",
+        ms(median),
+        ms(p99),
+        format!("{:.0}", ms(budget)),
+        if by_p99 { "p99" } else { "med" },
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+struct Session {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Session {
+    fn open(path: &Path) -> Session {
+        let store = Store::open(path).unwrap();
+        let mut app = App::new(store, WIDTH, HEIGHT, Some(clock()), Theme { color: true });
+        app.start();
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        app.draw(&mut terminal).unwrap();
+        Session { app, terminal }
+    }
+
+    /// Runs the idle work (the filter's index) to the end; returns the longest single step,
+    /// which is how long a key pressed meanwhile could wait.
+    fn idle(&mut self) -> Duration {
+        let mut longest = Duration::ZERO;
+        while let Some(effect) = rolo::tui::update::idle(&self.app.model) {
+            let start = Instant::now();
+            self.app.run_effects(vec![effect]);
+            longest = longest.max(start.elapsed());
+        }
+        longest
+    }
+
+    fn press(&mut self, event: Event) {
+        self.app.handle(event);
+        self.app.draw(&mut self.terminal).unwrap();
+    }
+}
+
+fn bench_size(contacts: u64) {
+    let path = database(contacts);
+    let ms = Duration::from_millis;
+
+    report("open + first frame of home", contacts, measure(30, || drop(Session::open(&path))), ms(15), false);
+
+    let mut s = Session::open(&path);
+    report("j (move down, contacts)", contacts, measure(500, || s.press(key(KeyCode::Char('j')))), ms(5), true);
+    report("PageDown (contacts)", contacts, measure(300, || s.press(key(KeyCode::PageDown))), ms(5), true);
+    report(
+        "G / g (last and first contact)",
+        contacts,
+        measure(100, || {
+            s.press(key(KeyCode::Char('G')));
+            s.press(key(KeyCode::Char('g')));
+        }),
+        ms(10),
+        true,
+    );
+    report("Tab (switch pane)", contacts, measure(400, || s.press(key(KeyCode::Tab))), ms(5), true);
+    s.press(key(KeyCode::Char('1')));
+    report(
+        "Enter on a contact (open detail)",
+        contacts,
+        measure(200, || {
+            s.press(key(KeyCode::Enter));
+            s.app.handle(key(KeyCode::Esc));
+        }),
+        ms(5),
+        true,
+    );
+    report(
+        "P (open the pipeline board)",
+        contacts,
+        measure(100, || {
+            s.press(key(KeyCode::Char('P')));
+            s.app.handle(key(KeyCode::Esc));
+        }),
+        ms(5),
+        true,
+    );
+
+    let mut whole = Vec::new();
+    let mut steps = Vec::new();
+    for _ in 0..5 {
+        let mut fresh = Session::open(&path);
+        let start = Instant::now();
+        steps.push(fresh.idle());
+        whole.push(start.elapsed());
+    }
+    report("filter index, one idle step (max)", contacts, Figures { samples: steps }, ms(5), true);
+    report("filter index, built in the background", contacts, Figures { samples: whole }, ms(1000), false);
+    s.idle();
+    s.press(key(KeyCode::Char('/')));
+    let word = ['a', 'n', 'a', ' ', 'k'];
+    let mut typed = 0usize;
+    report(
+        "filter keystroke (type, backspace)",
+        contacts,
+        measure(200, || {
+            if typed < word.len() {
+                s.press(key(KeyCode::Char(word[typed])));
+                typed += 1;
+            } else {
+                for _ in 0..word.len() {
+                    s.app.handle(key(KeyCode::Backspace));
+                }
+                typed = 0;
+                s.press(key(KeyCode::Char(word[0])));
+                typed = 1;
+            }
+        }),
+        ms(8),
+        true,
+    );
+
+    let store = Store::open(&path).unwrap();
+    report(
+        "rolo today (agenda, in process)",
+        contacts,
+        measure(50, || {
+            let agenda = store.agenda(&clock()).unwrap();
+            std::hint::black_box(agenda.to_text(&clock()));
+        }),
+        ms(15),
+        false,
+    );
+}
+
+fn main() {
+    let wanted: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
+    let sizes: Vec<u64> = if wanted.is_empty() { SIZES.to_vec() } else { wanted };
+    println!("| {:<34} | {:>7} | {:>9} | {:>9} | {:>11} | {:<4} |", "what", "contacts", "median ms", "p99 ms", "budget ms", "");
+    println!("|{}|", "-".repeat(96));
+    for contacts in sizes {
+        bench_size(contacts);
+    }
+}
