@@ -30,7 +30,9 @@ fn clock() -> Clock {
 
 /// The demo database of `contacts` contacts, made on first use.
 fn database(contacts: u64) -> PathBuf {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data");
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join(format!("demo-{contacts}.db"));
     if !path.exists() {
@@ -39,7 +41,10 @@ fn database(contacts: u64) -> PathBuf {
         eprintln!("making the {contacts}-contact database (once)…");
         let store = Store::open(&building).unwrap();
         rolo::demo::fill(&store, contacts, &clock()).unwrap();
-        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        store
+            .conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
         drop(store);
         std::fs::rename(&building, &path).unwrap();
     }
@@ -129,11 +134,29 @@ fn bench_size(contacts: u64) {
     let path = database(contacts);
     let ms = Duration::from_millis;
 
-    report("open + first frame of home", contacts, measure(30, || drop(Session::open(&path))), ms(15), false);
+    report(
+        "open + first frame of home",
+        contacts,
+        measure(30, || drop(Session::open(&path))),
+        ms(15),
+        false,
+    );
 
     let mut s = Session::open(&path);
-    report("j (move down, contacts)", contacts, measure(500, || s.press(key(KeyCode::Char('j')))), ms(5), true);
-    report("PageDown (contacts)", contacts, measure(300, || s.press(key(KeyCode::PageDown))), ms(5), true);
+    report(
+        "j (move down, contacts)",
+        contacts,
+        measure(500, || s.press(key(KeyCode::Char('j')))),
+        ms(5),
+        true,
+    );
+    report(
+        "PageDown (contacts)",
+        contacts,
+        measure(300, || s.press(key(KeyCode::PageDown))),
+        ms(5),
+        true,
+    );
     report(
         "G / g (last and first contact)",
         contacts,
@@ -144,7 +167,13 @@ fn bench_size(contacts: u64) {
         ms(10),
         true,
     );
-    report("Tab (switch pane)", contacts, measure(400, || s.press(key(KeyCode::Tab))), ms(5), true);
+    report(
+        "Tab (switch pane)",
+        contacts,
+        measure(400, || s.press(key(KeyCode::Tab))),
+        ms(5),
+        true,
+    );
     s.press(key(KeyCode::Char('1')));
     report(
         "Enter on a contact (open detail)",
@@ -175,28 +204,55 @@ fn bench_size(contacts: u64) {
         steps.push(fresh.idle());
         whole.push(start.elapsed());
     }
-    report("filter index, one idle step (max)", contacts, Figures { samples: steps }, ms(5), true);
-    report("filter index, built in the background", contacts, Figures { samples: whole }, ms(1000), false);
+    report(
+        "filter index, one idle step (max)",
+        contacts,
+        Figures { samples: steps },
+        ms(5),
+        true,
+    );
+    report(
+        "filter index, built in the background",
+        contacts,
+        Figures { samples: whole },
+        ms(1000),
+        false,
+    );
     s.idle();
     s.press(key(KeyCode::Char('/')));
-    let word = ['a', 'n', 'a', ' ', 'k'];
-    let mut typed = 0usize;
+    let (mut first, mut narrowing, mut widening) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..40 {
+        let timed = |s: &mut Session, code: KeyCode, into: &mut Vec<Duration>| {
+            let start = Instant::now();
+            s.press(key(code));
+            into.push(start.elapsed());
+        };
+        timed(&mut s, KeyCode::Char('a'), &mut first);
+        for c in "na k".chars() {
+            timed(&mut s, KeyCode::Char(c), &mut narrowing);
+        }
+        for _ in 0..5 {
+            timed(&mut s, KeyCode::Backspace, &mut widening);
+        }
+    }
     report(
-        "filter keystroke (type, backspace)",
+        "filter: first letter (all contacts)",
         contacts,
-        measure(200, || {
-            if typed < word.len() {
-                s.press(key(KeyCode::Char(word[typed])));
-                typed += 1;
-            } else {
-                for _ in 0..word.len() {
-                    s.app.handle(key(KeyCode::Backspace));
-                }
-                typed = 0;
-                s.press(key(KeyCode::Char(word[0])));
-                typed = 1;
-            }
-        }),
+        Figures { samples: first },
+        ms(8),
+        true,
+    );
+    report(
+        "filter: each further letter",
+        contacts,
+        Figures { samples: narrowing },
+        ms(8),
+        true,
+    );
+    report(
+        "filter: Backspace",
+        contacts,
+        Figures { samples: widening },
         ms(8),
         true,
     );
@@ -215,9 +271,19 @@ fn bench_size(contacts: u64) {
 }
 
 fn main() {
-    let wanted: Vec<u64> = std::env::args().skip(1).filter_map(|a| a.replace('_', "").parse().ok()).collect();
-    let sizes: Vec<u64> = if wanted.is_empty() { SIZES.to_vec() } else { wanted };
-    println!("| {:<34} | {:>7} | {:>9} | {:>9} | {:>11} | {:<4} |", "what", "contacts", "median ms", "p99 ms", "budget ms", "");
+    let wanted: Vec<u64> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace('_', "").parse().ok())
+        .collect();
+    let sizes: Vec<u64> = if wanted.is_empty() {
+        SIZES.to_vec()
+    } else {
+        wanted
+    };
+    println!(
+        "| {:<34} | {:>7} | {:>9} | {:>9} | {:>11} | {:<4} |",
+        "what", "contacts", "median ms", "p99 ms", "budget ms", ""
+    );
     println!("|{}|", "-".repeat(96));
     for contacts in sizes {
         bench_size(contacts);

@@ -14,6 +14,8 @@ CREATE TABLE organizations (
     deleted_at  TEXT
 );
 CREATE INDEX organizations_by_name ON organizations (name COLLATE NOCASE) WHERE deleted_at IS NULL;
+-- Lets a list join an organisation's name by id from the index alone.
+CREATE INDEX organizations_names ON organizations (id, name);
 
 CREATE TABLE contacts (
     id                  TEXT PRIMARY KEY NOT NULL,
@@ -33,8 +35,10 @@ CREATE TABLE contacts (
     deleted_at          TEXT
 );
 -- (name, id) so that the contact list pages by keyset in either direction without sorting;
--- organization_id so that the filter's name index is read from this index alone.
-CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id, organization_id) WHERE deleted_at IS NULL;
+-- organization_id and title so that a page of the list, and the filter's index, are read from
+-- this index alone, without touching the table.
+CREATE INDEX contacts_by_name ON contacts (name COLLATE NOCASE, id, organization_id, title)
+    WHERE deleted_at IS NULL;
 CREATE INDEX contacts_by_email ON contacts (email COLLATE NOCASE) WHERE email <> '';
 CREATE INDEX contacts_by_linkedin ON contacts (linkedin) WHERE linkedin <> '';
 CREATE INDEX contacts_by_referrer ON contacts (referred_by) WHERE referred_by IS NOT NULL;
@@ -220,4 +224,27 @@ CREATE TRIGGER contacts_count_tombstone AFTER UPDATE OF deleted_at ON contacts
 BEGIN
     UPDATE live_counts SET count = count + (CASE WHEN NEW.deleted_at IS NULL THEN 1 ELSE -1 END)
     WHERE name = 'contacts';
+END;
+
+-- Open interviews (no outcome, not deleted) per stage, for the pipeline board's column counts.
+INSERT INTO live_counts (name, count) VALUES
+    ('open_interviews:request', 0), ('open_interviews:meet', 0), ('open_interviews:evaluate', 0),
+    ('open_interviews:thank_you', 0), ('open_interviews:done', 0);
+
+CREATE TRIGGER interviews_count_insert AFTER INSERT ON interviews
+    WHEN NEW.deleted_at IS NULL AND NEW.outcome IS NULL
+BEGIN
+    UPDATE live_counts SET count = count + 1 WHERE name = 'open_interviews:' || NEW.stage;
+END;
+CREATE TRIGGER interviews_count_delete AFTER DELETE ON interviews
+    WHEN OLD.deleted_at IS NULL AND OLD.outcome IS NULL
+BEGIN
+    UPDATE live_counts SET count = count - 1 WHERE name = 'open_interviews:' || OLD.stage;
+END;
+CREATE TRIGGER interviews_count_update AFTER UPDATE OF stage, outcome, deleted_at ON interviews
+BEGIN
+    UPDATE live_counts SET count = count - 1
+    WHERE name = 'open_interviews:' || OLD.stage AND OLD.deleted_at IS NULL AND OLD.outcome IS NULL;
+    UPDATE live_counts SET count = count + 1
+    WHERE name = 'open_interviews:' || NEW.stage AND NEW.deleted_at IS NULL AND NEW.outcome IS NULL;
 END;

@@ -280,21 +280,37 @@ fn make_contacts(
         record::insert(tx, &entry)?;
         // Touches: one for everyone, a second for a third of them (the timeline's bulk).
         for _ in 0..(1 + u64::from(i % 3 == 0)) {
-            let when = clock.timestamp().minus(Duration::days(1 + dice.below(120) as i64));
+            let when = clock
+                .timestamp()
+                .minus(Duration::days(1 + dice.below(120) as i64));
             let (kind, summary) = TOUCHES[dice.below(TOUCHES.len() as u64) as usize];
             record::insert(tx, &Interaction::new(contact.meta.id, kind, summary, when))?;
         }
         // Follow-ups beyond the playbook's: an action item already done, a custom reminder.
         if i % 3 == 2 {
-            let due = clock.timestamp().minus(Duration::days(5 + dice.below(60) as i64));
-            let mut f = FollowUp::new(FollowUpKind::ActionItem, &format!("Send {} the article we discussed", contact.name), due, added);
+            let due = clock
+                .timestamp()
+                .minus(Duration::days(5 + dice.below(60) as i64));
+            let mut f = FollowUp::new(
+                FollowUpKind::ActionItem,
+                &format!("Send {} the article we discussed", contact.name),
+                due,
+                added,
+            );
             f.contact_id = Some(contact.meta.id);
             f.done_at = Some(due);
             record::insert(tx, &f)?;
         }
         if i % 5 == 0 {
-            let due = clock.timestamp().plus(Duration::days(3 + dice.below(90) as i64));
-            let mut f = FollowUp::new(FollowUpKind::Custom, &format!("Ask {} about their conference talk", contact.name), due, added);
+            let due = clock
+                .timestamp()
+                .plus(Duration::days(3 + dice.below(90) as i64));
+            let mut f = FollowUp::new(
+                FollowUpKind::Custom,
+                &format!("Ask {} about their conference talk", contact.name),
+                due,
+                added,
+            );
             f.contact_id = Some(contact.meta.id);
             record::insert(tx, &f)?;
         }

@@ -247,7 +247,14 @@ fn filtering_narrows_opens_and_clears() {
         "after Enter, keys move in the matches"
     );
     let selected = t.app.model.filter.as_ref().unwrap().selected().unwrap();
-    let chosen = t.app.model.contact_index.as_ref().unwrap().name(selected).to_string();
+    let chosen = t
+        .app
+        .model
+        .contact_index
+        .as_ref()
+        .unwrap()
+        .name(selected)
+        .to_string();
     t.press("enter");
     assert!(t.screen().lines().next().unwrap().contains(&chosen));
     t.press("esc esc");

@@ -101,6 +101,12 @@ fn meeting_row(row: &Row<'_>) -> rusqlite::Result<MeetingRow> {
     })
 }
 
+/// Keyset conditions on (name, id) for ?3 = name, ?4 = id. Written as a range on the name plus
+/// a tie-break, because SQLite does not seek an index for a row-value comparison with a
+/// collation: `(name, id) > (?, ?)` scanned the list from the start.
+const AFTER: &str = "c.name COLLATE NOCASE >= ?3 AND (c.name COLLATE NOCASE > ?3 OR c.id > ?4)";
+const BEFORE: &str = "c.name COLLATE NOCASE <= ?3 AND (c.name COLLATE NOCASE < ?3 OR c.id < ?4)";
+
 const CONTACT_SELECT: &str = "SELECT c.id, c.name, c.title, o.name FROM contacts c \
      LEFT JOIN organizations o ON o.id = c.organization_id";
 
@@ -145,20 +151,12 @@ impl super::Store {
 
     /// The `limit` contacts after `row` in name order.
     pub fn contacts_after(&self, row: &ContactRow, limit: u64) -> StoreResult<Vec<ContactRow>> {
-        self.contact_rows(
-            "(c.name COLLATE NOCASE, c.id) > (?3, ?4)",
-            "ASC",
-            &[&limit, &0u64, &row.name, &row.id],
-        )
+        self.contact_rows(AFTER, "ASC", &[&limit, &0u64, &row.name, &row.id])
     }
 
     /// The `limit` contacts before `row`, in name order.
     pub fn contacts_before(&self, row: &ContactRow, limit: u64) -> StoreResult<Vec<ContactRow>> {
-        let mut rows = self.contact_rows(
-            "(c.name COLLATE NOCASE, c.id) < (?3, ?4)",
-            "DESC",
-            &[&limit, &0u64, &row.name, &row.id],
-        )?;
+        let mut rows = self.contact_rows(BEFORE, "DESC", &[&limit, &0u64, &row.name, &row.id])?;
         rows.reverse();
         Ok(rows)
     }
@@ -173,7 +171,10 @@ impl super::Store {
         // Two statements rather than one with "?1 IS NULL OR …", which would stop SQLite from
         // starting the scan at the cursor.
         let (condition, params): (&str, Vec<&dyn rusqlite::ToSql>) = match after {
-            Some((name, id)) => ("AND (name COLLATE NOCASE, id) > (?2, ?3)", vec![&limit, name, id]),
+            Some((name, id)) => (
+                "AND name COLLATE NOCASE >= ?2 AND (name COLLATE NOCASE > ?2 OR id > ?3)",
+                vec![&limit, name, id],
+            ),
             None => ("", vec![&limit]),
         };
         let sql = format!(
@@ -187,7 +188,9 @@ impl super::Store {
 
     /// Every live organisation's id and name.
     pub fn organization_names(&self) -> StoreResult<Vec<(Id, String)>> {
-        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM organizations WHERE deleted_at IS NULL")?;
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id, name FROM organizations WHERE deleted_at IS NULL")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -215,9 +218,7 @@ impl super::Store {
     ) -> StoreResult<(u64, Vec<InterviewCard>)> {
         let total = self
             .conn()
-            .prepare_cached(
-                "SELECT count(*) FROM interviews WHERE stage = ? AND outcome IS NULL AND deleted_at IS NULL",
-            )?
+            .prepare_cached("SELECT count FROM live_counts WHERE name = 'open_interviews:' || ?")?
             .query_row([stage], |r| r.get(0))?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT i.id, i.contact_id, c.name, i.objective, i.updated_at \
@@ -246,11 +247,21 @@ impl super::Store {
         open_follow_ups_before(self.conn(), before, limit)
     }
 
-    pub fn count_open_follow_ups_before(&self, before: Timestamp) -> StoreResult<u64> {
-        Ok(self.conn().prepare_cached(
-            "SELECT count(*) FROM follow_ups WHERE done_at IS NULL AND deleted_at IS NULL AND due_at < ?",
-        )?
-        .query_row([before], |r| r.get(0))?)
+    /// How many open follow-ups fall due in `[from, to)`, counting no further than `cap`, so
+    /// that a header's count costs the same however large the backlog is.
+    pub fn count_open_follow_ups(
+        &self,
+        from: Timestamp,
+        to: Timestamp,
+        cap: u64,
+    ) -> StoreResult<u64> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM follow_ups \
+                 WHERE done_at IS NULL AND deleted_at IS NULL AND due_at >= ? AND due_at < ? LIMIT ?)",
+            )?
+            .query_row(rusqlite::params![from, to, cap], |r| r.get(0))?)
     }
 
     /// Scheduled meetings starting in `[from, to)`, in time order.

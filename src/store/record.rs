@@ -88,7 +88,8 @@ pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
     );
     let mut values = meta_values(record.meta());
     values.extend(record.values());
-    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+    conn.prepare_cached(&sql)?
+        .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 

@@ -103,32 +103,43 @@ impl App {
         let clock = self.clock();
         let result = match effect {
             Effect::ReloadHome => {
-                let limits = (self.model.home.meetings.limit, self.model.home.follow_ups.limit);
+                let limits = (
+                    self.model.home.meetings.limit,
+                    self.model.home.follow_ups.limit,
+                );
                 load::home(&self.store, &clock, limits).map(|d| Loaded::Home(Box::new(d)))
             }
             Effect::GrowPane(Pane::Meetings) => {
-                load::meetings(&self.store, &clock, self.model.home.meetings.limit).map(Loaded::Meetings)
+                load::meetings(&self.store, &clock, self.model.home.meetings.limit)
+                    .map(Loaded::Meetings)
             }
             Effect::GrowPane(Pane::FollowUps) => {
-                load::follow_ups(&self.store, &clock, self.model.home.follow_ups.limit).map(Loaded::FollowUps)
+                load::follow_ups(&self.store, &clock, self.model.home.follow_ups.limit)
+                    .map(Loaded::FollowUps)
             }
             Effect::GrowPane(_) => return None,
             Effect::FetchContacts(fetch) => {
                 load::contacts(&self.store, &fetch, self.model.home.contacts.total)
                     .map(|rows| Loaded::Contacts { fetch, rows })
             }
-            Effect::LoadContactIndex => load::contact_index_chunk(&self.store, self.model.contact_index.as_ref()),
+            Effect::LoadContactIndex => {
+                load::contact_index_chunk(&self.store, self.model.contact_index.as_ref())
+            }
             Effect::OpenContact(id) => {
                 load::contact(&self.store, id).map(|d| Loaded::Contact(Box::new(d)))
             }
-            Effect::LoadPipeline { limit } => load::pipeline(&self.store, limit).map(Loaded::Pipeline),
+            Effect::LoadPipeline { limit } => {
+                load::pipeline(&self.store, limit).map(Loaded::Pipeline)
+            }
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
             Effect::ReloadScreen => match self.model.screen() {
                 Some(Screen::Contact(detail)) => load::contact(&self.store, detail.contact.meta.id)
                     .map(|d| Loaded::ContactReloaded(Box::new(d))),
-                Some(Screen::Pipeline(board)) => load::pipeline(&self.store, board.limit).map(Loaded::Pipeline),
+                Some(Screen::Pipeline(board)) => {
+                    load::pipeline(&self.store, board.limit).map(Loaded::Pipeline)
+                }
                 Some(Screen::QuestionList(view)) => {
                     load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
                 }
@@ -172,7 +183,11 @@ impl App {
             }
             // While there is idle work (the filter's index), look for input without waiting.
             let idle_work = update::idle(&self.model);
-            let wait = if idle_work.is_some() { Duration::ZERO } else { TICK };
+            let wait = if idle_work.is_some() {
+                Duration::ZERO
+            } else {
+                TICK
+            };
             if event::poll(wait)? {
                 self.handle(event::read()?);
                 dirty = true;

@@ -46,7 +46,9 @@ impl ContactIndex {
             self.ids.push(row.id);
             self.names.push_str(&row.name);
             self.name_ends.push(self.names.len() as u32);
-            let number = row.organization_id.and_then(|o| self.organization_numbers.get(&o).copied());
+            let number = row
+                .organization_id
+                .and_then(|o| self.organization_numbers.get(&o).copied());
             self.organizations.push(number.unwrap_or(NO_ORGANIZATION));
         }
         self.complete = complete;
@@ -65,7 +67,11 @@ impl ContactIndex {
     }
 
     pub fn name(&self, index: usize) -> &str {
-        let start = if index == 0 { 0 } else { self.name_ends[index - 1] as usize };
+        let start = if index == 0 {
+            0
+        } else {
+            self.name_ends[index - 1] as usize
+        };
         &self.names[start..self.name_ends[index] as usize]
     }
 
@@ -98,8 +104,16 @@ mod tests {
         let ada = Id::new();
         index.append(
             vec![
-                IndexRow { id: ada, name: "Ada".into(), organization_id: Some(acme) },
-                IndexRow { id: Id::new(), name: "Bob".into(), organization_id: None },
+                IndexRow {
+                    id: ada,
+                    name: "Ada".into(),
+                    organization_id: Some(acme),
+                },
+                IndexRow {
+                    id: Id::new(),
+                    name: "Bob".into(),
+                    organization_id: None,
+                },
             ],
             false,
         );

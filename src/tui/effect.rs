@@ -16,7 +16,9 @@ pub enum Effect {
     LoadContactIndex,
     OpenContact(Id),
     /// Load the pipeline board with `limit` cards per column (opening it, or loading more).
-    LoadPipeline { limit: usize },
+    LoadPipeline {
+        limit: usize,
+    },
     /// Load more rows into a home pane (its limit has grown).
     GrowPane(Pane),
     OpenQuestionList(Id),
@@ -44,7 +46,11 @@ pub enum Loaded {
         rows: Vec<ContactRow>,
     },
     /// A chunk of the contact index; the organisations come with the first one.
-    ContactIndexChunk { organizations: Option<Vec<(Id, String)>>, rows: Vec<IndexRow>, complete: bool },
+    ContactIndexChunk {
+        organizations: Option<Vec<(Id, String)>>,
+        rows: Vec<IndexRow>,
+        complete: bool,
+    },
     Contact(Box<ContactDetail>),
     /// The contact screen being reloaded, keeping its selection.
     ContactReloaded(Box<ContactDetail>),

@@ -65,13 +65,21 @@ impl Filter {
     pub fn rematch<C: Candidates + ?Sized>(&mut self, candidates: &C) {
         self.nav = Nav::default();
         let query = self.query.clone();
-        let needle: Vec<char> = query.chars().filter(|c| !c.is_whitespace()).map(fold).collect();
+        let needle: Vec<char> = query
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(fold)
+            .collect();
         if needle.is_empty() {
             self.history.clear();
             self.matches = (0..candidates.count() as u32).collect();
             return;
         }
-        while self.history.last().is_some_and(|(typed, _)| !query.starts_with(typed.as_str())) {
+        while self
+            .history
+            .last()
+            .is_some_and(|(typed, _)| !query.starts_with(typed.as_str()))
+        {
             self.history.pop();
         }
         if let Some((typed, matches)) = self.history.last() {
@@ -125,15 +133,31 @@ impl Filter {
     }
 }
 
-/// Whether the needle's characters appear in order in `a`, then `b`.
+/// Whether the needle's characters appear in order in `a`, then `b`. Works on bytes, decoding
+/// only non-ASCII characters, since this runs over every contact on a keystroke.
 fn is_subsequence(needle: &[char], (a, b): (&str, &str)) -> bool {
-    let mut wanted = needle.iter();
-    let Some(mut next) = wanted.next() else { return true };
-    for c in a.chars().chain(b.chars()) {
-        if fold(c) == *next {
-            match wanted.next() {
-                Some(n) => next = n,
-                None => return true,
+    if needle.is_empty() {
+        return true;
+    }
+    let mut position = 0;
+    for text in [a, b] {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            let c = if byte.is_ascii() {
+                i += 1;
+                byte.to_ascii_lowercase() as char
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                fold(c)
+            };
+            if c == needle[position] {
+                position += 1;
+                if position == needle.len() {
+                    return true;
+                }
             }
         }
     }
@@ -187,7 +211,11 @@ impl Highlighter {
     /// The character positions of `text` the query matches, in order.
     pub fn positions(&mut self, text: &str) -> Vec<usize> {
         let mut indices = Vec::new();
-        self.pattern.indices(Utf32Str::new(text, &mut self.buffer), &mut self.matcher, &mut indices);
+        self.pattern.indices(
+            Utf32Str::new(text, &mut self.buffer),
+            &mut self.matcher,
+            &mut indices,
+        );
         indices.sort_unstable();
         indices.dedup();
         indices.into_iter().map(|i| i as usize).collect()
@@ -204,24 +232,41 @@ mod tests {
 
     #[test]
     fn best_matches_first_narrowing_and_backspace() {
-        let names = names(&["Grace Hopper", "Ada Lovelace", "Alan Turing", "Adele Goldberg"]);
+        let names = names(&[
+            "Grace Hopper",
+            "Ada Lovelace",
+            "Alan Turing",
+            "Adele Goldberg",
+        ]);
         let mut filter = Filter::new(Pane::Contacts);
         filter.query = "ad".into();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches[0], 1, "Ada before Adele: {:?}", filter.matches);
+        assert_eq!(
+            filter.matches[0], 1,
+            "Ada before Adele: {:?}",
+            filter.matches
+        );
         assert!(filter.matches.contains(&3) && !filter.matches.contains(&2));
         filter.query = "adg".into();
         filter.rematch(names.as_slice());
         assert_eq!(filter.matches, [3], "narrowed from the previous matches");
         filter.query = "ad".into();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches.len(), 2, "Backspace brings the wider matches back");
+        assert_eq!(
+            filter.matches.len(),
+            2,
+            "Backspace brings the wider matches back"
+        );
         filter.query = "zz".into();
         filter.rematch(names.as_slice());
         assert!(filter.matches.is_empty());
         filter.query = String::new();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches, [0, 1, 2, 3], "an empty query shows everything in order");
+        assert_eq!(
+            filter.matches,
+            [0, 1, 2, 3],
+            "an empty query shows everything in order"
+        );
     }
 
     #[test]
@@ -241,7 +286,9 @@ mod tests {
 
     #[test]
     fn large_match_sets_keep_list_order() {
-        let many: Vec<String> = (0..RANK_LIMIT + 10).map(|i| format!("Person {i:05}")).collect();
+        let many: Vec<String> = (0..RANK_LIMIT + 10)
+            .map(|i| format!("Person {i:05}"))
+            .collect();
         let mut filter = Filter::new(Pane::Contacts);
         filter.query = "p".into();
         filter.rematch(many.as_slice());
@@ -251,7 +298,10 @@ mod tests {
 
     #[test]
     fn positions_for_highlighting() {
-        assert_eq!(Highlighter::new("gh").unwrap().positions("Grace Hopper"), [0, 6]);
+        assert_eq!(
+            Highlighter::new("gh").unwrap().positions("Grace Hopper"),
+            [0, 6]
+        );
         assert!(Highlighter::new(" ").is_none());
     }
 }

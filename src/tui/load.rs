@@ -7,18 +7,27 @@ use super::effect::{ContactFetch, HomeData, Loaded};
 use super::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
 use super::nav::Nav;
 use super::update::CONTACT_CHUNK;
-use crate::domain::{Clock, Contact, Id, Organization, Stage};
+use crate::domain::{Clock, Contact, Id, Organization, Stage, Timestamp};
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
 
 /// How far ahead the meetings pane looks.
 const MEETINGS_AHEAD_DAYS: i64 = 14;
+/// Header counts stop here ("1,000+"): counting further would cost time with no use.
+pub const COUNT_CAP: u64 = 1_000;
+
 /// The newest timeline entries a contact screen shows.
 const TIMELINE_SHOWN: u64 = 300;
 
 /// Home's header and panes; `limits` are the meetings and follow-ups asked for.
-pub fn home(store: &Store, clock: &Clock, (meetings, follow_ups): (usize, usize)) -> StoreResult<HomeData> {
-    let overdue = store.count_open_follow_ups_before(clock.start_of(clock.today()))?;
-    let due_by_tonight = store.count_open_follow_ups_before(clock.end_of_today())?;
+pub fn home(
+    store: &Store,
+    clock: &Clock,
+    (meetings, follow_ups): (usize, usize),
+) -> StoreResult<HomeData> {
+    let start_of_today = clock.start_of(clock.today());
+    let long_ago = Timestamp(chrono::DateTime::UNIX_EPOCH);
+    let overdue = store.count_open_follow_ups(long_ago, start_of_today, COUNT_CAP)?;
+    let due_today = store.count_open_follow_ups(start_of_today, clock.end_of_today(), COUNT_CAP)?;
     let far_future = clock.timestamp().plus(Duration::days(3650));
     let next_meeting = store
         .meetings_between(clock.timestamp(), far_future, 1)?
@@ -28,7 +37,7 @@ pub fn home(store: &Store, clock: &Clock, (meetings, follow_ups): (usize, usize)
     Ok(HomeData {
         header: Header {
             overdue,
-            due_today: due_by_tonight - overdue,
+            due_today,
             next_meeting,
         },
         contacts_total: store.contacts_total()? as usize,
@@ -111,7 +120,11 @@ pub fn pipeline(store: &Store, limit: usize) -> StoreResult<Pipeline> {
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;
-    Ok(Pipeline { columns, column: 0, limit })
+    Ok(Pipeline {
+        columns,
+        column: 0,
+        limit,
+    })
 }
 
 pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
@@ -131,7 +144,7 @@ pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
 }
 
 /// Contacts loaded into the filter's index per idle step: about a millisecond's work.
-const INDEX_CHUNK: u64 = 2_000;
+const INDEX_CHUNK: u64 = 1_000;
 
 /// The next chunk of the filter's index (with the organisations, for the first).
 pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> StoreResult<Loaded> {
@@ -143,8 +156,16 @@ pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> Store
     let rows: Vec<IndexRow> = store
         .contact_names_after(after, INDEX_CHUNK)?
         .into_iter()
-        .map(|(id, name, organization_id)| IndexRow { id, name, organization_id })
+        .map(|(id, name, organization_id)| IndexRow {
+            id,
+            name,
+            organization_id,
+        })
         .collect();
     let complete = (rows.len() as u64) < INDEX_CHUNK;
-    Ok(Loaded::ContactIndexChunk { organizations, rows, complete })
+    Ok(Loaded::ContactIndexChunk {
+        organizations,
+        rows,
+        complete,
+    })
 }

@@ -80,7 +80,11 @@ pub struct Loaded<T> {
 
 impl<T> Loaded<T> {
     pub fn with_limit(limit: usize) -> Self {
-        Loaded { rows: Vec::new(), nav: Nav::default(), limit }
+        Loaded {
+            rows: Vec::new(),
+            nav: Nav::default(),
+            limit,
+        }
     }
 
     /// Whether the selection is near the end of what is loaded and there may be more.

@@ -29,10 +29,13 @@ pub fn header(
         theme.header()
     };
     spans.push(Span::styled(
-        format!("{} overdue", header.overdue),
+        format!("{} overdue", count(header.overdue)),
         overdue_style,
     ));
-    spans.push(Span::raw(format!(" · {} due today", header.due_today)));
+    spans.push(Span::raw(format!(
+        " · {} due today",
+        count(header.due_today)
+    )));
     match &header.next_meeting {
         Some((name, at)) => spans.push(Span::raw(format!(" │ next: {name}, {}", clock.when(*at)))),
         None => spans.push(Span::raw(" │ no meetings ahead")),
@@ -65,4 +68,13 @@ pub fn footer(
         }
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A header count: "1,000+" once it reaches the cap the store counts to.
+pub fn count(n: u64) -> String {
+    if n >= crate::tui::load::COUNT_CAP {
+        format!("{}+", super::group(crate::tui::load::COUNT_CAP as usize))
+    } else {
+        n.to_string()
+    }
 }

@@ -30,7 +30,12 @@ fn visible(model: &Model, pane: Pane, height: usize, nav: Nav, len: usize) -> Ve
         None => (nav, len),
     };
     (nav.top..(nav.top + height).min(len))
-        .map(|i| (filter.map_or(i, |f| f.matches[i] as usize), i == nav.selected))
+        .map(|i| {
+            (
+                filter.map_or(i, |f| f.matches[i] as usize),
+                i == nav.selected,
+            )
+        })
         .collect()
 }
 
@@ -50,7 +55,12 @@ fn pane_box<'a>(
             let pane_rows = match (filter, &model.contact_index) {
                 (Some(_), Some(index)) => visible(model, pane, height, Nav::default(), 0)
                     .into_iter()
-                    .map(|(i, sel)| (name_line(index.name(i), index.organization(i), &mut query, theme), sel))
+                    .map(|(i, sel)| {
+                        (
+                            name_line(index.name(i), index.organization(i), &mut query, theme),
+                            sel,
+                        )
+                    })
                     .collect(),
                 (Some(_), None) => vec![(Line::styled("Loading names…", theme.dim()), false)],
                 (None, _) => visible(model, pane, height, home.contacts.nav, home.contacts.total)
@@ -82,7 +92,12 @@ fn pane_box<'a>(
                     format!("{:<17} ", clock.when(m.starts_at)),
                     theme.dim(),
                 )];
-                spans.extend(highlighted(&m.contact_name, &mut query, Style::new(), theme));
+                spans.extend(highlighted(
+                    &m.contact_name,
+                    &mut query,
+                    Style::new(),
+                    theme,
+                ));
                 spans.push(Span::styled(
                     format!(" · {}", m.mode.label().to_lowercase()),
                     theme.dim(),
@@ -150,7 +165,8 @@ fn pane_box<'a>(
             let h = &model.header;
             format!(
                 "{number} Follow-ups ({} overdue, {} today)",
-                h.overdue, h.due_today
+                super::chrome::count(h.overdue),
+                super::chrome::count(h.due_today)
             )
         }
         None => format!("{number} {} ({})", pane.title(), group(total)),
@@ -183,7 +199,12 @@ fn contact_line<'a>(row: &crate::store::ContactRow, theme: Theme) -> Line<'a> {
 }
 
 /// "Name · detail", with the filter's matched characters highlighted in both.
-fn name_line<'a>(name: &str, detail: &str, query: &mut Option<Highlighter>, theme: Theme) -> Line<'a> {
+fn name_line<'a>(
+    name: &str,
+    detail: &str,
+    query: &mut Option<Highlighter>,
+    theme: Theme,
+) -> Line<'a> {
     let mut spans = highlighted(name, query, Style::new(), theme);
     if !detail.is_empty() {
         spans.push(Span::styled(" · ", theme.dim()));

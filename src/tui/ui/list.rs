@@ -77,7 +77,10 @@ pub fn highlighted<'a>(
     base: ratatui::style::Style,
     theme: Theme,
 ) -> Vec<Span<'a>> {
-    let positions = highlighter.as_mut().map(|h| h.positions(text)).unwrap_or_default();
+    let positions = highlighter
+        .as_mut()
+        .map(|h| h.positions(text))
+        .unwrap_or_default();
     if positions.is_empty() {
         return vec![Span::styled(text.to_string(), base)];
     }

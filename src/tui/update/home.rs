@@ -58,14 +58,24 @@ pub fn move_in_pane(model: &mut Model, pane: Pane, action: Action) -> Vec<Effect
             return ensure_contacts_loaded(model);
         }
         Pane::Meetings => {
-            move_nav(&mut home.meetings.nav, action, home.meetings.rows.len(), page);
+            move_nav(
+                &mut home.meetings.nav,
+                action,
+                home.meetings.rows.len(),
+                page,
+            );
             if home.meetings.wants_more(page) {
                 home.meetings.limit *= 2;
                 return vec![Effect::GrowPane(Pane::Meetings)];
             }
         }
         Pane::FollowUps => {
-            move_nav(&mut home.follow_ups.nav, action, home.follow_ups.rows.len(), page);
+            move_nav(
+                &mut home.follow_ups.nav,
+                action,
+                home.follow_ups.rows.len(),
+                page,
+            );
             if home.follow_ups.wants_more(page) {
                 home.follow_ups.limit *= 2;
                 return vec![Effect::GrowPane(Pane::FollowUps)];
@@ -112,7 +122,6 @@ pub fn filter_input(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> 
         KeyCode::Enter => filter.editing = false,
         KeyCode::Backspace => {
             filter.query.pop();
-            filter.reset();
             rematch(model);
         }
         KeyCode::Down => return Some(move_in_pane(model, pane, Action::MoveDown)),
@@ -130,7 +139,9 @@ pub fn filter_input(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> 
 
 /// Matches the filter's query against its pane's rows.
 pub fn rematch(model: &mut Model) {
-    let Some(filter) = model.filter.as_mut() else { return };
+    let Some(filter) = model.filter.as_mut() else {
+        return;
+    };
     let home = &model.home;
     let texts: Vec<String> = match filter.pane {
         Pane::Contacts => {
@@ -140,14 +151,24 @@ pub fn rematch(model: &mut Model) {
             }
             return;
         }
-        Pane::Meetings => home.meetings.rows.iter().map(|m| format!("{} {}", m.contact_name, m.objective)).collect(),
+        Pane::Meetings => home
+            .meetings
+            .rows
+            .iter()
+            .map(|m| format!("{} {}", m.contact_name, m.objective))
+            .collect(),
         Pane::FollowUps => home
             .follow_ups
             .rows
             .iter()
             .map(|f| format!("{} {}", f.title, f.contact_name.as_deref().unwrap_or("")))
             .collect(),
-        Pane::QuestionLists => home.question_lists.rows.iter().map(|l| l.name.clone()).collect(),
+        Pane::QuestionLists => home
+            .question_lists
+            .rows
+            .iter()
+            .map(|l| l.name.clone())
+            .collect(),
     };
     filter.rematch(texts.as_slice());
 }
@@ -171,7 +192,11 @@ fn open_selected(model: &Model) -> Option<Effect> {
     let filtered = model.filter.as_ref().is_some_and(|f| f.pane == pane);
     let home = &model.home;
     match pane {
-        Pane::Contacts if filtered => model.contact_index.as_ref()?.id(index).map(Effect::OpenContact),
+        Pane::Contacts if filtered => model
+            .contact_index
+            .as_ref()?
+            .id(index)
+            .map(Effect::OpenContact),
         Pane::Contacts => home
             .contacts
             .row_at(index)

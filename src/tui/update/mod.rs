@@ -165,7 +165,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             effects
         }
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
-            vec![Effect::LoadPipeline { limit: super::model::FIRST_CARDS }]
+            vec![Effect::LoadPipeline {
+                limit: super::model::FIRST_CARDS,
+            }]
         }
         Action::OpenHome => {
             model.stack.clear();
@@ -193,7 +195,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Work to do while no key is pressed: building the filter's contact index, a chunk at a time.
 pub fn idle(model: &Model) -> Option<Effect> {
-    let pending = model.contact_index.as_ref().is_none_or(|index| !index.complete);
+    let pending = model
+        .contact_index
+        .as_ref()
+        .is_none_or(|index| !index.complete);
     (pending && model.home.contacts.total > 0).then_some(Effect::LoadContactIndex)
 }
 

@@ -2,8 +2,8 @@
 
 use super::home::{ensure_contacts_loaded, rematch};
 use super::{apply_fetch, layout};
-use crate::tui::effect::{Effect, Loaded};
 use crate::tui::contact_index::ContactIndex;
+use crate::tui::effect::{Effect, Loaded};
 use crate::tui::model::{Model, Pane, Screen, Section};
 
 pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
@@ -58,13 +58,23 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             apply_fetch(&mut model.home.contacts, &fetch, rows);
             Vec::new()
         }
-        Loaded::ContactIndexChunk { organizations, rows, complete } => {
+        Loaded::ContactIndexChunk {
+            organizations,
+            rows,
+            complete,
+        } => {
             let index = match (model.contact_index.as_mut(), organizations) {
                 (Some(index), None) => index,
-                (_, organizations) => model.contact_index.insert(ContactIndex::new(organizations.unwrap_or_default())),
+                (_, organizations) => model
+                    .contact_index
+                    .insert(ContactIndex::new(organizations.unwrap_or_default())),
             };
             index.append(rows, complete);
-            if model.filter.as_ref().is_some_and(|f| f.pane == Pane::Contacts) {
+            if model
+                .filter
+                .as_ref()
+                .is_some_and(|f| f.pane == Pane::Contacts)
+            {
                 if let Some(filter) = model.filter.as_mut() {
                     filter.reset();
                 }
