@@ -21,6 +21,8 @@ use crate::store::Store;
 
 /// How often the loop wakes without input, to check signals and outside changes.
 const TICK: Duration = Duration::from_millis(250);
+/// How long to look for input between two steps of idle work.
+const GLANCE: Duration = Duration::from_millis(1);
 
 pub struct App {
     pub store: Store,
@@ -181,13 +183,11 @@ impl App {
             if dirty {
                 self.draw(&mut guard.terminal)?;
             }
-            // While there is idle work (the filter's index), look for input without waiting.
+            // While there is idle work (the filter's index), only glance at the input between
+            // steps. Not Duration::ZERO: crossterm's /dev/tty source then returns without
+            // reading at all, and keys would wait until the idle work is done.
             let idle_work = update::idle(&self.model);
-            let wait = if idle_work.is_some() {
-                Duration::ZERO
-            } else {
-                TICK
-            };
+            let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
                 self.handle(event::read()?);
                 dirty = true;

@@ -74,7 +74,7 @@ fn pane_box<'a>(
             (
                 pane_rows,
                 home.contacts.total,
-                "No contacts yet — press a to add one, or run rolo import",
+                "No contacts yet — add one with: rolo add contact --name NAME",
             )
         }
         Pane::Meetings => (
@@ -106,7 +106,7 @@ fn pane_box<'a>(
             })
             .collect(),
             home.meetings.rows.len(),
-            "No meetings coming up — advance an interview to set one",
+            "No meetings in the next two weeks",
         ),
         Pane::FollowUps => (
             visible(
@@ -150,7 +150,7 @@ fn pane_box<'a>(
             })
             .collect(),
             home.question_lists.rows.len(),
-            "No question lists — press a to write one",
+            "No question lists",
         ),
     };
     let number = pane.index() + 1;

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::theme::{SELECTED_MARK, Theme, UNSELECTED_MARK};
 use crate::tui::filter::Highlighter;
@@ -34,6 +34,14 @@ impl Widget for ListBox<'_> {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
+        if self.rows.is_empty() && self.bottom.is_none() {
+            // The empty state says what to do: let it wrap rather than be cut off.
+            let text = Line::styled(format!("  {}", self.empty), theme.dim());
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+            return;
+        }
         let mut lines: Vec<Line> = if self.rows.is_empty() {
             vec![Line::styled(format!("  {}", self.empty), theme.dim())]
         } else {
