@@ -424,5 +424,5 @@ fn an_empty_database_says_what_to_do() {
         t.screen()
             .contains("No contacts yet — add one with: rolo add contact")
     );
-    assert!(t.screen().contains("No meetings coming up"));
+    assert!(t.screen().contains("No meetings in the next two weeks"));
 }
