@@ -291,7 +291,7 @@ fn help_lists_every_action_each_screen_accepts() {
             .into_iter()
             .map(|(_, b)| b.action)
             .collect();
-        for action in accepted(&t.app.model) {
+        for action in &accepted(&t.app.model) {
             assert!(
                 bound.contains(action),
                 "{action:?} is accepted after {keys:?} but has no key in its help"

@@ -1,7 +1,7 @@
 //! Where everything goes on the screen. One place computes it, and drawing, paging and mouse
 //! clicks all ask here, so they always agree.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 use super::model::{Model, Pane, Screen, Section};
 
@@ -63,45 +63,41 @@ pub fn pane_rows(model: &Model, pane: Pane) -> usize {
 /// The contact screen. Wide: fields and referrals on the left; interviews, follow-ups and the
 /// timeline on the right. Narrow: the fields across the top, the four sections in a grid below.
 pub fn contact_sections(body: Rect, field_lines: u16) -> (Rect, Vec<(Section, Rect)>) {
-    if body.width < 100 {
+    let halves = |area: Rect, direction: Direction| {
+        Layout::new(
+            direction,
+            [Constraint::Percentage(50), Constraint::Percentage(50)],
+        )
+        .areas::<2>(area)
+    };
+    let (fields, [people, interviews, follow_ups, timeline]) = if body.width < 100 {
         let fields_height = (field_lines + 2).min(body.height / 2);
         let [fields, rest] =
             Layout::vertical([Constraint::Length(fields_height), Constraint::Min(0)]).areas(body);
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(rest);
-        let [people, interviews] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(top);
-        let [follow_ups, timeline] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(bottom);
-        return (
-            fields,
-            vec![
-                (Section::People, people),
-                (Section::Interviews, interviews),
-                (Section::FollowUps, follow_ups),
-                (Section::Timeline, timeline),
-            ],
-        );
-    }
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-    let [fields, people] =
-        Layout::vertical([Constraint::Length(field_lines + 2), Constraint::Min(3)]).areas(left);
-    let [interviews, follow_ups, timeline] = Layout::vertical([
-        Constraint::Percentage(25),
-        Constraint::Percentage(30),
-        Constraint::Percentage(45),
-    ])
-    .areas(right);
+        let [top, bottom] = halves(rest, Direction::Vertical);
+        let [people, interviews] = halves(top, Direction::Horizontal);
+        let [follow_ups, timeline] = halves(bottom, Direction::Horizontal);
+        (fields, [people, interviews, follow_ups, timeline])
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        let [fields, people] =
+            Layout::vertical([Constraint::Length(field_lines + 2), Constraint::Min(3)]).areas(left);
+        let [interviews, follow_ups, timeline] = Layout::vertical([
+            Constraint::Percentage(25),
+            Constraint::Percentage(30),
+            Constraint::Percentage(45),
+        ])
+        .areas(right);
+        (fields, [people, interviews, follow_ups, timeline])
+    };
     (
         fields,
-        vec![
-            (Section::People, people),
-            (Section::Interviews, interviews),
-            (Section::FollowUps, follow_ups),
-            (Section::Timeline, timeline),
-        ],
+        Section::ALL
+            .into_iter()
+            .zip([people, interviews, follow_ups, timeline])
+            .collect(),
     )
 }
 

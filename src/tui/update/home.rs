@@ -7,7 +7,7 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::filter::Filter;
 use crate::tui::layout;
-use crate::tui::model::{Model, Pane};
+use crate::tui::model::{Loaded, Model, Pane};
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     let focus = model.focus();
@@ -57,29 +57,9 @@ pub fn move_in_pane(model: &mut Model, pane: Pane, action: Action) -> Vec<Effect
             move_nav(&mut home.contacts.nav, action, total, page);
             return ensure_contacts_loaded(model);
         }
-        Pane::Meetings => {
-            move_nav(
-                &mut home.meetings.nav,
-                action,
-                home.meetings.rows.len(),
-                page,
-            );
-            if home.meetings.wants_more(page) {
-                home.meetings.limit *= 2;
-                return vec![Effect::GrowPane(Pane::Meetings)];
-            }
-        }
+        Pane::Meetings => return move_and_grow(&mut home.meetings, Pane::Meetings, action, page),
         Pane::FollowUps => {
-            move_nav(
-                &mut home.follow_ups.nav,
-                action,
-                home.follow_ups.rows.len(),
-                page,
-            );
-            if home.follow_ups.wants_more(page) {
-                home.follow_ups.limit *= 2;
-                return vec![Effect::GrowPane(Pane::FollowUps)];
-            }
+            return move_and_grow(&mut home.follow_ups, Pane::FollowUps, action, page);
         }
         Pane::QuestionLists => move_nav(
             &mut home.question_lists.nav,
@@ -89,6 +69,33 @@ pub fn move_in_pane(model: &mut Model, pane: Pane, action: Action) -> Vec<Effect
         ),
     }
     Vec::new()
+}
+
+/// Moves in a list that was loaded a screenful at a time, asking for twice as many rows when
+/// the selection nears the end of a full load.
+fn move_and_grow<T>(list: &mut Loaded<T>, pane: Pane, action: Action, page: usize) -> Vec<Effect> {
+    move_nav(&mut list.nav, action, list.rows.len(), page);
+    if !list.wants_more(page) {
+        return Vec::new();
+    }
+    list.limit *= 2;
+    vec![Effect::GrowPane(pane)]
+}
+
+/// Keeps each home list's selection on screen after its rows or its size changed.
+pub fn keep_panes_visible(model: &mut Model) {
+    let heights =
+        [Pane::Meetings, Pane::FollowUps, Pane::QuestionLists].map(|p| layout::pane_rows(model, p));
+    let home = &mut model.home;
+    home.meetings
+        .nav
+        .keep_visible(home.meetings.rows.len(), heights[0]);
+    home.follow_ups
+        .nav
+        .keep_visible(home.follow_ups.rows.len(), heights[1]);
+    home.question_lists
+        .nav
+        .keep_visible(home.question_lists.rows.len(), heights[2]);
 }
 
 pub fn ensure_contacts_loaded(model: &mut Model) -> Vec<Effect> {

@@ -39,24 +39,17 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
 }
 
 /// The actions each screen acts on; help must list a key for every one (checked by tests).
-pub fn accepted(model: &Model) -> &'static [Action] {
+pub fn accepted(model: &Model) -> Vec<Action> {
     use Action::*;
     if model.help {
-        return &[Back, Quit];
+        return vec![Back, Quit];
     }
-    match model.screen() {
+    let mut actions = vec![
+        Quit, Help, Back, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last,
+    ];
+    actions.extend_from_slice(match model.screen() {
         None => &[
-            Quit,
-            Help,
-            Back,
             OpenPipeline,
-            Refresh,
-            MoveDown,
-            MoveUp,
-            PageDown,
-            PageUp,
-            First,
-            Last,
             Open,
             FocusNext,
             FocusPrevious,
@@ -67,42 +60,11 @@ pub fn accepted(model: &Model) -> &'static [Action] {
             Zoom,
             Filter,
         ],
-        Some(Screen::Contact(_)) => &[
-            Quit,
-            Help,
-            Back,
-            OpenPipeline,
-            OpenHome,
-            Refresh,
-            MoveDown,
-            MoveUp,
-            PageDown,
-            PageUp,
-            First,
-            Last,
-            Open,
-            FocusNext,
-            FocusPrevious,
-        ],
-        Some(Screen::Pipeline(_)) => &[
-            Quit, Help, Back, OpenHome, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last,
-            Open, MoveLeft, MoveRight,
-        ],
-        Some(Screen::QuestionList(_)) => &[
-            Quit,
-            Help,
-            Back,
-            OpenPipeline,
-            OpenHome,
-            Refresh,
-            MoveDown,
-            MoveUp,
-            PageDown,
-            PageUp,
-            First,
-            Last,
-        ],
-    }
+        Some(Screen::Contact(_)) => &[OpenPipeline, OpenHome, Open, FocusNext, FocusPrevious],
+        Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight],
+        Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome],
+    });
+    actions
 }
 
 /// A key press: typed into the filter while it is being edited, else looked up in the keymap.
@@ -206,20 +168,7 @@ pub fn idle(model: &Model) -> Option<Effect> {
 pub fn resized(model: &mut Model, width: u16, height: u16) -> Vec<Effect> {
     model.width = width;
     model.height = height;
-    for pane in [
-        super::model::Pane::Meetings,
-        super::model::Pane::FollowUps,
-        super::model::Pane::QuestionLists,
-    ] {
-        let rows = layout::pane_rows(model, pane);
-        let home = &mut model.home;
-        let (nav, len) = match pane {
-            super::model::Pane::Meetings => (&mut home.meetings.nav, home.meetings.rows.len()),
-            super::model::Pane::FollowUps => (&mut home.follow_ups.nav, home.follow_ups.rows.len()),
-            _ => (&mut home.question_lists.nav, home.question_lists.rows.len()),
-        };
-        nav.keep_visible(len, rows);
-    }
+    home::keep_panes_visible(model);
     home::ensure_contacts_loaded(model)
 }
 

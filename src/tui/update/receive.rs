@@ -1,6 +1,6 @@
 //! Results from the database, folded into the model.
 
-use super::home::{ensure_contacts_loaded, rematch};
+use super::home::{ensure_contacts_loaded, keep_panes_visible, rematch};
 use super::{apply_fetch, layout};
 use crate::tui::contact_index::ContactIndex;
 use crate::tui::effect::{Effect, Loaded};
@@ -21,23 +21,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             if changed_total {
                 model.contact_index = None;
             }
-            for pane in [Pane::Meetings, Pane::FollowUps, Pane::QuestionLists] {
-                let height = layout::pane_rows(model, pane);
-                let list = match pane {
-                    Pane::Meetings => {
-                        (&mut model.home.meetings.nav, model.home.meetings.rows.len())
-                    }
-                    Pane::FollowUps => (
-                        &mut model.home.follow_ups.nav,
-                        model.home.follow_ups.rows.len(),
-                    ),
-                    _ => (
-                        &mut model.home.question_lists.nav,
-                        model.home.question_lists.rows.len(),
-                    ),
-                };
-                list.0.keep_visible(list.1, height);
-            }
+            keep_panes_visible(model);
             if let Some(filter) = model.filter.as_mut() {
                 filter.reset();
             }
