@@ -270,6 +270,12 @@ fn make_contacts(
             contact.how_met = "LinkedIn".into();
         }
         record::insert(tx, &contact)?;
+        // A few tags, as people use them: where they met someone, and what for.
+        for (every, tag) in [(4, "alumni"), (7, "mentor"), (11, "design")] {
+            if i % every == 1 {
+                crate::store::tag_contact(tx, contact.meta.id, tag, added)?;
+            }
+        }
         let mut entry = Interaction::new(
             contact.meta.id,
             InteractionKind::Connected,

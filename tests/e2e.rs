@@ -124,3 +124,28 @@ fn mouse_capture_can_be_turned_off() {
     assert!(pty.wait_exit());
     pty.assert_restored();
 }
+
+#[test]
+fn a_contact_added_from_another_shell_appears_while_rolo_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("1 Contacts (61)");
+    support::rolo(&db)
+        .args([
+            "add",
+            "contact",
+            "--name",
+            "Aaron Aardvark",
+            "--org",
+            "Zoo Trust",
+        ])
+        .assert()
+        .success();
+    pty.wait_for("1 Contacts (62)");
+    pty.wait_for("Aaron Aardvark · Zoo Trust");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}

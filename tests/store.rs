@@ -493,3 +493,60 @@ fn keyset_pages_walk_the_whole_list_in_order() {
     let tail = db.contacts_before(&all[20], 6).unwrap();
     assert_eq!(tail, all[14..20].to_vec());
 }
+
+#[test]
+fn any_record_lists_by_page_and_text() {
+    let db = TempStore::new();
+    for name in [
+        "Ada Lovelace",
+        "Grace Hopper",
+        "Adele Goldberg",
+        "Alan Turing",
+    ] {
+        db.insert(&Contact::named(name, now())).unwrap();
+    }
+    let names = |found: Vec<Contact>| found.into_iter().map(|c| c.name).collect::<Vec<_>>();
+    assert_eq!(
+        names(db.list(None, false, Page::first(2)).unwrap()),
+        ["Ada Lovelace", "Grace Hopper"]
+    );
+    assert_eq!(
+        names(
+            db.list(
+                None,
+                false,
+                Page {
+                    offset: 2,
+                    limit: 5
+                }
+            )
+            .unwrap()
+        ),
+        ["Adele Goldberg", "Alan Turing"]
+    );
+    assert_eq!(
+        names(db.list(Some("ADE"), false, Page::first(10)).unwrap()),
+        ["Adele Goldberg"]
+    );
+    let grace = db
+        .list::<Contact>(Some("grace"), false, Page::first(1))
+        .unwrap()
+        .remove(0);
+    db.delete::<Contact>(grace.meta.id, now()).unwrap();
+    assert!(
+        db.list::<Contact>(Some("grace"), false, Page::first(10))
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        db.list::<Contact>(Some("grace"), true, Page::first(10))
+            .unwrap()
+            .len(),
+        1,
+        "tombstones on request"
+    );
+    let lists = db
+        .list::<QuestionList>(Some("career"), false, Page::first(10))
+        .unwrap();
+    assert_eq!(lists[0].name, "Changing careers");
+}

@@ -30,6 +30,22 @@ fn contact_detail() {
     snapshot_both("contact", "j j enter");
 }
 
+/// Jonas Berg was referred by someone, has tags and a meeting today: the screen's every part.
+#[test]
+fn contact_detail_with_referrer_tags_and_meeting() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut tester = Tester::demo(width, height);
+        tester
+            .press("/")
+            .type_str("jonas berg")
+            .press("enter enter");
+        insta::assert_snapshot!(
+            format!("contact_referred_{width}x{height}"),
+            tester.screen()
+        );
+    }
+}
+
 #[test]
 fn pipeline() {
     snapshot_both("pipeline", "P l");

@@ -7,7 +7,7 @@ use super::record::{self, select};
 use super::{Store, StoreError, StoreResult};
 use crate::domain::{
     Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview, Meta,
-    Organization, Timestamp, sanitize,
+    Organization, Tag, Timestamp, sanitize,
 };
 
 /// What quick capture knows about a new contact. Every field is cleaned before it is stored.
@@ -74,6 +74,36 @@ pub(super) fn organization_named(conn: &Connection, name: &str, now: Timestamp) 
     };
     record::insert(conn, &org)?;
     Ok(org.meta.id)
+}
+
+/// Tags a contact inside a transaction the caller holds.
+pub fn tag_contact(conn: &Connection, contact: Id, name: &str, now: Timestamp) -> StoreResult<()> {
+    let name = sanitize::line(name);
+    if name.is_empty() {
+        return Err(StoreError::Invalid("a tag needs a name".into()));
+    }
+    let found: Vec<Tag> = select(
+        conn,
+        "name = ? COLLATE NOCASE AND deleted_at IS NULL LIMIT 1",
+        &[&name],
+    )?;
+    let tag = match found.into_iter().next() {
+        Some(tag) => tag.meta.id,
+        None => {
+            let tag = Tag {
+                meta: Meta::new(now),
+                name,
+            };
+            record::insert(conn, &tag)?;
+            tag.meta.id
+        }
+    };
+    conn.prepare_cached(
+        "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) \
+         ON CONFLICT (contact_id, tag_id) DO UPDATE SET deleted_at = NULL, updated_at = ?3",
+    )?
+    .execute(rusqlite::params![contact, tag, now])?;
+    Ok(())
 }
 
 /// Exactly one live contact called `name` (any case); otherwise an error that says what to do.
@@ -164,6 +194,21 @@ impl Store {
     /// The one live contact called `name`, or an error saying why not.
     pub fn contact_named(&self, name: &str) -> StoreResult<Contact> {
         one_contact_named(self.conn(), name)
+    }
+
+    /// Tags a contact, creating the tag if it is new (names match in any case).
+    pub fn tag_contact(&self, contact: Id, tag: &str, now: Timestamp) -> StoreResult<()> {
+        self.write(|tx| tag_contact(tx, contact, tag, now))
+    }
+
+    /// A contact's tags, by name.
+    pub fn tags_of(&self, contact: Id) -> StoreResult<Vec<String>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
+             WHERE ct.contact_id = ? AND ct.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([contact], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The contacts this one referred.

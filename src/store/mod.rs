@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction};
 
-pub use contacts::{NewContact, looks_like_email};
+pub use contacts::{NewContact, looks_like_email, tag_contact};
 pub use error::{StoreError, StoreResult};
 pub use interviews::NewRequest;
 pub use lists::{ContactRow, FollowUpRow, InterviewCard, MeetingRow, Page, QuestionListRow};
@@ -125,6 +125,17 @@ impl Store {
     /// Brings a tombstoned record back.
     pub fn restore<R: Record>(&self, id: crate::domain::Id, now: Timestamp) -> StoreResult<()> {
         self.write(|tx| record::set_deleted::<R>(tx, id, None, now))
+    }
+
+    /// One page of a kind's records in creation order, those whose label (name, title, text)
+    /// contains `text` when given, with tombstones when asked.
+    pub fn list<R: Record>(
+        &self,
+        text: Option<&str>,
+        include_deleted: bool,
+        page: Page,
+    ) -> StoreResult<Vec<R>> {
+        record::list(&self.conn, text, include_deleted, page)
     }
 
     /// Every record of a kind, in creation order (for export and tests).

@@ -15,6 +15,8 @@ pub trait Record: Sized {
     const TABLE: &'static str;
     /// What one is called in messages ("contact").
     const NOUN: &'static str;
+    /// The column a text filter searches (a name, a title).
+    const LABEL: &'static str;
     /// The other columns, in the order `values` gives them.
     const COLUMNS: &'static [&'static str];
     fn meta(&self) -> &Meta;
@@ -173,6 +175,26 @@ pub fn all<R: Record>(conn: &Connection, include_deleted: bool) -> StoreResult<V
 pub fn count<R: Record>(conn: &Connection) -> StoreResult<u64> {
     let sql = format!("SELECT count(*) FROM {} WHERE deleted_at IS NULL", R::TABLE);
     Ok(conn.prepare_cached(&sql)?.query_row([], |row| row.get(0))?)
+}
+
+/// One page of a kind's records in creation order, optionally only those whose label contains
+/// `text` (any case) and optionally with tombstones.
+pub fn list<R: Record>(
+    conn: &Connection,
+    text: Option<&str>,
+    include_deleted: bool,
+    page: super::Page,
+) -> StoreResult<Vec<R>> {
+    let deleted = if include_deleted {
+        "1"
+    } else {
+        "deleted_at IS NULL"
+    };
+    let clause = format!(
+        "{deleted} AND (?1 IS NULL OR instr(lower({}), lower(?1)) > 0) ORDER BY created_at, id LIMIT ?2 OFFSET ?3",
+        R::LABEL
+    );
+    select(conn, &clause, &[&text, &page.limit, &page.offset])
 }
 
 /// Records of a kind matching a WHERE clause, in the given order.

@@ -102,7 +102,7 @@ pub fn contact_sections(body: Rect, field_lines: u16) -> (Rect, Vec<(Section, Re
 }
 
 /// How many lines the contact's fields take (the box grows with them, up to a limit).
-pub const CONTACT_FIELD_LINES: u16 = 9;
+pub const CONTACT_FIELD_LINES: u16 = 10;
 
 pub fn section_rows(model: &Model, section: Section) -> usize {
     let (_, sections) = contact_sections(body(model), CONTACT_FIELD_LINES);

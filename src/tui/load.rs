@@ -98,6 +98,7 @@ pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
     Ok(ContactDetail {
         organization,
         people,
+        tags: store.tags_of(id)?,
         interviews: store.interviews_of(id)?,
         follow_ups: store.open_follow_ups_of(id)?,
         timeline: store.timeline_of(id, TIMELINE_SHOWN)?,

@@ -191,6 +191,7 @@ pub struct Link {
 pub struct ContactDetail {
     pub contact: Contact,
     pub organization: Option<String>,
+    pub tags: Vec<String>,
     pub people: Vec<Link>,
     pub interviews: Vec<Interview>,
     pub follow_ups: Vec<FollowUp>,

@@ -11,10 +11,11 @@ use crate::domain::{
 };
 
 macro_rules! flat_record {
-    ($type:ty, $table:literal, $noun:literal, [$($field:ident),+ $(,)?]) => {
+    ($type:ty, $table:literal, $noun:literal, $label:literal, [$($field:ident),+ $(,)?]) => {
         impl Record for $type {
             const TABLE: &'static str = $table;
             const NOUN: &'static str = $noun;
+            const LABEL: &'static str = $label;
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
 
             fn meta(&self) -> &Meta {
@@ -40,12 +41,14 @@ flat_record!(
     Organization,
     "organizations",
     "organisation",
+    "name",
     [name, website, notes]
 );
 flat_record!(
     Contact,
     "contacts",
     "contact",
+    "name",
     [
         name,
         title,
@@ -60,11 +63,12 @@ flat_record!(
         notes,
     ]
 );
-flat_record!(Tag, "tags", "tag", [name]);
+flat_record!(Tag, "tags", "tag", "name", [name]);
 flat_record!(
     Meeting,
     "meetings",
     "meeting",
+    "place",
     [
         interview_id,
         starts_at,
@@ -79,19 +83,28 @@ flat_record!(
     QuestionList,
     "question_lists",
     "question list",
+    "name",
     [name, description]
 );
-flat_record!(Question, "questions", "question", [list_id, position, text]);
+flat_record!(
+    Question,
+    "questions",
+    "question",
+    "text",
+    [list_id, position, text]
+);
 flat_record!(
     InterviewQuestion,
     "interview_questions",
     "interview question",
+    "text",
     [interview_id, question_id, position, text, asked, answer,]
 );
 flat_record!(
     FollowUp,
     "follow_ups",
     "follow-up",
+    "title",
     [
         contact_id,
         interview_id,
@@ -107,12 +120,14 @@ flat_record!(
     Interaction,
     "interactions",
     "timeline entry",
+    "summary",
     [contact_id, interview_id, kind, summary, body, occurred_at,]
 );
 
 impl Record for Interview {
     const TABLE: &'static str = "interviews";
     const NOUN: &'static str = "interview";
+    const LABEL: &'static str = "objective";
     const COLUMNS: &'static [&'static str] = &[
         "contact_id",
         "stage",

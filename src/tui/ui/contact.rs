@@ -85,7 +85,13 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
             Span::raw(value),
         ])
     };
-    let first_note_line = c.notes.lines().next().unwrap_or("").to_string();
+    // The first line of the notes, and how many more there are.
+    let mut note_lines = c.notes.lines();
+    let notes = match (note_lines.next(), note_lines.count()) {
+        (None, _) => String::new(),
+        (Some(first), 0) => first.to_string(),
+        (Some(first), more) => format!("{first} (+{more} lines)"),
+    };
     vec![
         field("Work", work),
         field("Email", or_dash(&c.email)),
@@ -95,7 +101,8 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
         field("Met", or_dash(&c.how_met)),
         field("Keep up", keep),
         field("Added", clock.day(c.meta.created_at)),
-        field("Notes", or_dash(&first_note_line)),
+        field("Tags", or_dash(&detail.tags.join(", "))),
+        field("Notes", or_dash(&notes)),
     ]
 }
 
