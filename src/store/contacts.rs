@@ -57,7 +57,7 @@ pub fn looks_like_email(text: &str) -> bool {
 }
 
 /// The live organisation with this name (any case), created if there is none.
-pub(super) fn organization_named(conn: &Connection, name: &str, now: Timestamp) -> StoreResult<Id> {
+pub fn organization_named(conn: &Connection, name: &str, now: Timestamp) -> StoreResult<Id> {
     let found: Vec<Organization> = select(
         conn,
         "name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 1",
@@ -209,6 +209,67 @@ impl Store {
         )?;
         let rows = stmt.query_map([contact], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A live contact, other than `except`, that looks like the one described: the same email,
+    /// the same LinkedIn profile, or the same name at the same organisation.
+    pub fn find_duplicate(
+        &self,
+        except: Option<Id>,
+        name: &str,
+        organization: &str,
+        email: &str,
+        linkedin: &str,
+    ) -> StoreResult<Option<(Contact, &'static str)>> {
+        // A fresh id matches nothing, so "no exception" needs no second query.
+        let not = except.unwrap_or_default();
+        let checks: [(&str, &str, Vec<&dyn rusqlite::ToSql>); 3] = [
+            (
+                "the same email",
+                "email = ?1 COLLATE NOCASE AND ?1 <> ''",
+                vec![&email],
+            ),
+            (
+                "the same LinkedIn profile",
+                "linkedin = ?1 AND ?1 <> ''",
+                vec![&linkedin],
+            ),
+            (
+                "the same name and organisation",
+                "name = ?1 COLLATE NOCASE AND ?2 <> '' AND organization_id IN \
+                 (SELECT id FROM organizations WHERE name = ?2 COLLATE NOCASE AND deleted_at IS NULL)",
+                vec![&name, &organization],
+            ),
+        ];
+        for (why, condition, mut params) in checks {
+            let next = params.len() + 1;
+            params.push(&not);
+            let clause = format!("{condition} AND id <> ?{next} AND deleted_at IS NULL LIMIT 1");
+            if let Some(found) = select::<Contact>(self.conn(), &clause, &params)?
+                .into_iter()
+                .next()
+            {
+                return Ok(Some((found, why)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Replaces a contact's tags with `names` (inside the caller's transaction).
+    pub fn set_tags(
+        tx: &Connection,
+        contact: Id,
+        names: &[String],
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        tx.execute(
+            "UPDATE contact_tags SET deleted_at = ?1, updated_at = ?1 WHERE contact_id = ?2 AND deleted_at IS NULL",
+            rusqlite::params![now, contact],
+        )?;
+        for name in names {
+            tag_contact(tx, contact, name, now)?;
+        }
+        Ok(())
     }
 
     /// The contacts this one referred.

@@ -13,12 +13,13 @@ pub mod playbook;
 pub(crate) mod record;
 mod seed;
 mod sql_types;
+mod trash;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction};
 
-pub use contacts::{NewContact, looks_like_email, tag_contact};
+pub use contacts::{NewContact, looks_like_email, organization_named, tag_contact};
 pub use error::{StoreError, StoreResult};
 pub use interviews::NewRequest;
 pub use lists::{ContactRow, FollowUpRow, InterviewCard, MeetingRow, Page, QuestionListRow};
@@ -26,6 +27,7 @@ pub use migrate::LATEST_VERSION;
 pub use playbook::{MeetingDetails, StepInput};
 pub use record::{Record, upsert};
 pub use seed::SEEDED_AT;
+pub use trash::TrashRow;
 
 use crate::domain::Timestamp;
 

@@ -52,6 +52,36 @@ pub enum Action {
     OpenHome,
     /// Reload everything from the database.
     Refresh,
+    /// Add a record of the kind in focus.
+    Add,
+    /// Edit the selected record.
+    Edit,
+    /// Delete the selected record (asks first; undo with `u`).
+    Delete,
+    /// Delete the contact on screen (asks first).
+    DeleteContact,
+    /// Bring back the most recently deleted record.
+    Undo,
+    /// Show deleted records, to restore any of them.
+    OpenTrash,
+    /// Log a touch (email, call, message, meeting, note) with the contact.
+    LogTouch,
+    /// Edit the contact's organisation.
+    EditOrganization,
+    /// Forms: the next field.
+    NextField,
+    /// Forms: the previous field.
+    PreviousField,
+    /// Forms: save.
+    Save,
+    /// Forms: cancel (asks first when something was typed).
+    Cancel,
+    /// Forms: edit a notes field in $EDITOR.
+    OpenEditor,
+    /// Forms: open the existing contact a new one looks like.
+    OpenDuplicate,
+    /// Answer yes to a question.
+    Confirm,
 }
 
 impl Action {
@@ -80,5 +110,20 @@ impl Action {
         Action::OpenPipeline,
         Action::OpenHome,
         Action::Refresh,
+        Action::Add,
+        Action::Edit,
+        Action::Delete,
+        Action::DeleteContact,
+        Action::Undo,
+        Action::OpenTrash,
+        Action::LogTouch,
+        Action::EditOrganization,
+        Action::NextField,
+        Action::PreviousField,
+        Action::Save,
+        Action::Cancel,
+        Action::OpenEditor,
+        Action::OpenDuplicate,
+        Action::Confirm,
     ];
 }

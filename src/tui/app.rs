@@ -14,6 +14,7 @@ use super::effect::{Effect, Loaded};
 use super::keymap::Keymap;
 use super::load;
 use super::model::{Model, Pane, Screen};
+use super::save;
 use super::ui::{self, theme::Theme};
 use super::update;
 use crate::domain::Clock;
@@ -23,6 +24,8 @@ use crate::store::Store;
 const TICK: Duration = Duration::from_millis(250);
 /// How long to look for input between two steps of idle work.
 const GLANCE: Duration = Duration::from_millis(1);
+/// The most deleted records the trash lists.
+const TRASH_SHOWN: u64 = 500;
 
 pub struct App {
     pub store: Store,
@@ -32,6 +35,8 @@ pub struct App {
     /// A fixed clock (tests, `ROLO_NOW`); otherwise the system's, read at each use.
     fixed_clock: Option<Clock>,
     data_version: i64,
+    /// Text to hand to $EDITOR, once the loop can give it the terminal.
+    editor_request: Option<String>,
 }
 
 impl App {
@@ -49,6 +54,7 @@ impl App {
             theme,
             fixed_clock,
             data_version: 0,
+            editor_request: None,
         }
     }
 
@@ -78,9 +84,15 @@ impl App {
         }
         let effects = match event {
             Event::Key(key) if key.is_press() || key.is_repeat() => {
-                update::key(&mut self.model, &self.keymap, key)
+                let clock = self.clock();
+                update::key(&mut self.model, &self.keymap, key, &clock)
             }
             Event::Mouse(mouse) => update::mouse(&mut self.model, mouse),
+            Event::Paste(text) => {
+                let clock = self.clock();
+                update::form::paste(&mut self.model, &text, &clock);
+                Vec::new()
+            }
             Event::Resize(width, height) => update::resized(&mut self.model, width, height),
             _ => Vec::new(),
         };
@@ -101,7 +113,7 @@ impl App {
     }
 
     /// One effect against the store; its result, if it has one.
-    fn apply(&self, effect: Effect) -> Option<Loaded> {
+    fn apply(&mut self, effect: Effect) -> Option<Loaded> {
         let clock = self.clock();
         let result = match effect {
             Effect::ReloadHome => {
@@ -136,6 +148,33 @@ impl App {
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
+            Effect::OpenForm(request) => load::form(&self.store, &request, &clock),
+            Effect::SaveForm => match &self.model.form {
+                Some(form) => Ok(Loaded::Saved(save::save(&self.store, form, &clock))),
+                None => return None,
+            },
+            Effect::Trash { table, id } => self
+                .store
+                .trash(table, id, clock.timestamp())
+                .map(|()| Loaded::Changed("Deleted — press u to undo".into())),
+            Effect::UndoDelete => self
+                .store
+                .undo_last_delete(clock.timestamp())
+                .map(|restored| {
+                    Loaded::Changed(match restored {
+                        Some(row) => format!("Restored {} \"{}\"", row.noun, row.label),
+                        None => "Nothing to undo: the trash is empty".into(),
+                    })
+                }),
+            Effect::Restore { table, id } => self
+                .store
+                .untrash(table, id, clock.timestamp())
+                .map(|()| Loaded::Changed("Restored".into())),
+            Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::EditExternally(text) => {
+                self.editor_request = Some(text);
+                return None;
+            }
             Effect::ReloadScreen => match self.model.screen() {
                 Some(Screen::Contact(detail)) => load::contact(&self.store, detail.contact.meta.id)
                     .map(|d| Loaded::ContactReloaded(Box::new(d))),
@@ -145,6 +184,7 @@ impl App {
                 Some(Screen::QuestionList(view)) => {
                     load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
                 }
+                Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
                 None => return None,
             },
         };
@@ -190,6 +230,14 @@ impl App {
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
                 self.handle(event::read()?);
+                if let Some(text) = self.editor_request.take() {
+                    let loaded = match super::terminal::edit_externally(guard, &text) {
+                        Ok(edited) => Loaded::EditedText(edited),
+                        Err(e) => Loaded::Failed(format!("The editor did not run: {e}")),
+                    };
+                    let effects = update::receive(&mut self.model, loaded);
+                    self.run_effects(effects);
+                }
                 dirty = true;
             } else if let Some(effect) = idle_work {
                 self.run_effects(vec![effect]);

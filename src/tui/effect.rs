@@ -5,6 +5,9 @@ use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use super::contact_index::IndexRow;
 use super::model::{ContactDetail, Header, Pane, Pipeline, QuestionListView};
+use super::save::Saved;
+use crate::form::Form;
+use crate::store::TrashRow;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -24,6 +27,40 @@ pub enum Effect {
     OpenQuestionList(Id),
     /// Read the current screen again (another process changed the data).
     ReloadScreen,
+    /// Build a form (reading the record it edits, and the organisations for its picker).
+    OpenForm(FormRequest),
+    /// Save the open form.
+    SaveForm,
+    /// Delete a record as a tombstone.
+    Trash {
+        table: &'static str,
+        id: Id,
+    },
+    /// Restore the most recently deleted record.
+    UndoDelete,
+    /// Restore one record from the trash.
+    Restore {
+        table: &'static str,
+        id: Id,
+    },
+    OpenTrash,
+    /// Edit a text in $EDITOR (the terminal is handed over meanwhile).
+    EditExternally(String),
+}
+
+/// Which form to open, and for what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormRequest {
+    NewContact { referred_by: Option<(Id, String)> },
+    EditContact(Id),
+    EditOrganization(Id),
+    NewFollowUp { contact: Option<(Id, String)> },
+    EditFollowUp(Id),
+    NewQuestionList,
+    EditQuestionList(Id),
+    NewQuestion(Id),
+    EditQuestion(Id),
+    LogTouch(Id),
 }
 
 /// Which part of the name-ordered contact list to load.
@@ -60,6 +97,12 @@ pub enum Loaded {
     QuestionList(QuestionListView),
     /// A read failed: said in the footer, and the screen stays as it was.
     Failed(String),
+    Form(Box<Form>, Option<Vec<(Id, String)>>),
+    Saved(Saved),
+    /// A change was made (a delete, a restore): the message for the footer.
+    Changed(String),
+    Trash(Vec<TrashRow>),
+    EditedText(String),
 }
 
 #[derive(Debug, Clone, Default)]

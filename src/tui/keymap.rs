@@ -18,6 +18,9 @@ pub enum Context {
     Detail,
     Pipeline,
     Questions,
+    Trash,
+    Form,
+    Confirm,
     Help,
 }
 

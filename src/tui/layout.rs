@@ -137,5 +137,6 @@ pub fn page(model: &Model) -> usize {
         Some(Screen::Contact(detail)) => section_rows(model, detail.section),
         Some(Screen::Pipeline(_)) => pipeline_rows(model),
         Some(Screen::QuestionList(_)) => question_rows(model),
+        Some(Screen::Trash(_)) => inner_rows(body(model), false).max(1),
     }
 }

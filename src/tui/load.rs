@@ -3,11 +3,13 @@
 use chrono::Duration;
 
 use super::contact_index::{ContactIndex, IndexRow};
-use super::effect::{ContactFetch, HomeData, Loaded};
+use super::effect::{ContactFetch, FormRequest, HomeData, Loaded};
 use super::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
 use super::nav::Nav;
 use super::update::CONTACT_CHUNK;
 use crate::domain::{Clock, Contact, Id, Organization, Stage, Timestamp};
+use crate::domain::{FollowUp, Question};
+use crate::form::forms;
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
 
 /// How far ahead the meetings pane looks.
@@ -169,4 +171,54 @@ pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> Store
         rows,
         complete,
     })
+}
+
+/// Builds the form a request asks for, reading the record it edits; forms with an
+/// organisation picker come with every organisation's name.
+pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<Loaded> {
+    let named = |id: Id| -> StoreResult<(Id, String)> { Ok((id, store.get::<Contact>(id)?.name)) };
+    let form = match request {
+        FormRequest::NewContact { referred_by } => {
+            forms::contact(None, None, referred_by.clone(), &[])
+        }
+        FormRequest::EditContact(id) => {
+            let contact: Contact = store.get(*id)?;
+            let organization = match contact.organization_id {
+                Some(org) => Some((org, store.get::<Organization>(org)?.name)),
+                None => None,
+            };
+            let referrer = contact.referred_by.map(named).transpose()?;
+            forms::contact(Some(&contact), organization, referrer, &store.tags_of(*id)?)
+        }
+        FormRequest::EditOrganization(id) => forms::organization(Some(&store.get(*id)?)),
+        FormRequest::NewFollowUp { contact } => forms::follow_up(None, contact.clone(), clock),
+        FormRequest::EditFollowUp(id) => {
+            let follow_up: FollowUp = store.get(*id)?;
+            let contact = follow_up.contact_id.map(named).transpose()?;
+            forms::follow_up(Some(&follow_up), contact, clock)
+        }
+        FormRequest::NewQuestionList => forms::question_list(None),
+        FormRequest::EditQuestionList(id) => forms::question_list(Some(&store.get(*id)?)),
+        FormRequest::NewQuestion(list) => forms::question(*list, None),
+        FormRequest::EditQuestion(id) => {
+            let question: Question = store.get(*id)?;
+            forms::question(question.list_id, Some(&question))
+        }
+        FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
+    };
+    let needs_organizations = form.fields.iter().any(|f| {
+        matches!(
+            f.kind,
+            crate::form::FieldKind::Picker {
+                source: crate::form::PickerSource::Organization,
+                ..
+            }
+        )
+    });
+    let organizations = if needs_organizations {
+        Some(store.organization_names()?)
+    } else {
+        None
+    };
+    Ok(Loaded::Form(Box::new(form), organizations))
 }

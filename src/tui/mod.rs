@@ -14,6 +14,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod nav;
+pub mod save;
 pub mod terminal;
 pub mod ui;
 pub mod update;

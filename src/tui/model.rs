@@ -5,8 +5,11 @@ use crate::domain::{Contact, FollowUp, Id, Interaction, Interview, Question, Sta
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use super::contact_index::ContactIndex;
+use super::effect::Effect;
 use super::filter::Filter;
 use super::nav::Nav;
+use crate::form::Form;
+use crate::store::TrashRow;
 
 /// The four panes of home, in focus order (1–4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,12 +249,26 @@ pub struct QuestionListView {
     pub nav: Nav,
 }
 
+#[derive(Debug, Clone)]
+pub struct TrashView {
+    pub rows: Vec<TrashRow>,
+    pub nav: Nav,
+}
+
+/// A question awaiting y or n, and what yes does.
+#[derive(Debug, Clone)]
+pub struct Confirm {
+    pub question: String,
+    pub yes: Effect,
+}
+
 /// A screen above home.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Contact(Box<ContactDetail>),
     Pipeline(Pipeline),
     QuestionList(QuestionListView),
+    Trash(TrashView),
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +281,11 @@ pub struct Model {
     /// Screens opened from home, the current one last; Esc goes back one.
     pub stack: Vec<Screen>,
     pub filter: Option<Filter>,
+    /// The form being filled in, over the screen.
+    pub form: Option<Form>,
+    /// Every organisation's id and name, for the form's picker (loaded with the form).
+    pub organizations: Vec<(Id, String)>,
+    pub confirm: Option<Confirm>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
     pub contact_index: Option<ContactIndex>,
     pub help: bool,
@@ -281,6 +303,9 @@ impl Model {
             home: Home::default(),
             stack: Vec::new(),
             filter: None,
+            form: None,
+            organizations: Vec::new(),
+            confirm: None,
             contact_index: None,
             help: false,
             status: None,

@@ -19,6 +19,8 @@ pub struct TerminalGuard {
     pub terminal: DefaultTerminal,
     /// Set when a signal asks rolo to stop.
     pub stop: Arc<AtomicBool>,
+    /// Whether the mouse is captured (to turn it back on after handing the terminal over).
+    pub mouse: bool,
 }
 
 impl TerminalGuard {
@@ -38,7 +40,11 @@ impl TerminalGuard {
         if mouse {
             execute!(out, EnableMouseCapture)?;
         }
-        Ok(TerminalGuard { terminal, stop })
+        Ok(TerminalGuard {
+            terminal,
+            stop,
+            mouse,
+        })
     }
 }
 
@@ -94,4 +100,44 @@ fn write_crash_report(report: &str) -> Option<PathBuf> {
     )
     .ok()?;
     Some(path)
+}
+
+/// Hands the terminal to $VISUAL / $EDITOR (vi if neither is set) on a private temporary file
+/// holding `text`, then takes it back and returns what the file holds.
+pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result<String> {
+    let file = tempfile::Builder::new()
+        .prefix("rolo-")
+        .suffix(".txt")
+        .tempfile()?;
+    std::fs::write(file.path(), text)?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".into());
+    release_extras();
+    ratatui::restore();
+    // The editor may be "code --wait": split off its arguments.
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status();
+    guard.terminal = ratatui::init();
+    let mut out = stdout();
+    execute!(out, EnableBracketedPaste)?;
+    if guard.mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    guard.terminal.clear()?;
+    match status {
+        Ok(s) if s.success() => Ok(std::fs::read_to_string(file.path())?
+            .trim_end_matches('\n')
+            .to_string()),
+        Ok(s) => Err(std::io::Error::other(format!(
+            "{editor} exited with {s}; nothing was changed"
+        ))),
+        Err(e) => Err(std::io::Error::other(format!("{editor}: {e}"))),
+    }
 }

@@ -2,12 +2,14 @@
 
 mod chrome;
 mod contact;
+mod form;
 pub mod help;
 mod home;
 mod list;
 mod pipeline;
 mod questions;
 pub mod theme;
+mod trash;
 
 use ratatui::Frame;
 
@@ -27,6 +29,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::Contact(detail)) => detail.contact.name.clone(),
         Some(Screen::Pipeline(_)) => "Pipeline".into(),
         Some(Screen::QuestionList(view)) => view.list.name.clone(),
+        Some(Screen::Trash(_)) => "Trash".into(),
     }
 }
 
@@ -39,10 +42,17 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::Contact(detail)) => contact::draw(frame, detail, body, clock, theme),
         Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, theme),
         Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
+        Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);
     chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
+    if let Some(form) = &model.form {
+        form::draw(frame, form, frame.area(), theme);
+    }
+    if let Some(confirm) = &model.confirm {
+        form::draw_confirm(frame, confirm, frame.area(), theme);
+    }
     if model.help {
         // Help lists the keys of the screen beneath it.
         let beneath = screen_contexts(model.screen());

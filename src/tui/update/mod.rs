@@ -3,10 +3,12 @@
 
 mod contact;
 mod contacts_window;
+pub mod form;
 mod home;
 mod mouse;
 mod pipeline;
 mod receive;
+mod records;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -22,6 +24,12 @@ use super::model::{Model, Screen};
 
 /// The keymap contexts in force, most specific first.
 pub fn contexts(model: &Model) -> &'static [Context] {
+    if model.confirm.is_some() {
+        return &[Context::Confirm];
+    }
+    if model.form.is_some() {
+        return &[Context::Form];
+    }
     if model.help {
         return &[Context::Help, Context::Global];
     }
@@ -35,6 +43,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::Contact(_)) => &[Context::Detail, Context::List, Context::Global],
         Some(Screen::Pipeline(_)) => &[Context::Pipeline, Context::List, Context::Global],
         Some(Screen::QuestionList(_)) => &[Context::Questions, Context::List, Context::Global],
+        Some(Screen::Trash(_)) => &[Context::Trash, Context::List, Context::Global],
     }
 }
 
@@ -45,7 +54,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         return vec![Back, Quit];
     }
     let mut actions = vec![
-        Quit, Help, Back, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last,
+        Quit, Help, Back, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last, Undo, OpenTrash,
     ];
     actions.extend_from_slice(match model.screen() {
         None => &[
@@ -59,17 +68,52 @@ pub fn accepted(model: &Model) -> Vec<Action> {
             FocusQuestionLists,
             Zoom,
             Filter,
+            Add,
+            Edit,
+            Delete,
         ],
-        Some(Screen::Contact(_)) => &[OpenPipeline, OpenHome, Open, FocusNext, FocusPrevious],
+        Some(Screen::Contact(_)) => &[
+            OpenPipeline,
+            OpenHome,
+            Open,
+            FocusNext,
+            FocusPrevious,
+            Add,
+            Edit,
+            Delete,
+            DeleteContact,
+            LogTouch,
+            EditOrganization,
+        ],
         Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight],
-        Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome],
+        Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],
+        Some(Screen::Trash(_)) => &[OpenHome],
     });
     actions
 }
 
 /// A key press: typed into the filter while it is being edited, else looked up in the keymap.
-pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent) -> Vec<Effect> {
+pub fn key(
+    model: &mut Model,
+    keymap: &Keymap,
+    event: KeyEvent,
+    clock: &crate::domain::Clock,
+) -> Vec<Effect> {
     model.status = None;
+    if let Some(confirm) = model.confirm.take() {
+        let answer = Key::from_event(&event).and_then(|k| keymap.action(&[Context::Confirm], k));
+        return match answer {
+            Some(Action::Confirm) => confirmed(model, confirm.yes),
+            Some(_) => Vec::new(),
+            None => {
+                model.confirm = Some(confirm); // any other key: still waiting for y or n
+                Vec::new()
+            }
+        };
+    }
+    if model.form.is_some() {
+        return form::key(model, keymap, event, clock);
+    }
     let editing =
         !model.help && model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
     if editing {
@@ -84,6 +128,16 @@ pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent) -> Vec<Effect> {
         Some(action) => update(model, action),
         None => Vec::new(),
     }
+}
+
+/// Carries out a confirmed action; a deleted contact's own screen closes.
+fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
+    if let (Effect::Trash { id, .. }, Some(Screen::Contact(detail))) = (&yes, model.screen()) {
+        if detail.contact.meta.id == *id {
+            model.stack.pop();
+        }
+    }
+    vec![yes]
 }
 
 /// Whether a key event is printable text (for the filter), not a command.
@@ -141,6 +195,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         _ => {
+            if let Some(effects) = records::update(model, action) {
+                return effects;
+            }
             let page = layout::page(model);
             match model.stack.last_mut() {
                 None => home::update(model, action),
@@ -148,6 +205,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 Some(Screen::Pipeline(board)) => pipeline::update(board, action, page),
                 Some(Screen::QuestionList(view)) => {
                     move_nav(&mut view.nav, action, view.questions.len(), page);
+                    Vec::new()
+                }
+                Some(Screen::Trash(view)) => {
+                    move_nav(&mut view.nav, action, view.rows.len(), page);
                     Vec::new()
                 }
             }

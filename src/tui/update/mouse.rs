@@ -15,14 +15,14 @@ use crate::tui::nav::Nav;
 const WHEEL_STEP: isize = 3;
 
 pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
-    if model.help {
+    if model.help || model.form.is_some() || model.confirm.is_some() {
         return Vec::new();
     }
     let at = Position::new(event.column, event.row);
     match model.screen() {
         None => home(model, event.kind, at),
         Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
-        Some(Screen::Contact(_)) | Some(Screen::QuestionList(_)) => match event.kind {
+        Some(Screen::Contact(_) | Screen::QuestionList(_) | Screen::Trash(_)) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp),
             _ => Vec::new(),

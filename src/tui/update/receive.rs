@@ -4,7 +4,9 @@ use super::home::{ensure_contacts_loaded, keep_panes_visible, rematch};
 use super::{apply_fetch, layout};
 use crate::tui::contact_index::ContactIndex;
 use crate::tui::effect::{Effect, Loaded};
-use crate::tui::model::{Model, Pane, Screen, Section};
+use crate::tui::model::{Model, Pane, Screen, Section, TrashView};
+use crate::tui::nav::Nav;
+use crate::tui::save::Saved;
 
 pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
@@ -117,9 +119,66 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Form(form, organizations) => {
+            if let Some(organizations) = organizations {
+                model.organizations = organizations;
+            }
+            model.form = Some(*form);
+            Vec::new()
+        }
+        Loaded::Saved(Saved::Done { message, .. }) => {
+            model.form = None;
+            changed(model, message)
+        }
+        Loaded::Saved(Saved::Refused { field, message }) => {
+            if let Some(form) = model.form.as_mut() {
+                form.refuse(field, message);
+            }
+            Vec::new()
+        }
+        Loaded::Saved(Saved::Duplicate(duplicate)) => {
+            if let Some(form) = model.form.as_mut() {
+                form.message = Some(format!(
+                    "{} has {} — Ctrl-S saves this one anyway, Ctrl-O opens theirs",
+                    duplicate.name, duplicate.why
+                ));
+                form.duplicate = Some(duplicate);
+            }
+            Vec::new()
+        }
+        Loaded::Changed(message) => changed(model, message),
+        Loaded::Trash(rows) => {
+            match model.stack.last_mut() {
+                Some(Screen::Trash(view)) => {
+                    view.rows = rows;
+                    view.nav.keep_visible(view.rows.len(), usize::MAX / 2);
+                }
+                _ => model.stack.push(Screen::Trash(TrashView {
+                    rows,
+                    nav: Nav::default(),
+                })),
+            }
+            Vec::new()
+        }
+        Loaded::EditedText(text) => {
+            if let Some(form) = model.form.as_mut() {
+                form.focused_mut().input.set(&text);
+            }
+            Vec::new()
+        }
         Loaded::Failed(message) => {
             model.status = Some(message);
             Vec::new()
         }
     }
+}
+
+/// After a save, delete or restore: say so, and read what is on screen again.
+fn changed(model: &mut Model, message: String) -> Vec<Effect> {
+    model.status = Some(message);
+    let mut effects = vec![Effect::ReloadHome];
+    if model.screen().is_some() {
+        effects.push(Effect::ReloadScreen);
+    }
+    effects
 }

@@ -1,0 +1,186 @@
+//! A form field: its kind, its text, the check its value must pass, and what it shows beside
+//! itself (a parsed date, an error).
+
+use chrono::NaiveTime;
+
+use super::text_input::TextInput;
+use crate::domain::dates;
+use crate::domain::{Clock, Id, sanitize};
+use crate::store::looks_like_email;
+
+/// Where a picker's choices come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerSource {
+    Contact,
+    Organization,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// Several lines; Enter adds a line, Ctrl-E opens $EDITOR.
+    Multiline,
+    /// One of a few values; ←/→ or Space cycle.
+    Choice(Vec<String>),
+    /// A date typed naturally; the parsed value is shown beside it.
+    Date {
+        default_time: NaiveTime,
+    },
+    /// A record picked by typing part of its name; `create` allows a new one.
+    Picker {
+        source: PickerSource,
+        create: bool,
+    },
+}
+
+/// What a value must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    Anything,
+    Required,
+    Email,
+    LinkedIn,
+    /// A whole number of days, 1 to 3650, or empty.
+    Days,
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub check: Check,
+    pub input: TextInput,
+    pub error: Option<String>,
+    /// Beside the field: the parsed date, or a picker's state.
+    pub hint: Option<String>,
+    /// For a picker: the chosen record (id and name).
+    pub picked: Option<(Id, String)>,
+    /// For a picker: the matches of what is typed, and which one is highlighted.
+    pub suggestions: Vec<(Id, String)>,
+    pub highlighted: usize,
+}
+
+impl Field {
+    pub fn new(
+        key: &'static str,
+        label: &'static str,
+        kind: FieldKind,
+        check: Check,
+        value: &str,
+    ) -> Field {
+        Field {
+            key,
+            label,
+            kind,
+            check,
+            input: TextInput::new(value),
+            error: None,
+            hint: None,
+            picked: None,
+            suggestions: Vec::new(),
+            highlighted: 0,
+        }
+    }
+
+    pub fn text(key: &'static str, label: &'static str, check: Check, value: &str) -> Field {
+        Field::new(key, label, FieldKind::Text, check, value)
+    }
+
+    pub fn with_pick(mut self, picked: Option<(Id, String)>) -> Field {
+        if let Some((_, name)) = &picked {
+            self.input.set(name);
+        }
+        self.picked = picked;
+        self
+    }
+
+    pub fn is_multiline(&self) -> bool {
+        self.kind == FieldKind::Multiline
+    }
+
+    /// The value as it will be stored: escape sequences and control characters removed.
+    pub fn cleaned(&self) -> String {
+        if self.is_multiline() {
+            sanitize::multiline(self.input.value())
+        } else {
+            sanitize::line(self.input.value())
+        }
+    }
+
+    /// The value's problem, said the way the field's label reads.
+    pub fn check(&self, clock: &Clock) -> Result<(), String> {
+        let value = self.cleaned();
+        if value.is_empty() {
+            return if self.check == Check::Required {
+                Err(format!("{} is required", self.label))
+            } else {
+                Ok(())
+            };
+        }
+        match &self.kind {
+            FieldKind::Date { default_time } => {
+                dates::parse(&value, clock, *default_time)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())?;
+            }
+            FieldKind::Choice(options) if !options.contains(&value) => {
+                return Err(format!("choose one of: {}", options.join(", ")));
+            }
+            FieldKind::Picker { create: false, .. } if self.picked.is_none() => {
+                return Err("pick one from the list (type part of the name, ↓ to choose)".into());
+            }
+            _ => {}
+        }
+        match self.check {
+            Check::Email if !looks_like_email(&value) => {
+                Err("that does not look like an email address".into())
+            }
+            Check::LinkedIn if !value.contains("linkedin.com/") => {
+                Err("a LinkedIn profile address looks like https://www.linkedin.com/in/…".into())
+            }
+            Check::Days => match value.parse::<u32>() {
+                Ok(days) if (1..=3650).contains(&days) => Ok(()),
+                _ => Err("a number of days, from 1 to 3650".into()),
+            },
+            _ => Ok(()),
+        }
+    }
+
+    pub fn refresh_hint(&mut self, clock: &Clock) {
+        self.hint = match &self.kind {
+            FieldKind::Date { default_time } => {
+                let value = self.cleaned();
+                if value.is_empty() {
+                    None
+                } else {
+                    Some(match dates::parse(&value, clock, *default_time) {
+                        Ok(parsed) => dates::describe(&parsed, clock),
+                        Err(_) => "?".into(),
+                    })
+                }
+            }
+            FieldKind::Picker { create, .. } => {
+                match (&self.picked, self.cleaned().is_empty(), create) {
+                    (Some(_), _, _) | (None, true, _) => None,
+                    (None, false, true) => Some("new — will be created".into()),
+                    (None, false, false) => Some("not chosen yet".into()),
+                }
+            }
+            _ => None,
+        };
+    }
+
+    /// Cycles a choice field.
+    pub fn cycle(&mut self, step: isize) {
+        if let FieldKind::Choice(options) = &self.kind {
+            let current = options
+                .iter()
+                .position(|o| o == self.input.value())
+                .unwrap_or(0);
+            let next = (current as isize + step).rem_euclid(options.len() as isize) as usize;
+            let value = options[next].clone();
+            self.input.set(&value);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The fields of each form, filled from a record when editing.
+
+use chrono::NaiveTime;
+
+use super::{Check, Field, FieldKind, Form, FormKind, PickerSource};
+use crate::domain::{
+    Clock, Contact, FollowUp, FollowUpKind, Id, InteractionKind, Organization, Question,
+    QuestionList,
+};
+
+/// Follow-ups and touches typed without a time: the start of the working day.
+pub const MORNING: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
+    Some(t) => t,
+    None => panic!("09:00 is a valid time"),
+};
+
+fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|v| label(*v).to_string()).collect()
+}
+
+/// A contact, new or being edited, with its organisation and referrer (id and name) and tags.
+pub fn contact(
+    contact: Option<&Contact>,
+    organization: Option<(Id, String)>,
+    referrer: Option<(Id, String)>,
+    tags: &[String],
+) -> Form {
+    let value = |f: fn(&Contact) -> &str| contact.map(f).unwrap_or("");
+    let days = contact
+        .and_then(|c| c.keep_in_touch_days)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let fields = vec![
+        Field::text("name", "Name", Check::Required, value(|c| &c.name)),
+        Field::text("title", "Title", Check::Anything, value(|c| &c.title)),
+        Field::new(
+            "organization",
+            "Organisation",
+            FieldKind::Picker {
+                source: PickerSource::Organization,
+                create: true,
+            },
+            Check::Anything,
+            "",
+        )
+        .with_pick(organization),
+        Field::text("email", "Email", Check::Email, value(|c| &c.email)),
+        Field::text("phone", "Phone", Check::Anything, value(|c| &c.phone)),
+        Field::text(
+            "linkedin",
+            "LinkedIn URL",
+            Check::LinkedIn,
+            value(|c| &c.linkedin),
+        ),
+        Field::text(
+            "location",
+            "Location",
+            Check::Anything,
+            value(|c| &c.location),
+        ),
+        Field::text(
+            "how_met",
+            "How we met",
+            Check::Anything,
+            value(|c| &c.how_met),
+        ),
+        Field::new(
+            "referred_by",
+            "Referred by",
+            FieldKind::Picker {
+                source: PickerSource::Contact,
+                create: false,
+            },
+            Check::Anything,
+            "",
+        )
+        .with_pick(referrer),
+        Field::text("tags", "Tags", Check::Anything, &tags.join(", ")),
+        Field::text("keep_in_touch", "Keep in touch (days)", Check::Days, &days),
+        Field::new(
+            "notes",
+            "Notes",
+            FieldKind::Multiline,
+            Check::Anything,
+            value(|c| &c.notes),
+        ),
+    ];
+    Form::new(FormKind::Contact, contact.map(|c| c.meta.id), fields)
+}
+
+pub fn organization(organization: Option<&Organization>) -> Form {
+    let value = |f: fn(&Organization) -> &str| organization.map(f).unwrap_or("");
+    let fields = vec![
+        Field::text("name", "Name", Check::Required, value(|o| &o.name)),
+        Field::text("website", "Website", Check::Anything, value(|o| &o.website)),
+        Field::new(
+            "notes",
+            "Notes",
+            FieldKind::Multiline,
+            Check::Anything,
+            value(|o| &o.notes),
+        ),
+    ];
+    Form::new(
+        FormKind::Organization,
+        organization.map(|o| o.meta.id),
+        fields,
+    )
+}
+
+/// A follow-up; `contact` is who it concerns (preset when added from a contact).
+pub fn follow_up(
+    follow_up: Option<&FollowUp>,
+    contact: Option<(Id, String)>,
+    clock: &Clock,
+) -> Form {
+    let due = follow_up
+        .map(|f| {
+            f.due_at
+                .0
+                .with_timezone(&clock.offset)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|| "tomorrow".into());
+    let kind = follow_up.map_or(FollowUpKind::Custom, |f| f.kind);
+    let fields = vec![
+        Field::new(
+            "contact",
+            "Contact",
+            FieldKind::Picker {
+                source: PickerSource::Contact,
+                create: false,
+            },
+            Check::Required,
+            "",
+        )
+        .with_pick(contact),
+        Field::text(
+            "title",
+            "What to do",
+            Check::Required,
+            follow_up.map_or("", |f| &f.title),
+        ),
+        Field::new(
+            "due",
+            "Due",
+            FieldKind::Date {
+                default_time: MORNING,
+            },
+            Check::Required,
+            &due,
+        ),
+        Field::new(
+            "kind",
+            "Kind",
+            FieldKind::Choice(labels(FollowUpKind::ALL, FollowUpKind::label)),
+            Check::Required,
+            kind.label(),
+        ),
+        Field::new(
+            "notes",
+            "Notes",
+            FieldKind::Multiline,
+            Check::Anything,
+            follow_up.map_or("", |f| &f.notes),
+        ),
+    ];
+    let mut form = Form::new(FormKind::FollowUp, follow_up.map(|f| f.meta.id), fields);
+    form.refresh_hints(clock);
+    form
+}
+
+pub fn question_list(list: Option<&QuestionList>) -> Form {
+    let fields = vec![
+        Field::text(
+            "name",
+            "Name",
+            Check::Required,
+            list.map_or("", |l| &l.name),
+        ),
+        Field::text(
+            "description",
+            "Description",
+            Check::Anything,
+            list.map_or("", |l| &l.description),
+        ),
+    ];
+    Form::new(FormKind::QuestionList, list.map(|l| l.meta.id), fields)
+}
+
+pub fn question(list: Id, question: Option<&Question>) -> Form {
+    let fields = vec![Field::new(
+        "text",
+        "Question",
+        FieldKind::Multiline,
+        Check::Required,
+        question.map_or("", |q| &q.text),
+    )];
+    Form::new(
+        FormKind::Question { list },
+        question.map(|q| q.meta.id),
+        fields,
+    )
+}
+
+/// The kinds of touch a user logs by hand (stage changes and the like are rolo's own).
+pub const TOUCH_KINDS: [InteractionKind; 5] = [
+    InteractionKind::Email,
+    InteractionKind::Call,
+    InteractionKind::Message,
+    InteractionKind::Meeting,
+    InteractionKind::Note,
+];
+
+/// "Log a touch" with a contact.
+pub fn touch(contact: Id, clock: &Clock) -> Form {
+    let fields = vec![
+        Field::new(
+            "kind",
+            "Kind",
+            FieldKind::Choice(labels(&TOUCH_KINDS, InteractionKind::label)),
+            Check::Required,
+            "Email",
+        ),
+        Field::new(
+            "when",
+            "When",
+            FieldKind::Date {
+                default_time: MORNING,
+            },
+            Check::Required,
+            "now",
+        ),
+        Field::text("summary", "Summary", Check::Required, ""),
+        Field::new("body", "Details", FieldKind::Multiline, Check::Anything, ""),
+    ];
+    let mut form = Form::new(FormKind::Touch { contact }, None, fields);
+    form.refresh_hints(clock);
+    form
+}

@@ -1,0 +1,163 @@
+//! One generic form for every record: a list of fields with one focus ring, one validation
+//! path and one cursor. Pure: it knows nothing of the store or the screen; what a save does
+//! is up to whoever opened the form.
+
+mod field;
+pub mod forms;
+pub mod text_input;
+
+pub use field::{Check, Field, FieldKind, PickerSource};
+pub use text_input::TextInput;
+
+use crate::domain::{Clock, Id};
+
+/// Which record a form makes or changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Contact,
+    Organization,
+    FollowUp,
+    QuestionList,
+    Question { list: Id },
+    Touch { contact: Id },
+}
+
+impl FormKind {
+    pub fn noun(&self) -> &'static str {
+        match self {
+            FormKind::Contact => "contact",
+            FormKind::Organization => "organisation",
+            FormKind::FollowUp => "follow-up",
+            FormKind::QuestionList => "question list",
+            FormKind::Question { .. } => "question",
+            FormKind::Touch { .. } => "touch",
+        }
+    }
+}
+
+/// An existing record that looks like the one being added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: Id,
+    pub name: String,
+    /// What matched: "the same email", "the same LinkedIn profile", "the same name and organisation".
+    pub why: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    /// The record being edited; `None` when adding.
+    pub editing: Option<Id>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Esc was pressed with changes: the next Esc (or y) discards them.
+    pub confirming_cancel: bool,
+    /// Set when a new contact matches an existing one; a second save goes ahead.
+    pub duplicate: Option<Duplicate>,
+    /// A message for the whole form (a refusal from the store that names no field).
+    pub message: Option<String>,
+    original: Vec<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, editing: Option<Id>, fields: Vec<Field>) -> Form {
+        let original = fields.iter().map(|f| f.input.value().to_string()).collect();
+        Form {
+            kind,
+            editing,
+            fields,
+            focus: 0,
+            confirming_cancel: false,
+            duplicate: None,
+            message: None,
+            original,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        let verb = if self.editing.is_some() {
+            "Edit"
+        } else {
+            "New"
+        };
+        format!("{verb} {}", self.kind.noun())
+    }
+
+    /// Whether anything differs from what the form opened with.
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.original)
+            .any(|(f, o)| f.input.value() != o)
+    }
+
+    pub fn focused(&self) -> &Field {
+        &self.fields[self.focus]
+    }
+
+    pub fn focused_mut(&mut self) -> &mut Field {
+        &mut self.fields[self.focus]
+    }
+
+    pub fn focus_next(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    pub fn focus_previous(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    pub fn on_last_field(&self) -> bool {
+        self.focus + 1 == self.fields.len()
+    }
+
+    pub fn field(&self, key: &str) -> &Field {
+        self.fields
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap_or_else(|| panic!("no field {key}"))
+    }
+
+    /// The cleaned text of a field.
+    pub fn text(&self, key: &str) -> String {
+        self.field(key).cleaned()
+    }
+
+    pub fn picked(&self, key: &str) -> Option<Id> {
+        self.field(key).picked.as_ref().map(|(id, _)| *id)
+    }
+
+    /// Checks every field; on failure each bad field carries its message, the focus moves to
+    /// the first of them, and nothing typed is touched.
+    pub fn validate(&mut self, clock: &Clock) -> bool {
+        for field in &mut self.fields {
+            field.error = field.check(clock).err();
+        }
+        match self.fields.iter().position(|f| f.error.is_some()) {
+            Some(first) => {
+                self.focus = first;
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// Puts a refusal from the store at its field (or on the form), keeping everything typed.
+    pub fn refuse(&mut self, field: Option<&str>, message: String) {
+        match field.and_then(|key| self.fields.iter().position(|f| f.key == key)) {
+            Some(index) => {
+                self.fields[index].error = Some(message);
+                self.focus = index;
+            }
+            None => self.message = Some(message),
+        }
+    }
+
+    /// Refreshes what each date field shows beside it ("Fri 27 Nov 2026 10:30 · in 3 days").
+    pub fn refresh_hints(&mut self, clock: &Clock) {
+        for field in &mut self.fields {
+            field.refresh_hint(clock);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! What saving a form does to the store: every form is one transaction, and a refusal names the
+//! field it is about so the form can show it there.
+
+use crate::domain::dates;
+use crate::domain::{
+    Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
+    Question, QuestionList,
+};
+use crate::form::forms::MORNING;
+use crate::form::{Duplicate, Form, FormKind};
+use crate::store::{Store, StoreError, organization_named, record};
+
+/// What a save came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved: a message for the footer, and the contact to show if one was made.
+    Done {
+        message: String,
+        contact: Option<Id>,
+    },
+    /// Not saved; the form shows why (at a field when one is named).
+    Refused {
+        field: Option<&'static str>,
+        message: String,
+    },
+    /// Not saved: a new contact looks like an existing one; saving again goes ahead.
+    Duplicate(Duplicate),
+}
+
+impl From<StoreError> for Saved {
+    fn from(error: StoreError) -> Saved {
+        Saved::Refused {
+            field: None,
+            message: error.to_string(),
+        }
+    }
+}
+
+pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
+    let result = match &form.kind {
+        FormKind::Contact => save_contact(store, form, clock),
+        FormKind::Organization => save_organization(store, form, clock),
+        FormKind::FollowUp => save_follow_up(store, form, clock),
+        FormKind::QuestionList => save_question_list(store, form, clock),
+        FormKind::Question { list } => save_question(store, form, *list, clock),
+        FormKind::Touch { contact } => save_touch(store, form, *contact, clock),
+    };
+    result.unwrap_or_else(Saved::from)
+}
+
+/// The record being edited, or a new one.
+fn existing_or<R: record::Record>(
+    store: &Store,
+    form: &Form,
+    new: impl FnOnce() -> R,
+) -> Result<R, StoreError> {
+    match form.editing {
+        Some(id) => store.get(id),
+        None => Ok(new()),
+    }
+}
+
+/// Inserts a new record or updates the edited one, inside the caller's transaction.
+fn put<R: record::Record>(
+    tx: &rusqlite::Connection,
+    form: &Form,
+    record: &mut R,
+    clock: &Clock,
+) -> Result<(), StoreError> {
+    match form.editing {
+        Some(_) => record::update(tx, record, clock.timestamp()),
+        None => record::insert(tx, record),
+    }
+}
+
+fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let now = clock.timestamp();
+    let name = form.text("name");
+    let organization = form.text("organization");
+    let (email, linkedin) = (form.text("email"), form.text("linkedin"));
+    if form.editing.is_some() && form.picked("referred_by") == form.editing {
+        return Ok(Saved::Refused {
+            field: Some("referred_by"),
+            message: "a contact cannot refer themselves".into(),
+        });
+    }
+    if form.editing.is_none() && form.duplicate.is_none() {
+        if let Some((found, why)) =
+            store.find_duplicate(None, &name, &organization, &email, &linkedin)?
+        {
+            return Ok(Saved::Duplicate(Duplicate {
+                id: found.meta.id,
+                name: found.name,
+                why: why.into(),
+            }));
+        }
+    }
+    let mut contact = existing_or(store, form, || Contact::named(&name, now))?;
+    contact.name = name;
+    contact.title = form.text("title");
+    contact.email = email;
+    contact.phone = form.text("phone");
+    contact.linkedin = linkedin;
+    contact.location = form.text("location");
+    contact.how_met = form.text("how_met");
+    contact.referred_by = form.picked("referred_by");
+    contact.keep_in_touch_days = form.text("keep_in_touch").parse().ok();
+    contact.notes = form.text("notes");
+    let tags: Vec<String> = form
+        .text("tags")
+        .split(',')
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let id = store.write(|tx| {
+        contact.organization_id = match (form.picked("organization"), organization.is_empty()) {
+            (Some(id), _) => Some(id),
+            (None, true) => None,
+            (None, false) => Some(organization_named(tx, &organization, now)?),
+        };
+        put(tx, form, &mut contact, clock)?;
+        Store::set_tags(tx, contact.meta.id, &tags, now)?;
+        if form.editing.is_none() {
+            record::insert(
+                tx,
+                &Interaction::new(contact.meta.id, InteractionKind::Note, "Added to rolo", now),
+            )?;
+        }
+        Ok(contact.meta.id)
+    })?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", contact.name),
+        contact: Some(id),
+    })
+}
+
+fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let mut org = existing_or(store, form, || Organization {
+        meta: Meta::new(clock.timestamp()),
+        name: String::new(),
+        website: String::new(),
+        notes: String::new(),
+    })?;
+    org.name = form.text("name");
+    org.website = form.text("website");
+    org.notes = form.text("notes");
+    store.write(|tx| put(tx, form, &mut org, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", org.name),
+        contact: None,
+    })
+}
+
+fn save_follow_up(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let due = match dates::parse(&form.text("due"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => {
+            return Ok(Saved::Refused {
+                field: Some("due"),
+                message: e.to_string(),
+            });
+        }
+    };
+    let kind: FollowUpKind = form.text("kind").parse().unwrap_or(FollowUpKind::Custom);
+    let mut follow_up = existing_or(store, form, || {
+        FollowUp::new(kind, "", due, clock.timestamp())
+    })?;
+    follow_up.kind = kind;
+    follow_up.title = form.text("title");
+    follow_up.due_at = due;
+    follow_up.contact_id = form.picked("contact");
+    follow_up.notes = form.text("notes");
+    store.write(|tx| put(tx, form, &mut follow_up, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved \"{}\", due {}", follow_up.title, clock.when(due)),
+        contact: None,
+    })
+}
+
+fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let mut list = existing_or(store, form, || QuestionList {
+        meta: Meta::new(clock.timestamp()),
+        name: String::new(),
+        description: String::new(),
+    })?;
+    list.name = form.text("name");
+    list.description = form.text("description");
+    store.write(|tx| put(tx, form, &mut list, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", list.name),
+        contact: None,
+    })
+}
+
+fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<Saved, StoreError> {
+    let position = store.questions_of_list(list)?.len() as u32;
+    let mut question = existing_or(store, form, || Question {
+        meta: Meta::new(clock.timestamp()),
+        list_id: list,
+        position,
+        text: String::new(),
+    })?;
+    question.text = form.text("text");
+    store.write(|tx| put(tx, form, &mut question, clock))?;
+    Ok(Saved::Done {
+        message: "Saved the question".into(),
+        contact: None,
+    })
+}
+
+fn save_touch(store: &Store, form: &Form, contact: Id, clock: &Clock) -> Result<Saved, StoreError> {
+    let when = match dates::parse(&form.text("when"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => {
+            return Ok(Saved::Refused {
+                field: Some("when"),
+                message: e.to_string(),
+            });
+        }
+    };
+    let kind: InteractionKind = form.text("kind").parse().unwrap_or(InteractionKind::Note);
+    let mut touch = Interaction::new(contact, kind, &form.text("summary"), when);
+    touch.body = form.text("body");
+    touch.meta.created_at = clock.timestamp();
+    touch.meta.updated_at = clock.timestamp();
+    store.insert(&touch)?;
+    Ok(Saved::Done {
+        message: format!("Logged: {}", touch.summary),
+        contact: None,
+    })
+}

@@ -1,0 +1,160 @@
+//! A form over the screen: a label and value per field, what the field says beside it (a
+//! parsed date, an error), a picker's suggestions, and the cursor where typing goes.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::form::{FieldKind, Form};
+use crate::tui::model::Confirm;
+
+const LABEL_WIDTH: usize = 22;
+/// Lines a notes field shows.
+const NOTE_LINES: usize = 3;
+
+pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
+    let width = area.width.saturating_sub(4).min(90);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (index, field) in form.fields.iter().enumerate() {
+        let focused = index == form.focus;
+        let label_style = if focused {
+            theme.title(true)
+        } else {
+            theme.dim()
+        };
+        let marker = if focused { "▶ " } else { "  " };
+        let value = field.input.value();
+        let value_lines: Vec<&str> = if field.is_multiline() {
+            value.split('\n').collect()
+        } else {
+            vec![value]
+        };
+        let shown = if field.is_multiline() {
+            value_lines.len().clamp(1, NOTE_LINES)
+        } else {
+            1
+        };
+        let first_shown = if focused {
+            field.input.cursor_position().0.saturating_sub(shown - 1)
+        } else {
+            0
+        };
+        if focused {
+            let (line, column) = field.input.cursor_position();
+            cursor = Some((lines.len() + line - first_shown, LABEL_WIDTH + 2 + column));
+        }
+        for (n, text) in value_lines.iter().skip(first_shown).take(shown).enumerate() {
+            let label = if n == 0 {
+                format!("{marker}{:<width$}", field.label, width = LABEL_WIDTH)
+            } else {
+                " ".repeat(LABEL_WIDTH + 2)
+            };
+            let mut spans = vec![
+                Span::styled(label, label_style),
+                Span::raw(text.to_string()),
+            ];
+            if n == 0 {
+                if let FieldKind::Choice(_) = field.kind {
+                    spans.push(Span::styled("  ←/→", theme.dim()));
+                }
+                if let Some(hint) = &field.hint {
+                    spans.push(Span::styled(format!("   {hint}"), theme.dim()));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        if let Some(error) = &field.error {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                Span::styled(format!("✗ {error}"), theme.overdue()),
+            ]));
+        }
+        if focused && matches!(field.kind, FieldKind::Picker { .. }) && field.picked.is_none() {
+            if !field.suggestions.is_empty() {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                    Span::styled("↑/↓ choose, Enter picks", theme.dim()),
+                ]));
+            }
+            for (n, (_, name)) in field.suggestions.iter().enumerate() {
+                let mark = if n == field.highlighted { "› " } else { "  " };
+                let style = if n == field.highlighted {
+                    theme.selected()
+                } else {
+                    theme.text()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                    Span::styled(format!("{mark}{name}"), style),
+                ]));
+            }
+        }
+    }
+    lines.push(Line::default());
+    let footer = if form.confirming_cancel {
+        Line::styled(
+            " Discard what you typed? y discards, any other key keeps editing",
+            theme.status(),
+        )
+    } else if let Some(message) = &form.message {
+        Line::styled(format!(" {message}"), theme.status())
+    } else {
+        Line::styled(
+            " Tab next field · Enter next/save · Ctrl-S save · Esc cancel · Ctrl-E editor for notes",
+            theme.dim(),
+        )
+    };
+    lines.push(footer);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", form.title()),
+            theme.title(true),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    if let Some((row, column)) = cursor {
+        let (x, y) = (popup.x + 1 + column as u16, popup.y + 1 + row as u16);
+        if x < popup.right().saturating_sub(1) && y < popup.bottom().saturating_sub(1) {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+/// The yes/no question of a confirmation.
+pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: Theme) {
+    let width =
+        (confirm.question.chars().count() as u16 + 6).clamp(30, area.width.saturating_sub(4));
+    let popup = centered(area, width, 5);
+    frame.render_widget(Clear, popup);
+    let lines = vec![
+        Line::raw(format!(" {}", confirm.question)),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(" y", theme.key()),
+            Span::raw(" yes   "),
+            Span::styled("n", theme.key()),
+            Span::raw(" no"),
+        ]),
+    ];
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(" Are you sure? ", theme.title(true)));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,234 @@
+//! Keys while a form is open: the form's own keys from the keymap's `[form]` context, then
+//! editing keys for the focused field; pickers suggest as you type.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::domain::{Clock, Id};
+use crate::form::{FieldKind, Form, PickerSource};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::filter::{Candidates, Filter};
+use crate::tui::keymap::{Context, Key, Keymap};
+use crate::tui::model::{Model, Pane};
+
+/// Suggestions shown under a picker.
+pub const SUGGESTIONS: usize = 5;
+
+pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent, clock: &Clock) -> Vec<Effect> {
+    let Some(form) = model.form.as_mut() else {
+        return Vec::new();
+    };
+    if form.confirming_cancel {
+        if matches!(event.code, KeyCode::Char('y') | KeyCode::Esc) {
+            model.form = None;
+        } else {
+            form.confirming_cancel = false;
+        }
+        return Vec::new();
+    }
+    let action = Key::from_event(&event).and_then(|k| keymap.action(&[Context::Form], k));
+    match action {
+        Some(Action::Save) => return save(model, clock),
+        Some(Action::Cancel) => {
+            if form.is_dirty() {
+                form.confirming_cancel = true;
+            } else {
+                model.form = None;
+            }
+        }
+        Some(Action::NextField) => {
+            accept_exact(form);
+            form.focus_next();
+        }
+        Some(Action::PreviousField) => {
+            accept_exact(form);
+            form.focus_previous();
+        }
+        Some(Action::OpenEditor) if form.focused().is_multiline() => {
+            return vec![Effect::EditExternally(
+                form.focused().input.value().to_string(),
+            )];
+        }
+        Some(Action::OpenDuplicate) => {
+            if let Some(duplicate) = form.duplicate.clone() {
+                model.form = None;
+                return vec![Effect::OpenContact(duplicate.id)];
+            }
+        }
+        _ => return edit_field(model, &event, clock),
+    }
+    Vec::new()
+}
+
+/// Validates; a valid form is saved by the app, an invalid one shows its errors at the fields.
+fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
+    let Some(form) = model.form.as_mut() else {
+        return Vec::new();
+    };
+    accept_exact(form);
+    form.message = None;
+    if form.validate(clock) {
+        vec![Effect::SaveForm]
+    } else {
+        Vec::new()
+    }
+}
+
+fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect> {
+    let Some(form) = model.form.as_mut() else {
+        return Vec::new();
+    };
+    let field = form.focused_mut();
+    match (&field.kind, event.code) {
+        (FieldKind::Choice(_), KeyCode::Left) => field.cycle(-1),
+        (FieldKind::Choice(_), KeyCode::Right | KeyCode::Char(' ')) => field.cycle(1),
+        (FieldKind::Choice(_), KeyCode::Enter) => return next_or_save(model, clock),
+        (FieldKind::Choice(_), _) => {}
+        (FieldKind::Picker { .. }, KeyCode::Down) => {
+            field.highlighted =
+                (field.highlighted + 1).min(field.suggestions.len().saturating_sub(1));
+        }
+        (FieldKind::Picker { .. }, KeyCode::Up) => {
+            field.highlighted = field.highlighted.saturating_sub(1)
+        }
+        (FieldKind::Picker { .. }, KeyCode::Enter)
+            if field.picked.is_none() && !field.suggestions.is_empty() =>
+        {
+            accept_suggestion(form);
+        }
+        (FieldKind::Multiline, _) => {
+            field.input.handle(event, true);
+        }
+        (_, KeyCode::Enter) => return next_or_save(model, clock),
+        (kind, _) => {
+            let picker = matches!(kind, FieldKind::Picker { .. });
+            if field.input.handle(event, false) && picker {
+                field.picked = None;
+                suggest(model);
+            }
+        }
+    }
+    if let Some(form) = model.form.as_mut() {
+        form.focused_mut().error = None;
+        form.refresh_hints(clock);
+    }
+    Vec::new()
+}
+
+/// Enter on a one-line field: the next field, or save on the last one.
+fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
+    let Some(form) = model.form.as_mut() else {
+        return Vec::new();
+    };
+    if form.on_last_field() {
+        return save(model, clock);
+    }
+    form.focus_next();
+    Vec::new()
+}
+
+/// Pasted text goes into the focused field.
+pub fn paste(model: &mut Model, text: &str, clock: &Clock) {
+    let Some(form) = model.form.as_mut() else {
+        return;
+    };
+    let field = form.focused_mut();
+    let multiline = field.is_multiline();
+    field.input.insert_str(text, multiline);
+    if matches!(field.kind, FieldKind::Picker { .. }) {
+        field.picked = None;
+        suggest(model);
+    }
+    if let Some(form) = model.form.as_mut() {
+        form.refresh_hints(clock);
+    }
+}
+
+/// Moving on from a picker whose text is exactly one of its suggestions (any case) picks it; a
+/// looser match is only picked with Enter, so a new name is never swapped for a lookalike.
+fn accept_exact(form: &mut Form) {
+    let field = form.focused_mut();
+    let typed = field.input.value().trim().to_lowercase();
+    if let Some(index) = field
+        .suggestions
+        .iter()
+        .position(|(_, name)| name.to_lowercase() == typed)
+    {
+        field.highlighted = index;
+        accept_suggestion(form);
+    }
+}
+
+/// Picks the highlighted suggestion of the focused picker.
+fn accept_suggestion(form: &mut Form) {
+    let field = form.focused_mut();
+    if !matches!(field.kind, FieldKind::Picker { .. })
+        || field.picked.is_some()
+        || field.input.value().trim().is_empty()
+    {
+        return;
+    }
+    if let Some((id, name)) = field.suggestions.get(field.highlighted).cloned() {
+        field.input.set(&name);
+        field.picked = Some((id, name));
+        field.suggestions.clear();
+        field.error = None;
+        field.hint = None;
+    }
+}
+
+/// Organisations as filter candidates.
+struct Named<'a>(&'a [(Id, String)]);
+
+impl Candidates for Named<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    fn parts(&self, index: usize) -> (&str, &str) {
+        (&self.0[index].1, "")
+    }
+}
+
+/// Recomputes the focused picker's suggestions from what is typed.
+fn suggest(model: &mut Model) {
+    let Some(form) = model.form.as_mut() else {
+        return;
+    };
+    let field = form.focused_mut();
+    let FieldKind::Picker { source, .. } = field.kind else {
+        return;
+    };
+    let mut filter = Filter::new(Pane::Contacts);
+    filter.query = field.input.value().to_string();
+    field.suggestions = match source {
+        PickerSource::Organization => {
+            let named = Named(&model.organizations);
+            filter.rematch(&named);
+            filter
+                .matches
+                .iter()
+                .take(SUGGESTIONS)
+                .map(|i| model.organizations[*i as usize].clone())
+                .collect()
+        }
+        PickerSource::Contact => match &model.contact_index {
+            Some(index) => {
+                filter.rematch(index);
+                filter
+                    .matches
+                    .iter()
+                    .take(SUGGESTIONS)
+                    .filter_map(|i| {
+                        Some((index.id(*i as usize)?, index.name(*i as usize).to_string()))
+                    })
+                    .collect()
+            }
+            None => Vec::new(),
+        },
+    };
+    field.highlighted = 0;
+    if field.input.value().trim().is_empty() {
+        field.suggestions.clear();
+    }
+}

@@ -1,0 +1,234 @@
+//! Adding, editing and deleting what is selected, wherever it is selected: `a`, `e`, `d`, `D`,
+//! `t`, `O`; and undoing deletes (`u`), with the trash (`T`) for older ones.
+
+use super::home::selected_index;
+use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList};
+use crate::store::Record;
+use crate::tui::action::Action;
+use crate::tui::effect::{Effect, FormRequest};
+use crate::tui::model::{Confirm, Model, Pane, Screen, Section};
+
+/// Handles the record actions; `None` when the action is not one of them.
+pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    let effects = match action {
+        Action::Undo => match model.screen() {
+            Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
+                Some(row) => vec![Effect::Restore {
+                    table: row.table,
+                    id: row.id,
+                }],
+                None => Vec::new(),
+            },
+            _ => vec![Effect::UndoDelete],
+        },
+        Action::OpenTrash => vec![Effect::OpenTrash],
+        Action::Add => add(model),
+        Action::Edit => edit(model),
+        Action::Delete => delete(model),
+        Action::DeleteContact | Action::LogTouch | Action::EditOrganization => {
+            contact_action(model, action)
+        }
+        _ => return None,
+    };
+    Some(effects)
+}
+
+fn open(request: FormRequest) -> Vec<Effect> {
+    vec![Effect::OpenForm(request)]
+}
+
+fn say(model: &mut Model, message: &str) -> Vec<Effect> {
+    model.status = Some(message.to_string());
+    Vec::new()
+}
+
+/// Asks before a delete; yes carries out `effect`.
+fn ask(model: &mut Model, what: &str, label: &str, table: &'static str, id: Id) -> Vec<Effect> {
+    model.confirm = Some(Confirm {
+        question: format!("Delete {what} \"{label}\"? (u undoes it)"),
+        yes: Effect::Trash { table, id },
+    });
+    Vec::new()
+}
+
+fn add(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => match model.focus() {
+            Pane::Contacts => open(FormRequest::NewContact { referred_by: None }),
+            Pane::FollowUps => open(FormRequest::NewFollowUp { contact: None }),
+            Pane::QuestionLists => open(FormRequest::NewQuestionList),
+            Pane::Meetings => say(
+                model,
+                "Meetings are set from an interview; open its contact to start one",
+            ),
+        },
+        Some(Screen::Contact(detail)) => {
+            let this = (detail.contact.meta.id, detail.contact.name.clone());
+            match detail.section {
+                Section::People => open(FormRequest::NewContact {
+                    referred_by: Some(this),
+                }),
+                Section::FollowUps => open(FormRequest::NewFollowUp {
+                    contact: Some(this),
+                }),
+                Section::Timeline => open(FormRequest::LogTouch(this.0)),
+                Section::Interviews => {
+                    say(model, "Interviews are started from the playbook screens")
+                }
+            }
+        }
+        Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
+        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+    }
+}
+
+fn edit(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => {
+            let pane = model.focus();
+            let Some(index) = selected_index(model, pane) else {
+                return Vec::new();
+            };
+            let home = &model.home;
+            let request = match pane {
+                Pane::Contacts => selected_contact(model, index).map(FormRequest::EditContact),
+                Pane::FollowUps => home
+                    .follow_ups
+                    .rows
+                    .get(index)
+                    .map(|f| FormRequest::EditFollowUp(f.id)),
+                Pane::QuestionLists => home
+                    .question_lists
+                    .rows
+                    .get(index)
+                    .map(|l| FormRequest::EditQuestionList(l.id)),
+                Pane::Meetings => return say(model, "Meetings are changed from their interview"),
+            };
+            request.map(open).unwrap_or_default()
+        }
+        Some(Screen::Contact(detail)) => match detail.section {
+            Section::FollowUps => match detail
+                .follow_ups
+                .get(detail.nav(Section::FollowUps).selected)
+            {
+                Some(f) => open(FormRequest::EditFollowUp(f.meta.id)),
+                None => Vec::new(),
+            },
+            _ => open(FormRequest::EditContact(detail.contact.meta.id)),
+        },
+        Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected) {
+            Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
+            None => Vec::new(),
+        },
+        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+    }
+}
+
+fn delete(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => {
+            let pane = model.focus();
+            let Some(index) = selected_index(model, pane) else {
+                return Vec::new();
+            };
+            match pane {
+                Pane::Contacts => {
+                    let Some(id) = selected_contact(model, index) else {
+                        return Vec::new();
+                    };
+                    let name = contact_name(model, index);
+                    ask(model, "contact", &name, Contact::TABLE, id)
+                }
+                Pane::FollowUps => match model.home.follow_ups.rows.get(index).cloned() {
+                    Some(f) => ask(model, "follow-up", &f.title, FollowUp::TABLE, f.id),
+                    None => Vec::new(),
+                },
+                Pane::QuestionLists => match model.home.question_lists.rows.get(index).cloned() {
+                    Some(l) => ask(model, "question list", &l.name, QuestionList::TABLE, l.id),
+                    None => Vec::new(),
+                },
+                Pane::Meetings => say(model, "Meetings are cancelled from their interview"),
+            }
+        }
+        Some(Screen::Contact(detail)) => {
+            let picked = match detail.section {
+                Section::FollowUps => detail
+                    .follow_ups
+                    .get(detail.nav(Section::FollowUps).selected)
+                    .map(|f| ("follow-up", f.title.clone(), FollowUp::TABLE, f.meta.id)),
+                Section::Timeline => detail
+                    .timeline
+                    .get(detail.nav(Section::Timeline).selected)
+                    .map(|e| {
+                        (
+                            "timeline entry",
+                            e.summary.clone(),
+                            Interaction::TABLE,
+                            e.meta.id,
+                        )
+                    }),
+                _ => None,
+            };
+            match picked {
+                Some((what, label, table, id)) => ask(model, what, &label, table, id),
+                None => say(
+                    model,
+                    "d deletes a follow-up or a timeline entry; D deletes the contact",
+                ),
+            }
+        }
+        Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected).cloned() {
+            Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
+            None => Vec::new(),
+        },
+        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+    }
+}
+
+fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(Screen::Contact(detail)) = model.screen() else {
+        return Vec::new();
+    };
+    let contact = detail.contact.clone();
+    match action {
+        Action::DeleteContact => ask(
+            model,
+            "contact",
+            &contact.name,
+            Contact::TABLE,
+            contact.meta.id,
+        ),
+        Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
+        _ => match contact.organization_id {
+            Some(org) => open(FormRequest::EditOrganization(org)),
+            None => say(
+                model,
+                "This contact has no organisation yet: e to edit the contact and pick one",
+            ),
+        },
+    }
+}
+
+/// The id of the contact at `index` of the contacts pane (through its filter, if any).
+fn selected_contact(model: &Model, index: usize) -> Option<Id> {
+    match model.filter.as_ref().filter(|f| f.pane == Pane::Contacts) {
+        Some(_) => model.contact_index.as_ref()?.id(index),
+        None => model.home.contacts.row_at(index).map(|c| c.id),
+    }
+}
+
+fn contact_name(model: &Model, index: usize) -> String {
+    match model.filter.as_ref().filter(|f| f.pane == Pane::Contacts) {
+        Some(_) => model
+            .contact_index
+            .as_ref()
+            .map(|i| i.name(index).to_string())
+            .unwrap_or_default(),
+        None => model
+            .home
+            .contacts
+            .row_at(index)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+    }
+}
