@@ -248,3 +248,13 @@ BEGIN
     UPDATE live_counts SET count = count + 1
     WHERE name = 'open_interviews:' || NEW.stage AND NEW.deleted_at IS NULL AND NEW.outcome IS NULL;
 END;
+
+-- What the user deleted by hand, newest first: the trash and `u` (undo) read this, so that
+-- follow-ups the playbook withdrew on its own never show up there.
+CREATE TABLE trash (
+    table_name  TEXT NOT NULL,
+    record_id   TEXT NOT NULL,
+    deleted_at  TEXT NOT NULL,
+    PRIMARY KEY (table_name, record_id)
+);
+CREATE INDEX trash_by_time ON trash (deleted_at);

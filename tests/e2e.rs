@@ -149,3 +149,93 @@ fn a_contact_added_from_another_shell_appears_while_rolo_is_open() {
     assert!(pty.wait_exit());
     pty.assert_restored();
 }
+
+/// A contact made in a form (its organisation created from the picker), edited, deleted,
+/// brought back with u — and still there after a restart.
+#[test]
+fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("No contacts yet");
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Grace Hopper\t\t");
+    pty.send(b"Navy Labs");
+    pty.wait_for("new — will be created");
+    pty.send(b"\x13"); // Ctrl-S
+    pty.wait_for("Saved Grace Hopper");
+    pty.wait_for("Grace Hopper · Navy Labs");
+
+    pty.send(b"e");
+    pty.wait_for("Edit contact");
+    pty.send(b"\tRear Admiral");
+    pty.send(b"\x13");
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+
+    pty.send(b"d");
+    pty.wait_for("Delete contact \"Grace Hopper\"?");
+    pty.send(b"y");
+    pty.wait_for("No contacts yet");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+
+    // After a restart, u still brings it back.
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("No contacts yet");
+    pty.send(b"u");
+    pty.wait_for("Restored contact \"Grace Hopper\"");
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
+
+/// Ctrl-E hands a notes field to $EDITOR and reads back what it wrote.
+#[test]
+fn notes_are_edited_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in the editor\\nSecond line\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .unwrap();
+    let editor = editor.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(
+        &[],
+        &db,
+        dir.path(),
+        120,
+        40,
+        &[("EDITOR", editor.as_str())],
+    );
+    pty.wait_for("No contacts yet");
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Ada");
+    pty.send(b"\x1b[Z"); // Shift-Tab, round to the last field: Notes
+    pty.send(b"\x05"); // Ctrl-E
+    pty.wait_for("Written in the editor");
+    pty.send(b"\x13");
+    pty.wait_for("Saved Ada");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+    let store = rolo::store::Store::open(&db).unwrap();
+    assert_eq!(
+        store.contact_named("Ada").unwrap().notes,
+        "Written in the editor\nSecond line"
+    );
+}

@@ -76,3 +76,36 @@ fn empty_database() {
     tester.draw();
     insta::assert_snapshot!("empty_80x24", tester.screen());
 }
+
+/// Each form at 80x24, as it opens and after a save that was refused.
+#[test]
+fn forms_empty_and_with_errors() {
+    let cases = [
+        ("contact", "a", "ctrl-s"),
+        ("follow_up", "3 a", "tab ctrl-u ctrl-s"),
+        ("question_list", "4 a", "ctrl-s"),
+        ("question", "4 enter a", "ctrl-s"),
+        ("touch", "enter t", "tab ctrl-u tab ctrl-s"),
+        ("organisation", "enter O", "ctrl-u ctrl-s"),
+    ];
+    for (name, open, refuse) in cases {
+        let mut tester = Tester::demo(80, 24);
+        tester.press(open);
+        assert!(
+            tester.app.model.form.is_some(),
+            "{name} opens with {open:?}"
+        );
+        insta::assert_snapshot!(format!("form_{name}_80x24"), tester.screen());
+        tester.press(refuse);
+        insta::assert_snapshot!(format!("form_{name}_errors_80x24"), tester.screen());
+    }
+}
+
+#[test]
+fn the_trash_and_a_delete_confirmation() {
+    let mut tester = Tester::demo(80, 24);
+    tester.press("d");
+    insta::assert_snapshot!("confirm_delete_80x24", tester.screen());
+    tester.press("y T");
+    insta::assert_snapshot!("trash_80x24", tester.screen());
+}

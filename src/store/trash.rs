@@ -59,6 +59,10 @@ impl Store {
                     rusqlite::params![now, id],
                 )?;
             }
+            tx.execute(
+                "INSERT OR REPLACE INTO trash (table_name, record_id, deleted_at) VALUES (?1, ?2, ?3)",
+                rusqlite::params![table, id, now],
+            )?;
             Ok(())
         })
     }
@@ -71,6 +75,7 @@ impl Store {
                 .query_row(&format!("SELECT deleted_at FROM {table} WHERE id = ?"), [id], |r| r.get(0))
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound { what: noun, id: id.to_string() })?;
+            tx.execute("DELETE FROM trash WHERE table_name = ?1 AND record_id = ?2", rusqlite::params![table, id])?;
             let Some(deleted_at) = deleted_at else { return Ok(()) };
             tx.execute(
                 &format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2"),
@@ -86,35 +91,43 @@ impl Store {
         })
     }
 
-    /// Deleted records, newest first. Follow-ups that went with a contact are listed under it.
+    /// What the user deleted, newest first (the follow-ups that went with a contact come back
+    /// with it and are not listed on their own).
     pub fn trash_rows(&self, limit: u64) -> StoreResult<Vec<TrashRow>> {
-        let mut rows = Vec::new();
-        for (table, noun, label) in TRASHABLE {
-            let cascaded = if table == FollowUp::TABLE {
-                "AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.id = t.contact_id AND c.deleted_at = t.deleted_at)"
-            } else {
-                ""
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT table_name, record_id, deleted_at FROM trash ORDER BY deleted_at DESC, rowid DESC LIMIT ?",
+        )?;
+        let entries = stmt
+            .query_map([limit], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Id>(1)?,
+                    r.get::<_, Timestamp>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut rows = Vec::with_capacity(entries.len());
+        for (table, id, deleted_at) in entries {
+            let Ok((table, noun, label)) = kind_of(&table) else {
+                continue;
             };
-            let sql = format!(
-                "SELECT t.id, t.{label}, t.deleted_at FROM {table} t WHERE t.deleted_at IS NOT NULL {cascaded} \
-                 ORDER BY t.deleted_at DESC LIMIT ?"
-            );
-            let mut stmt = self.conn().prepare_cached(&sql)?;
-            let found = stmt.query_map([limit], |r| {
-                Ok(TrashRow {
+            let sql =
+                format!("SELECT {label} FROM {table} WHERE id = ? AND deleted_at IS NOT NULL");
+            let found: Option<String> = self
+                .conn()
+                .prepare_cached(&sql)?
+                .query_row([id], |r| r.get(0))
+                .optional()?;
+            if let Some(label) = found {
+                rows.push(TrashRow {
                     table,
                     noun,
-                    id: r.get(0)?,
-                    label: r.get(1)?,
-                    deleted_at: r.get(2)?,
-                })
-            })?;
-            for row in found {
-                rows.push(row?);
+                    id,
+                    label,
+                    deleted_at,
+                });
             }
         }
-        rows.sort_by_key(|row| std::cmp::Reverse(row.deleted_at));
-        rows.truncate(limit as usize);
         Ok(rows)
     }
 

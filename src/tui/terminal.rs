@@ -130,7 +130,12 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
     if guard.mouse {
         execute!(out, EnableMouseCapture)?;
     }
-    guard.terminal.clear()?;
+    // A fresh terminal has drawn nothing, so the next frame is drawn whole; the screen is
+    // cleared by hand because Terminal::clear asks the terminal where its cursor is.
+    execute!(
+        out,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
     match status {
         Ok(s) if s.success() => Ok(std::fs::read_to_string(file.path())?
             .trim_end_matches('\n')
