@@ -118,7 +118,7 @@ fn mouse_capture_can_be_turned_off() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("rolo.db");
     let mut pty = Pty::spawn(&["--no-mouse"], &db, dir.path(), 80, 24, &[]);
-    pty.wait_for("No contacts yet");
+    pty.wait_for("No contacts yet — press a");
     assert_eq!(pty.mouse_mode(), vt100::MouseProtocolMode::None);
     pty.send(b"q");
     assert!(pty.wait_exit());
@@ -157,7 +157,7 @@ fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("rolo.db");
     let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
-    pty.wait_for("No contacts yet");
+    pty.wait_for("No contacts yet — press a");
     pty.send(b"a");
     pty.wait_for("New contact");
     pty.send(b"Grace Hopper\t\t");
@@ -176,13 +176,13 @@ fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
     pty.send(b"d");
     pty.wait_for("Delete contact \"Grace Hopper\"?");
     pty.send(b"y");
-    pty.wait_for("No contacts yet");
+    pty.wait_for("No contacts yet — press a");
     pty.send(b"q");
     assert!(pty.wait_exit());
 
     // After a restart, u still brings it back.
     let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
-    pty.wait_for("No contacts yet");
+    pty.wait_for("No contacts yet — press a");
     pty.send(b"u");
     pty.wait_for("Restored contact \"Grace Hopper\"");
     pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
@@ -221,7 +221,7 @@ fn notes_are_edited_in_the_editor() {
         40,
         &[("EDITOR", editor.as_str())],
     );
-    pty.wait_for("No contacts yet");
+    pty.wait_for("No contacts yet — press a");
     pty.send(b"a");
     pty.wait_for("New contact");
     pty.send(b"Ada");

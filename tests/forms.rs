@@ -445,3 +445,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_touch_is_logged_in_the_past_never_the_future() {
+    let mut t = Tester::demo(120, 40);
+    let contact = t.app.model.home.contacts.selected().unwrap().clone();
+    t.press("enter t tab ctrl-u")
+        .type_str("last fri 4pm")
+        .press("tab")
+        .type_str("Coffee chat")
+        .press("ctrl-s");
+    let entry = t
+        .app
+        .store
+        .timeline_of(contact.id, 50)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.summary == "Coffee chat")
+        .unwrap();
+    assert_eq!(
+        entry.occurred_at.to_text(),
+        "2026-11-20T15:00:00.000Z",
+        "last Friday, 16:00 local"
+    );
+    t.press("t tab ctrl-u")
+        .type_str("tomorrow")
+        .press("tab")
+        .type_str("Not yet")
+        .press("ctrl-s");
+    let form = t.app.model.form.as_ref().expect("refused, still open");
+    assert_eq!(form.focused().key, "when");
+    assert!(
+        form.focused()
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("a time that has passed")
+    );
+    assert_eq!(form.text("summary"), "Not yet", "what was typed is kept");
+}

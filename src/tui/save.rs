@@ -218,6 +218,13 @@ fn save_touch(store: &Store, form: &Form, contact: Id, clock: &Clock) -> Result<
             });
         }
     };
+    if when > clock.timestamp().plus(chrono::Duration::hours(1)) {
+        let message = "a touch is something that happened: give a time that has passed".to_string();
+        return Ok(Saved::Refused {
+            field: Some("when"),
+            message,
+        });
+    }
     let kind: InteractionKind = form.text("kind").parse().unwrap_or(InteractionKind::Note);
     let mut touch = Interaction::new(contact, kind, &form.text("summary"), when);
     touch.body = form.text("body");

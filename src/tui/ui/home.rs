@@ -74,7 +74,7 @@ fn pane_box<'a>(
             (
                 pane_rows,
                 home.contacts.total,
-                "No contacts yet — add one with: rolo add contact --name NAME",
+                "No contacts yet — press a to add one (or rolo add contact, rolo --demo to look around)",
             )
         }
         Pane::Meetings => (
@@ -150,7 +150,7 @@ fn pane_box<'a>(
             })
             .collect(),
             home.question_lists.rows.len(),
-            "No question lists",
+            "No question lists — press a to write one",
         ),
     };
     let number = pane.index() + 1;
