@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
         Line::styled(format!(" {message}"), theme.status())
     } else {
         Line::styled(
-            " Tab next field · Enter next/save · Ctrl-S save · Esc cancel · Ctrl-E editor for notes",
+            " Tab/Enter next · Ctrl-S save · Esc cancel · Ctrl-E notes in $EDITOR",
             theme.dim(),
         )
     };
