@@ -392,7 +392,7 @@ fn every_form() -> Vec<Form> {
         forms::organization(None),
         forms::follow_up(None, None, &clock),
         forms::question_list(None),
-        forms::question(Id::new(), None),
+        forms::question((Id::new(), "Mine".into()), None),
         forms::touch(Id::new(), &clock),
     ]
 }
@@ -483,4 +483,35 @@ fn a_touch_is_logged_in_the_past_never_the_future() {
             .contains("a time that has passed")
     );
     assert_eq!(form.text("summary"), "Not yet", "what was typed is kept");
+}
+
+#[test]
+fn a_question_is_added_to_its_list_and_can_move_to_another() {
+    let mut t = Tester::demo(120, 40);
+    t.press("4 enter a")
+        .type_str("What surprised you most in your first year?")
+        .press("ctrl-s");
+    let lists = t.app.store.question_lists().unwrap();
+    let first = lists
+        .iter()
+        .find(|l| l.name == "A first conversation")
+        .unwrap();
+    let questions = t.app.store.questions_of_list(first.id).unwrap();
+    assert_eq!(
+        questions.last().unwrap().text,
+        "What surprised you most in your first year?"
+    );
+    assert!(t.screen().contains("10. What surprised you most"));
+    t.press("G e tab ctrl-u")
+        .type_str("chang")
+        .press("down enter ctrl-s");
+    let careers = lists.iter().find(|l| l.name == "Changing careers").unwrap();
+    let moved = t.app.store.questions_of_list(careers.id).unwrap();
+    assert_eq!(
+        moved.last().unwrap().text,
+        "What surprised you most in your first year?",
+        "{}",
+        t.screen()
+    );
+    assert_eq!(t.app.store.questions_of_list(first.id).unwrap().len(), 9);
 }

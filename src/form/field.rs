@@ -13,6 +13,7 @@ use crate::store::looks_like_email;
 pub enum PickerSource {
     Contact,
     Organization,
+    QuestionList,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -189,16 +189,31 @@ pub fn question_list(list: Option<&QuestionList>) -> Form {
     Form::new(FormKind::QuestionList, list.map(|l| l.meta.id), fields)
 }
 
-pub fn question(list: Id, question: Option<&Question>) -> Form {
-    let fields = vec![Field::new(
-        "text",
-        "Question",
-        FieldKind::Multiline,
-        Check::Required,
-        question.map_or("", |q| &q.text),
-    )];
+/// A question, in the list `list` (id and name); the list can be changed to move it.
+pub fn question(list: (Id, String), question: Option<&Question>) -> Form {
+    let list_id = list.0;
+    let fields = vec![
+        Field::new(
+            "text",
+            "Question",
+            FieldKind::Multiline,
+            Check::Required,
+            question.map_or("", |q| &q.text),
+        ),
+        Field::new(
+            "list",
+            "In the list",
+            FieldKind::Picker {
+                source: PickerSource::QuestionList,
+                create: false,
+            },
+            Check::Required,
+            "",
+        )
+        .with_pick(Some(list)),
+    ];
     Form::new(
-        FormKind::Question { list },
+        FormKind::Question { list: list_id },
         question.map(|q| q.meta.id),
         fields,
     )

@@ -199,10 +199,19 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
         }
         FormRequest::NewQuestionList => forms::question_list(None),
         FormRequest::EditQuestionList(id) => forms::question_list(Some(&store.get(*id)?)),
-        FormRequest::NewQuestion(list) => forms::question(*list, None),
+        FormRequest::NewQuestion(list) => {
+            let named = (*list, store.get::<crate::domain::QuestionList>(*list)?.name);
+            forms::question(named, None)
+        }
         FormRequest::EditQuestion(id) => {
             let question: Question = store.get(*id)?;
-            forms::question(question.list_id, Some(&question))
+            let named = (
+                question.list_id,
+                store
+                    .get::<crate::domain::QuestionList>(question.list_id)?
+                    .name,
+            );
+            forms::question(named, Some(&question))
         }
         FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
     };

@@ -193,13 +193,19 @@ fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved
 }
 
 fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<Saved, StoreError> {
-    let position = store.questions_of_list(list)?.len() as u32;
+    let list = form.picked("list").unwrap_or(list);
+    let last = store.questions_of_list(list)?.len() as u32;
     let mut question = existing_or(store, form, || Question {
         meta: Meta::new(clock.timestamp()),
         list_id: list,
-        position,
+        position: last,
         text: String::new(),
     })?;
+    if question.list_id != list {
+        // Moved to another list: it goes to the end of it.
+        question.list_id = list;
+        question.position = last;
+    }
     question.text = form.text("text");
     store.write(|tx| put(tx, form, &mut question, clock))?;
     Ok(Saved::Done {

@@ -212,6 +212,22 @@ fn suggest(model: &mut Model) {
                 .map(|i| model.organizations[*i as usize].clone())
                 .collect()
         }
+        PickerSource::QuestionList => {
+            let lists: Vec<(Id, String)> = model
+                .home
+                .question_lists
+                .rows
+                .iter()
+                .map(|l| (l.id, l.name.clone()))
+                .collect();
+            filter.rematch(&Named(&lists));
+            filter
+                .matches
+                .iter()
+                .take(SUGGESTIONS)
+                .map(|i| lists[*i as usize].clone())
+                .collect()
+        }
         PickerSource::Contact => match &model.contact_index {
             Some(index) => {
                 filter.rematch(index);
