@@ -1,9 +1,6 @@
-//! The store on temporary databases: round trips, tombstones, opening safely, migrations,
-//! concurrent writers and file modes.
+//! The store on temporary databases: round trips, tombstones, lists, counts and keyset pages.
 
 mod support;
-
-use std::fs;
 
 use rolo::domain::{
     Channel, Contact, Evaluation, FollowUp, FollowUpKind, Id, Interaction, InteractionKind,
@@ -11,7 +8,7 @@ use rolo::domain::{
     Question, QuestionList, Tag, Timestamp,
 };
 use rolo::store::{NewContact, Page, Record, Store, StoreError};
-use support::{TempStore, clock, mode_of};
+use support::{TempStore, clock};
 
 fn now() -> Timestamp {
     clock().timestamp()
@@ -249,154 +246,6 @@ fn quick_capture_validates_and_cleans() {
         2,
         "a refused contact is not half-saved"
     );
-}
-
-#[test]
-fn a_new_file_is_migrated_seeded_and_reopens() {
-    let db = TempStore::new();
-    let lists = db.question_lists().unwrap();
-    assert_eq!(lists.len(), 3);
-    assert!(lists.iter().all(|l| l.questions >= 5));
-    let path = db.path();
-    drop(db.store);
-    let again = Store::open(&path).unwrap();
-    assert_eq!(
-        again.question_lists().unwrap().len(),
-        3,
-        "seeding never duplicates"
-    );
-    let version: i64 = again
-        .conn()
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(version, rolo::store::LATEST_VERSION);
-    let journal: String = again
-        .conn()
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(journal, "wal");
-    let fk: i64 = again
-        .conn()
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(fk, 1);
-    let sync: i64 = again
-        .conn()
-        .query_row("PRAGMA synchronous", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(sync, 2, "synchronous=FULL");
-    assert_eq!(again.integrity_check().unwrap(), "ok");
-}
-
-#[test]
-fn the_seeded_bank_has_the_same_ids_everywhere() {
-    let (a, b) = (TempStore::new(), TempStore::new());
-    let ids = |db: &TempStore| -> Vec<(Id, Timestamp)> {
-        db.all::<Question>(true)
-            .unwrap()
-            .into_iter()
-            .map(|q| (q.meta.id, q.meta.created_at))
-            .collect()
-    };
-    assert_eq!(ids(&a), ids(&b));
-}
-
-#[test]
-fn a_newer_schema_is_refused_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("rolo.db");
-    drop(Store::open(&path).unwrap());
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", 99).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
-    let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("refused");
-    assert!(
-        matches!(err, StoreError::NewerSchema { found: 99, .. }),
-        "{err}"
-    );
-    assert!(err.to_string().contains("Update rolo"), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), before, "not a byte changed");
-    assert!(!dir.path().join("rolo.db-wal").exists());
-}
-
-#[test]
-fn a_file_that_is_not_a_database_is_refused_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.txt");
-    let text = b"These are my notes, not a database. ".repeat(200);
-    fs::write(&path, &text).unwrap();
-    let err = Store::open(&path).err().expect("refused");
-    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), text);
-}
-
-#[test]
-fn another_programs_database_is_refused_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("other.db");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
-            .unwrap();
-    }
-    let before = fs::read(&path).unwrap();
-    let err = Store::open(&path).err().expect("refused");
-    assert!(matches!(err, StoreError::NotRolo { .. }), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), before);
-}
-
-#[test]
-fn two_connections_writing_at_once_lose_nothing() {
-    let db = TempStore::new();
-    let path = db.path();
-    let writers: Vec<_> = (0..2)
-        .map(|w| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                let store = Store::open(&path).unwrap();
-                for i in 0..100 {
-                    store
-                        .insert(&Contact::named(&format!("Writer {w} contact {i}"), now()))
-                        .unwrap();
-                }
-            })
-        })
-        .collect();
-    for writer in writers {
-        writer.join().unwrap();
-    }
-    assert_eq!(db.count::<Contact>().unwrap(), 200);
-}
-
-#[test]
-fn another_connections_write_changes_the_data_version() {
-    let db = TempStore::new();
-    let before = db.data_version().unwrap();
-    let other = Store::open(&db.path()).unwrap();
-    other
-        .insert(&Contact::named("From elsewhere", now()))
-        .unwrap();
-    assert_ne!(db.data_version().unwrap(), before);
-}
-
-#[test]
-fn files_are_private_to_their_owner() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("new").join("deeper").join("rolo.db");
-    let store = Store::open(&path).unwrap();
-    store.insert(&Contact::named("Ada", now())).unwrap();
-    assert_eq!(mode_of(&path), 0o600);
-    assert_eq!(mode_of(path.parent().unwrap()), 0o700);
-    assert_eq!(mode_of(&dir.path().join("new")), 0o700);
-    assert_eq!(mode_of(&path.with_file_name("rolo.db-wal")), 0o600);
-    let backup = dir.path().join("copy.db");
-    store.backup_to(&backup).unwrap();
-    assert_eq!(mode_of(&backup), 0o600);
-    let copy = Store::open(&backup).unwrap();
-    assert_eq!(copy.count::<Contact>().unwrap(), 1);
 }
 
 #[test]
