@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod clock;
 pub mod dates;
+pub mod drafts;
 pub mod id;
 pub mod kinds;
 pub mod playbook;

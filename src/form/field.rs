@@ -43,6 +43,8 @@ pub enum Check {
     LinkedIn,
     /// A whole number of days, 1 to 3650, or empty.
     Days,
+    /// A whole number of minutes, 5 to 480.
+    Minutes,
 }
 
 #[derive(Debug, Clone)]
@@ -143,6 +145,10 @@ impl Field {
             Check::Days => match value.parse::<u32>() {
                 Ok(days) if (1..=3650).contains(&days) => Ok(()),
                 _ => Err("a number of days, from 1 to 3650".into()),
+            },
+            Check::Minutes => match value.parse::<u32>() {
+                Ok(minutes) if (5..=480).contains(&minutes) => Ok(()),
+                _ => Err("a number of minutes, from 5 to 480".into()),
             },
             _ => Ok(()),
         }

@@ -4,6 +4,7 @@
 
 mod field;
 pub mod forms;
+pub mod steps;
 pub mod text_input;
 
 pub use field::{Check, Field, FieldKind, PickerSource};
@@ -20,6 +21,12 @@ pub enum FormKind {
     QuestionList,
     Question { list: Id },
     Touch { contact: Id },
+    StartInterview { contact: Id },
+    Schedule { interview: Id },
+    Redirect { interview: Id },
+    Evaluation { interview: Id },
+    ThankYou { interview: Id },
+    AddQuestions { interview: Id },
 }
 
 impl FormKind {
@@ -31,6 +38,12 @@ impl FormKind {
             FormKind::QuestionList => "question list",
             FormKind::Question { .. } => "question",
             FormKind::Touch { .. } => "touch",
+            FormKind::StartInterview { .. } => "interview request",
+            FormKind::Schedule { .. } => "meeting time",
+            FormKind::Redirect { .. } => "redirect",
+            FormKind::Evaluation { .. } => "write-up",
+            FormKind::ThankYou { .. } => "thank-you",
+            FormKind::AddQuestions { .. } => "questions",
         }
     }
 }
@@ -81,7 +94,14 @@ impl Form {
         } else {
             "New"
         };
-        format!("{verb} {}", self.kind.noun())
+        match self.kind {
+            FormKind::Schedule { .. } => "Set the meeting".into(),
+            FormKind::Redirect { .. } => "They suggested someone else".into(),
+            FormKind::Evaluation { .. } => "Write up the conversation".into(),
+            FormKind::ThankYou { .. } => "The thank-you".into(),
+            FormKind::AddQuestions { .. } => "Add questions from a list".into(),
+            _ => format!("{verb} {}", self.kind.noun()),
+        }
     }
 
     /// Whether anything differs from what the form opened with.

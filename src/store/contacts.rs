@@ -272,6 +272,21 @@ impl Store {
         Ok(())
     }
 
+    /// Logs a touch with a contact, and moves their keep-in-touch follow-ups on to
+    /// `keep_in_touch_days` after it: touching base is what keeping in touch asks for.
+    pub fn log_touch(&self, touch: &Interaction, keep_in_touch_days: u32) -> StoreResult<()> {
+        self.write(|tx| {
+            record::insert(tx, touch)?;
+            let due = touch.occurred_at.plus(chrono::Duration::days(i64::from(keep_in_touch_days)));
+            tx.execute(
+                "UPDATE follow_ups SET due_at = max(due_at, ?1), updated_at = ?2 \
+                 WHERE contact_id = ?3 AND kind = 'keep_in_touch' AND done_at IS NULL AND deleted_at IS NULL",
+                rusqlite::params![due, touch.meta.updated_at, touch.contact_id],
+            )?;
+            Ok(())
+        })
+    }
+
     /// The contacts this one referred.
     pub fn referrals_of(&self, contact: Id) -> StoreResult<Vec<Contact>> {
         select(

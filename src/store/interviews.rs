@@ -83,6 +83,33 @@ impl Store {
         )
     }
 
+    /// Adds a question to an interview, after those it has.
+    pub fn add_question(&self, interview: Id, text: &str, clock: &Clock) -> StoreResult<()> {
+        let position = self.questions_of_interview(interview)?.len() as u32;
+        let question = InterviewQuestion {
+            meta: Meta::new(clock.timestamp()),
+            interview_id: interview,
+            question_id: None,
+            position,
+            text: sanitize::line(text),
+            asked: false,
+            answer: String::new(),
+        };
+        self.insert(&question)
+    }
+
+    /// Swaps two questions' places in their interview; returns the interview.
+    pub fn swap_questions(&self, a: Id, b: Id, clock: &Clock) -> StoreResult<Id> {
+        self.write(|tx| {
+            let mut first: InterviewQuestion = record::get(tx, a)?;
+            let mut second: InterviewQuestion = record::get(tx, b)?;
+            std::mem::swap(&mut first.position, &mut second.position);
+            record::update(tx, &mut first, clock.timestamp())?;
+            record::update(tx, &mut second, clock.timestamp())?;
+            Ok(first.interview_id)
+        })
+    }
+
     /// Copies a list's questions into an interview, after those it already has.
     pub fn add_questions_from_list(
         &self,

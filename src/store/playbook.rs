@@ -115,6 +115,10 @@ pub(super) fn apply_plan(
         record::update(tx, interview, now)?;
     }
 
+    if let (Step::MeetingHeld { .. }, Some(referrer)) = (step, contact.referred_by) {
+        thank_the_introducer(tx, referrer, contact, now)?;
+    }
+
     let mut entry = Interaction::new(
         contact.meta.id,
         plan.timeline_kind,
@@ -123,6 +127,33 @@ pub(super) fn apply_plan(
     );
     entry.interview_id = Some(interview.meta.id);
     record::insert(tx, &entry)
+}
+
+/// Whoever introduced the interviewee hears how it went: a follow-up to thank them.
+fn thank_the_introducer(
+    tx: &Connection,
+    referrer: Id,
+    contact: &Contact,
+    now: crate::domain::Timestamp,
+) -> StoreResult<()> {
+    let Some(introducer) = record::find::<Contact>(tx, referrer)? else {
+        return Ok(());
+    };
+    if introducer.meta.deleted_at.is_some() {
+        return Ok(());
+    }
+    let title = format!(
+        "Thank {} for the introduction to {}, and say how it went",
+        introducer.name, contact.name
+    );
+    let mut follow_up = FollowUp::new(
+        FollowUpKind::Custom,
+        &title,
+        now.plus(chrono::Duration::days(1)),
+        now,
+    );
+    follow_up.contact_id = Some(introducer.meta.id);
+    record::insert(tx, &follow_up)
 }
 
 /// Marks done (`done_at`) or withdraws (`deleted_at`) the interview's open follow-ups of the

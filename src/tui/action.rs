@@ -82,6 +82,20 @@ pub enum Action {
     OpenDuplicate,
     /// Answer yes to a question.
     Confirm,
+    /// Show the steps the selected interview can take next.
+    NextStep,
+    /// Start an informational interview with this contact.
+    StartInterview,
+    /// Open meeting mode for the interview: its questions, to tick and answer.
+    MeetingMode,
+    /// Meeting mode: mark the question asked, or not.
+    ToggleAsked,
+    /// Meeting mode: add the questions of a list.
+    AddQuestionList,
+    /// Meeting mode: move the question up.
+    MoveQuestionUp,
+    /// Meeting mode: move the question down.
+    MoveQuestionDown,
 }
 
 impl Action {
@@ -125,5 +139,12 @@ impl Action {
         Action::OpenEditor,
         Action::OpenDuplicate,
         Action::Confirm,
+        Action::NextStep,
+        Action::StartInterview,
+        Action::MeetingMode,
+        Action::ToggleAsked,
+        Action::AddQuestionList,
+        Action::MoveQuestionUp,
+        Action::MoveQuestionDown,
     ];
 }

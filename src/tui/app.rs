@@ -17,8 +17,10 @@ use super::model::{Model, Pane, Screen};
 use super::save;
 use super::ui::{self, theme::Theme};
 use super::update;
-use crate::domain::Clock;
-use crate::store::Store;
+use crate::domain::playbook::Step;
+use crate::domain::settings::PlaybookSettings;
+use crate::domain::{Clock, Id, MeetingStatus};
+use crate::store::{StepInput, Store, StoreResult};
 
 /// How often the loop wakes without input, to check signals and outside changes.
 const TICK: Duration = Duration::from_millis(250);
@@ -171,6 +173,38 @@ impl App {
                 .untrash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::TakeStep { interview, step } => self.take_step(interview, step, &clock),
+            Effect::OpenMeeting(id) => {
+                load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
+            }
+            Effect::SaveQuestion(mut question) => {
+                // The model already shows the change; only a failure needs saying.
+                return self
+                    .store
+                    .update(&mut *question, clock.timestamp())
+                    .err()
+                    .map(|e| Loaded::Failed(format!("The answer was not saved: {e}")));
+            }
+            Effect::AddQuestion { interview, text } => self
+                .store
+                .add_question(interview, &text, &clock)
+                .and_then(|()| self.reload_meeting(interview, &clock)),
+            Effect::SwapQuestions(a, b) => self
+                .store
+                .swap_questions(a, b, &clock)
+                .and_then(|interview| self.reload_meeting(interview, &clock)),
+            Effect::OpenStepMenu(id) => {
+                self.store
+                    .get::<crate::domain::Interview>(id)
+                    .and_then(|interview| {
+                        let contact: crate::domain::Contact =
+                            self.store.get(interview.contact_id)?;
+                        Ok(Loaded::StepMenu(super::step_menu::StepMenu::for_interview(
+                            &interview,
+                            &contact.name,
+                        )))
+                    })
+            }
             Effect::EditExternally(text) => {
                 self.editor_request = Some(text);
                 return None;
@@ -185,10 +219,45 @@ impl App {
                     load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
                 }
                 Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+                Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
                 None => return None,
             },
         };
         Some(result.unwrap_or_else(|e| Loaded::Failed(format!("Could not read the database: {e}"))))
+    }
+
+    fn reload_meeting(&self, interview: Id, clock: &Clock) -> StoreResult<Loaded> {
+        load::meeting(&self.store, interview, clock).map(|v| Loaded::Meeting(Box::new(v)))
+    }
+
+    /// A step that needs no form; a meeting marked held ends when it was due to, or now.
+    fn take_step(&self, interview: Id, step: Step, clock: &Clock) -> StoreResult<Loaded> {
+        let step = match step {
+            Step::MeetingHeld { .. } => {
+                let scheduled = self
+                    .store
+                    .meetings_of(interview)?
+                    .into_iter()
+                    .rfind(|m| m.status == MeetingStatus::Scheduled);
+                let ends_at =
+                    scheduled.map_or(clock.timestamp(), |m| m.ends_at().min(clock.timestamp()));
+                Step::MeetingHeld { ends_at }
+            }
+            other => other,
+        };
+        let settings = PlaybookSettings::default();
+        let after = self
+            .store
+            .apply_step(interview, &StepInput::from(step), clock, &settings)?;
+        // The footer says what the timeline now says.
+        let latest = self
+            .store
+            .timeline_of(after.contact_id, 1)?
+            .into_iter()
+            .next();
+        Ok(Loaded::Changed(
+            latest.map_or_else(|| "Done".into(), |entry| entry.summary),
+        ))
     }
 
     /// Reloads when another process committed to the file since we last looked.
@@ -245,7 +314,9 @@ impl App {
             } else {
                 let before = self.data_version;
                 self.notice_outside_changes();
-                dirty = self.data_version != before;
+                // Meeting mode's timer moves on by itself.
+                let ticking = matches!(self.model.screen(), Some(super::model::Screen::Meeting(_)));
+                dirty = self.data_version != before || ticking;
             }
         }
         Ok(())

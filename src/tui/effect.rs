@@ -4,8 +4,11 @@ use crate::domain::Id;
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use super::contact_index::IndexRow;
-use super::model::{ContactDetail, Header, Pane, Pipeline, QuestionListView};
+use super::model::{ContactDetail, Header, MeetingView, Pane, Pipeline, QuestionListView};
 use super::save::Saved;
+use super::step_menu::StepMenu;
+use crate::domain::InterviewQuestion;
+use crate::domain::playbook::Step;
 use crate::form::Form;
 use crate::store::TrashRow;
 
@@ -46,6 +49,24 @@ pub enum Effect {
     OpenTrash,
     /// Edit a text in $EDITOR (the terminal is handed over meanwhile).
     EditExternally(String),
+    /// Take a playbook step that needs no form.
+    TakeStep {
+        interview: Id,
+        step: Step,
+    },
+    /// Show the steps an interview can take next.
+    OpenStepMenu(Id),
+    /// Meeting mode for an interview.
+    OpenMeeting(Id),
+    /// Save one interview question (ticked, or its answer as typed).
+    SaveQuestion(Box<InterviewQuestion>),
+    /// Add a question to an interview on the spot.
+    AddQuestion {
+        interview: Id,
+        text: String,
+    },
+    /// Swap two questions' places.
+    SwapQuestions(Id, Id),
 }
 
 /// Which form to open, and for what.
@@ -61,6 +82,12 @@ pub enum FormRequest {
     NewQuestion(Id),
     EditQuestion(Id),
     LogTouch(Id),
+    StartInterview(Id),
+    Schedule(Id),
+    Redirect(Id),
+    Evaluation(Id),
+    ThankYou(Id),
+    AddQuestions(Id),
 }
 
 /// Which part of the name-ordered contact list to load.
@@ -103,6 +130,8 @@ pub enum Loaded {
     Changed(String),
     Trash(Vec<TrashRow>),
     EditedText(String),
+    StepMenu(StepMenu),
+    Meeting(Box<MeetingView>),
 }
 
 #[derive(Debug, Clone, Default)]

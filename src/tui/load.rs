@@ -214,6 +214,10 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
             forms::question(named, Some(&question))
         }
         FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
+        other => match step_form(store, other, clock)? {
+            Some(form) => form,
+            None => return Err(crate::store::StoreError::Invalid("no form for that".into())),
+        },
     };
     let needs_organizations = form.fields.iter().any(|f| {
         matches!(
@@ -230,4 +234,76 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
         None
     };
     Ok(Loaded::Form(Box::new(form), organizations))
+}
+
+/// The forms of the playbook's steps, filled from the interview.
+pub fn step_form(
+    store: &Store,
+    request: &FormRequest,
+    clock: &Clock,
+) -> StoreResult<Option<crate::form::Form>> {
+    use crate::domain::drafts::{DraftValues, Template, first_name, render};
+    use crate::form::steps;
+    Ok(Some(match request {
+        FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
+        FormRequest::Schedule(id) => {
+            let interview: crate::domain::Interview = store.get(*id)?;
+            let settings = crate::domain::settings::PlaybookSettings::default();
+            steps::schedule(
+                *id,
+                interview
+                    .minutes_asked
+                    .max(settings.default_meeting_minutes),
+            )
+        }
+        FormRequest::Redirect(id) => steps::redirect(*id),
+        FormRequest::AddQuestions(id) => steps::add_questions(*id),
+        FormRequest::Evaluation(id) => steps::evaluation(&store.get(*id)?),
+        FormRequest::ThankYou(id) => {
+            let interview: crate::domain::Interview = store.get(*id)?;
+            let contact: Contact = store.get(interview.contact_id)?;
+            let organization = match contact.organization_id {
+                Some(org) => store.get::<Organization>(org)?.name,
+                None => String::new(),
+            };
+            // The first sentence of the key points is what the note recalls.
+            let key_point = interview
+                .evaluation
+                .key_points
+                .split(['.', '\n'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let values = DraftValues {
+                first_name: first_name(&contact.name),
+                organization,
+                objective: interview.objective.clone(),
+                key_point: key_point.trim_end_matches('.').to_lowercase(),
+                action_taken: String::new(),
+            };
+            steps::thank_you(*id, &render(Template::ThankYou.text(), &values))
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// Meeting mode's screen: the interview's questions in order.
+pub fn meeting(
+    store: &Store,
+    interview: Id,
+    clock: &Clock,
+) -> StoreResult<super::model::MeetingView> {
+    let record: crate::domain::Interview = store.get(interview)?;
+    let contact: Contact = store.get(record.contact_id)?;
+    Ok(super::model::MeetingView {
+        interview,
+        contact_name: contact.name,
+        minutes_asked: record.minutes_asked,
+        opened_at: clock.timestamp(),
+        questions: store.questions_of_interview(interview)?,
+        nav: Nav::default(),
+        answering: None,
+        adding: None,
+    })
 }

@@ -15,6 +15,8 @@ pub mod load;
 pub mod model;
 pub mod nav;
 pub mod save;
+pub mod save_steps;
+pub mod step_menu;
 pub mod terminal;
 pub mod ui;
 pub mod update;

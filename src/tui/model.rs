@@ -1,14 +1,17 @@
 //! Everything the screen shows, and nothing more: query results cached here are refreshed by
 //! effects, never read from the database while drawing.
 
-use crate::domain::{Contact, FollowUp, Id, Interaction, Interview, Question, Stage, Timestamp};
+use crate::domain::{
+    Contact, FollowUp, Id, Interaction, Interview, InterviewQuestion, Question, Stage, Timestamp,
+};
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use super::contact_index::ContactIndex;
 use super::effect::Effect;
 use super::filter::Filter;
 use super::nav::Nav;
-use crate::form::Form;
+use super::step_menu::StepMenu;
+use crate::form::{Form, TextInput};
 use crate::store::TrashRow;
 
 /// The four panes of home, in focus order (1–4).
@@ -255,6 +258,22 @@ pub struct TrashView {
     pub nav: Nav,
 }
 
+/// Meeting mode: one interview's questions, to tick and answer while talking.
+#[derive(Debug, Clone)]
+pub struct MeetingView {
+    pub interview: Id,
+    pub contact_name: String,
+    pub minutes_asked: u32,
+    /// When meeting mode opened: the timer runs from here.
+    pub opened_at: Timestamp,
+    pub questions: Vec<InterviewQuestion>,
+    pub nav: Nav,
+    /// The answer being typed to the selected question.
+    pub answering: Option<TextInput>,
+    /// A question being typed on the spot.
+    pub adding: Option<TextInput>,
+}
+
 /// A question awaiting y or n, and what yes does.
 #[derive(Debug, Clone)]
 pub struct Confirm {
@@ -269,6 +288,7 @@ pub enum Screen {
     Pipeline(Pipeline),
     QuestionList(QuestionListView),
     Trash(TrashView),
+    Meeting(MeetingView),
 }
 
 #[derive(Debug, Clone)]
@@ -286,6 +306,8 @@ pub struct Model {
     /// Every organisation's id and name, for the form's picker (loaded with the form).
     pub organizations: Vec<(Id, String)>,
     pub confirm: Option<Confirm>,
+    /// An interview's next steps, to choose from.
+    pub step_menu: Option<StepMenu>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
     pub contact_index: Option<ContactIndex>,
     pub help: bool,
@@ -306,6 +328,7 @@ impl Model {
             form: None,
             organizations: Vec::new(),
             confirm: None,
+            step_menu: None,
             contact_index: None,
             help: false,
             status: None,

@@ -1,7 +1,9 @@
 //! What saving a form does to the store: every form is one transaction, and a refusal names the
 //! field it is about so the form can show it there.
 
+use super::save_steps;
 use crate::domain::dates;
+use crate::domain::settings::PlaybookSettings;
 use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
     Question, QuestionList,
@@ -44,6 +46,27 @@ pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
         FormKind::QuestionList => save_question_list(store, form, clock),
         FormKind::Question { list } => save_question(store, form, *list, clock),
         FormKind::Touch { contact } => save_touch(store, form, *contact, clock),
+        FormKind::StartInterview { contact } => {
+            save_steps::start_interview(store, form, *contact, clock)
+        }
+        FormKind::Schedule { interview } => save_steps::schedule(store, form, *interview, clock),
+        FormKind::Redirect { interview } => save_steps::redirect(store, form, *interview, clock),
+        FormKind::Evaluation { interview } => {
+            save_steps::evaluation(store, form, *interview, clock)
+        }
+        FormKind::ThankYou { interview } => save_steps::thank_you(store, form, *interview, clock),
+        FormKind::AddQuestions { interview } => match form.picked("list") {
+            Some(list) => store
+                .add_questions_from_list(*interview, list, clock)
+                .map(|n| Saved::Done {
+                    message: format!("Added {n} questions"),
+                    contact: None,
+                }),
+            None => Ok(Saved::Refused {
+                field: Some("list"),
+                message: "pick a list".into(),
+            }),
+        },
     };
     result.unwrap_or_else(Saved::from)
 }
@@ -236,7 +259,11 @@ fn save_touch(store: &Store, form: &Form, contact: Id, clock: &Clock) -> Result<
     touch.body = form.text("body");
     touch.meta.created_at = clock.timestamp();
     touch.meta.updated_at = clock.timestamp();
-    store.insert(&touch)?;
+    let contact: Contact = store.get(contact)?;
+    let every = contact
+        .keep_in_touch_days
+        .unwrap_or(PlaybookSettings::default().keep_in_touch_days);
+    store.log_touch(&touch, every)?;
     Ok(Saved::Done {
         message: format!("Logged: {}", touch.summary),
         contact: None,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::list::ListBox;
 use super::theme::Theme;
 use crate::domain::Clock;
+use crate::domain::playbook::{age, owed_next};
 use crate::tui::layout::{self, CONTACT_FIELD_LINES};
 use crate::tui::model::{ContactDetail, Section};
 
@@ -128,12 +129,18 @@ fn row<'a>(
         }
         Section::Interviews => {
             let interview = &detail.interviews[i];
+            let days = (clock.today() - clock.local_date_of(interview.meta.updated_at)).num_days();
             let state = match interview.outcome {
-                Some(outcome) => outcome.label().to_string(),
-                None => interview.stage.label().to_string(),
+                Some(outcome) => format!("{:<10} ", outcome.label()),
+                None => format!(
+                    "{:<10} {} · {} · ",
+                    interview.stage.label(),
+                    age(days),
+                    owed_next(interview.stage)
+                ),
             };
             Line::from(vec![
-                Span::styled(format!("{state:<10} "), theme.stage()),
+                Span::styled(state, theme.stage()),
                 Span::raw(interview.objective.clone()),
             ])
         }

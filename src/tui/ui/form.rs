@@ -158,3 +158,39 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         height,
     )
 }
+
+/// The menu of an interview's next steps.
+pub fn draw_step_menu(
+    frame: &mut Frame,
+    menu: &crate::tui::step_menu::StepMenu,
+    area: Rect,
+    theme: Theme,
+) {
+    let mut lines: Vec<Line> = menu
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            if i == menu.nav.selected {
+                Line::styled(format!("▶ {}", choice.label()), theme.selected())
+            } else {
+                Line::raw(format!("  {}", choice.label()))
+            }
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " ↑/↓ choose · Enter take the step · Esc close",
+        theme.dim(),
+    ));
+    let width = (menu.title.chars().count() as u16 + 8).max(50);
+    let popup = centered(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" Next step: {} ", menu.title),
+            theme.title(true),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

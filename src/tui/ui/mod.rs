@@ -6,6 +6,7 @@ mod form;
 pub mod help;
 mod home;
 mod list;
+mod meeting;
 mod pipeline;
 mod questions;
 pub mod theme;
@@ -30,6 +31,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::Pipeline(_)) => "Pipeline".into(),
         Some(Screen::QuestionList(view)) => view.list.name.clone(),
         Some(Screen::Trash(_)) => "Trash".into(),
+        Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
     }
 }
 
@@ -40,15 +42,19 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
     match model.screen() {
         None => home::draw(frame, model, body, clock, theme),
         Some(Screen::Contact(detail)) => contact::draw(frame, detail, body, clock, theme),
-        Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, theme),
+        Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, clock, theme),
         Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
         Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
+        Some(Screen::Meeting(view)) => meeting::draw(frame, view, body, clock, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);
     chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
     if let Some(form) = &model.form {
         form::draw(frame, form, frame.area(), theme);
+    }
+    if let Some(menu) = &model.step_menu {
+        form::draw_step_menu(frame, menu, frame.area(), theme);
     }
     if let Some(confirm) = &model.confirm {
         form::draw_confirm(frame, confirm, frame.area(), theme);

@@ -6,10 +6,12 @@ use ratatui::text::{Line, Span};
 
 use super::list::ListBox;
 use super::theme::Theme;
+use crate::domain::Clock;
+use crate::domain::playbook::{age, owed_next};
 use crate::tui::layout;
 use crate::tui::model::Pipeline;
 
-pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, theme: Theme) {
+pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, theme: Theme) {
     let areas = layout::pipeline_columns(body, board.columns.len());
     for (index, (column, area)) in board.columns.iter().zip(areas).enumerate() {
         let cards_in_view = layout::inner_rows(area, false) / 2;
@@ -24,10 +26,12 @@ pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, theme: Theme) {
                 selected = Some(rows.len());
             }
             rows.push(Line::raw(card.contact_name.clone()));
-            rows.push(Line::from(Span::styled(
-                format!("  {}", card.objective),
-                theme.dim(),
-            )));
+            let days = (clock.today() - clock.local_date_of(card.updated_at)).num_days();
+            let state = format!("  {} · {} · ", age(days), owed_next(column.stage));
+            rows.push(Line::from(vec![
+                Span::styled(state, theme.stage()),
+                Span::styled(card.objective.clone(), theme.dim()),
+            ]));
         }
         let shown = column.cards.len() as u64;
         let title = if column.total > shown {

@@ -15,6 +15,14 @@ pub fn update(detail: &mut ContactDetail, action: Action, page: usize) -> Vec<Ef
         Action::FocusPrevious => {
             detail.section = Section::ALL[(position + Section::ALL.len() - 1) % Section::ALL.len()]
         }
+        Action::Open if detail.section == Section::Interviews => {
+            if let Some(interview) = detail
+                .interviews
+                .get(detail.nav(Section::Interviews).selected)
+            {
+                return vec![Effect::OpenStepMenu(interview.meta.id)];
+            }
+        }
         Action::Open => {
             if detail.section == Section::People {
                 let nav = detail.nav(Section::People);

@@ -5,6 +5,7 @@ mod contact;
 mod contacts_window;
 pub mod form;
 mod home;
+mod meeting;
 mod mouse;
 mod pipeline;
 mod receive;
@@ -21,6 +22,7 @@ use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap};
 use super::layout;
 use super::model::{Model, Screen};
+use super::step_menu::Chosen;
 
 /// The keymap contexts in force, most specific first.
 pub fn contexts(model: &Model) -> &'static [Context] {
@@ -29,6 +31,9 @@ pub fn contexts(model: &Model) -> &'static [Context] {
     }
     if model.form.is_some() {
         return &[Context::Form];
+    }
+    if model.step_menu.is_some() {
+        return &[Context::List, Context::Global];
     }
     if model.help {
         return &[Context::Help, Context::Global];
@@ -44,6 +49,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::Pipeline(_)) => &[Context::Pipeline, Context::List, Context::Global],
         Some(Screen::QuestionList(_)) => &[Context::Questions, Context::List, Context::Global],
         Some(Screen::Trash(_)) => &[Context::Trash, Context::List, Context::Global],
+        Some(Screen::Meeting(_)) => meeting::contexts(),
     }
 }
 
@@ -84,10 +90,23 @@ pub fn accepted(model: &Model) -> Vec<Action> {
             DeleteContact,
             LogTouch,
             EditOrganization,
+            NextStep,
+            StartInterview,
+            MeetingMode,
         ],
-        Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight],
+        Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight, NextStep, MeetingMode],
         Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],
         Some(Screen::Trash(_)) => &[OpenHome],
+        Some(Screen::Meeting(_)) => &[
+            OpenHome,
+            Open,
+            Add,
+            ToggleAsked,
+            AddQuestionList,
+            MoveQuestionUp,
+            MoveQuestionDown,
+            NextStep,
+        ],
     });
     actions
 }
@@ -114,6 +133,16 @@ pub fn key(
     if model.form.is_some() {
         return form::key(model, keymap, event, clock);
     }
+    if let Some(effects) = meeting::typing(model, &event) {
+        return effects;
+    }
+    if model.step_menu.is_some() {
+        let action = Key::from_event(&event)
+            .and_then(|k| keymap.action(&[Context::List, Context::Global], k));
+        return action
+            .map(|a| step_menu_action(model, a))
+            .unwrap_or_default();
+    }
     let editing =
         !model.help && model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
     if editing {
@@ -127,6 +156,41 @@ pub fn key(
     match keymap.action(contexts(model), key) {
         Some(action) => update(model, action),
         None => Vec::new(),
+    }
+}
+
+/// Moves in the step menu, or chooses from it.
+fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(menu) = model.step_menu.as_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::Open => {
+            let Some(choice) = menu.choices.get(menu.nav.selected).copied() else {
+                return Vec::new();
+            };
+            let interview = menu.interview;
+            model.step_menu = None;
+            match choice.effect(interview) {
+                Chosen::Now(effect) => vec![effect],
+                Chosen::AskFirst(effect) => {
+                    model.confirm = Some(super::model::Confirm {
+                        question: format!("{}?", choice.label()),
+                        yes: effect,
+                    });
+                    Vec::new()
+                }
+            }
+        }
+        Action::Back | Action::Quit => {
+            model.step_menu = None;
+            Vec::new()
+        }
+        other => {
+            let len = menu.choices.len();
+            move_nav(&mut menu.nav, other, len, len.max(1));
+            Vec::new()
+        }
     }
 }
 
@@ -211,6 +275,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                     move_nav(&mut view.nav, action, view.rows.len(), page);
                     Vec::new()
                 }
+                Some(Screen::Meeting(view)) => meeting::update(view, action, page),
             }
         }
     }

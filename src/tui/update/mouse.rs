@@ -22,7 +22,9 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
     match model.screen() {
         None => home(model, event.kind, at),
         Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
-        Some(Screen::Contact(_) | Screen::QuestionList(_) | Screen::Trash(_)) => match event.kind {
+        Some(
+            Screen::Contact(_) | Screen::QuestionList(_) | Screen::Trash(_) | Screen::Meeting(_),
+        ) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp),
             _ => Vec::new(),

@@ -160,6 +160,23 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Meeting(mut view) => {
+            match model.stack.last_mut() {
+                Some(Screen::Meeting(current)) if current.interview == view.interview => {
+                    // Keep the timer and the place.
+                    view.opened_at = current.opened_at;
+                    view.nav = current.nav;
+                    view.nav.keep_visible(view.questions.len(), usize::MAX / 2);
+                    *current = *view;
+                }
+                _ => model.stack.push(Screen::Meeting(*view)),
+            }
+            Vec::new()
+        }
+        Loaded::StepMenu(menu) => {
+            model.step_menu = Some(menu);
+            Vec::new()
+        }
         Loaded::EditedText(text) => {
             if let Some(form) = model.form.as_mut() {
                 form.focused_mut().input.set(&text);

@@ -22,12 +22,23 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             _ => vec![Effect::UndoDelete],
         },
         Action::OpenTrash => vec![Effect::OpenTrash],
+        // Meeting mode adds its own questions.
+        Action::Add if matches!(model.screen(), Some(Screen::Meeting(_))) => return None,
         Action::Add => add(model),
         Action::Edit => edit(model),
         Action::Delete => delete(model),
-        Action::DeleteContact | Action::LogTouch | Action::EditOrganization => {
-            contact_action(model, action)
-        }
+        Action::DeleteContact
+        | Action::LogTouch
+        | Action::EditOrganization
+        | Action::StartInterview => contact_action(model, action),
+        Action::NextStep => match selected_interview(model) {
+            Ok(id) => vec![Effect::OpenStepMenu(id)],
+            Err(message) => say(model, message),
+        },
+        Action::MeetingMode => match selected_interview(model) {
+            Ok(id) => vec![Effect::OpenMeeting(id)],
+            Err(message) => say(model, message),
+        },
         _ => return None,
     };
     Some(effects)
@@ -78,7 +89,7 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
-        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
     }
 }
 
@@ -120,7 +131,7 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
     }
 }
 
@@ -181,7 +192,7 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
     }
 }
 
@@ -199,6 +210,7 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
             contact.meta.id,
         ),
         Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
+        Action::StartInterview => open(FormRequest::StartInterview(contact.meta.id)),
         _ => match contact.organization_id {
             Some(org) => open(FormRequest::EditOrganization(org)),
             None => say(
@@ -206,6 +218,38 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 "This contact has no organisation yet: e to edit the contact and pick one",
             ),
         },
+    }
+}
+
+/// The interview a step or meeting mode is for: on a contact, the one selected under
+/// Interviews (or the only open one); on the pipeline, the selected card; in meeting mode, its
+/// own.
+fn selected_interview(model: &Model) -> Result<Id, &'static str> {
+    match model.screen() {
+        Some(Screen::Contact(detail)) => {
+            let open: Vec<&crate::domain::Interview> =
+                detail.interviews.iter().filter(|i| i.is_open()).collect();
+            match (detail.section, open.as_slice()) {
+                (Section::Interviews, _) => detail
+                    .interviews
+                    .get(detail.nav(Section::Interviews).selected)
+                    .map(|i| i.meta.id)
+                    .ok_or("No interview with them yet: i asks them for one"),
+                (_, [only]) => Ok(only.meta.id),
+                (_, []) => Err("No interview with them yet: i asks them for one"),
+                _ => Err("Which interview? Tab to Interviews and choose one"),
+            }
+        }
+        Some(Screen::Pipeline(board)) => {
+            let column = &board.columns[board.column];
+            column
+                .cards
+                .get(column.nav.selected)
+                .map(|c| c.interview_id)
+                .ok_or("No interview here")
+        }
+        Some(Screen::Meeting(view)) => Ok(view.interview),
+        _ => Err("Open a contact or the pipeline to choose an interview"),
     }
 }
 

@@ -1,0 +1,121 @@
+//! Message drafts from the templates in `assets/templates/`: placeholders in braces are filled
+//! from what rolo knows; any left unfilled are listed, so a draft is never sent with a hole.
+
+/// The templates rolo ships, in our own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    Request,
+    Nudge,
+    ThankYou,
+    ProgressUpdate,
+}
+
+impl Template {
+    pub fn text(self) -> &'static str {
+        match self {
+            Template::Request => include_str!("../../assets/templates/request.txt"),
+            Template::Nudge => include_str!("../../assets/templates/nudge.txt"),
+            Template::ThankYou => include_str!("../../assets/templates/thank_you.txt"),
+            Template::ProgressUpdate => include_str!("../../assets/templates/progress_update.txt"),
+        }
+    }
+}
+
+/// What a draft can be filled with; empty values stay as placeholders.
+#[derive(Debug, Clone, Default)]
+pub struct DraftValues {
+    pub first_name: String,
+    pub organization: String,
+    pub objective: String,
+    pub key_point: String,
+    pub action_taken: String,
+}
+
+/// Fills `template` with `values`.
+pub fn render(template: &str, values: &DraftValues) -> String {
+    let mut text = template.to_string();
+    for (name, value) in [
+        ("first_name", &values.first_name),
+        ("organization", &values.organization),
+        ("objective", &values.objective),
+        ("key_point", &values.key_point),
+        ("action_taken", &values.action_taken),
+    ] {
+        if !value.trim().is_empty() {
+            text = text.replace(&format!("{{{name}}}"), value.trim());
+        }
+    }
+    text.trim_end().to_string()
+}
+
+/// The placeholders still in a text, such as `{key_point}`.
+pub fn unfilled(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end)
+                if end > 0
+                    && after[..end]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_') =>
+            {
+                found.push(format!("{{{}}}", &after[..end]));
+                rest = &after[end + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    found
+}
+
+/// The first word of a name: "Ada" of "Ada Lovelace".
+pub fn first_name(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or("").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_what_it_knows_and_lists_the_rest() {
+        let values = DraftValues {
+            first_name: "Ada".into(),
+            ..Default::default()
+        };
+        let text = render(Template::ThankYou.text(), &values);
+        assert!(text.starts_with("Hello Ada,"));
+        assert_eq!(unfilled(&text), ["{key_point}"]);
+        let values = DraftValues {
+            first_name: "Ada".into(),
+            key_point: "engines".into(),
+            ..Default::default()
+        };
+        assert!(unfilled(&render(Template::ThankYou.text(), &values)).is_empty());
+        assert!(unfilled("a {b c} {} {x_y}").contains(&"{x_y}".to_string()));
+        assert_eq!(first_name("  Grace Brewster Hopper"), "Grace");
+    }
+
+    #[test]
+    fn every_template_uses_only_known_placeholders() {
+        let known = [
+            "{first_name}",
+            "{organization}",
+            "{objective}",
+            "{key_point}",
+            "{action_taken}",
+        ];
+        for template in [
+            Template::Request,
+            Template::Nudge,
+            Template::ThankYou,
+            Template::ProgressUpdate,
+        ] {
+            for placeholder in unfilled(template.text()) {
+                assert!(known.contains(&placeholder.as_str()), "{placeholder}");
+            }
+        }
+    }
+}

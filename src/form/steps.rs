@@ -1,0 +1,186 @@
+//! The forms the playbook's steps need: starting an interview, setting the meeting, a
+//! redirect, the evaluation and the thank-you.
+
+use super::forms::MORNING;
+use super::{Check, Field, FieldKind, Form, FormKind};
+use crate::domain::prompts::evaluation_prompts;
+use crate::domain::{Channel, Clock, Id, Interview, MeetingMode};
+
+fn choice(key: &'static str, label: &'static str, options: &[&str], value: &str) -> Field {
+    let options = options.iter().map(|o| o.to_string()).collect();
+    Field::new(
+        key,
+        label,
+        FieldKind::Choice(options),
+        Check::Required,
+        value,
+    )
+}
+
+fn yes_no(key: &'static str, label: &'static str, yes: bool) -> Field {
+    choice(key, label, &["Yes", "No"], if yes { "Yes" } else { "No" })
+}
+
+fn notes(key: &'static str, label: &'static str, value: &str) -> Field {
+    Field::new(key, label, FieldKind::Multiline, Check::Anything, value)
+}
+
+pub fn start_interview(contact: Id, clock: &Clock) -> Form {
+    let channels: Vec<&str> = Channel::ALL.iter().map(|c| c.label()).collect();
+    let fields = vec![
+        Field::text("objective", "What I want to learn", Check::Required, ""),
+        choice("channel", "Asked by", &channels, Channel::Email.label()),
+        Field::text("found_via", "Found them through", Check::Anything, ""),
+        Field::text("minutes", "Minutes asked for", Check::Minutes, "20"),
+        Field::new(
+            "asked",
+            "Asked on",
+            FieldKind::Date {
+                default_time: MORNING,
+            },
+            Check::Required,
+            "now",
+        ),
+    ];
+    let mut form = Form::new(FormKind::StartInterview { contact }, None, fields);
+    form.refresh_hints(clock);
+    form
+}
+
+pub fn schedule(interview: Id, minutes: u32) -> Form {
+    let modes: Vec<&str> = MeetingMode::ALL.iter().map(|m| m.label()).collect();
+    let fields = vec![
+        Field::new(
+            "when",
+            "When",
+            FieldKind::Date {
+                default_time: MORNING,
+            },
+            Check::Required,
+            "",
+        ),
+        Field::text(
+            "length",
+            "Length (minutes)",
+            Check::Minutes,
+            &minutes.to_string(),
+        ),
+        choice("mode", "How", &modes, MeetingMode::Video.label()),
+        Field::text("place", "Place or link", Check::Anything, ""),
+    ];
+    Form::new(FormKind::Schedule { interview }, None, fields)
+}
+
+pub fn redirect(interview: Id) -> Form {
+    let fields = vec![Field::text(
+        "name",
+        "Who they suggested",
+        Check::Required,
+        "",
+    )];
+    Form::new(FormKind::Redirect { interview }, None, fields)
+}
+
+/// The write-up: key points, the prompts of `assets/evaluation.toml`, referrals and action
+/// items (one per line), and what they offered.
+pub fn evaluation(interview: &Interview) -> Form {
+    let e = &interview.evaluation;
+    let answers = [
+        &e.skills,
+        &e.qualify,
+        &e.enjoy,
+        &e.pay,
+        &e.organization,
+        &e.field_needs,
+        &e.new_ideas,
+    ];
+    let mut fields = vec![notes("key_points", "Key points", &e.key_points)];
+    for (prompt, answer) in evaluation_prompts().iter().zip(answers) {
+        fields.push(notes(
+            prompt_key(&prompt.key),
+            prompt_label(&prompt.key),
+            answer,
+        ));
+    }
+    fields.extend([
+        notes("referrals", "Referrals (a name a line)", ""),
+        notes("actions", "They suggested I… (a line each)", ""),
+        yes_no(
+            "reference",
+            "Offered to be a reference",
+            e.offered_reference,
+        ),
+        yes_no(
+            "resume",
+            "Offered to review my resume",
+            e.offered_resume_review,
+        ),
+        yes_no(
+            "contact_again",
+            "I may contact them again",
+            e.may_contact_again,
+        ),
+    ]);
+    Form::new(
+        FormKind::Evaluation {
+            interview: interview.meta.id,
+        },
+        None,
+        fields,
+    )
+}
+
+/// Field keys are `&'static str`; the prompts' keys come from a file, so they are mapped.
+fn prompt_key(key: &str) -> &'static str {
+    match key {
+        "skills" => "skills",
+        "qualify" => "qualify",
+        "enjoy" => "enjoy",
+        "pay" => "pay",
+        "organization" => "organization",
+        "field_needs" => "field_needs",
+        _ => "new_ideas",
+    }
+}
+
+/// Short labels for the prompts; the full questions are in `assets/evaluation.toml`.
+fn prompt_label(key: &str) -> &'static str {
+    match key {
+        "skills" => "Uses my skills?",
+        "qualify" => "Would I qualify?",
+        "enjoy" => "Would I enjoy it?",
+        "pay" => "About pay",
+        "organization" => "About the organisation",
+        "field_needs" => "What the field needs",
+        _ => "New ideas",
+    }
+}
+
+/// The thank-you, drafted from the template; marking it sent needs every placeholder filled.
+pub fn thank_you(interview: Id, draft: &str) -> Form {
+    let fields = vec![
+        notes("note", "The note", draft),
+        choice(
+            "channel",
+            "Sent by",
+            &["Email", "LinkedIn", "Message", "Card", "In person"],
+            "Email",
+        ),
+    ];
+    Form::new(FormKind::ThankYou { interview }, None, fields)
+}
+
+/// Meeting mode's "add the questions of a list".
+pub fn add_questions(interview: Id) -> Form {
+    let fields = vec![Field::new(
+        "list",
+        "Add the questions of",
+        FieldKind::Picker {
+            source: super::PickerSource::QuestionList,
+            create: false,
+        },
+        Check::Required,
+        "",
+    )];
+    Form::new(FormKind::AddQuestions { interview }, None, fields)
+}
