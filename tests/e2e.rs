@@ -239,3 +239,143 @@ fn notes_are_edited_in_the_editor() {
         "Written in the editor\nSecond line"
     );
 }
+
+/// One interview from request to thank-you through the real binary: the reply, the meeting,
+/// meeting mode with two answers, a write-up with a referral and an action item, the thank-you
+/// drafted and sent — then checked on screen, and in the database after the app has closed.
+#[test]
+fn an_interview_from_request_to_thank_you() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db)
+        .args([
+            "add",
+            "contact",
+            "--name",
+            "Ada Lovelace",
+            "--org",
+            "Engines",
+        ])
+        .assert()
+        .success();
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("Ada Lovelace · Engines");
+    pty.send(b"\r");
+    pty.wait_for("Timeline (");
+
+    pty.send(b"i");
+    pty.wait_for("New interview request");
+    pty.send(b"How analytical engines are programmed");
+    pty.send(b"\x13");
+    pty.wait_for("Request logged; a nudge is due");
+
+    pty.send(b"n");
+    pty.wait_for("They said yes");
+    pty.send(b"\r");
+    pty.wait_for("Ada Lovelace accepted");
+
+    pty.send(b"n");
+    pty.wait_for("Set (or move) the meeting");
+    pty.send(b"\r");
+    pty.wait_for("Set the meeting");
+    pty.send(b"tomorrow 3pm");
+    pty.send(b"\x13");
+    pty.wait_for("Meeting set for tomorrow 15:00");
+
+    pty.send(b"m");
+    pty.wait_for("No questions yet");
+    pty.send(b"L");
+    pty.wait_for("Add questions from a list");
+    pty.send(b"first conv");
+    pty.wait_for("› A first conversation");
+    pty.send(b"\r");
+    pty.send(b"\x13");
+    pty.wait_for("Added 9 questions");
+    pty.send(b"\r");
+    pty.send(b"Writing the notes on the engine");
+    pty.send(b"\r");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.send(b"Through mathematics and a translation");
+    pty.send(b"\r");
+    pty.wait_for("2 of 9 asked");
+
+    pty.send(b"n");
+    pty.wait_for("The meeting took place");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.wait_for("Met Ada Lovelace");
+    pty.send(b"\x1b");
+    pty.wait_for("Timeline (");
+
+    pty.send(b"n");
+    pty.wait_for("Write up the conversation");
+    pty.send(b"\r");
+    pty.wait_for("Key points");
+    pty.send(b"Engines need patient documentation. Also poetry.");
+    for _ in 0..8 {
+        pty.send(b"\t");
+    }
+    pty.send(b"Charles Babbage");
+    pty.send(b"\t");
+    pty.send(b"Read the Menabrea paper");
+    pty.send(b"\x13");
+    pty.wait_for("1 referral(s) and 1 action item(s) added");
+
+    pty.send(b"n");
+    pty.wait_for("Send the thank-you");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.wait_for("about engines need patient documentation has stayed");
+    pty.send(b"\x13");
+    pty.wait_for("Thank-you sent");
+    pty.wait_for("Sent a thank-you to Ada Lovelace");
+    pty.wait_for("Send Ada Lovelace a progress update");
+    pty.wait_for("Read the Menabrea paper");
+    pty.wait_for("referred Charles Babbage");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+
+    let store = rolo::store::Store::open(&db).unwrap();
+    let ada = store.contact_named("Ada Lovelace").unwrap();
+    let interview = store.interviews_of(ada.meta.id).unwrap().remove(0);
+    assert_eq!(interview.stage, rolo::domain::Stage::Done);
+    assert!(
+        interview
+            .thank_you_text
+            .contains("engines need patient documentation")
+    );
+    assert_eq!(
+        interview.evaluation.key_points,
+        "Engines need patient documentation. Also poetry."
+    );
+    let answered = store.questions_of_interview(interview.meta.id).unwrap();
+    assert_eq!(
+        answered
+            .iter()
+            .filter(|q| q.asked && !q.answer.is_empty())
+            .count(),
+        2
+    );
+    let charles = store.contact_named("Charles Babbage").unwrap();
+    assert_eq!(charles.referred_by, Some(ada.meta.id));
+    let open: Vec<String> = store
+        .open_follow_ups_of(ada.meta.id)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.title)
+        .collect();
+    assert!(
+        open.contains(&"Read the Menabrea paper".to_string()),
+        "{open:?}"
+    );
+    assert!(
+        open.iter().any(|t| t.contains("progress update")),
+        "{open:?}"
+    );
+    assert!(
+        !open.iter().any(|t| t.contains("thank-you")),
+        "the thank-you follow-up is closed: {open:?}"
+    );
+}

@@ -109,3 +109,29 @@ fn the_trash_and_a_delete_confirmation() {
     tester.press("y T");
     insta::assert_snapshot!("trash_80x24", tester.screen());
 }
+
+/// The write-up is taller than 80x24: it scrolls to keep the focused field in view.
+#[test]
+fn the_write_up_scrolls_at_80x24() {
+    let mut tester = Tester::demo(80, 24);
+    tester.press("P l l n enter");
+    assert!(
+        tester.screen().contains("Write up the conversation"),
+        "{}",
+        tester.screen()
+    );
+    for _ in 0..12 {
+        tester.press("tab");
+    }
+    insta::assert_snapshot!("form_write_up_scrolled_80x24", tester.screen());
+    assert!(tester.screen().contains("May contact again"));
+}
+
+#[test]
+fn the_step_menu_and_meeting_mode() {
+    let mut tester = Tester::demo(80, 24);
+    tester.press("P l n");
+    insta::assert_snapshot!("step_menu_80x24", tester.screen());
+    tester.press("esc m enter").type_str("Mostly research");
+    insta::assert_snapshot!("meeting_mode_80x24", tester.screen());
+}

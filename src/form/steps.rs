@@ -103,23 +103,11 @@ pub fn evaluation(interview: &Interview) -> Form {
         ));
     }
     fields.extend([
-        notes("referrals", "Referrals (a name a line)", ""),
-        notes("actions", "They suggested I… (a line each)", ""),
-        yes_no(
-            "reference",
-            "Offered to be a reference",
-            e.offered_reference,
-        ),
-        yes_no(
-            "resume",
-            "Offered to review my resume",
-            e.offered_resume_review,
-        ),
-        yes_no(
-            "contact_again",
-            "I may contact them again",
-            e.may_contact_again,
-        ),
+        notes("referrals", "Referrals (one a line)", ""),
+        notes("actions", "To do (one a line)", ""),
+        yes_no("reference", "Offered a reference", e.offered_reference),
+        yes_no("resume", "Offered resume review", e.offered_resume_review),
+        yes_no("contact_again", "May contact again", e.may_contact_again),
     ]);
     Form::new(
         FormKind::Evaluation {

@@ -11,14 +11,20 @@ use crate::form::{FieldKind, Form};
 use crate::tui::model::Confirm;
 
 const LABEL_WIDTH: usize = 22;
-/// Lines a notes field shows.
-const NOTE_LINES: usize = 3;
+/// Lines a notes field shows: a few while it has focus, fewer when not.
+const NOTE_LINES_FOCUSED: usize = 10;
+const NOTE_LINES: usize = 2;
 
 pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(90);
     let mut lines = Vec::new();
     let mut cursor = None;
+    // Where the focused field's lines start, to keep it in view in a form taller than the screen.
+    let mut focused_start = 0;
     for (index, field) in form.fields.iter().enumerate() {
+        if index == form.focus {
+            focused_start = lines.len();
+        }
         let focused = index == form.focus;
         let label_style = if focused {
             theme.title(true)
@@ -32,8 +38,13 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
         } else {
             vec![value]
         };
+        let most = if focused {
+            NOTE_LINES_FOCUSED
+        } else {
+            NOTE_LINES
+        };
         let shown = if field.is_multiline() {
-            value_lines.len().clamp(1, NOTE_LINES)
+            value_lines.len().clamp(1, most)
         } else {
             1
         };
@@ -93,6 +104,16 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
             }
         }
     }
+    // Scroll when the fields do not all fit: the focused one stays on screen.
+    let room = (area.height as usize).saturating_sub(4).max(1);
+    let offset = if lines.len() > room {
+        focused_start.saturating_sub(1).min(lines.len() - room)
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
+    let cursor = cursor
+        .and_then(|(row, column): (usize, usize)| row.checked_sub(offset).map(|row| (row, column)));
     lines.push(Line::default());
     let footer = if form.confirming_cancel {
         Line::styled(
