@@ -11,6 +11,15 @@ pub enum Template {
 }
 
 impl Template {
+    pub fn title(self) -> &'static str {
+        match self {
+            Template::Request => "The request",
+            Template::Nudge => "A nudge",
+            Template::ThankYou => "The thank-you",
+            Template::ProgressUpdate => "A progress update",
+        }
+    }
+
     pub fn text(self) -> &'static str {
         match self {
             Template::Request => include_str!("../../assets/templates/request.txt"),

@@ -10,6 +10,7 @@ pub mod text_input;
 pub use field::{Check, Field, FieldKind, PickerSource};
 pub use text_input::TextInput;
 
+use crate::domain::drafts::Template;
 use crate::domain::{Clock, Id};
 
 /// Which record a form makes or changes.
@@ -19,14 +20,32 @@ pub enum FormKind {
     Organization,
     FollowUp,
     QuestionList,
-    Question { list: Id },
-    Touch { contact: Id },
-    StartInterview { contact: Id },
-    Schedule { interview: Id },
-    Redirect { interview: Id },
-    Evaluation { interview: Id },
-    ThankYou { interview: Id },
-    AddQuestions { interview: Id },
+    Question {
+        list: Id,
+    },
+    Touch {
+        contact: Id,
+    },
+    StartInterview {
+        contact: Id,
+    },
+    Schedule {
+        interview: Id,
+    },
+    Redirect {
+        interview: Id,
+    },
+    Evaluation {
+        interview: Id,
+    },
+    /// A message drafted from a template; saving marks it sent.
+    Draft {
+        interview: Id,
+        template: Template,
+    },
+    AddQuestions {
+        interview: Id,
+    },
 }
 
 impl FormKind {
@@ -42,7 +61,7 @@ impl FormKind {
             FormKind::Schedule { .. } => "meeting time",
             FormKind::Redirect { .. } => "redirect",
             FormKind::Evaluation { .. } => "write-up",
-            FormKind::ThankYou { .. } => "thank-you",
+            FormKind::Draft { .. } => "message",
             FormKind::AddQuestions { .. } => "questions",
         }
     }
@@ -98,7 +117,7 @@ impl Form {
             FormKind::Schedule { .. } => "Set the meeting".into(),
             FormKind::Redirect { .. } => "They suggested someone else".into(),
             FormKind::Evaluation { .. } => "Write up the conversation".into(),
-            FormKind::ThankYou { .. } => "The thank-you".into(),
+            FormKind::Draft { template, .. } => template.title().into(),
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
             _ => format!("{verb} {}", self.kind.noun()),
         }

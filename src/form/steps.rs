@@ -144,10 +144,11 @@ fn prompt_label(key: &str) -> &'static str {
     }
 }
 
-/// The thank-you, drafted from the template; marking it sent needs every placeholder filled.
-pub fn thank_you(interview: Id, draft: &str) -> Form {
+/// A message drafted from a template, to edit, copy (Ctrl-Y) and mark sent; marking it sent
+/// needs every placeholder filled.
+pub fn draft(interview: Id, template: crate::domain::drafts::Template, text: &str) -> Form {
     let fields = vec![
-        notes("note", "The note", draft),
+        notes("note", "The message", text),
         choice(
             "channel",
             "Sent by",
@@ -155,7 +156,14 @@ pub fn thank_you(interview: Id, draft: &str) -> Form {
             "Email",
         ),
     ];
-    Form::new(FormKind::ThankYou { interview }, None, fields)
+    Form::new(
+        FormKind::Draft {
+            interview,
+            template,
+        },
+        None,
+        fields,
+    )
 }
 
 /// Meeting mode's "add the questions of a list".

@@ -96,6 +96,10 @@ pub enum Action {
     MoveQuestionUp,
     /// Meeting mode: move the question down.
     MoveQuestionDown,
+    /// Forms: copy the text of the focused field (a draft) to the clipboard.
+    CopyText,
+    /// Draft a message for the interview (request, thank-you, progress update).
+    WriteMessage,
 }
 
 impl Action {
@@ -146,5 +150,7 @@ impl Action {
         Action::AddQuestionList,
         Action::MoveQuestionUp,
         Action::MoveQuestionDown,
+        Action::CopyText,
+        Action::WriteMessage,
     ];
 }

@@ -193,6 +193,16 @@ impl App {
                 .store
                 .swap_questions(a, b, &clock)
                 .and_then(|interview| self.reload_meeting(interview, &clock)),
+            Effect::CopyToClipboard(text) => {
+                let copied = crossterm::execute!(
+                    std::io::stdout(),
+                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
+                );
+                return Some(match copied {
+                    Ok(()) => Loaded::Changed("Copied to the clipboard".into()),
+                    Err(e) => Loaded::Failed(format!("Could not copy: {e}")),
+                });
+            }
             Effect::OpenStepMenu(id) => {
                 self.store
                     .get::<crate::domain::Interview>(id)

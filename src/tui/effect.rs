@@ -8,6 +8,7 @@ use super::model::{ContactDetail, Header, MeetingView, Pane, Pipeline, QuestionL
 use super::save::Saved;
 use super::step_menu::StepMenu;
 use crate::domain::InterviewQuestion;
+use crate::domain::drafts::Template;
 use crate::domain::playbook::Step;
 use crate::form::Form;
 use crate::store::TrashRow;
@@ -56,6 +57,8 @@ pub enum Effect {
     },
     /// Show the steps an interview can take next.
     OpenStepMenu(Id),
+    /// Copy a text to the clipboard (OSC 52: works over ssh too).
+    CopyToClipboard(String),
     /// Meeting mode for an interview.
     OpenMeeting(Id),
     /// Save one interview question (ticked, or its answer as typed).
@@ -72,10 +75,14 @@ pub enum Effect {
 /// Which form to open, and for what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormRequest {
-    NewContact { referred_by: Option<(Id, String)> },
+    NewContact {
+        referred_by: Option<(Id, String)>,
+    },
     EditContact(Id),
     EditOrganization(Id),
-    NewFollowUp { contact: Option<(Id, String)> },
+    NewFollowUp {
+        contact: Option<(Id, String)>,
+    },
     EditFollowUp(Id),
     NewQuestionList,
     EditQuestionList(Id),
@@ -86,7 +93,8 @@ pub enum FormRequest {
     Schedule(Id),
     Redirect(Id),
     Evaluation(Id),
-    ThankYou(Id),
+    /// A message to someone about an interview, drafted from a template.
+    Draft(Id, Template),
     AddQuestions(Id),
 }
 

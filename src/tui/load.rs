@@ -242,7 +242,7 @@ pub fn step_form(
     request: &FormRequest,
     clock: &Clock,
 ) -> StoreResult<Option<crate::form::Form>> {
-    use crate::domain::drafts::{DraftValues, Template, first_name, render};
+    use crate::domain::drafts::{DraftValues, first_name, render};
     use crate::form::steps;
     Ok(Some(match request {
         FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
@@ -259,7 +259,7 @@ pub fn step_form(
         FormRequest::Redirect(id) => steps::redirect(*id),
         FormRequest::AddQuestions(id) => steps::add_questions(*id),
         FormRequest::Evaluation(id) => steps::evaluation(&store.get(*id)?),
-        FormRequest::ThankYou(id) => {
+        FormRequest::Draft(id, template) => {
             let interview: crate::domain::Interview = store.get(*id)?;
             let contact: Contact = store.get(interview.contact_id)?;
             let organization = match contact.organization_id {
@@ -282,7 +282,7 @@ pub fn step_form(
                 key_point: key_point.trim_end_matches('.').to_lowercase(),
                 action_taken: String::new(),
             };
-            steps::thank_you(*id, &render(Template::ThankYou.text(), &values))
+            steps::draft(*id, *template, &render(template.text(), &values))
         }
         _ => return Ok(None),
     }))

@@ -54,7 +54,10 @@ pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
         FormKind::Evaluation { interview } => {
             save_steps::evaluation(store, form, *interview, clock)
         }
-        FormKind::ThankYou { interview } => save_steps::thank_you(store, form, *interview, clock),
+        FormKind::Draft {
+            interview,
+            template,
+        } => save_steps::draft_sent(store, form, *interview, *template, clock),
         FormKind::AddQuestions { interview } => match form.picked("list") {
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)

@@ -5,11 +5,12 @@ use chrono::Duration;
 
 use super::save::Saved;
 use crate::domain::dates;
-use crate::domain::drafts::unfilled;
+use crate::domain::drafts::{Template, unfilled};
 use crate::domain::playbook::Step;
 use crate::domain::settings::PlaybookSettings;
 use crate::domain::{
-    Channel, Clock, Contact, FollowUp, FollowUpKind, Id, Interview, MeetingMode, Stage, sanitize,
+    Channel, Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview,
+    MeetingMode, Stage, sanitize,
 };
 use crate::form::Form;
 use crate::form::forms::MORNING;
@@ -182,11 +183,14 @@ pub fn evaluation(
     })
 }
 
-/// Marks the thank-you sent, with its text; refused while a placeholder is unfilled.
-pub fn thank_you(
+/// Marks a drafted message sent; refused while a placeholder is unfilled. A thank-you or a
+/// nudge is a playbook step; a request or a progress update goes on the timeline (and an
+/// update moves keep-in-touch on).
+pub fn draft_sent(
     store: &Store,
     form: &Form,
     interview_id: Id,
+    template: Template,
     clock: &Clock,
 ) -> Result<Saved, StoreError> {
     let note = form.text("note");
@@ -196,22 +200,58 @@ pub fn thank_you(
             format!("fill in {first} before marking it sent"),
         ));
     }
-    store.write(|tx| {
-        let mut interview: Interview = record::get(tx, interview_id)?;
-        interview.thank_you_text = note.clone();
-        interview.thank_you_channel = form.text("channel");
-        record::update(tx, &mut interview, clock.timestamp())?;
-        take_step(
-            tx,
-            interview_id,
-            &StepInput::from(Step::ThankYouSent),
-            clock,
-            &PlaybookSettings::default(),
-        )?;
-        Ok(())
-    })?;
+    let settings = PlaybookSettings::default();
+    let interview: Interview = store.get(interview_id)?;
+    let channel = form.text("channel");
+    match template {
+        Template::ThankYou | Template::Nudge => {
+            let step = if template == Template::ThankYou {
+                Step::ThankYouSent
+            } else {
+                Step::NudgeSent
+            };
+            store.write(|tx| {
+                if template == Template::ThankYou {
+                    let mut interview = interview.clone();
+                    interview.thank_you_text = note.clone();
+                    interview.thank_you_channel = channel.clone();
+                    record::update(tx, &mut interview, clock.timestamp())?;
+                }
+                take_step(tx, interview_id, &StepInput::from(step), clock, &settings)?;
+                Ok(())
+            })?;
+        }
+        Template::Request | Template::ProgressUpdate => {
+            let summary = if template == Template::Request {
+                "Sent the request"
+            } else {
+                "Sent a progress update"
+            };
+            let mut touch = Interaction::new(
+                interview.contact_id,
+                InteractionKind::Email,
+                summary,
+                clock.timestamp(),
+            );
+            touch.interview_id = Some(interview_id);
+            touch.body = note;
+            let contact: Contact = store.get(interview.contact_id)?;
+            store.log_touch(
+                &touch,
+                contact
+                    .keep_in_touch_days
+                    .unwrap_or(settings.keep_in_touch_days),
+            )?;
+        }
+    }
+    let message = match template {
+        Template::ThankYou => "Thank-you sent; a progress update is due in 30 days",
+        Template::Nudge => "Nudge sent",
+        Template::Request => "Request sent",
+        Template::ProgressUpdate => "Update sent; the next one is due in 30 days",
+    };
     Ok(Saved::Done {
-        message: "Thank-you sent; a progress update is due in 30 days".into(),
+        message: message.into(),
         contact: None,
     })
 }

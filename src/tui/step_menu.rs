@@ -2,6 +2,7 @@
 //! natural next step first. A step that needs details opens its form; one that closes the
 //! interview asks first.
 
+use crate::domain::drafts::Template;
 use crate::domain::playbook::{Step, allowed_steps};
 use crate::domain::{Id, Interview, Timestamp};
 
@@ -45,7 +46,7 @@ impl StepChoice {
         match self {
             StepChoice::Accept => "They said yes",
             StepChoice::Schedule => "Set (or move) the meeting…",
-            StepChoice::Nudge => "I sent a nudge",
+            StepChoice::Nudge => "Write and send a nudge…",
             StepChoice::Held => "The meeting took place",
             StepChoice::Evaluate => "Write up the conversation…",
             StepChoice::ThankYou => "Send the thank-you…",
@@ -92,9 +93,10 @@ impl StepChoice {
         match self {
             StepChoice::Schedule => form(FormRequest::Schedule(interview)),
             StepChoice::Evaluate => form(FormRequest::Evaluation(interview)),
-            StepChoice::ThankYou => form(FormRequest::ThankYou(interview)),
+            StepChoice::ThankYou => form(FormRequest::Draft(interview, Template::ThankYou)),
+            StepChoice::Nudge => form(FormRequest::Draft(interview, Template::Nudge)),
             StepChoice::Redirect => form(FormRequest::Redirect(interview)),
-            StepChoice::Accept | StepChoice::Nudge | StepChoice::Held => Chosen::Now(take),
+            StepChoice::Accept | StepChoice::Held => Chosen::Now(take),
             StepChoice::Decline
             | StepChoice::NoReply
             | StepChoice::Missed

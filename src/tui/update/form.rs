@@ -49,6 +49,11 @@ pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent, clock: &Clock) -
                 form.focused().input.value().to_string(),
             )];
         }
+        Some(Action::CopyText) => {
+            return vec![Effect::CopyToClipboard(
+                form.focused().input.value().to_string(),
+            )];
+        }
         Some(Action::OpenDuplicate) => {
             if let Some(duplicate) = form.duplicate.clone() {
                 model.form = None;

@@ -93,6 +93,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
             NextStep,
             StartInterview,
             MeetingMode,
+            WriteMessage,
         ],
         Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight, NextStep, MeetingMode],
         Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],

@@ -2,7 +2,8 @@
 //! `t`, `O`; and undoing deletes (`u`), with the trash (`T`) for older ones.
 
 use super::home::selected_index;
-use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList};
+use crate::domain::drafts::Template;
+use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList, Stage};
 use crate::store::Record;
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, FormRequest};
@@ -33,6 +34,10 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
         | Action::StartInterview => contact_action(model, action),
         Action::NextStep => match selected_interview(model) {
             Ok(id) => vec![Effect::OpenStepMenu(id)],
+            Err(message) => say(model, message),
+        },
+        Action::WriteMessage => match selected_interview(model) {
+            Ok(id) => write_message(model, id),
             Err(message) => say(model, message),
         },
         Action::MeetingMode => match selected_interview(model) {
@@ -221,6 +226,32 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
+/// The message an interview's stage calls for: the request while it is asked, the thank-you
+/// after the meeting, a progress update once done.
+fn write_message(model: &mut Model, interview: Id) -> Vec<Effect> {
+    let stage = match model.screen() {
+        Some(Screen::Contact(detail)) => detail
+            .interviews
+            .iter()
+            .find(|i| i.meta.id == interview)
+            .map(|i| i.stage),
+        Some(Screen::Pipeline(board)) => Some(board.columns[board.column].stage),
+        _ => None,
+    };
+    let template = match stage {
+        Some(Stage::Request) => Template::Request,
+        Some(Stage::Evaluate | Stage::ThankYou) => Template::ThankYou,
+        Some(Stage::Done) => Template::ProgressUpdate,
+        Some(Stage::Meet) | None => {
+            return say(
+                model,
+                "Nothing to send before the meeting: m opens meeting mode",
+            );
+        }
+    };
+    open(FormRequest::Draft(interview, template))
+}
+
 /// The interview a step or meeting mode is for: on a contact, the one selected under
 /// Interviews (or the only open one); on the pipeline, the selected card; in meeting mode, its
 /// own.
@@ -236,7 +267,12 @@ fn selected_interview(model: &Model) -> Result<Id, &'static str> {
                     .map(|i| i.meta.id)
                     .ok_or("No interview with them yet: i asks them for one"),
                 (_, [only]) => Ok(only.meta.id),
-                (_, []) => Err("No interview with them yet: i asks them for one"),
+                // None open: the newest, finished or not (a progress update follows a done one).
+                (_, []) => detail
+                    .interviews
+                    .first()
+                    .map(|i| i.meta.id)
+                    .ok_or("No interview with them yet: i asks them for one"),
                 _ => Err("Which interview? Tab to Interviews and choose one"),
             }
         }
