@@ -283,7 +283,7 @@ fn the_other_panes_filter_too() {
 fn help_lists_every_action_each_screen_accepts() {
     let keymap = Keymap::default_keys();
     let mut t = Tester::demo(120, 40);
-    let screens = ["", "enter", "P", "4 enter"];
+    let screens = ["", "enter", "P", "4 enter", "P l m", "T"];
     for keys in screens {
         t.press("H").press(keys);
         let bound: Vec<Action> = keymap
