@@ -95,20 +95,20 @@ fn today_prints_the_agenda_for_people() {
         .clone();
     let text = String::from_utf8(output).unwrap();
     let expected = "\
-rolo · Tuesday 24 November 2026
+rolo · Tuesday 24 November 2026 · 5 to review
 
-Overdue (1)
-  ! Follow-up     Send Ada the paper · Ada Lovelace (2 days late)
+  1. @ Meeting at today 14:00: Learn about compilers · Grace Hopper
+        a meeting today
+  2. - Prepare for the meeting with Grace Hopper · due today 09:00
+        the meeting is close
+  3. - Write up the conversation · Ada Lovelace
+        write it up while it is fresh
+  4. ! Send Ada the paper · Ada Lovelace
+        2 days late · a reminder you set
+  5. - Call Ada back · Ada Lovelace · due today 09:00
+        a reminder you set
 
-Due today (2)
-  - Follow-up     Call Ada back · Ada Lovelace
-  - Prepare       Prepare for the meeting with Grace Hopper
-
-Meetings today (1)
-  14:00 Grace Hopper · 30 min, video, Video call · Learn about compilers
-
-Owed (1)
-  - Write up the conversation · Ada Lovelace
+Review them one at a time with: rolo --review
 ";
     assert_eq!(text, expected);
 }
@@ -125,13 +125,17 @@ fn today_prints_json_for_scripts() {
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
     assert_eq!(json["date"], "2026-11-24");
-    assert_eq!(json["overdue"][0]["title"], "Send Ada the paper");
-    assert_eq!(json["overdue"][0]["days_overdue"], 2);
-    assert_eq!(json["overdue"][0]["kind"], "custom");
-    assert_eq!(json["due_today"].as_array().unwrap().len(), 2);
-    assert_eq!(json["meetings"][0]["contact"], "Grace Hopper");
-    assert_eq!(json["meetings"][0]["starts_at"], "2026-11-24T13:00:00.000Z");
-    assert_eq!(json["owed"][0]["contact"], "Ada Lovelace");
+    let queue = json["queue"].as_array().unwrap();
+    assert_eq!(queue.len(), 5);
+    assert_eq!(queue[0]["type"], "meeting");
+    assert_eq!(queue[0]["contact"], "Grace Hopper");
+    assert_eq!(queue[0]["due_at"], "2026-11-24T13:00:00.000Z");
+    assert_eq!(queue[3]["title"], "Send Ada the paper");
+    assert_eq!(queue[3]["type"], "follow_up");
+    assert_eq!(queue[3]["kind"], "custom");
+    assert_eq!(queue[3]["days_overdue"], 2);
+    assert_eq!(queue[3]["reason"], "2 days late · a reminder you set");
+    assert_eq!(queue[2]["type"], "write_up");
 }
 
 #[test]
@@ -312,7 +316,14 @@ fn demo_fills_the_database_with_every_stage() {
         "referral chains"
     );
     let agenda = store.agenda(&clock()).unwrap();
-    assert!(!agenda.overdue.is_empty() && !agenda.meetings.is_empty());
+    use rolo::domain::review::ItemKind;
+    assert!(agenda.queue.iter().any(|i| i.days_overdue > 0));
+    assert!(
+        agenda
+            .queue
+            .iter()
+            .any(|i| matches!(i.item, ItemKind::Meeting { .. }))
+    );
     let answered: Vec<rolo::domain::InterviewQuestion> = store.all(false).unwrap();
     assert!(answered.iter().any(|q| q.asked && !q.answer.is_empty()));
     assert_eq!(store.integrity_check().unwrap(), "ok");

@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Open straight into the daily review.
+    #[arg(long)]
+    pub review: bool,
+
     /// Leave the mouse to the terminal (for selecting text).
     #[arg(long)]
     pub no_mouse: bool,

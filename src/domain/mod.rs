@@ -10,6 +10,7 @@ pub mod kinds;
 pub mod playbook;
 pub mod prompts;
 pub mod records;
+pub mod review;
 pub mod sanitize;
 pub mod settings;
 

@@ -228,8 +228,12 @@ pub const TOUCH_KINDS: [InteractionKind; 5] = [
     InteractionKind::Note,
 ];
 
-/// "Log a touch" with a contact.
+/// "Log a touch" with a contact; `completes` is a follow-up the touch takes care of.
 pub fn touch(contact: Id, clock: &Clock) -> Form {
+    touch_completing(contact, None, clock)
+}
+
+pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Form {
     let fields = vec![
         Field::new(
             "kind",
@@ -250,7 +254,23 @@ pub fn touch(contact: Id, clock: &Clock) -> Form {
         Field::text("summary", "Summary", Check::Required, ""),
         Field::new("body", "Details", FieldKind::Multiline, Check::Anything, ""),
     ];
-    let mut form = Form::new(FormKind::Touch { contact }, None, fields);
+    let mut form = Form::new(FormKind::Touch { contact, completes }, None, fields);
+    form.refresh_hints(clock);
+    form
+}
+
+/// Snooze a follow-up to a date typed naturally.
+pub fn snooze(follow_up: Id, clock: &Clock) -> Form {
+    let fields = vec![Field::new(
+        "until",
+        "Snooze until",
+        FieldKind::Date {
+            default_time: MORNING,
+        },
+        Check::Required,
+        "",
+    )];
+    let mut form = Form::new(FormKind::Snooze { follow_up }, None, fields);
     form.refresh_hints(clock);
     form
 }

@@ -23,8 +23,13 @@ pub enum FormKind {
     Question {
         list: Id,
     },
+    /// A touch with a contact; `completes` is a follow-up it takes care of (from the review).
     Touch {
         contact: Id,
+        completes: Option<Id>,
+    },
+    Snooze {
+        follow_up: Id,
     },
     StartInterview {
         contact: Id,
@@ -57,6 +62,7 @@ impl FormKind {
             FormKind::QuestionList => "question list",
             FormKind::Question { .. } => "question",
             FormKind::Touch { .. } => "touch",
+            FormKind::Snooze { .. } => "snooze",
             FormKind::StartInterview { .. } => "interview request",
             FormKind::Schedule { .. } => "meeting time",
             FormKind::Redirect { .. } => "redirect",
@@ -119,6 +125,7 @@ impl Form {
             FormKind::Evaluation { .. } => "Write up the conversation".into(),
             FormKind::Draft { template, .. } => template.title().into(),
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
+            FormKind::Snooze { .. } => "Snooze until…".into(),
             _ => format!("{verb} {}", self.kind.noun()),
         }
     }

@@ -11,6 +11,7 @@ mod open;
 pub mod path;
 pub mod playbook;
 pub(crate) mod record;
+pub mod review;
 mod seed;
 mod sql_types;
 mod trash;

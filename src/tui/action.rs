@@ -100,6 +100,24 @@ pub enum Action {
     CopyText,
     /// Draft a message for the interview (request, thank-you, progress update).
     WriteMessage,
+    /// Open the daily review.
+    OpenReview,
+    /// Review: mark the follow-up done.
+    MarkDone,
+    /// Review: snooze a day.
+    SnoozeDay,
+    /// Review: snooze three days.
+    SnoozeThreeDays,
+    /// Review: snooze a week.
+    SnoozeWeek,
+    /// Review: snooze to a date typed naturally.
+    SnoozeTo,
+    /// Review: change the follow-up (its due date, its words).
+    Reschedule,
+    /// Review: log a touch with the contact and mark the follow-up done.
+    TouchAndDone,
+    /// Review: leave this one for now and go to the next.
+    Skip,
 }
 
 impl Action {
@@ -152,5 +170,14 @@ impl Action {
         Action::MoveQuestionDown,
         Action::CopyText,
         Action::WriteMessage,
+        Action::OpenReview,
+        Action::MarkDone,
+        Action::SnoozeDay,
+        Action::SnoozeThreeDays,
+        Action::SnoozeWeek,
+        Action::SnoozeTo,
+        Action::Reschedule,
+        Action::TouchAndDone,
+        Action::Skip,
     ];
 }

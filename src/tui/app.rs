@@ -13,7 +13,7 @@ use ratatui::backend::Backend;
 use super::effect::{Effect, Loaded};
 use super::keymap::Keymap;
 use super::load;
-use super::model::{Model, Pane, Screen};
+use super::model::{Model, Pane, ReviewCount, Screen};
 use super::save;
 use super::ui::{self, theme::Theme};
 use super::update;
@@ -203,6 +203,29 @@ impl App {
                     Err(e) => Loaded::Failed(format!("Could not copy: {e}")),
                 });
             }
+            Effect::OpenReview => self.store.review_queue(&clock).map(Loaded::Review),
+            Effect::LoadReviewContext => match self.model.screen() {
+                Some(Screen::Review(view)) => match view.current() {
+                    Some(item) => self.store.review_context(item).map(Loaded::ReviewContext),
+                    None => return None,
+                },
+                _ => return None,
+            },
+            Effect::ReviewDone(id) => self
+                .store
+                .complete_follow_up(id, clock.timestamp())
+                .map(|before| Loaded::ReviewActed(Box::new(before), ReviewCount::Done)),
+            Effect::ReviewSnooze { id, days } => self
+                .store
+                .snooze_until(id, days, &clock)
+                .and_then(|until| self.store.snooze_follow_up(id, until, clock.timestamp()))
+                .map(|before| Loaded::ReviewActed(Box::new(before), ReviewCount::Snoozed)),
+            Effect::ReviewPutBack(before) => {
+                let id = before.meta.id;
+                self.store
+                    .put_back(*before, clock.timestamp())
+                    .map(|()| Loaded::ReviewUndone(id))
+            }
             Effect::OpenStepMenu(id) => {
                 self.store
                     .get::<crate::domain::Interview>(id)
@@ -230,6 +253,7 @@ impl App {
                 }
                 Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
                 Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
+                Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
                 None => return None,
             },
         };
@@ -295,8 +319,11 @@ impl App {
     }
 
     /// The loop, until the user quits or a signal asks us to stop.
-    pub fn run(&mut self, guard: &mut super::terminal::TerminalGuard) -> Result<()> {
+    pub fn run(&mut self, guard: &mut super::terminal::TerminalGuard, review: bool) -> Result<()> {
         self.start();
+        if review {
+            self.run_effects(vec![Effect::OpenReview]);
+        }
         let mut dirty = true;
         while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
             if dirty {

@@ -4,14 +4,17 @@ use crate::domain::Id;
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use super::contact_index::IndexRow;
+use super::model::ReviewCount;
 use super::model::{ContactDetail, Header, MeetingView, Pane, Pipeline, QuestionListView};
 use super::save::Saved;
 use super::step_menu::StepMenu;
-use crate::domain::InterviewQuestion;
 use crate::domain::drafts::Template;
 use crate::domain::playbook::Step;
+use crate::domain::review::ReviewItem;
+use crate::domain::{FollowUp, InterviewQuestion};
 use crate::form::Form;
 use crate::store::TrashRow;
+use crate::store::review::ReviewContext;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -59,6 +62,19 @@ pub enum Effect {
     OpenStepMenu(Id),
     /// Copy a text to the clipboard (OSC 52: works over ssh too).
     CopyToClipboard(String),
+    /// Open the daily review (read its queue).
+    OpenReview,
+    /// Read the context of the review's current item.
+    LoadReviewContext,
+    /// Mark a follow-up done from the review.
+    ReviewDone(Id),
+    /// Snooze a follow-up by whole days from the review.
+    ReviewSnooze {
+        id: Id,
+        days: i64,
+    },
+    /// Undo a review action: put the follow-up back as it was.
+    ReviewPutBack(Box<FollowUp>),
     /// Meeting mode for an interview.
     OpenMeeting(Id),
     /// Save one interview question (ticked, or its answer as typed).
@@ -96,6 +112,13 @@ pub enum FormRequest {
     /// A message to someone about an interview, drafted from a template.
     Draft(Id, Template),
     AddQuestions(Id),
+    /// Snooze a follow-up to a typed date.
+    Snooze(Id),
+    /// Log a touch with a contact and mark a follow-up done.
+    TouchAndComplete {
+        contact: Id,
+        follow_up: Id,
+    },
 }
 
 /// Which part of the name-ordered contact list to load.
@@ -140,6 +163,12 @@ pub enum Loaded {
     EditedText(String),
     StepMenu(StepMenu),
     Meeting(Box<MeetingView>),
+    Review(Vec<ReviewItem>),
+    ReviewContext(ReviewContext),
+    /// A review action was taken: the follow-up as it was, and what it counts as.
+    ReviewActed(Box<FollowUp>, ReviewCount),
+    /// A review action was undone.
+    ReviewUndone(Id),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -20,6 +20,7 @@ pub enum Context {
     Questions,
     Trash,
     Meeting,
+    Review,
     Form,
     Confirm,
     Help,

@@ -214,6 +214,10 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
             forms::question(named, Some(&question))
         }
         FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
+        FormRequest::TouchAndComplete { contact, follow_up } => {
+            forms::touch_completing(*contact, Some(*follow_up), clock)
+        }
+        FormRequest::Snooze(id) => forms::snooze(*id, clock),
         other => match step_form(store, other, clock)? {
             Some(form) => form,
             None => return Err(crate::store::StoreError::Invalid("no form for that".into())),

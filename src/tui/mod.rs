@@ -39,5 +39,5 @@ pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
         fixed_clock,
         ui::theme::Theme::from_env(),
     );
-    app.run(&mut guard)
+    app.run(&mut guard, cli.review)
 }

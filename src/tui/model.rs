@@ -11,8 +11,10 @@ use super::effect::Effect;
 use super::filter::Filter;
 use super::nav::Nav;
 use super::step_menu::StepMenu;
+use crate::domain::review::ReviewItem;
 use crate::form::{Form, TextInput};
 use crate::store::TrashRow;
+use crate::store::review::ReviewContext;
 
 /// The four panes of home, in focus order (1–4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +276,55 @@ pub struct MeetingView {
     pub adding: Option<TextInput>,
 }
 
+/// What one review action did, so `u` can take it back.
+#[derive(Debug, Clone)]
+pub enum ReviewUndo {
+    Skip,
+    /// The follow-up as it was before it was done or snoozed.
+    Put(Box<FollowUp>, ReviewCount),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewCount {
+    Done,
+    Snoozed,
+    Touched,
+}
+
+/// The daily review: the queue, where we are in it, and what has been done.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewView {
+    pub items: Vec<ReviewItem>,
+    pub index: usize,
+    pub context: Option<ReviewContext>,
+    pub done: u32,
+    pub snoozed: u32,
+    pub skipped: u32,
+    pub touched: u32,
+    pub undo: Vec<ReviewUndo>,
+    /// After the queue is read again, stand on this follow-up (an undone one).
+    pub seek: Option<Id>,
+}
+
+impl ReviewView {
+    pub fn current(&self) -> Option<&ReviewItem> {
+        self.items.get(self.index)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.index >= self.items.len()
+    }
+
+    pub fn count(&mut self, which: ReviewCount, step: i32) {
+        let counter = match which {
+            ReviewCount::Done => &mut self.done,
+            ReviewCount::Snoozed => &mut self.snoozed,
+            ReviewCount::Touched => &mut self.touched,
+        };
+        *counter = counter.saturating_add_signed(step);
+    }
+}
+
 /// A question awaiting y or n, and what yes does.
 #[derive(Debug, Clone)]
 pub struct Confirm {
@@ -289,6 +340,7 @@ pub enum Screen {
     QuestionList(QuestionListView),
     Trash(TrashView),
     Meeting(MeetingView),
+    Review(Box<ReviewView>),
 }
 
 #[derive(Debug, Clone)]

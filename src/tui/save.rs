@@ -45,7 +45,21 @@ pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
         FormKind::FollowUp => save_follow_up(store, form, clock),
         FormKind::QuestionList => save_question_list(store, form, clock),
         FormKind::Question { list } => save_question(store, form, *list, clock),
-        FormKind::Touch { contact } => save_touch(store, form, *contact, clock),
+        FormKind::Touch { contact, completes } => {
+            save_touch(store, form, *contact, *completes, clock)
+        }
+        FormKind::Snooze { follow_up } => match dates::parse(&form.text("until"), clock, MORNING) {
+            Ok(parsed) => store
+                .snooze_follow_up(*follow_up, parsed.at, clock.timestamp())
+                .map(|_| Saved::Done {
+                    message: format!("Snoozed until {}", clock.when(parsed.at)),
+                    contact: None,
+                }),
+            Err(e) => Ok(Saved::Refused {
+                field: Some("until"),
+                message: e.to_string(),
+            }),
+        },
         FormKind::StartInterview { contact } => {
             save_steps::start_interview(store, form, *contact, clock)
         }
@@ -240,7 +254,13 @@ fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<
     })
 }
 
-fn save_touch(store: &Store, form: &Form, contact: Id, clock: &Clock) -> Result<Saved, StoreError> {
+fn save_touch(
+    store: &Store,
+    form: &Form,
+    contact: Id,
+    completes: Option<Id>,
+    clock: &Clock,
+) -> Result<Saved, StoreError> {
     let when = match dates::parse(&form.text("when"), clock, MORNING) {
         Ok(parsed) => parsed.at,
         Err(e) => {
@@ -267,6 +287,9 @@ fn save_touch(store: &Store, form: &Form, contact: Id, clock: &Clock) -> Result<
         .keep_in_touch_days
         .unwrap_or(PlaybookSettings::default().keep_in_touch_days);
     store.log_touch(&touch, every)?;
+    if let Some(follow_up) = completes {
+        store.complete_follow_up(follow_up, clock.timestamp())?;
+    }
     Ok(Saved::Done {
         message: format!("Logged: {}", touch.summary),
         contact: None,

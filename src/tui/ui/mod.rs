@@ -9,6 +9,7 @@ mod list;
 mod meeting;
 mod pipeline;
 mod questions;
+mod review;
 pub mod theme;
 mod trash;
 
@@ -32,6 +33,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::QuestionList(view)) => view.list.name.clone(),
         Some(Screen::Trash(_)) => "Trash".into(),
         Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
+        Some(Screen::Review(_)) => "Daily review".into(),
     }
 }
 
@@ -46,6 +48,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
         Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
         Some(Screen::Meeting(view)) => meeting::draw(frame, view, body, clock, theme),
+        Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);

@@ -10,6 +10,7 @@ mod mouse;
 mod pipeline;
 mod receive;
 mod records;
+pub mod review;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -50,6 +51,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::QuestionList(_)) => &[Context::Questions, Context::List, Context::Global],
         Some(Screen::Trash(_)) => &[Context::Trash, Context::List, Context::Global],
         Some(Screen::Meeting(_)) => meeting::contexts(),
+        Some(Screen::Review(_)) => &[Context::Review, Context::Global],
     }
 }
 
@@ -59,9 +61,10 @@ pub fn accepted(model: &Model) -> Vec<Action> {
     if model.help {
         return vec![Back, Quit];
     }
-    let mut actions = vec![
-        Quit, Help, Back, Refresh, MoveDown, MoveUp, PageDown, PageUp, First, Last, Undo, OpenTrash,
-    ];
+    let mut actions = vec![Quit, Help, Back, Refresh, Undo, OpenTrash, OpenReview];
+    if !matches!(model.screen(), Some(Screen::Review(_))) {
+        actions.extend_from_slice(&[MoveDown, MoveUp, PageDown, PageUp, First, Last]);
+    }
     actions.extend_from_slice(match model.screen() {
         None => &[
             OpenPipeline,
@@ -98,6 +101,22 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight, NextStep, MeetingMode],
         Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],
         Some(Screen::Trash(_)) => &[OpenHome],
+        Some(Screen::Review(_)) => &[
+            OpenHome,
+            MarkDone,
+            SnoozeDay,
+            SnoozeThreeDays,
+            SnoozeWeek,
+            SnoozeTo,
+            Reschedule,
+            TouchAndDone,
+            Open,
+            WriteMessage,
+            Edit,
+            MeetingMode,
+            Skip,
+            MoveUp,
+        ],
         Some(Screen::Meeting(_)) => &[
             OpenHome,
             Open,
@@ -245,6 +264,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             effects
         }
+        Action::OpenReview if !matches!(model.screen(), Some(Screen::Review(_))) => {
+            vec![Effect::OpenReview]
+        }
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
             vec![Effect::LoadPipeline {
                 limit: super::model::FIRST_CARDS,
@@ -277,6 +299,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                     Vec::new()
                 }
                 Some(Screen::Meeting(view)) => meeting::update(view, action, page),
+                Some(Screen::Review(view)) => review::update(view, action),
             }
         }
     }

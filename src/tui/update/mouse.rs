@@ -22,6 +22,7 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
     match model.screen() {
         None => home(model, event.kind, at),
         Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
+        Some(Screen::Review(_)) => Vec::new(),
         Some(
             Screen::Contact(_) | Screen::QuestionList(_) | Screen::Trash(_) | Screen::Meeting(_),
         ) => match event.kind {

@@ -2,9 +2,12 @@
 
 use super::home::{ensure_contacts_loaded, keep_panes_visible, rematch};
 use super::{apply_fetch, layout};
+use crate::domain::review::ItemKind;
+use crate::form::FormKind;
 use crate::tui::contact_index::ContactIndex;
 use crate::tui::effect::{Effect, Loaded};
-use crate::tui::model::{Model, Pane, Screen, Section, TrashView};
+use crate::tui::model::ReviewCount;
+use crate::tui::model::{Model, Pane, ReviewUndo, ReviewView, Screen, Section, TrashView};
 use crate::tui::nav::Nav;
 use crate::tui::save::Saved;
 
@@ -127,7 +130,16 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             Vec::new()
         }
         Loaded::Saved(Saved::Done { message, .. }) => {
-            model.form = None;
+            let counted = match model.form.take().map(|f| f.kind) {
+                Some(FormKind::Snooze { .. }) => Some(ReviewCount::Snoozed),
+                Some(FormKind::Touch {
+                    completes: Some(_), ..
+                }) => Some(ReviewCount::Touched),
+                _ => None,
+            };
+            if let (Some(counted), Some(Screen::Review(view))) = (counted, model.stack.last_mut()) {
+                view.count(counted, 1);
+            }
             changed(model, message)
         }
         Loaded::Saved(Saved::Refused { field, message }) => {
@@ -173,6 +185,39 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Review(items) => {
+            match model.stack.last_mut() {
+                Some(Screen::Review(view)) => {
+                    view.items = items;
+                    if let Some(seek) = view.seek.take() {
+                        let found = view.items.iter().position(
+                            |i| matches!(i.item, ItemKind::FollowUp { id, .. } if id == seek),
+                        );
+                        view.index = found.unwrap_or(view.index);
+                    }
+                    view.index = view.index.min(view.items.len());
+                }
+                _ => model.stack.push(Screen::Review(Box::new(ReviewView {
+                    items,
+                    ..ReviewView::default()
+                }))),
+            }
+            vec![Effect::LoadReviewContext]
+        }
+        Loaded::ReviewContext(context) => {
+            if let Some(Screen::Review(view)) = model.stack.last_mut() {
+                view.context = Some(context);
+            }
+            Vec::new()
+        }
+        Loaded::ReviewActed(before, counted) => {
+            if let Some(Screen::Review(view)) = model.stack.last_mut() {
+                view.count(counted, 1);
+                view.undo.push(ReviewUndo::Put(before, counted));
+            }
+            vec![Effect::ReloadHome, Effect::ReloadScreen]
+        }
+        Loaded::ReviewUndone(_) => vec![Effect::ReloadHome, Effect::ReloadScreen],
         Loaded::StepMenu(menu) => {
             model.step_menu = Some(menu);
             Vec::new()

@@ -11,6 +11,9 @@ use crate::tui::model::{Confirm, Model, Pane, Screen, Section};
 
 /// Handles the record actions; `None` when the action is not one of them.
 pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    if matches!(model.screen(), Some(Screen::Review(_))) {
+        return None; // the review gives these keys its own meaning
+    }
     let effects = match action {
         Action::Undo => match model.screen() {
             Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
@@ -94,7 +97,9 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
+            Vec::new()
+        }
     }
 }
 
@@ -136,7 +141,9 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
+            Vec::new()
+        }
     }
 }
 
@@ -197,7 +204,9 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_)) => Vec::new(),
+        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
+            Vec::new()
+        }
     }
 }
 
