@@ -379,3 +379,80 @@ fn an_interview_from_request_to_thank_you() {
         "the thank-you follow-up is closed: {open:?}"
     );
 }
+
+/// The morning routine on the demo data: ten items reviewed with done, snoozes and skips in
+/// ten keys, one more logged as a touch; then `rolo today --json` shows what is left.
+#[test]
+fn the_daily_review_in_a_few_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    let queue = |db: &std::path::Path| -> Vec<serde_json::Value> {
+        let output = support::rolo(db)
+            .args(["today", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+        json["queue"].as_array().unwrap().clone()
+    };
+    let before = queue(&db);
+    let mut pty = Pty::spawn(&["--review"], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for(&format!("Daily review — 1 of {}", before.len()));
+    // Ten items, ten keys: meetings and write-ups seen (d), follow-ups done, snoozed or
+    // skipped in turn.
+    let mut counts = (0, 0, 0); // done, snoozed, skipped
+    let mut turn = 0;
+    for item in before.iter().take(10) {
+        let key: &[u8] = if item["type"] != "follow_up" {
+            counts.2 += 1;
+            b"d"
+        } else {
+            turn += 1;
+            match turn % 4 {
+                1 | 3 => {
+                    counts.0 += 1;
+                    b"d"
+                }
+                2 => {
+                    counts.1 += 1;
+                    b"3"
+                }
+                _ => {
+                    counts.2 += 1;
+                    b" "
+                }
+            }
+        };
+        pty.send(key);
+    }
+    let (done, snoozed, skipped) = counts;
+    pty.wait_for(&format!(
+        "done {done} · snoozed {snoozed} · skipped {skipped}"
+    ));
+    // One more, taken care of by a touch: t, two Tabs, the summary, Ctrl-S.
+    pty.send(b"t");
+    pty.wait_for("New touch");
+    pty.send(b"\t\t");
+    pty.send(b"Called to catch up");
+    pty.send(b"\x13");
+    pty.wait_for("touches 1");
+    let keystrokes = 10 + 4;
+    assert!(
+        keystrokes <= 20,
+        "eleven items in {keystrokes} keystrokes (plus the words of the touch)"
+    );
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+
+    // Done, snoozed and touched items have left today's queue; skipped ones remain.
+    let after = queue(&db);
+    assert_eq!(
+        after.len(),
+        before.len() - done - snoozed - 1,
+        "done, snoozed and touched items are gone"
+    );
+}

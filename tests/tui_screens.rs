@@ -135,3 +135,22 @@ fn the_step_menu_and_meeting_mode() {
     tester.press("esc m enter").type_str("Mostly research");
     insta::assert_snapshot!("meeting_mode_80x24", tester.screen());
 }
+
+#[test]
+fn the_review_and_its_summary() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut tester = Tester::demo(width, height);
+        tester.press("R space space");
+        insta::assert_snapshot!(format!("review_{width}x{height}"), tester.screen());
+    }
+    let mut tester = Tester::demo(80, 24);
+    tester.press("R d 1");
+    let total = match tester.app.model.screen() {
+        Some(rolo::tui::model::Screen::Review(view)) => view.items.len(),
+        _ => panic!("on the review"),
+    };
+    for _ in 0..total {
+        tester.press("space");
+    }
+    insta::assert_snapshot!("review_summary_80x24", tester.screen());
+}

@@ -24,8 +24,11 @@ pub fn update(view: &mut ReviewView, action: Action) -> Vec<Effect> {
         _ => None,
     };
     let interview = item.interview_id;
+    // A meeting or a write-up is not done by reviewing it: d notes it has been seen and moves
+    // on (m and e are there to act on them).
+    let seen = action == Action::MarkDone && follow_up.is_none();
     match (action, follow_up) {
-        (Action::Skip, _) => {
+        (Action::Skip, _) | (_, None) if action == Action::Skip || seen => {
             view.index += 1;
             view.skipped += 1;
             view.undo.push(ReviewUndo::Skip);
@@ -67,7 +70,7 @@ pub fn update(view: &mut ReviewView, action: Action) -> Vec<Effect> {
             .map(|i| Effect::OpenForm(FormRequest::Evaluation(i)))
             .into_iter()
             .collect(),
-        (Action::MeetingMode | Action::MarkDone, None) => match item.item {
+        (Action::MeetingMode, None) => match item.item {
             ItemKind::Meeting { interview, .. } => vec![Effect::OpenMeeting(interview)],
             ItemKind::WriteUp { interview } => {
                 vec![Effect::OpenForm(FormRequest::Evaluation(interview))]
