@@ -10,5 +10,6 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod form;
+pub mod interop;
 pub mod store;
 pub mod tui;

@@ -45,6 +45,27 @@ pub enum Command {
     /// Quick capture without opening the app.
     #[command(subcommand)]
     Add(AddCommand),
+    /// Bring contacts in: LinkedIn's Connections.csv, any CSV, or rolo's own JSON (a merge).
+    Import {
+        format: ImportFormat,
+        file: PathBuf,
+        /// Show what would be added, updated and skipped; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and report the others (by default one bad row stops it all).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// For csv: which field a column fills, as "Column=field" (repeatable).
+        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
+        map: Vec<(String, String)>,
+    },
+    /// Write everything out: json (the full backup), csv (contacts), ics (calendar).
+    Export {
+        format: ExportFormat,
+        /// Write to FILE (readable by you only) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Write a consistent copy of the database to FILE (readable by you only).
     Backup {
         /// Where to write the copy.
@@ -58,6 +79,33 @@ pub enum Command {
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions { shell: Shell },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// LinkedIn's Connections.csv (from "Get a copy of your data").
+    Linkedin,
+    /// Any CSV with a header; columns are matched by name, or with --map.
+    Csv,
+    /// rolo's own export: merged by id, the newer change winning.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Everything, tombstones included: the lossless backup and merge format.
+    Json,
+    /// Contacts, for a spreadsheet.
+    Csv,
+    /// Meetings as events and open follow-ups as to-dos.
+    Ics,
+}
+
+fn parse_mapping(text: &str) -> Result<(String, String), String> {
+    let (column, field) = text
+        .split_once('=')
+        .ok_or("expected COLUMN=FIELD, like \"Company=organization\"")?;
+    Ok((column.trim().to_string(), field.trim().to_string()))
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod transfer;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,22 @@ pub fn run() -> Result<()> {
         Some(Command::Today { json }) => commands::today(&open_store(&cli)?, &clock, *json),
         Some(Command::Add(add)) => commands::add(&open_store(&cli)?, &clock, add),
         Some(Command::Backup { file }) => commands::backup(&open_store(&cli)?, file),
+        Some(Command::Import {
+            format,
+            file,
+            dry_run,
+            skip_invalid,
+            map,
+        }) => {
+            let options = crate::interop::contacts_import::ImportOptions {
+                dry_run: *dry_run,
+                skip_invalid: *skip_invalid,
+            };
+            transfer::import(&open_store(&cli)?, &clock, *format, file, options, map)
+        }
+        Some(Command::Export { format, output }) => {
+            transfer::export(&open_store(&cli)?, &clock, *format, output.as_deref())
+        }
         Some(Command::Demo { contacts }) => commands::demo(&open_store(&cli)?, &clock, *contacts),
         Some(Command::Completions { shell }) => {
             commands::completions(*shell);

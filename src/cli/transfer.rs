@@ -1,0 +1,100 @@
+//! `rolo import` and `rolo export`.
+
+use std::io::Write;
+use std::path::Path;
+
+use color_eyre::eyre::{Result, bail, eyre};
+
+use super::args::{ExportFormat, ImportFormat};
+use crate::domain::Clock;
+use crate::interop::contacts_import::{self, ImportError, ImportOptions};
+use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin};
+use crate::store::{Store, path};
+
+pub fn import(
+    store: &Store,
+    clock: &Clock,
+    format: ImportFormat,
+    file: &Path,
+    options: ImportOptions,
+    map: &[(String, String)],
+) -> Result<()> {
+    let bytes = std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()))?;
+    let (rows, source) = match format {
+        ImportFormat::Json => return import_json(store, &bytes, options.dry_run),
+        ImportFormat::Linkedin => (
+            linkedin::parse(&bytes, clock).map_err(|e| eyre!("{}: {e}", file.display()))?,
+            "LinkedIn",
+        ),
+        ImportFormat::Csv => {
+            let (mapping, header, rows) =
+                csv_import::parse(&bytes, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
+            let shown: Vec<String> = mapping
+                .iter()
+                .map(|(i, field)| format!("{} → {field}", header[*i]))
+                .collect();
+            eprintln!("Columns: {}", shown.join(", "));
+            (rows, "a CSV import")
+        }
+    };
+    match contacts_import::import(store, rows, options, source, clock) {
+        Ok(report) => {
+            print_rejected(&report.skipped);
+            println!("{}: {}", file.display(), report.summary(options.dry_run));
+            if options.dry_run {
+                println!("Nothing was written (--dry-run).");
+            }
+            Ok(())
+        }
+        Err(ImportError::Invalid(errors)) => {
+            print_rejected(&errors);
+            bail!(
+                "{} row(s) of {} are invalid, so nothing was imported: fix them, or add --skip-invalid to import the others",
+                errors.len(),
+                file.display()
+            )
+        }
+        Err(ImportError::Store(e)) => Err(e.into()),
+    }
+}
+
+fn print_rejected(errors: &[RowError]) {
+    for error in errors {
+        eprintln!("  {error}");
+    }
+}
+
+fn import_json(store: &Store, bytes: &[u8], dry_run: bool) -> Result<()> {
+    let export = json::parse(bytes).map_err(|e| eyre!(e))?;
+    let report = json::merge(store, &export, dry_run)?;
+    let verb = if dry_run { "would be" } else { "were" };
+    println!(
+        "{} records {verb} added, {} updated, {} already up to date",
+        report.added, report.updated, report.unchanged
+    );
+    Ok(())
+}
+
+pub fn export(
+    store: &Store,
+    clock: &Clock,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> Result<()> {
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&json::export(store)?)? + "\n",
+        ExportFormat::Csv => csv_export::export(store)?,
+        ExportFormat::Ics => ics::export(store, clock.timestamp())?,
+    };
+    match output {
+        Some(file) => {
+            path::create_private_file(file, true)?;
+            std::fs::write(file, text)
+                .map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
+            path::make_private(file)?;
+            eprintln!("Wrote {}", file.display());
+        }
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}

@@ -1,0 +1,316 @@
+//! Bringing contacts in, from any source: each row is checked first; contacts rolo already has
+//! are recognised (profile URL, then email, then name and organisation) and updated, never
+//! duplicated; everything is written in one transaction, or nothing is.
+
+use std::collections::HashMap;
+
+use super::{ImportReport, RowError};
+use crate::domain::{
+    Clock, Contact, Id, Interaction, InteractionKind, Organization, Timestamp, sanitize,
+};
+use crate::store::{Store, StoreError, looks_like_email, organization_named, record};
+
+/// One contact as a file describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportRow {
+    pub line: u64,
+    pub name: String,
+    pub organization: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+    pub linkedin: String,
+    pub location: String,
+    pub notes: String,
+    /// When the connection was made, for the timeline.
+    pub connected_on: Option<Timestamp>,
+}
+
+impl ImportRow {
+    /// Cleans every field and says what is wrong with the row, if anything.
+    pub fn checked(mut self) -> Result<ImportRow, RowError> {
+        for field in [
+            &mut self.name,
+            &mut self.organization,
+            &mut self.title,
+            &mut self.email,
+            &mut self.phone,
+            &mut self.linkedin,
+            &mut self.location,
+        ] {
+            *field = sanitize::line(field);
+        }
+        self.notes = sanitize::multiline(&self.notes);
+        let fail = |message: String| {
+            Err(RowError {
+                line: self.line,
+                message,
+            })
+        };
+        if self.name.is_empty() {
+            // A card with no name but an organisation or an email is still someone.
+            match (self.organization.is_empty(), self.email.is_empty()) {
+                (false, _) => self.name = self.organization.clone(),
+                (true, false) => self.name = self.email.clone(),
+                (true, true) => {
+                    return fail("no name, organisation or email: nothing to call them by".into());
+                }
+            }
+        }
+        if !self.email.is_empty() && !looks_like_email(&self.email) {
+            return fail(format!("{:?} is not an email address", self.email));
+        }
+        if self.name.chars().count() > 300 {
+            return fail("the name is longer than 300 characters".into());
+        }
+        Ok(self)
+    }
+}
+
+/// How an import runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    pub dry_run: bool,
+    pub skip_invalid: bool,
+}
+
+/// An import that wrote nothing because rows were invalid.
+#[derive(Debug)]
+pub enum ImportError {
+    Invalid(Vec<RowError>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for ImportError {
+    fn from(e: StoreError) -> Self {
+        ImportError::Store(e)
+    }
+}
+
+/// "https://www.linkedin.com/in/ada/" and "linkedin.com/in/Ada" are one profile.
+pub fn profile_key(url: &str) -> String {
+    let lower = url.trim().to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    rest.trim_end_matches('/').to_string()
+}
+
+/// The contacts rolo has, by each key a row can be recognised by.
+#[derive(Default)]
+struct Known {
+    by_profile: HashMap<String, Id>,
+    by_email: HashMap<String, Id>,
+    by_name_and_org: HashMap<(String, String), Id>,
+}
+
+impl Known {
+    fn load(store: &Store) -> Result<Known, StoreError> {
+        let organizations: HashMap<Id, String> = store
+            .all::<Organization>(false)?
+            .into_iter()
+            .map(|o| (o.meta.id, o.name.to_lowercase()))
+            .collect();
+        let mut known = Known::default();
+        for contact in store.all::<Contact>(false)? {
+            let org = contact
+                .organization_id
+                .and_then(|o| organizations.get(&o).cloned())
+                .unwrap_or_default();
+            known.remember(
+                contact.meta.id,
+                &contact.linkedin,
+                &contact.email,
+                &contact.name,
+                &org,
+            );
+        }
+        Ok(known)
+    }
+
+    fn remember(&mut self, id: Id, linkedin: &str, email: &str, name: &str, org: &str) {
+        if !linkedin.is_empty() {
+            self.by_profile.insert(profile_key(linkedin), id);
+        }
+        if !email.is_empty() {
+            self.by_email.insert(email.to_lowercase(), id);
+        }
+        self.by_name_and_org
+            .insert((name.to_lowercase(), org.to_lowercase()), id);
+    }
+
+    fn find(&self, row: &ImportRow) -> Option<Id> {
+        (!row.linkedin.is_empty())
+            .then(|| self.by_profile.get(&profile_key(&row.linkedin)))
+            .flatten()
+            .or_else(|| {
+                (!row.email.is_empty())
+                    .then(|| self.by_email.get(&row.email.to_lowercase()))
+                    .flatten()
+            })
+            .or_else(|| {
+                self.by_name_and_org
+                    .get(&(row.name.to_lowercase(), row.organization.to_lowercase()))
+            })
+            .copied()
+    }
+}
+
+/// Imports checked rows. Invalid rows stop the import (nothing written) unless
+/// `skip_invalid`; `dry_run` reports without writing. `source` names where they came from on
+/// the timeline ("LinkedIn").
+pub fn import(
+    store: &Store,
+    rows: Vec<Result<ImportRow, RowError>>,
+    options: ImportOptions,
+    source: &str,
+    clock: &Clock,
+) -> Result<ImportReport, ImportError> {
+    let mut valid = Vec::new();
+    let mut invalid = Vec::new();
+    for row in rows {
+        match row.and_then(ImportRow::checked) {
+            Ok(row) => valid.push(row),
+            Err(error) => invalid.push(error),
+        }
+    }
+    invalid.sort_by_key(|e| e.line);
+    if !invalid.is_empty() && !options.skip_invalid {
+        return Err(ImportError::Invalid(invalid));
+    }
+    let mut report = ImportReport {
+        skipped: invalid,
+        ..ImportReport::default()
+    };
+    let mut known = Known::load(store)?;
+    let now = clock.timestamp();
+    let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
+        let mut organizations: HashMap<String, Id> = HashMap::new();
+        for row in &valid {
+            let org_id = if row.organization.is_empty() || options.dry_run {
+                None
+            } else {
+                let key = row.organization.to_lowercase();
+                match organizations.get(&key) {
+                    Some(id) => Some(*id),
+                    None => {
+                        let id = organization_named(tx, &row.organization, now)?;
+                        organizations.insert(key, id);
+                        Some(id)
+                    }
+                }
+            };
+            match known.find(row) {
+                Some(id) => {
+                    if apply_update(tx, id, row, org_id, options.dry_run, now)? {
+                        report.updated += 1;
+                    } else {
+                        report.unchanged += 1;
+                    }
+                }
+                None => {
+                    let mut contact = Contact::named(&row.name, now);
+                    contact.title = row.title.clone();
+                    contact.organization_id = org_id;
+                    contact.email = row.email.clone();
+                    contact.phone = row.phone.clone();
+                    contact.linkedin = row.linkedin.clone();
+                    contact.location = row.location.clone();
+                    contact.notes = row.notes.clone();
+                    contact.how_met = source.to_string();
+                    if !options.dry_run {
+                        record::insert(tx, &contact)?;
+                        let (at, summary) = match row.connected_on {
+                            Some(at) => (at, format!("Connected on {source}")),
+                            None => (now, format!("Imported from {source}")),
+                        };
+                        record::insert(
+                            tx,
+                            &Interaction::new(
+                                contact.meta.id,
+                                InteractionKind::Connected,
+                                &summary,
+                                at,
+                            ),
+                        )?;
+                    }
+                    known.remember(
+                        contact.meta.id,
+                        &row.linkedin,
+                        &row.email,
+                        &row.name,
+                        &row.organization,
+                    );
+                    report.added += 1;
+                }
+            }
+        }
+        Ok(())
+    };
+    if options.dry_run {
+        write(store.conn())?;
+    } else {
+        store.write(|tx| write(tx))?;
+    }
+    Ok(report)
+}
+
+/// Brings a known contact up to date with a row: a new title or organisation (noted on the
+/// timeline as a move), and details it did not have. Says whether anything changed.
+fn apply_update(
+    tx: &rusqlite::Connection,
+    id: Id,
+    row: &ImportRow,
+    org_id: Option<Id>,
+    dry_run: bool,
+    now: Timestamp,
+) -> Result<bool, StoreError> {
+    let mut contact: Contact = record::get(tx, id)?;
+    let old_org = match contact.organization_id {
+        Some(org) => record::get::<Organization>(tx, org)?.name,
+        None => String::new(),
+    };
+    let moved_org =
+        !row.organization.is_empty() && !row.organization.eq_ignore_ascii_case(&old_org);
+    let new_title = !row.title.is_empty() && row.title != contact.title;
+    let mut changed = moved_org || new_title;
+    for (mine, theirs) in [
+        (&mut contact.email, &row.email),
+        (&mut contact.phone, &row.phone),
+        (&mut contact.linkedin, &row.linkedin),
+        (&mut contact.location, &row.location),
+    ] {
+        if mine.is_empty() && !theirs.is_empty() {
+            *mine = theirs.clone();
+            changed = true;
+        }
+    }
+    if !changed || dry_run {
+        return Ok(changed);
+    }
+    if new_title {
+        contact.title = row.title.clone();
+    }
+    if moved_org {
+        contact.organization_id = org_id;
+    }
+    if moved_org || new_title {
+        let place = if row.organization.is_empty() {
+            old_org
+        } else {
+            row.organization.clone()
+        };
+        let summary = match (new_title, row.title.is_empty()) {
+            (true, false) => format!("Moved to {place} as {}", row.title),
+            _ => format!("Moved to {place}"),
+        };
+        record::insert(
+            tx,
+            &Interaction::new(id, InteractionKind::Note, &summary, now),
+        )?;
+    }
+    record::update(tx, &mut contact, now)?;
+    Ok(true)
+}

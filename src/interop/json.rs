@@ -1,0 +1,187 @@
+//! rolo's own JSON: every table, tombstones included — the lossless backup, and the format two
+//! machines exchange. Importing merges by id, the newer `updated_at` winning, so importing the
+//! same export twice changes nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    Contact, FollowUp, Id, Interaction, Interview, InterviewQuestion, Meeting, Organization,
+    Question, QuestionList, Tag, Timestamp,
+};
+use crate::store::{Record, Store, StoreError, record};
+
+/// A contact's tag, as the join table holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactTag {
+    pub contact_id: Id,
+    pub tag_id: Id,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    /// Always "rolo".
+    pub format: String,
+    /// The schema version of the rolo that wrote it.
+    pub version: i64,
+    pub organizations: Vec<Organization>,
+    pub contacts: Vec<Contact>,
+    pub tags: Vec<Tag>,
+    pub contact_tags: Vec<ContactTag>,
+    pub interviews: Vec<Interview>,
+    pub meetings: Vec<Meeting>,
+    pub question_lists: Vec<QuestionList>,
+    pub questions: Vec<Question>,
+    pub interview_questions: Vec<InterviewQuestion>,
+    pub follow_ups: Vec<FollowUp>,
+    pub interactions: Vec<Interaction>,
+}
+
+pub fn export(store: &Store) -> Result<Export, StoreError> {
+    let mut stmt = store.conn().prepare(
+        "SELECT contact_id, tag_id, created_at, updated_at, deleted_at FROM contact_tags ORDER BY created_at, contact_id",
+    )?;
+    let contact_tags = stmt
+        .query_map([], |r| {
+            Ok(ContactTag {
+                contact_id: r.get(0)?,
+                tag_id: r.get(1)?,
+                created_at: r.get(2)?,
+                updated_at: r.get(3)?,
+                deleted_at: r.get(4)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(Export {
+        format: "rolo".into(),
+        version: crate::store::LATEST_VERSION,
+        organizations: store.all(true)?,
+        contacts: store.all(true)?,
+        tags: store.all(true)?,
+        contact_tags,
+        interviews: store.all(true)?,
+        meetings: store.all(true)?,
+        question_lists: store.all(true)?,
+        questions: store.all(true)?,
+        interview_questions: store.all(true)?,
+        follow_ups: store.all(true)?,
+        interactions: store.all(true)?,
+    })
+}
+
+/// How a merge went, record by record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// Reads an export, refusing what is not one with a message that says why.
+pub fn parse(bytes: &[u8]) -> Result<Export, String> {
+    let export: Export = serde_json::from_slice(bytes).map_err(|e| {
+        format!(
+            "not a rolo export (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if export.format != "rolo" {
+        return Err(format!("\"format\" is {:?}, not \"rolo\"", export.format));
+    }
+    if export.version > crate::store::LATEST_VERSION {
+        return Err(format!(
+            "written by a newer rolo (schema {}; this one knows up to {}): update rolo to import it",
+            export.version,
+            crate::store::LATEST_VERSION
+        ));
+    }
+    Ok(export)
+}
+
+/// Merges an export in one transaction: each record added when new, replaced when the export's
+/// copy was changed later, left alone otherwise. With `dry_run`, only counts.
+pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeReport, StoreError> {
+    let mut report = MergeReport::default();
+    let run = |tx: &rusqlite::Connection, report: &mut MergeReport| -> Result<(), StoreError> {
+        // References (a contact's referrer, an interview's contact) may point at records later
+        // in the file: checked at commit, when all are in.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        merge_all(tx, &export.organizations, report, dry_run)?;
+        merge_all(tx, &export.contacts, report, dry_run)?;
+        merge_all(tx, &export.tags, report, dry_run)?;
+        merge_all(tx, &export.interviews, report, dry_run)?;
+        merge_all(tx, &export.meetings, report, dry_run)?;
+        merge_all(tx, &export.question_lists, report, dry_run)?;
+        merge_all(tx, &export.questions, report, dry_run)?;
+        merge_all(tx, &export.interview_questions, report, dry_run)?;
+        merge_all(tx, &export.follow_ups, report, dry_run)?;
+        merge_all(tx, &export.interactions, report, dry_run)?;
+        for link in &export.contact_tags {
+            merge_contact_tag(tx, link, report, dry_run)?;
+        }
+        Ok(())
+    };
+    if dry_run {
+        run(store.conn(), &mut report)?;
+    } else {
+        store.write(|tx| run(tx, &mut report))?;
+    }
+    Ok(report)
+}
+
+fn merge_all<R: Record>(
+    tx: &rusqlite::Connection,
+    records: &[R],
+    report: &mut MergeReport,
+    dry_run: bool,
+) -> Result<(), StoreError> {
+    for incoming in records {
+        let existing: Option<R> = record::find(tx, incoming.meta().id)?;
+        match existing {
+            None => report.added += 1,
+            Some(mine) if incoming.meta().updated_at > mine.meta().updated_at => {
+                report.updated += 1
+            }
+            Some(_) => {
+                report.unchanged += 1;
+                continue;
+            }
+        }
+        if !dry_run {
+            record::upsert(tx, incoming)?;
+        }
+    }
+    Ok(())
+}
+
+fn merge_contact_tag(
+    tx: &rusqlite::Connection,
+    link: &ContactTag,
+    report: &mut MergeReport,
+    dry_run: bool,
+) -> Result<(), StoreError> {
+    let mine: Option<Timestamp> = rusqlite::OptionalExtension::optional(tx.query_row(
+        "SELECT updated_at FROM contact_tags WHERE contact_id = ? AND tag_id = ?",
+        rusqlite::params![link.contact_id, link.tag_id],
+        |r| r.get(0),
+    ))?;
+    match mine {
+        None => report.added += 1,
+        Some(at) if link.updated_at > at => report.updated += 1,
+        Some(_) => {
+            report.unchanged += 1;
+            return Ok(());
+        }
+    }
+    if !dry_run {
+        tx.execute(
+            "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (contact_id, tag_id) DO UPDATE SET created_at = ?3, updated_at = ?4, deleted_at = ?5",
+            rusqlite::params![link.contact_id, link.tag_id, link.created_at, link.updated_at, link.deleted_at],
+        )?;
+    }
+    Ok(())
+}

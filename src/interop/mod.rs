@@ -1,0 +1,51 @@
+//! Getting contacts in and everything out: LinkedIn's export, any CSV, rolo's own JSON (a
+//! lossless backup that merges), CSV and iCalendar exports. Every import is checked whole
+//! before anything is written, and written in one transaction.
+
+pub mod contacts_import;
+pub mod csv_export;
+pub mod csv_import;
+pub mod ics;
+pub mod json;
+pub mod linkedin;
+pub mod table;
+
+/// A problem with one row of an imported file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// What an import did (or, on a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    /// Rows left out because they were invalid (with --skip-invalid).
+    pub skipped: Vec<RowError>,
+}
+
+impl ImportReport {
+    pub fn summary(&self, dry_run: bool) -> String {
+        let verb = if dry_run { "would add" } else { "added" };
+        let mut text = format!(
+            "{verb} {}, {} {}, {} unchanged",
+            self.added,
+            if dry_run { "would update" } else { "updated" },
+            self.updated,
+            self.unchanged
+        );
+        if !self.skipped.is_empty() {
+            text.push_str(&format!(", {} skipped", self.skipped.len()));
+        }
+        text
+    }
+}
