@@ -121,7 +121,7 @@ fn hostile_text_is_cleaned_and_bad_bytes_are_row_errors() {
     let db = TempStore::new();
     let mut bytes = b"name,email\nEvil\x1b[31m Name\x07,\nBroken,".to_vec();
     bytes.extend_from_slice(b"\xff\xfe@x.example\n");
-    let (_, _, rows) = csv_import::parse(&bytes, &[]).unwrap();
+    let rows = csv_import::parse(&bytes, &[]).unwrap().rows;
     let Err(ImportError::Invalid(errors)) = import(&db, rows.clone(), options(), "CSV", &clock())
     else {
         panic!()
@@ -158,7 +158,7 @@ fn a_generic_csv_is_mapped_by_its_header_or_by_hand() {
         ("Ada Lovelace", "Engines")
     );
     let mapped = [("Remarks".to_string(), "notes".to_string())];
-    let (_, _, rows) = csv_import::parse(text.as_bytes(), &mapped).unwrap();
+    let rows = csv_import::parse(text.as_bytes(), &mapped).unwrap().rows;
     assert_eq!(rows[0].clone().unwrap().notes, "met at a talk");
     assert!(
         csv_import::parse(b"Colour,Size\nred,9\n", &[])

@@ -84,18 +84,15 @@ pub fn mapping(
     Ok(map)
 }
 
+/// A CSV read for import: which column fills which field, the header, and the rows.
+pub struct ParsedCsv {
+    pub mapping: Vec<(usize, &'static str)>,
+    pub header: Vec<String>,
+    pub rows: Vec<Result<ImportRow, RowError>>,
+}
+
 /// Parses a CSV with its header on the first line.
-pub fn parse(
-    bytes: &[u8],
-    overrides: &[(String, String)],
-) -> Result<
-    (
-        Vec<(usize, &'static str)>,
-        Vec<String>,
-        Vec<Result<ImportRow, RowError>>,
-    ),
-    String,
-> {
+pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, String> {
     let table = table::read(bytes, |_| true);
     let map = mapping(&table.header, overrides)?;
     let mut rows: Vec<Result<ImportRow, RowError>> = table.errors.into_iter().map(Err).collect();
@@ -125,5 +122,9 @@ pub fn parse(
         }
         rows.push(Ok(row));
     }
-    Ok((map, table.header, rows))
+    Ok(ParsedCsv {
+        mapping: map,
+        header: table.header,
+        rows,
+    })
 }
