@@ -27,14 +27,15 @@ pub fn import(
             "LinkedIn",
         ),
         ImportFormat::Csv => {
-            let (mapping, header, rows) =
+            let parsed =
                 csv_import::parse(&bytes, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
-            let shown: Vec<String> = mapping
+            let shown: Vec<String> = parsed
+                .mapping
                 .iter()
-                .map(|(i, field)| format!("{} → {field}", header[*i]))
+                .map(|(i, field)| format!("{} → {field}", parsed.header[*i]))
                 .collect();
             eprintln!("Columns: {}", shown.join(", "));
-            (rows, "a CSV import")
+            (parsed.rows, "a CSV import")
         }
     };
     match contacts_import::import(store, rows, options, source, clock) {
