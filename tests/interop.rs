@@ -145,7 +145,8 @@ fn hostile_text_is_cleaned_and_bad_bytes_are_row_errors() {
 #[test]
 fn a_generic_csv_is_mapped_by_its_header_or_by_hand() {
     let text = "Given Name,Surname,Employer,E-mail,Mobile,Remarks\nAda,Lovelace,Engines,ada@e.example,+44 1,met at a talk\n";
-    let (map, header, rows) = csv_import::parse(text.as_bytes(), &[]).unwrap();
+    let parsed = csv_import::parse(text.as_bytes(), &[]).unwrap();
+    let (map, header, rows) = (parsed.mapping, parsed.header, parsed.rows);
     let fields: Vec<&str> = map.iter().map(|(_, f)| *f).collect();
     assert_eq!(
         fields,

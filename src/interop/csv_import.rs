@@ -85,6 +85,7 @@ pub fn mapping(
 }
 
 /// A CSV read for import: which column fills which field, the header, and the rows.
+#[derive(Debug)]
 pub struct ParsedCsv {
     pub mapping: Vec<(usize, &'static str)>,
     pub header: Vec<String>,
