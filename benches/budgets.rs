@@ -270,6 +270,62 @@ fn bench_size(contacts: u64) {
     );
 }
 
+/// A LinkedIn export of `rows` connections, as LinkedIn writes it.
+fn linkedin_csv(rows: u64) -> String {
+    let mut text = String::from("Notes:\r\n\"Some emails are missing.\"\r\n\r\n");
+    text.push_str("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
+    for i in 0..rows {
+        let email = if i % 5 == 0 {
+            format!("person{i}@example.com")
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "Person,Number {i},https://www.linkedin.com/in/person-{i},{email},\"Company {}, Inc\",Analyst,{} Mar 2024\r\n",
+            i % 4_000,
+            1 + i % 28
+        ));
+    }
+    text
+}
+
+fn bench_transfer(contacts: u64) {
+    let ms = Duration::from_millis;
+    if contacts == 30_000 {
+        let csv = linkedin_csv(30_000);
+        let mut samples = Vec::new();
+        for _ in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let store = Store::open(&dir.path().join("import.db")).unwrap();
+            let start = Instant::now();
+            let rows = rolo::interop::linkedin::parse(csv.as_bytes(), &clock()).unwrap();
+            let options = rolo::interop::contacts_import::ImportOptions::default();
+            let report =
+                rolo::interop::contacts_import::import(&store, rows, options, "LinkedIn", &clock())
+                    .unwrap();
+            samples.push(start.elapsed());
+            assert_eq!(report.added, 30_000);
+        }
+        report(
+            "import 30,000-row LinkedIn CSV",
+            contacts,
+            Figures { samples },
+            ms(500),
+            false,
+        );
+    }
+    let store = Store::open(&database(contacts)).unwrap();
+    report(
+        "JSON export of the whole database",
+        contacts,
+        measure(5, || {
+            std::hint::black_box(rolo::interop::json::export_text(&store).unwrap());
+        }),
+        ms(500),
+        false,
+    );
+}
+
 fn main() {
     let wanted: Vec<u64> = std::env::args()
         .skip(1)
@@ -287,5 +343,6 @@ fn main() {
     println!("|{}|", "-".repeat(96));
     for contacts in sizes {
         bench_size(contacts);
+        bench_transfer(contacts);
     }
 }

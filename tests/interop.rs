@@ -265,7 +265,7 @@ fn the_command_line_imports_and_exports_privately() {
                 .and(contains("nothing was imported")),
         );
     for (format, marker) in [
-        ("json", "\"format\": \"rolo\""),
+        ("json", "\"format\":\"rolo\""),
         ("csv", "name,title"),
         ("ics", "BEGIN:VCALENDAR"),
     ] {

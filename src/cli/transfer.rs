@@ -83,7 +83,7 @@ pub fn export(
     output: Option<&Path>,
 ) -> Result<()> {
     let text = match format {
-        ExportFormat::Json => serde_json::to_string_pretty(&json::export(store)?)? + "\n",
+        ExportFormat::Json => json::export_text(store)?,
         ExportFormat::Csv => csv_export::export(store)?,
         ExportFormat::Ics => ics::export(store, clock.timestamp())?,
     };

@@ -56,9 +56,7 @@ pub const DEFAULT_CONTACTS: u64 = 60;
 /// transaction.
 pub fn fill(store: &Store, contacts: u64, clock: &Clock) -> StoreResult<DemoSummary> {
     let settings = PlaybookSettings::default();
-    // A large demo is one big transaction: give it room in memory rather than spilling pages.
-    store.conn().pragma_update(None, "cache_size", -524_288)?;
-    let filled = store.write(|tx| {
+    store.bulk_write(|tx| {
         let mut dice = Dice(42);
         let org_count = (contacts / 6).clamp(1, 5_000);
         let orgs = make_organizations(tx, org_count, clock)?;
@@ -73,9 +71,7 @@ pub fn fill(store: &Store, contacts: u64, clock: &Clock) -> StoreResult<DemoSumm
             organizations: org_count,
             interviews,
         })
-    });
-    store.conn().pragma_update(None, "cache_size", -2_000)?;
-    filled
+    })
 }
 
 fn make_organizations(tx: &Connection, count: u64, clock: &Clock) -> StoreResult<Vec<Id>> {

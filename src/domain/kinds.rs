@@ -33,6 +33,10 @@ macro_rules! vocabulary {
             type Err = String;
             /// Accepts the stored form or the label, in any case, with `-`, `_` or space.
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // The stored form, exactly, is what the database holds: the quick path.
+                if let Some(v) = $name::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(v);
+                }
                 let wanted = normalise_word(s);
                 $name::ALL
                     .iter()

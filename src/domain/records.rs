@@ -30,7 +30,6 @@ impl Meta {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organization {
-    #[serde(flatten)]
     pub meta: Meta,
     pub name: String,
     pub website: String,
@@ -39,7 +38,6 @@ pub struct Organization {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
-    #[serde(flatten)]
     pub meta: Meta,
     pub name: String,
     pub title: String,
@@ -76,7 +74,6 @@ impl Contact {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tag {
-    #[serde(flatten)]
     pub meta: Meta,
     pub name: String,
 }
@@ -100,7 +97,6 @@ pub struct Evaluation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interview {
-    #[serde(flatten)]
     pub meta: Meta,
     pub contact_id: Id,
     pub stage: Stage,
@@ -159,7 +155,6 @@ impl Interview {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {
-    #[serde(flatten)]
     pub meta: Meta,
     pub interview_id: Id,
     pub starts_at: Timestamp,
@@ -179,7 +174,6 @@ impl Meeting {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionList {
-    #[serde(flatten)]
     pub meta: Meta,
     pub name: String,
     pub description: String,
@@ -187,7 +181,6 @@ pub struct QuestionList {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
-    #[serde(flatten)]
     pub meta: Meta,
     pub list_id: Id,
     pub position: u32,
@@ -196,7 +189,6 @@ pub struct Question {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewQuestion {
-    #[serde(flatten)]
     pub meta: Meta,
     pub interview_id: Id,
     pub question_id: Option<Id>,
@@ -208,7 +200,6 @@ pub struct InterviewQuestion {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
-    #[serde(flatten)]
     pub meta: Meta,
     pub contact_id: Option<Id>,
     pub interview_id: Option<Id>,
@@ -242,7 +233,6 @@ impl FollowUp {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interaction {
-    #[serde(flatten)]
     pub meta: Meta,
     pub contact_id: Id,
     pub interview_id: Option<Id>,

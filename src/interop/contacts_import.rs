@@ -252,7 +252,7 @@ pub fn import(
     if options.dry_run {
         write(store.conn())?;
     } else {
-        store.write(|tx| write(tx))?;
+        store.bulk_write(|tx| write(tx))?;
     }
     Ok(report)
 }

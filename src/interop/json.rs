@@ -127,7 +127,7 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
     if dry_run {
         run(store.conn(), &mut report)?;
     } else {
-        store.write(|tx| run(tx, &mut report))?;
+        store.bulk_write(|tx| run(tx, &mut report))?;
     }
     Ok(report)
 }
@@ -184,4 +184,12 @@ fn merge_contact_tag(
         )?;
     }
     Ok(())
+}
+
+/// The export as JSON text, as `rolo export json` writes it.
+pub fn export_text(store: &Store) -> Result<String, StoreError> {
+    let export = export(store)?;
+    serde_json::to_string(&export)
+        .map(|text| text + "\n")
+        .map_err(|e| StoreError::Invalid(format!("writing JSON: {e}")))
 }

@@ -73,6 +73,18 @@ impl Store {
         Ok(value)
     }
 
+    /// As `write`, for one large transaction (an import, the demo): the page cache is allowed to
+    /// grow meanwhile, so that pages are not spilled to the log before the commit.
+    pub fn bulk_write<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let result = self.write(work);
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        result
+    }
+
     /// A number that changes whenever another connection commits to the file, so a screen can
     /// tell when to refresh without reading anything else.
     pub fn data_version(&self) -> StoreResult<i64> {
@@ -141,7 +153,7 @@ impl Store {
         record::list(&self.conn, text, include_deleted, page)
     }
 
-    /// Every record of a kind, in creation order (for export and tests).
+    /// Every record of a kind, in the order they were stored (for export and tests).
     pub fn all<R: Record>(&self, include_deleted: bool) -> StoreResult<Vec<R>> {
         record::all(&self.conn, include_deleted)
     }

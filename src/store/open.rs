@@ -37,6 +37,10 @@ fn configure(mut conn: Connection, file: &Path) -> StoreResult<Connection> {
         .map_err(context)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(context)?;
+    // Statement journals (one per insert that fires a trigger) in memory, not in a temporary
+    // file: a 30,000-row import spent a third of its time writing them.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .map_err(context)?;
     conn.set_prepared_statement_cache_capacity(64);
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     Ok(conn)

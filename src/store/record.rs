@@ -34,14 +34,19 @@ pub(crate) fn value(x: &dyn ToSql) -> Value {
     }
 }
 
+/// Reads the bookkeeping columns, which every select of a record lists first (see
+/// `all_columns`): reading by position, not by name, keeps whole-table reads quick.
 pub(crate) fn read_meta(row: &Row<'_>) -> rusqlite::Result<Meta> {
     Ok(Meta {
-        id: row.get("id")?,
-        created_at: row.get("created_at")?,
-        updated_at: row.get("updated_at")?,
-        deleted_at: row.get("deleted_at")?,
+        id: row.get(0)?,
+        created_at: row.get(1)?,
+        updated_at: row.get(2)?,
+        deleted_at: row.get(3)?,
     })
 }
+
+/// Where a record's own columns start in a select: after the four bookkeeping ones.
+pub(crate) const FIRST_COLUMN: usize = 4;
 
 fn all_columns<R: Record>() -> String {
     let mut columns = vec!["id", "created_at", "updated_at", "deleted_at"];
@@ -121,7 +126,11 @@ pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> S
 }
 
 pub fn find<R: Record>(conn: &Connection, id: Id) -> StoreResult<Option<R>> {
-    let sql = format!("SELECT * FROM {} WHERE id = ?", R::TABLE);
+    let sql = format!(
+        "SELECT {} FROM {} WHERE id = ?",
+        all_columns::<R>(),
+        R::TABLE
+    );
     Ok(conn
         .prepare_cached(&sql)?
         .query_row([id], |row| R::from_row(row))
@@ -164,7 +173,10 @@ pub fn all<R: Record>(conn: &Connection, include_deleted: bool) -> StoreResult<V
         "WHERE deleted_at IS NULL"
     };
     let sql = format!(
-        "SELECT * FROM {} {filter} ORDER BY created_at, id",
+        // Table order (the order records were stored in): no sort, and an export imported
+        // elsewhere keeps it.
+        "SELECT {} FROM {} {filter} ORDER BY rowid",
+        all_columns::<R>(),
         R::TABLE
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -203,7 +215,11 @@ pub fn select<R: Record>(
     clause: &str,
     params: &[&dyn ToSql],
 ) -> StoreResult<Vec<R>> {
-    let sql = format!("SELECT * FROM {} WHERE {clause}", R::TABLE);
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {clause}",
+        all_columns::<R>(),
+        R::TABLE
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, |row| R::from_row(row))?;
     Ok(rows.collect::<Result<_, _>>()?)

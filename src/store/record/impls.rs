@@ -4,7 +4,7 @@
 use rusqlite::Row;
 use rusqlite::types::Value;
 
-use super::{Record, read_meta, value};
+use super::{FIRST_COLUMN, Record, read_meta, value};
 use crate::domain::{
     Contact, Evaluation, FollowUp, Interaction, Interview, InterviewQuestion, Meeting, Meta,
     Organization, Question, QuestionList, Tag,
@@ -31,7 +31,12 @@ macro_rules! flat_record {
             }
 
             fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-                Ok(Self { meta: read_meta(row)?, $($field: row.get(stringify!($field))?),+ })
+                let mut column = FIRST_COLUMN;
+                let mut next = || {
+                    column += 1;
+                    column - 1
+                };
+                Ok(Self { meta: read_meta(row)?, $($field: row.get(next())?),+ })
             }
         }
     };
@@ -202,38 +207,44 @@ impl Record for Interview {
     }
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        // Columns in the order of COLUMNS, after the bookkeeping ones.
+        let mut column = FIRST_COLUMN;
+        let mut next = || {
+            column += 1;
+            column - 1
+        };
         Ok(Interview {
             meta: read_meta(row)?,
-            contact_id: row.get("contact_id")?,
-            stage: row.get("stage")?,
-            outcome: row.get("outcome")?,
-            objective: row.get("objective")?,
-            found_via: row.get("found_via")?,
-            channel: row.get("channel")?,
-            requested_at: row.get("requested_at")?,
-            minutes_asked: row.get("minutes_asked")?,
-            reply_status: row.get("reply_status")?,
-            replied_at: row.get("replied_at")?,
-            redirected_to: row.get("redirected_to")?,
-            nudges_sent: row.get("nudges_sent")?,
+            contact_id: row.get(next())?,
+            stage: row.get(next())?,
+            outcome: row.get(next())?,
+            objective: row.get(next())?,
+            found_via: row.get(next())?,
+            channel: row.get(next())?,
+            requested_at: row.get(next())?,
+            minutes_asked: row.get(next())?,
+            reply_status: row.get(next())?,
+            replied_at: row.get(next())?,
+            redirected_to: row.get(next())?,
+            nudges_sent: row.get(next())?,
             evaluation: Evaluation {
-                key_points: row.get("key_points")?,
-                skills: row.get("eval_skills")?,
-                qualify: row.get("eval_qualify")?,
-                enjoy: row.get("eval_enjoy")?,
-                pay: row.get("eval_pay")?,
-                organization: row.get("eval_organization")?,
-                field_needs: row.get("eval_field_needs")?,
-                new_ideas: row.get("eval_new_ideas")?,
-                offered_reference: row.get("offered_reference")?,
-                offered_resume_review: row.get("offered_resume_review")?,
-                may_contact_again: row.get("may_contact_again")?,
+                key_points: row.get(next())?,
+                skills: row.get(next())?,
+                qualify: row.get(next())?,
+                enjoy: row.get(next())?,
+                pay: row.get(next())?,
+                organization: row.get(next())?,
+                field_needs: row.get(next())?,
+                new_ideas: row.get(next())?,
+                offered_reference: row.get(next())?,
+                offered_resume_review: row.get(next())?,
+                may_contact_again: row.get(next())?,
             },
-            evaluated_at: row.get("evaluated_at")?,
-            thanked_at: row.get("thanked_at")?,
-            thank_you_channel: row.get("thank_you_channel")?,
-            thank_you_text: row.get("thank_you_text")?,
-            closed_at: row.get("closed_at")?,
+            evaluated_at: row.get(next())?,
+            thanked_at: row.get(next())?,
+            thank_you_channel: row.get(next())?,
+            thank_you_text: row.get(next())?,
+            closed_at: row.get(next())?,
         })
     }
 }
