@@ -89,6 +89,8 @@ pub enum ImportFormat {
     Csv,
     /// rolo's own export: merged by id, the newer change winning.
     Json,
+    /// vCard 2.1, 3.0 or 4.0: one .vcf file, or a folder of them.
+    Vcard,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -8,7 +8,7 @@ use color_eyre::eyre::{Result, bail, eyre};
 use super::args::{ExportFormat, ImportFormat};
 use crate::domain::Clock;
 use crate::interop::contacts_import::{self, ImportError, ImportOptions};
-use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin};
+use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin, vcard};
 use crate::store::{Store, path};
 
 pub fn import(
@@ -26,6 +26,7 @@ pub fn import(
             linkedin::parse(&bytes, clock).map_err(|e| eyre!("{}: {e}", file.display()))?,
             "LinkedIn",
         ),
+        ImportFormat::Vcard => (read_cards(file)?, "a vCard import"),
         ImportFormat::Csv => {
             let parsed =
                 csv_import::parse(&bytes, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
@@ -57,6 +58,36 @@ pub fn import(
         }
         Err(ImportError::Store(e)) => Err(e.into()),
     }
+}
+
+/// The cards of a .vcf file, or of every .vcf file in a folder (problems named with their file).
+fn read_cards(file: &Path) -> Result<Vec<Result<contacts_import::ImportRow, RowError>>> {
+    if !file.is_dir() {
+        let bytes =
+            std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()))?;
+        return Ok(vcard::parse(&bytes));
+    }
+    let mut files: Vec<_> = std::fs::read_dir(file)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for card in files {
+        let bytes =
+            std::fs::read(&card).map_err(|e| eyre!("cannot read {}: {e}", card.display()))?;
+        let name = card
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        rows.extend(vcard::parse(&bytes).into_iter().map(|row| {
+            row.map_err(|e| RowError {
+                line: e.line,
+                message: format!("{name}: {}", e.message),
+            })
+        }));
+    }
+    Ok(rows)
 }
 
 fn print_rejected(errors: &[RowError]) {

@@ -8,7 +8,7 @@ use super::{ImportReport, RowError};
 use crate::domain::{
     Clock, Contact, Id, Interaction, InteractionKind, Organization, Timestamp, sanitize,
 };
-use crate::store::{Store, StoreError, looks_like_email, organization_named, record};
+use crate::store::{Store, StoreError, looks_like_email, organization_named, record, tag_contact};
 
 /// One contact as a file describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +22,7 @@ pub struct ImportRow {
     pub linkedin: String,
     pub location: String,
     pub notes: String,
+    pub tags: Vec<String>,
     /// When the connection was made, for the timeline.
     pub connected_on: Option<Timestamp>,
 }
@@ -235,6 +236,9 @@ pub fn import(
                                 at,
                             ),
                         )?;
+                        for tag in &row.tags {
+                            tag_contact(tx, contact.meta.id, tag, now)?;
+                        }
                     }
                     known.remember(
                         contact.meta.id,

@@ -9,6 +9,7 @@ pub mod ics;
 pub mod json;
 pub mod linkedin;
 pub mod table;
+pub mod vcard;
 
 /// A problem with one row of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
