@@ -392,3 +392,34 @@ fn vcards_from_every_usual_source() {
         "a card with only an organisation is still a contact"
     );
 }
+
+#[test]
+fn a_folder_of_cards_is_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    std::fs::create_dir(&cards).unwrap();
+    std::fs::write(
+        cards.join("a.vcf"),
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        cards.join("b.vcf"),
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    std::fs::write(cards.join("broken.vcf"), "BEGIN:VCARD\r\nFN:Cut\r\n").unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["import", "vcard"])
+        .arg(&cards)
+        .assert()
+        .failure()
+        .stderr(contains("broken.vcf: the card never ends"));
+    rolo(&db)
+        .args(["import", "vcard", "--skip-invalid"])
+        .arg(&cards)
+        .assert()
+        .success()
+        .stdout(contains("added 2"));
+}

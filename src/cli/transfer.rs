@@ -19,17 +19,17 @@ pub fn import(
     options: ImportOptions,
     map: &[(String, String)],
 ) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()))?;
+    let read = || std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()));
     let (rows, source) = match format {
-        ImportFormat::Json => return import_json(store, &bytes, options.dry_run),
+        ImportFormat::Json => return import_json(store, &read()?, options.dry_run),
         ImportFormat::Linkedin => (
-            linkedin::parse(&bytes, clock).map_err(|e| eyre!("{}: {e}", file.display()))?,
+            linkedin::parse(&read()?, clock).map_err(|e| eyre!("{}: {e}", file.display()))?,
             "LinkedIn",
         ),
         ImportFormat::Vcard => (read_cards(file)?, "a vCard import"),
         ImportFormat::Csv => {
             let parsed =
-                csv_import::parse(&bytes, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
+                csv_import::parse(&read()?, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
             let shown: Vec<String> = parsed
                 .mapping
                 .iter()
