@@ -1,7 +1,9 @@
 //! One generic set of operations (insert, update, get, tombstone, restore, list) for every kind
 //! of record, driven by each record's column list, so no table has its own copy of them.
 
-use rusqlite::types::Value;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use super::{StoreError, StoreResult};
@@ -21,17 +23,9 @@ pub trait Record: Sized {
     const COLUMNS: &'static [&'static str];
     fn meta(&self) -> &Meta;
     fn meta_mut(&mut self) -> &mut Meta;
-    fn values(&self) -> Vec<Value>;
+    /// The other columns' values, by reference, in the order of `COLUMNS`.
+    fn values(&self) -> Vec<&dyn ToSql>;
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
-}
-
-/// Turns any storable value into an owned SQLite value.
-pub(crate) fn value(x: &dyn ToSql) -> Value {
-    match x.to_sql() {
-        Ok(rusqlite::types::ToSqlOutput::Owned(v)) => v,
-        Ok(rusqlite::types::ToSqlOutput::Borrowed(v)) => Value::try_from(v).unwrap_or(Value::Null),
-        Ok(_) | Err(_) => Value::Null,
-    }
 }
 
 /// Reads the bookkeeping columns, which every select of a record lists first (see
@@ -54,25 +48,45 @@ fn all_columns<R: Record>() -> String {
     columns.join(", ")
 }
 
-fn meta_values(meta: &Meta) -> Vec<Value> {
+fn meta_values(meta: &Meta) -> Vec<&dyn ToSql> {
     vec![
-        value(&meta.id),
-        value(&meta.created_at),
-        value(&meta.updated_at),
-        value(&meta.deleted_at),
+        &meta.id,
+        &meta.created_at,
+        &meta.updated_at,
+        &meta.deleted_at,
     ]
 }
 
+/// The SQL of one statement kind for one table, built once: an import runs the same insert
+/// tens of thousands of times.
+fn sql_for(
+    table: &'static str,
+    kind: &'static str,
+    build: impl FnOnce() -> String,
+) -> &'static str {
+    static BUILT: OnceLock<Mutex<HashMap<(&'static str, &'static str), &'static str>>> =
+        OnceLock::new();
+    let mut built = BUILT
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    built
+        .entry((table, kind))
+        .or_insert_with(|| Box::leak(build().into_boxed_str()))
+}
+
 pub fn insert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
-    let columns = all_columns::<R>();
-    let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
-    let sql = format!(
-        "INSERT INTO {} ({columns}) VALUES ({placeholders})",
-        R::TABLE
-    );
+    let sql = sql_for(R::TABLE, "insert", || {
+        let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+        format!(
+            "INSERT INTO {} ({}) VALUES ({placeholders})",
+            R::TABLE,
+            all_columns::<R>()
+        )
+    });
     let mut values = meta_values(record.meta());
     values.extend(record.values());
-    conn.prepare_cached(&sql)?
+    conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))
         .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
     Ok(())
@@ -81,39 +95,43 @@ pub fn insert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
 /// Inserts, or overwrites every column of the stored copy (for merges and imports). An
 /// upsert rather than INSERT OR REPLACE, so that update triggers (the live counts) see it.
 pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
-    let columns = all_columns::<R>();
-    let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
-    let assignments: Vec<String> = ["created_at", "updated_at", "deleted_at"]
-        .iter()
-        .chain(R::COLUMNS)
-        .map(|c| format!("{c} = excluded.{c}"))
-        .collect();
-    let sql = format!(
-        "INSERT INTO {} ({columns}) VALUES ({placeholders}) ON CONFLICT (id) DO UPDATE SET {}",
-        R::TABLE,
-        assignments.join(", ")
-    );
+    let sql = sql_for(R::TABLE, "upsert", || {
+        let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+        let assignments: Vec<String> = ["created_at", "updated_at", "deleted_at"]
+            .iter()
+            .chain(R::COLUMNS)
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({placeholders}) ON CONFLICT (id) DO UPDATE SET {}",
+            R::TABLE,
+            all_columns::<R>(),
+            assignments.join(", ")
+        )
+    });
     let mut values = meta_values(record.meta());
     values.extend(record.values());
-    conn.prepare_cached(&sql)?
+    conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
 pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> StoreResult<()> {
     record.meta_mut().updated_at = now;
-    let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
-    let sql = format!(
-        "UPDATE {} SET updated_at = ?, deleted_at = ?, {} WHERE id = ?",
-        R::TABLE,
-        assignments.join(", ")
-    );
+    let sql = sql_for(R::TABLE, "update", || {
+        let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
+        format!(
+            "UPDATE {} SET updated_at = ?, deleted_at = ?, {} WHERE id = ?",
+            R::TABLE,
+            assignments.join(", ")
+        )
+    });
     let meta = record.meta();
-    let mut values = vec![value(&meta.updated_at), value(&meta.deleted_at)];
+    let mut values: Vec<&dyn ToSql> = vec![&meta.updated_at, &meta.deleted_at];
     values.extend(record.values());
-    values.push(value(&meta.id));
+    values.push(&meta.id);
     let changed = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))
         .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
     if changed == 0 {

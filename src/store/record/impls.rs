@@ -1,10 +1,9 @@
 //! Each record kind's table and columns. Flat records, whose fields are named as their
 //! columns, are declared by `flat_record!`; the interview, whose evaluation is nested, by hand.
 
-use rusqlite::Row;
-use rusqlite::types::Value;
+use rusqlite::{Row, ToSql};
 
-use super::{FIRST_COLUMN, Record, read_meta, value};
+use super::{FIRST_COLUMN, Record, read_meta};
 use crate::domain::{
     Contact, Evaluation, FollowUp, Interaction, Interview, InterviewQuestion, Meeting, Meta,
     Organization, Question, QuestionList, Tag,
@@ -26,8 +25,8 @@ macro_rules! flat_record {
                 &mut self.meta
             }
 
-            fn values(&self) -> Vec<Value> {
-                vec![$(value(&self.$field)),+]
+            fn values(&self) -> Vec<&dyn ToSql> {
+                vec![$(&self.$field),+]
             }
 
             fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
@@ -172,37 +171,37 @@ impl Record for Interview {
         &mut self.meta
     }
 
-    fn values(&self) -> Vec<Value> {
+    fn values(&self) -> Vec<&dyn ToSql> {
         let e = &self.evaluation;
         vec![
-            value(&self.contact_id),
-            value(&self.stage),
-            value(&self.outcome),
-            value(&self.objective),
-            value(&self.found_via),
-            value(&self.channel),
-            value(&self.requested_at),
-            value(&self.minutes_asked),
-            value(&self.reply_status),
-            value(&self.replied_at),
-            value(&self.redirected_to),
-            value(&self.nudges_sent),
-            value(&e.key_points),
-            value(&e.skills),
-            value(&e.qualify),
-            value(&e.enjoy),
-            value(&e.pay),
-            value(&e.organization),
-            value(&e.field_needs),
-            value(&e.new_ideas),
-            value(&e.offered_reference),
-            value(&e.offered_resume_review),
-            value(&e.may_contact_again),
-            value(&self.evaluated_at),
-            value(&self.thanked_at),
-            value(&self.thank_you_channel),
-            value(&self.thank_you_text),
-            value(&self.closed_at),
+            &self.contact_id,
+            &self.stage,
+            &self.outcome,
+            &self.objective,
+            &self.found_via,
+            &self.channel,
+            &self.requested_at,
+            &self.minutes_asked,
+            &self.reply_status,
+            &self.replied_at,
+            &self.redirected_to,
+            &self.nudges_sent,
+            &e.key_points,
+            &e.skills,
+            &e.qualify,
+            &e.enjoy,
+            &e.pay,
+            &e.organization,
+            &e.field_needs,
+            &e.new_ideas,
+            &e.offered_reference,
+            &e.offered_resume_review,
+            &e.may_contact_again,
+            &self.evaluated_at,
+            &self.thanked_at,
+            &self.thank_you_channel,
+            &self.thank_you_text,
+            &self.closed_at,
         ]
     }
 
