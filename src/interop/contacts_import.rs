@@ -189,6 +189,8 @@ pub fn import(
     let now = clock.timestamp();
     let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
         let mut organizations: HashMap<String, Id> = HashMap::new();
+        let mut contacts = record::Inserter::<Contact>::new(tx)?;
+        let mut interactions = record::Inserter::<Interaction>::new(tx)?;
         for row in &valid {
             let org_id = if row.organization.is_empty() || options.dry_run {
                 None
@@ -222,20 +224,17 @@ pub fn import(
                     contact.notes = row.notes.clone();
                     contact.how_met = source.to_string();
                     if !options.dry_run {
-                        record::insert(tx, &contact)?;
+                        contacts.insert(&contact)?;
                         let (at, summary) = match row.connected_on {
                             Some(at) => (at, format!("Connected on {source}")),
                             None => (now, format!("Imported from {source}")),
                         };
-                        record::insert(
-                            tx,
-                            &Interaction::new(
-                                contact.meta.id,
-                                InteractionKind::Connected,
-                                &summary,
-                                at,
-                            ),
-                        )?;
+                        interactions.insert(&Interaction::new(
+                            contact.meta.id,
+                            InteractionKind::Connected,
+                            &summary,
+                            at,
+                        ))?;
                         for tag in &row.tags {
                             tag_contact(tx, contact.meta.id, tag, now)?;
                         }

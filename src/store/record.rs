@@ -76,20 +76,40 @@ fn sql_for(
 }
 
 pub fn insert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
-    let sql = sql_for(R::TABLE, "insert", || {
-        let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
-        format!(
-            "INSERT INTO {} ({}) VALUES ({placeholders})",
-            R::TABLE,
-            all_columns::<R>()
-        )
-    });
-    let mut values = meta_values(record.meta());
-    values.extend(record.values());
-    conn.prepare_cached(sql)?
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
-    Ok(())
+    Inserter::<R>::new(conn)?.insert(record)
+}
+
+/// Inserts many records of one kind through one prepared statement (an import's thousands of
+/// rows skip the statement cache's lookup each time).
+pub struct Inserter<'conn, R: Record> {
+    statement: rusqlite::CachedStatement<'conn>,
+    kind: std::marker::PhantomData<R>,
+}
+
+impl<'conn, R: Record> Inserter<'conn, R> {
+    pub fn new(conn: &'conn Connection) -> StoreResult<Self> {
+        let sql = sql_for(R::TABLE, "insert", || {
+            let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
+            format!(
+                "INSERT INTO {} ({}) VALUES ({placeholders})",
+                R::TABLE,
+                all_columns::<R>()
+            )
+        });
+        Ok(Inserter {
+            statement: conn.prepare_cached(sql)?,
+            kind: std::marker::PhantomData,
+        })
+    }
+
+    pub fn insert(&mut self, record: &R) -> StoreResult<()> {
+        let mut values = meta_values(record.meta());
+        values.extend(record.values());
+        self.statement
+            .execute(rusqlite::params_from_iter(values))
+            .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
+        Ok(())
+    }
 }
 
 /// Inserts, or overwrites every column of the stored copy (for merges and imports). An
