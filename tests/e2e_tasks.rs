@@ -1,0 +1,313 @@
+//! The real binary in a pseudo-terminal, for whole tasks: a contact through its life, notes
+//! in $EDITOR, one interview from request to thank-you, and the morning review.
+
+mod support;
+
+use support::pty::Pty;
+
+/// A contact made in a form (its organisation created from the picker), edited, deleted,
+/// brought back with u — and still there after a restart.
+#[test]
+fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("No contacts yet — press a");
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Grace Hopper\t\t");
+    pty.send(b"Navy Labs");
+    pty.wait_for("new — will be created");
+    pty.send(b"\x13"); // Ctrl-S
+    pty.wait_for("Saved Grace Hopper");
+    pty.wait_for("Grace Hopper · Navy Labs");
+
+    pty.send(b"e");
+    pty.wait_for("Edit contact");
+    pty.send(b"\tRear Admiral");
+    pty.send(b"\x13");
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+
+    pty.send(b"d");
+    pty.wait_for("Delete contact \"Grace Hopper\"?");
+    pty.send(b"y");
+    pty.wait_for("No contacts yet — press a");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+
+    // After a restart, u still brings it back.
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("No contacts yet — press a");
+    pty.send(b"u");
+    pty.wait_for("Restored contact \"Grace Hopper\"");
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
+
+/// Ctrl-E hands a notes field to $EDITOR and reads back what it wrote.
+#[test]
+fn notes_are_edited_in_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Written in the editor\\nSecond line\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .unwrap();
+    let editor = editor.to_string_lossy().into_owned();
+    let mut pty = Pty::spawn(
+        &[],
+        &db,
+        dir.path(),
+        120,
+        40,
+        &[("EDITOR", editor.as_str())],
+    );
+    pty.wait_for("No contacts yet — press a");
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Ada");
+    pty.send(b"\x1b[Z"); // Shift-Tab, round to the last field: Notes
+    pty.send(b"\x05"); // Ctrl-E
+    pty.wait_for("Written in the editor");
+    pty.send(b"\x13");
+    pty.wait_for("Saved Ada");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+    let store = rolo::store::Store::open(&db).unwrap();
+    assert_eq!(
+        store.contact_named("Ada").unwrap().notes,
+        "Written in the editor\nSecond line"
+    );
+}
+
+/// One interview from request to thank-you through the real binary: the reply, the meeting,
+/// meeting mode with two answers, a write-up with a referral and an action item, the thank-you
+/// drafted and sent — then checked on screen, and in the database after the app has closed.
+#[test]
+fn an_interview_from_request_to_thank_you() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db)
+        .args([
+            "add",
+            "contact",
+            "--name",
+            "Ada Lovelace",
+            "--org",
+            "Engines",
+        ])
+        .assert()
+        .success();
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("Ada Lovelace · Engines");
+    pty.send(b"\r");
+    pty.wait_for("Timeline (");
+
+    pty.send(b"i");
+    pty.wait_for("New interview request");
+    pty.send(b"How analytical engines are programmed");
+    pty.send(b"\x13");
+    pty.wait_for("Request logged; a nudge is due");
+
+    pty.send(b"n");
+    pty.wait_for("They said yes");
+    pty.send(b"\r");
+    pty.wait_for("Ada Lovelace accepted");
+
+    pty.send(b"n");
+    pty.wait_for("Set (or move) the meeting");
+    pty.send(b"\r");
+    pty.wait_for("Set the meeting");
+    pty.send(b"tomorrow 3pm");
+    pty.send(b"\x13");
+    pty.wait_for("Meeting set for tomorrow 15:00");
+
+    pty.send(b"m");
+    pty.wait_for("No questions yet");
+    pty.send(b"L");
+    pty.wait_for("Add questions from a list");
+    pty.send(b"first conv");
+    pty.wait_for("› A first conversation");
+    pty.send(b"\r");
+    pty.send(b"\x13");
+    pty.wait_for("Added 9 questions");
+    pty.send(b"\r");
+    pty.send(b"Writing the notes on the engine");
+    pty.send(b"\r");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.send(b"Through mathematics and a translation");
+    pty.send(b"\r");
+    pty.wait_for("2 of 9 asked");
+
+    pty.send(b"n");
+    pty.wait_for("The meeting took place");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.wait_for("Met Ada Lovelace");
+    pty.send(b"\x1b");
+    pty.wait_for("Timeline (");
+
+    pty.send(b"n");
+    pty.wait_for("Write up the conversation");
+    pty.send(b"\r");
+    pty.wait_for("Key points");
+    pty.send(b"Engines need patient documentation. Also poetry.");
+    for _ in 0..8 {
+        pty.send(b"\t");
+    }
+    pty.send(b"Charles Babbage");
+    pty.send(b"\t");
+    pty.send(b"Read the Menabrea paper");
+    pty.send(b"\x13");
+    pty.wait_for("1 referral(s) and 1 action item(s) added");
+
+    pty.send(b"n");
+    pty.wait_for("Send the thank-you");
+    pty.send(b"j");
+    pty.send(b"\r");
+    pty.wait_for("about engines need patient documentation has stayed");
+    pty.send(b"\x13");
+    pty.wait_for("Thank-you sent");
+    pty.wait_for("Sent a thank-you to Ada Lovelace");
+    pty.wait_for("Send Ada Lovelace a progress update");
+    pty.wait_for("Read the Menabrea paper");
+    pty.wait_for("referred Charles Babbage");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+
+    let store = rolo::store::Store::open(&db).unwrap();
+    let ada = store.contact_named("Ada Lovelace").unwrap();
+    let interview = store.interviews_of(ada.meta.id).unwrap().remove(0);
+    assert_eq!(interview.stage, rolo::domain::Stage::Done);
+    assert!(
+        interview
+            .thank_you_text
+            .contains("engines need patient documentation")
+    );
+    assert_eq!(
+        interview.evaluation.key_points,
+        "Engines need patient documentation. Also poetry."
+    );
+    let answered = store.questions_of_interview(interview.meta.id).unwrap();
+    assert_eq!(
+        answered
+            .iter()
+            .filter(|q| q.asked && !q.answer.is_empty())
+            .count(),
+        2
+    );
+    let charles = store.contact_named("Charles Babbage").unwrap();
+    assert_eq!(charles.referred_by, Some(ada.meta.id));
+    let open: Vec<String> = store
+        .open_follow_ups_of(ada.meta.id)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.title)
+        .collect();
+    assert!(
+        open.contains(&"Read the Menabrea paper".to_string()),
+        "{open:?}"
+    );
+    assert!(
+        open.iter().any(|t| t.contains("progress update")),
+        "{open:?}"
+    );
+    assert!(
+        !open.iter().any(|t| t.contains("thank-you")),
+        "the thank-you follow-up is closed: {open:?}"
+    );
+}
+
+/// The morning routine on the demo data: ten items reviewed with done, snoozes and skips in
+/// ten keys, one more logged as a touch; then `rolo today --json` shows what is left.
+#[test]
+fn the_daily_review_in_a_few_keystrokes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    let queue = |db: &std::path::Path| -> Vec<serde_json::Value> {
+        let output = support::rolo(db)
+            .args(["today", "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
+        json["queue"].as_array().unwrap().clone()
+    };
+    let before = queue(&db);
+    let mut pty = Pty::spawn(&["--review"], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for(&format!("Daily review — 1 of {}", before.len()));
+    // Ten items, ten keys: meetings and write-ups seen (d), follow-ups done, snoozed or
+    // skipped in turn.
+    let mut counts = (0, 0, 0); // done, snoozed, skipped
+    let mut turn = 0;
+    for item in before.iter().take(10) {
+        let key: &[u8] = if item["type"] != "follow_up" {
+            counts.2 += 1;
+            b"d"
+        } else {
+            turn += 1;
+            match turn % 4 {
+                1 | 3 => {
+                    counts.0 += 1;
+                    b"d"
+                }
+                2 => {
+                    counts.1 += 1;
+                    b"3"
+                }
+                _ => {
+                    counts.2 += 1;
+                    b" "
+                }
+            }
+        };
+        pty.send(key);
+    }
+    let (done, snoozed, skipped) = counts;
+    pty.wait_for(&format!(
+        "done {done} · snoozed {snoozed} · skipped {skipped}"
+    ));
+    // One more, taken care of by a touch: t, two Tabs, the summary, Ctrl-S.
+    pty.send(b"t");
+    pty.wait_for("New touch");
+    pty.send(b"\t\t");
+    pty.send(b"Called to catch up");
+    pty.send(b"\x13");
+    pty.wait_for("touches 1");
+    let keystrokes = 10 + 4;
+    assert!(
+        keystrokes <= 20,
+        "eleven items in {keystrokes} keystrokes (plus the words of the touch)"
+    );
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+
+    // Done, snoozed and touched items have left today's queue; skipped ones remain.
+    let after = queue(&db);
+    assert_eq!(
+        after.len(),
+        before.len() - done - snoozed - 1,
+        "done, snoozed and touched items are gone"
+    );
+}
