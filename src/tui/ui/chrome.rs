@@ -56,8 +56,23 @@ pub fn footer(
     let line = match status {
         Some(message) => Line::from(Span::styled(format!(" {message}"), theme.status())),
         None => {
+            // As many hints as fit, in order; the help hint always shows, last, since it
+            // leads to all the others.
+            let width =
+                |(key, desc): &(String, String)| key.chars().count() + desc.chars().count() + 3;
+            let help = hints.iter().find(|(_, desc)| desc == "help");
+            let mut room = (area.width as usize).saturating_sub(1 + help.map_or(0, width));
+            let mut shown: Vec<&(String, String)> = Vec::new();
+            for hint in hints.iter().filter(|h| Some(*h) != help) {
+                if width(hint) > room {
+                    break;
+                }
+                room -= width(hint);
+                shown.push(hint);
+            }
+            shown.extend(help);
             let mut spans = vec![Span::raw(" ")];
-            for (i, (key, desc)) in hints.iter().enumerate() {
+            for (i, (key, desc)) in shown.into_iter().enumerate() {
                 if i > 0 {
                     spans.push(Span::styled("  ", theme.dim()));
                 }
