@@ -7,6 +7,12 @@
 
 use chrono::Duration;
 
+mod progress;
+mod rules;
+
+pub use progress::{age, owed_next};
+pub use rules::{Refused, allowed_steps, check};
+
 use super::settings::PlaybookSettings;
 use super::{
     Clock, FollowUpKind, InteractionKind, Interview, Outcome, ReplyStatus, Stage, Timestamp,
@@ -87,111 +93,6 @@ pub struct Plan {
     pub withdraw: Vec<FollowUpKind>,
     pub timeline_kind: InteractionKind,
     pub timeline_summary: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot {step}: {reason}")]
-pub struct Refused {
-    pub step: &'static str,
-    pub reason: String,
-}
-
-/// Every step that may be taken from the interview's current state (for menus and tests).
-pub fn allowed_steps(interview: &Interview) -> Vec<Step> {
-    let probe_time = Timestamp(chrono::DateTime::UNIX_EPOCH);
-    let candidates = [
-        Step::NudgeSent,
-        Step::Accepted,
-        Step::Declined,
-        Step::Redirected {
-            to_name: String::new(),
-        },
-        Step::NoReply,
-        Step::MeetingScheduled {
-            starts_at: probe_time,
-        },
-        Step::MeetingHeld {
-            ends_at: probe_time,
-        },
-        Step::MeetingMissed,
-        Step::Evaluated,
-        Step::ThankYouSent,
-        Step::Cancel,
-        Step::MoveBack,
-    ];
-    candidates
-        .into_iter()
-        .filter(|step| check(interview, step).is_ok())
-        .collect()
-}
-
-/// Whether `step` may be taken now, and if not, why.
-pub fn check(interview: &Interview, step: &Step) -> Result<(), Refused> {
-    let refuse = |reason: String| {
-        Err(Refused {
-            step: step.name(),
-            reason,
-        })
-    };
-    if let Some(outcome) = interview.outcome {
-        return match step {
-            Step::MoveBack => Ok(()),
-            _ => refuse(format!(
-                "this interview is closed ({}); move it back to reopen it",
-                outcome.label().to_lowercase()
-            )),
-        };
-    }
-    let stage = interview.stage;
-    let at = |wanted: &[Stage], hint: &str| {
-        if wanted.contains(&stage) {
-            Ok(())
-        } else {
-            refuse(format!(
-                "this interview is at the {} stage; {hint}",
-                stage.label().to_lowercase()
-            ))
-        }
-    };
-    match step {
-        Step::Requested => refuse("the request has already been made".into()),
-        Step::NudgeSent
-        | Step::Accepted
-        | Step::Declined
-        | Step::Redirected { .. }
-        | Step::NoReply => at(
-            &[Stage::Request],
-            "replies and nudges belong to the request stage",
-        ),
-        Step::MeetingScheduled { .. } => at(
-            &[Stage::Request, Stage::Meet],
-            "a meeting is set before it is held",
-        ),
-        Step::MeetingHeld { .. } | Step::MeetingMissed => {
-            at(&[Stage::Meet], "schedule a meeting first")
-        }
-        Step::Evaluated => at(
-            &[Stage::Evaluate, Stage::ThankYou, Stage::Done],
-            "hold the meeting first",
-        ),
-        Step::ThankYouSent => at(
-            &[Stage::Evaluate, Stage::ThankYou],
-            "a thank-you follows a meeting",
-        ),
-        Step::Cancel => at(
-            &[
-                Stage::Request,
-                Stage::Meet,
-                Stage::Evaluate,
-                Stage::ThankYou,
-            ],
-            "a finished interview cannot be cancelled",
-        ),
-        Step::MoveBack => at(
-            &[Stage::Meet, Stage::Evaluate, Stage::ThankYou, Stage::Done],
-            "there is no earlier stage",
-        ),
-    }
 }
 
 /// What taking `step` changes. `name` is the interviewee's name, used in titles and the timeline.
@@ -422,24 +323,4 @@ fn move_back(
         "Moved the interview with {name} back to {}",
         back_to.label()
     );
-}
-
-/// What an open interview at `stage` is waiting for, in a few words.
-pub fn owed_next(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Request => "awaiting their reply",
-        Stage::Meet => "the meeting",
-        Stage::Evaluate => "write it up",
-        Stage::ThankYou => "send the thank-you",
-        Stage::Done => "keep in touch",
-    }
-}
-
-/// How long something has been as it is: "today", "3d", "5w".
-pub fn age(days: i64) -> String {
-    match days {
-        d if d < 1 => "today".into(),
-        d if d < 28 => format!("{d}d"),
-        d => format!("{}w", d / 7),
-    }
 }

@@ -1,0 +1,119 @@
+//! vCard import: cards as the usual address books write them, and a folder of cards.
+
+mod support;
+
+use predicates::str::contains;
+use rolo::interop::contacts_import::{ImportOptions, import};
+use support::{TempStore, clock, rolo};
+
+fn options() -> ImportOptions {
+    ImportOptions::default()
+}
+
+/// Cards as Google (3.0), Apple (3.0, grouped), Outlook (2.1, quoted-printable) and Nextcloud
+/// (4.0) write them; a card with only an organisation; a photo; a card cut short.
+const CARDS: &str = "BEGIN:VCARD\r\n\
+VERSION:3.0\r\n\
+FN:Ada Lovelace\r\n\
+N:Lovelace;Ada;;;\r\n\
+ORG:Engines Ltd;Research\r\n\
+TITLE:Analyst\r\n\
+item1.EMAIL;TYPE=INTERNET:ada@engines.example\r\n\
+item2.EMAIL;TYPE=INTERNET:second@engines.example\r\n\
+TEL;TYPE=CELL:+44 20 1234\r\n\
+URL:https://www.linkedin.com/in/ada\r\n\
+NOTE:Met at the meetup\\, loved the talk\\nFollow up in spring\r\n\
+CATEGORIES:mentors,engines\r\n\
+PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n \
+ aGVsbG8gd29ybGQ=\r\n\
+END:VCARD\r\n\
+BEGIN:VCARD\r\n\
+VERSION:2.1\r\n\
+N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;\r\n\
+NOTE;ENCODING=QUOTED-PRINTABLE:A long note that was=\r\n\
+ folded\r\n\
+END:VCARD\r\n\
+BEGIN:VCARD\r\n\
+VERSION:4.0\r\n\
+ORG:Only An Organisation\r\n\
+END:VCARD\r\n\
+BEGIN:VCARD\r\n\
+VERSION:4.0\r\n\
+FN:Cut Short\r\n";
+
+#[test]
+fn vcards_from_every_usual_source() {
+    let rows = rolo::interop::vcard::parse(CARDS.as_bytes());
+    assert_eq!(rows.len(), 4);
+    let ada = rows[0].clone().unwrap();
+    assert_eq!(
+        (
+            ada.name.as_str(),
+            ada.organization.as_str(),
+            ada.title.as_str()
+        ),
+        ("Ada Lovelace", "Engines Ltd, Research", "Analyst")
+    );
+    assert_eq!(ada.email, "ada@engines.example", "the first email");
+    assert_eq!(ada.linkedin, "https://www.linkedin.com/in/ada");
+    assert_eq!(
+        ada.notes,
+        "Met at the meetup, loved the talk\nFollow up in spring"
+    );
+    assert_eq!(ada.tags, ["mentors", "engines"]);
+    let jurgen = rows[1].clone().unwrap();
+    assert_eq!(jurgen.name, "Jürgen Müller");
+    assert_eq!(jurgen.notes, "A long note that wasfolded");
+    assert_eq!(
+        rows[2].clone().unwrap().organization,
+        "Only An Organisation"
+    );
+    let cut = rows[3].clone().unwrap_err();
+    assert_eq!(cut.line, 26, "where the unfinished card begins");
+    assert!(cut.message.contains("END:VCARD"));
+
+    let db = TempStore::new();
+    let skipping = ImportOptions {
+        skip_invalid: true,
+        ..options()
+    };
+    let report = import(&db, rows, skipping, "vCard", &clock()).unwrap();
+    assert_eq!((report.added, report.skipped.len()), (3, 1));
+    let ada = db.contact_named("Ada Lovelace").unwrap();
+    assert_eq!(db.tags_of(ada.meta.id).unwrap(), ["engines", "mentors"]);
+    assert!(
+        db.contact_named("Only An Organisation").is_ok(),
+        "a card with only an organisation is still a contact"
+    );
+}
+
+#[test]
+fn a_folder_of_cards_is_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cards = dir.path().join("cards");
+    std::fs::create_dir(&cards).unwrap();
+    std::fs::write(
+        cards.join("a.vcf"),
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        cards.join("b.vcf"),
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    std::fs::write(cards.join("broken.vcf"), "BEGIN:VCARD\r\nFN:Cut\r\n").unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["import", "vcard"])
+        .arg(&cards)
+        .assert()
+        .failure()
+        .stderr(contains("broken.vcf: the card never ends"));
+    rolo(&db)
+        .args(["import", "vcard", "--skip-invalid"])
+        .arg(&cards)
+        .assert()
+        .success()
+        .stdout(contains("added 2"));
+}
