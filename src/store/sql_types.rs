@@ -9,7 +9,11 @@ use crate::domain::{
 
 impl ToSql for Id {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.to_string()))
+        // Encoded on the stack rather than through `Display`: ids are bound by the million.
+        let mut buffer = uuid::Uuid::encode_buffer();
+        Ok(ToSqlOutput::from(
+            self.0.hyphenated().encode_lower(&mut buffer).to_string(),
+        ))
     }
 }
 
