@@ -71,6 +71,38 @@ fn importing_twice_changes_nothing_and_a_newer_export_updates() {
     assert_eq!(ada.title, "Chief Analyst");
     let moved = &db.timeline_of(ada.meta.id, 5).unwrap()[0];
     assert_eq!(moved.summary, "Moved to Difference Co as Chief Analyst");
+    assert_live_counts_true(&db);
+}
+
+/// An import sets the count triggers aside and recounts: the counts must come out as the
+/// triggers would have kept them, and the triggers must be back.
+fn assert_live_counts_true(db: &Store) {
+    for (name, stored, actual) in db.live_counts_check().unwrap() {
+        assert_eq!(stored, actual, "live count {name}");
+    }
+    let triggers: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_count_*'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(triggers, 6, "the count triggers are back");
+    let before = db.contacts_total().unwrap();
+    db.add_contact(
+        &rolo::store::NewContact {
+            name: "After the import".into(),
+            ..Default::default()
+        },
+        clock().timestamp(),
+    )
+    .unwrap();
+    assert_eq!(
+        db.contacts_total().unwrap(),
+        before + 1,
+        "and they count again"
+    );
 }
 
 #[test]
@@ -207,6 +239,7 @@ fn json_round_trips_and_merges_without_duplicates() {
         source.contacts_total().unwrap(),
         "counts follow the merge"
     );
+    assert_live_counts_true(&target);
     assert!(json::parse(b"{\"format\":\"other\"}").is_err());
     assert!(json::parse(b"[1,2").unwrap_err().contains("line 1"));
 }

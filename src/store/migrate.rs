@@ -13,7 +13,13 @@ use super::{StoreError, StoreResult, path};
 pub const APPLICATION_ID: i32 = 0x726f_6c6f;
 
 /// Every migration, in order. Released files are never edited: a change is a new file.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../../migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../../migrations/0001_initial.sql")),
+    (
+        2,
+        include_str!("../../migrations/0002_partial_interview_indexes.sql"),
+    ),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 

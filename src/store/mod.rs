@@ -3,6 +3,7 @@
 
 mod agenda;
 mod contacts;
+mod counts;
 mod error;
 pub mod interviews;
 mod lists;
@@ -24,7 +25,7 @@ pub use contacts::{NewContact, looks_like_email, organization_named, tag_contact
 pub use error::{StoreError, StoreResult};
 pub use interviews::NewRequest;
 pub use lists::{ContactRow, FollowUpRow, InterviewCard, MeetingRow, Page, QuestionListRow};
-pub use migrate::LATEST_VERSION;
+pub use migrate::{LATEST_VERSION, copy_path as migrate_copy_path};
 pub use playbook::{MeetingDetails, StepInput};
 pub use record::{Record, upsert};
 pub use seed::SEEDED_AT;
@@ -73,16 +74,22 @@ impl Store {
         Ok(value)
     }
 
-    /// As `write`, for one large transaction (an import, the demo): the page cache is allowed to
-    /// grow meanwhile, so that pages are not spilled to the log before the commit.
+    /// As `write`, for one large transaction (an import, a merge, the demo): the page cache is
+    /// allowed to grow meanwhile, so that pages are not spilled to the log before the commit,
+    /// and the live counts are recounted once at the end rather than kept row by row.
     pub fn bulk_write<T>(
         &self,
         work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = self.write(work);
+        let result = self.write(|tx| counts::without_count_triggers(tx, || work(tx)));
         self.conn.pragma_update(None, "cache_size", -2_000)?;
         result
+    }
+
+    /// Each live count as stored and as the tables would have it (name, stored, actual).
+    pub fn live_counts_check(&self) -> StoreResult<Vec<(String, u64, u64)>> {
+        counts::stored_and_actual(&self.conn)
     }
 
     /// A number that changes whenever another connection commits to the file, so a screen can
