@@ -117,3 +117,99 @@ fn a_folder_of_cards_is_imported_from_the_command_line() {
         .success()
         .stdout(contains("added 2"));
 }
+
+/// What a card carries of a contact, to compare two databases by.
+fn card_view(db: &rolo::store::Store) -> Vec<Vec<String>> {
+    use rolo::domain::{Contact, Organization};
+    let mut view: Vec<Vec<String>> = db
+        .all::<Contact>(false)
+        .unwrap()
+        .into_iter()
+        .map(|c| {
+            let org = c
+                .organization_id
+                .map(|o| db.get::<Organization>(o).unwrap().name)
+                .unwrap_or_default();
+            let mut tags = db.tags_of(c.meta.id).unwrap();
+            tags.sort();
+            vec![
+                c.name,
+                org,
+                c.title,
+                c.email,
+                c.phone,
+                c.linkedin,
+                c.location,
+                c.notes,
+                tags.join("|"),
+            ]
+        })
+        .collect();
+    view.sort();
+    view
+}
+
+#[test]
+fn exported_cards_come_back_as_they_went_out() {
+    use rolo::domain::Contact;
+    let source = TempStore::new();
+    rolo::demo::fill(&source.store, 25, &clock()).unwrap();
+    // The awkward cases: separators in every field, a long note over several lines, accents.
+    let mut awkward: Contact = source.all::<Contact>(false).unwrap().remove(0);
+    awkward.name = "Zoë d'Arcy, Jr.".into();
+    awkward.title = "Head; Research \\ Design".into();
+    awkward.location = "Lyon, France".into();
+    awkward.notes = format!("First line, with a comma\nSecond; line\n{}", "é".repeat(90));
+    source.update(&mut awkward, clock().timestamp()).unwrap();
+    source
+        .write(|tx| {
+            rolo::store::Store::set_tags(
+                tx,
+                awkward.meta.id,
+                &["mentors".into(), "café crowd".into()],
+                clock().timestamp(),
+            )
+        })
+        .unwrap();
+
+    let text = rolo::interop::vcard_export::export(&source).unwrap();
+    assert!(text.split("\r\n").all(|line| line.len() <= 75));
+    let target = TempStore::new();
+    let rows = rolo::interop::vcard::parse(text.as_bytes());
+    import(&target, rows, options(), "a vCard import", &clock()).unwrap();
+    assert_eq!(card_view(&target), card_view(&source));
+
+    // And again: nothing new, nothing changed.
+    let rows = rolo::interop::vcard::parse(text.as_bytes());
+    let again = import(&target, rows, options(), "a vCard import", &clock()).unwrap();
+    assert_eq!((again.added, again.updated), (0, 0));
+}
+
+#[test]
+fn the_command_line_writes_one_file_or_a_folder_of_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["demo", "--contacts", "12"])
+        .assert()
+        .success();
+    let folder = dir.path().join("cards/");
+    rolo(&db)
+        .args(["export", "vcard", "-o"])
+        .arg(&folder)
+        .assert()
+        .success()
+        .stderr(contains("Wrote 12 cards"));
+    let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+    assert_eq!(files.len(), 12);
+    for file in files {
+        let mode = support::mode_of(&file.unwrap().path());
+        assert_eq!(mode, 0o600);
+    }
+    assert_eq!(support::mode_of(&folder), 0o700);
+    rolo(&db)
+        .args(["export", "vcard"])
+        .assert()
+        .success()
+        .stdout(contains("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+}

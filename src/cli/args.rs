@@ -59,10 +59,11 @@ pub enum Command {
         #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
         map: Vec<(String, String)>,
     },
-    /// Write everything out: json (the full backup), csv (contacts), ics (calendar).
+    /// Write everything out: json (the full backup), csv or vcard (contacts), ics (calendar).
     Export {
         format: ExportFormat,
-        /// Write to FILE (readable by you only) instead of standard output.
+        /// Write to FILE (readable by you only) instead of standard output. For vcard, a
+        /// folder (one that exists, or a name ending in /) gets one card per contact.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
@@ -101,6 +102,8 @@ pub enum ExportFormat {
     Csv,
     /// Meetings as events and open follow-ups as to-dos.
     Ics,
+    /// Contacts as vCard 3.0 cards.
+    Vcard,
 }
 
 fn parse_mapping(text: &str) -> Result<(String, String), String> {

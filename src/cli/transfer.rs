@@ -8,7 +8,7 @@ use color_eyre::eyre::{Result, bail, eyre};
 use super::args::{ExportFormat, ImportFormat};
 use crate::domain::Clock;
 use crate::interop::contacts_import::{self, ImportError, ImportOptions};
-use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin, vcard};
+use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin, vcard, vcard_export};
 use crate::store::{Store, path};
 
 pub fn import(
@@ -113,20 +113,46 @@ pub fn export(
     format: ExportFormat,
     output: Option<&Path>,
 ) -> Result<()> {
+    if let (ExportFormat::Vcard, Some(folder)) = (format, output)
+        && is_folder(folder)
+    {
+        return export_cards(store, folder);
+    }
     let text = match format {
         ExportFormat::Json => json::export_text(store)?,
         ExportFormat::Csv => csv_export::export(store)?,
         ExportFormat::Ics => ics::export(store, clock.timestamp())?,
+        ExportFormat::Vcard => vcard_export::export(store)?,
     };
     match output {
         Some(file) => {
-            path::create_private_file(file, true)?;
-            std::fs::write(file, text)
-                .map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
-            path::make_private(file)?;
+            write_private(file, &text)?;
             eprintln!("Wrote {}", file.display());
         }
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
+    Ok(())
+}
+
+/// A folder that exists, or a path written with a trailing slash.
+fn is_folder(output: &Path) -> bool {
+    output.is_dir() || output.as_os_str().to_string_lossy().ends_with('/')
+}
+
+/// One card per contact in `folder` (created, private, if it is not there).
+fn export_cards(store: &Store, folder: &Path) -> Result<()> {
+    let cards = vcard_export::cards(store)?;
+    for card in &cards {
+        write_private(&folder.join(&card.file_name), &card.text)?;
+    }
+    eprintln!("Wrote {} cards to {}", cards.len(), folder.display());
+    Ok(())
+}
+
+/// Writes a file readable by its owner only, from its first byte.
+fn write_private(file: &Path, text: &str) -> Result<()> {
+    path::create_private_file(file, true)?;
+    std::fs::write(file, text).map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
+    path::make_private(file)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod linkedin;
 pub mod table;
 pub mod vcard;
+pub mod vcard_export;
 
 /// A problem with one row of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -80,15 +80,15 @@ fn split(line: &str) -> Option<(String, Vec<String>, String)> {
     ))
 }
 
-/// The value as text: quoted-printable decoded, escapes undone.
+/// The value with quoted-printable decoded. Backslash escapes stay until the value is split
+/// into its parts (an escaped `\;` or `\,` is part of a name, not a separator).
 fn decode(params: &[String], value: &str) -> String {
     let quoted = params.iter().any(|p| p.contains("QUOTED-PRINTABLE"));
-    let text = if quoted {
+    if quoted {
         quoted_printable(value)
     } else {
         value.to_string()
-    };
-    unescape(&text)
+    }
 }
 
 fn quoted_printable(value: &str) -> String {
@@ -116,36 +116,55 @@ fn quoted_printable(value: &str) -> String {
     }
 }
 
-fn unescape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+/// Splits a value at each `separator` that is not escaped, undoing the escapes in each part.
+fn split_escaped(value: &str, separator: Option<char>) -> Vec<String> {
+    let mut parts = vec![String::new()];
     let mut chars = value.chars();
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('n' | 'N') => out.push('\n'),
-                Some(other) => out.push(other),
+        let part = parts.last_mut().expect("never empty");
+        match c {
+            '\\' => match chars.next() {
+                Some('n' | 'N') => part.push('\n'),
+                Some(other) => part.push(other),
                 None => {}
-            }
-        } else {
-            out.push(c);
+            },
+            c if Some(c) == separator => parts.push(String::new()),
+            c => part.push(c),
         }
     }
-    out
+    parts
 }
 
-/// The first value of a property.
-fn first<'a>(properties: &'a [(String, String)], name: &str) -> &'a str {
+fn unescape(value: &str) -> String {
+    split_escaped(value, None).concat()
+}
+
+/// The first value of a property, escapes undone.
+fn first(properties: &[(String, String)], name: &str) -> String {
+    unescape(first_raw(properties, name))
+}
+
+fn first_raw<'a>(properties: &'a [(String, String)], name: &str) -> &'a str {
     properties
         .iter()
         .find(|(n, _)| n == name)
         .map_or("", |(_, v)| v.as_str())
 }
 
+/// The non-empty parts of a structured property (N, ORG, ADR, CATEGORIES).
+fn parts(properties: &[(String, String)], name: &str, separator: char) -> Vec<String> {
+    split_escaped(first_raw(properties, name), Some(separator))
+        .into_iter()
+        .map(|part| part.trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
 fn row(line: u64, properties: &[(String, String)]) -> ImportRow {
     let mut name = first(properties, "FN").trim().to_string();
     if name.is_empty() {
         // N is family;given;additional;prefix;suffix.
-        let n: Vec<&str> = first(properties, "N").split(';').collect();
+        let n = split_escaped(first_raw(properties, "N"), Some(';'));
         name = [n.get(3), n.get(1), n.get(2), n.first(), n.get(4)]
             .into_iter()
             .flatten()
@@ -155,42 +174,24 @@ fn row(line: u64, properties: &[(String, String)]) -> ImportRow {
             .join(" ");
     }
     // ORG is organisation;unit;unit: the organisation, then its units.
-    let organization = first(properties, "ORG")
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let urls: Vec<&str> = properties
+    let organization = parts(properties, "ORG", ';').join(", ");
+    let linkedin = properties
         .iter()
         .filter(|(n, _)| n == "URL")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    let linkedin = urls
-        .iter()
+        .map(|(_, v)| unescape(v))
         .find(|u| u.contains("linkedin.com"))
-        .copied()
-        .unwrap_or("");
-    let tags = first(properties, "CATEGORIES")
-        .split(',')
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect();
+        .unwrap_or_default();
     ImportRow {
         line,
         name,
         organization,
-        title: first(properties, "TITLE").to_string(),
+        title: first(properties, "TITLE"),
         email: first(properties, "EMAIL").trim().to_string(),
         phone: first(properties, "TEL").trim().to_string(),
-        linkedin: linkedin.to_string(),
-        location: first(properties, "ADR")
-            .split(';')
-            .filter(|s| !s.trim().is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        notes: first(properties, "NOTE").to_string(),
-        tags,
+        linkedin,
+        location: parts(properties, "ADR", ';').join(", "),
+        notes: first(properties, "NOTE"),
+        tags: parts(properties, "CATEGORIES", ','),
         connected_on: None,
     }
 }
