@@ -210,6 +210,13 @@ fn json_round_trips_and_merges_without_duplicates() {
         .trash("contacts", grace.meta.id, clock().timestamp())
         .unwrap();
     let exported = json::export(&source).unwrap();
+    let mut streamed = Vec::new();
+    json::write(&source, &mut streamed).unwrap();
+    let whole = serde_json::to_string(&exported).unwrap() + "\n";
+    assert!(
+        streamed == whole.as_bytes(),
+        "the streamed export is the same text"
+    );
     let target = TempStore::new();
     let first = json::merge(&target, &exported, false).unwrap();
     assert!(first.added > 0);

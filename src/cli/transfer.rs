@@ -113,25 +113,36 @@ pub fn export(
     format: ExportFormat,
     output: Option<&Path>,
 ) -> Result<()> {
-    if let (ExportFormat::Vcard, Some(folder)) = (format, output)
-        && is_folder(folder)
-    {
-        return export_cards(store, folder);
+    let Some(file) = output else {
+        return write_export(store, clock, format, std::io::stdout().lock());
+    };
+    if matches!(format, ExportFormat::Vcard) && is_folder(file) {
+        return export_cards(store, file);
     }
+    path::create_private_file(file, true)?;
+    let writer =
+        std::fs::File::create(file).map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
+    write_export(store, clock, format, writer)?;
+    path::make_private(file)?;
+    eprintln!("Wrote {}", file.display());
+    Ok(())
+}
+
+/// Writes one export to `out`. JSON is streamed, so the whole database is never one string.
+fn write_export(
+    store: &Store,
+    clock: &Clock,
+    format: ExportFormat,
+    mut out: impl Write,
+) -> Result<()> {
     let text = match format {
-        ExportFormat::Json => json::export_text(store)?,
+        ExportFormat::Json => return Ok(json::write(store, out)?),
         ExportFormat::Csv => csv_export::export(store)?,
         ExportFormat::Ics => ics::export(store, clock.timestamp())?,
         ExportFormat::Vcard => vcard_export::export(store)?,
     };
-    match output {
-        Some(file) => {
-            write_private(file, &text)?;
-            eprintln!("Wrote {}", file.display());
-        }
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
-    }
-    Ok(())
+    out.write_all(text.as_bytes())?;
+    Ok(out.flush()?)
 }
 
 /// A folder that exists, or a path written with a trailing slash.

@@ -39,11 +39,12 @@ pub struct Export {
     pub interactions: Vec<Interaction>,
 }
 
-pub fn export(store: &Store) -> Result<Export, StoreError> {
+/// Every contact's tags, as the join table holds them.
+fn contact_tags(store: &Store) -> Result<Vec<ContactTag>, StoreError> {
     let mut stmt = store.conn().prepare(
         "SELECT contact_id, tag_id, created_at, updated_at, deleted_at FROM contact_tags ORDER BY created_at, contact_id",
     )?;
-    let contact_tags = stmt
+    let links = stmt
         .query_map([], |r| {
             Ok(ContactTag {
                 contact_id: r.get(0)?,
@@ -54,6 +55,12 @@ pub fn export(store: &Store) -> Result<Export, StoreError> {
             })
         })?
         .collect::<Result<_, _>>()?;
+    Ok(links)
+}
+
+/// The whole database as one value (for merging and for tests; `write` streams the same).
+pub fn export(store: &Store) -> Result<Export, StoreError> {
+    let contact_tags = contact_tags(store)?;
     Ok(Export {
         format: "rolo".into(),
         version: crate::store::LATEST_VERSION,
@@ -186,10 +193,74 @@ fn merge_contact_tag(
     Ok(())
 }
 
-/// The export as JSON text, as `rolo export json` writes it.
-pub fn export_text(store: &Store) -> Result<String, StoreError> {
-    let export = export(store)?;
-    serde_json::to_string(&export)
-        .map(|text| text + "\n")
+/// Writes the export as JSON to `out`, as `rolo export json` does: the same text as serialising
+/// `export(store)`, but each table streamed from the database as it is read, so a database of
+/// 100,000 contacts is never held in memory twice (records, then text) and never copied as
+/// its text grows.
+pub fn write(store: &Store, out: impl std::io::Write) -> Result<(), StoreError> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let stream = Stream { store };
+    serde_json::to_writer(&mut out, &stream)
+        .map_err(|e| StoreError::Invalid(format!("writing JSON: {e}")))?;
+    std::io::Write::write_all(&mut out, b"\n")
+        .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| StoreError::Invalid(format!("writing JSON: {e}")))
+}
+
+/// The export's fields, in `Export`'s order, each table read as it is written.
+struct Stream<'a> {
+    store: &'a Store,
+}
+
+impl Serialize for Stream<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let store = self.store;
+        let mut fields = serializer.serialize_struct("Export", 13)?;
+        fields.serialize_field("format", "rolo")?;
+        fields.serialize_field("version", &crate::store::LATEST_VERSION)?;
+        fields.serialize_field("organizations", &Table::<Organization>::new(store))?;
+        fields.serialize_field("contacts", &Table::<Contact>::new(store))?;
+        fields.serialize_field("tags", &Table::<Tag>::new(store))?;
+        let contact_tags = contact_tags(store).map_err(serde::ser::Error::custom)?;
+        fields.serialize_field("contact_tags", &contact_tags)?;
+        fields.serialize_field("interviews", &Table::<Interview>::new(store))?;
+        fields.serialize_field("meetings", &Table::<Meeting>::new(store))?;
+        fields.serialize_field("question_lists", &Table::<QuestionList>::new(store))?;
+        fields.serialize_field("questions", &Table::<Question>::new(store))?;
+        fields.serialize_field(
+            "interview_questions",
+            &Table::<InterviewQuestion>::new(store),
+        )?;
+        fields.serialize_field("follow_ups", &Table::<FollowUp>::new(store))?;
+        fields.serialize_field("interactions", &Table::<Interaction>::new(store))?;
+        fields.end()
+    }
+}
+
+/// Every record of one kind, tombstones included, serialised as a list while it is read.
+struct Table<'a, R> {
+    store: &'a Store,
+    kind: std::marker::PhantomData<R>,
+}
+
+impl<'a, R> Table<'a, R> {
+    fn new(store: &'a Store) -> Self {
+        Table {
+            store,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<R: Record + Serialize> Serialize for Table<'_, R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut list = serializer.serialize_seq(None)?;
+        record::for_each::<R>(self.store.conn(), true, |record| {
+            list.serialize_element(&record).map_err(|e| e.to_string())
+        })
+        .map_err(S::Error::custom)?;
+        list.end()
+    }
 }

@@ -204,22 +204,40 @@ pub fn set_deleted<R: Record>(
     Ok(())
 }
 
-pub fn all<R: Record>(conn: &Connection, include_deleted: bool) -> StoreResult<Vec<R>> {
+fn all_sql<R: Record>(include_deleted: bool) -> String {
     let filter = if include_deleted {
         ""
     } else {
         "WHERE deleted_at IS NULL"
     };
-    let sql = format!(
+    format!(
         // Table order (the order records were stored in): no sort, and an export imported
         // elsewhere keeps it.
         "SELECT {} FROM {} {filter} ORDER BY rowid",
         all_columns::<R>(),
         R::TABLE
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    )
+}
+
+pub fn all<R: Record>(conn: &Connection, include_deleted: bool) -> StoreResult<Vec<R>> {
+    let mut stmt = conn.prepare_cached(&all_sql::<R>(include_deleted))?;
     let rows = stmt.query_map([], |row| R::from_row(row))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Calls `each` with every record of a kind in table order, one at a time, without holding
+/// them all (an export streams them out). Stops at the first error `each` returns.
+pub fn for_each<R: Record>(
+    conn: &Connection,
+    include_deleted: bool,
+    mut each: impl FnMut(R) -> Result<(), String>,
+) -> StoreResult<()> {
+    let mut stmt = conn.prepare_cached(&all_sql::<R>(include_deleted))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        each(R::from_row(row)?).map_err(StoreError::Invalid)?;
+    }
+    Ok(())
 }
 
 pub fn count<R: Record>(conn: &Connection) -> StoreResult<u64> {
