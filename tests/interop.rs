@@ -333,7 +333,7 @@ fn the_command_line_imports_and_exports_privately() {
         .arg(dir.path().join("out.json"))
         .assert()
         .success()
-        .stdout(contains(" 0 updated"));
+        .stdout(contains("added 0, updated 0"));
 }
 
 proptest! {

@@ -7,8 +7,10 @@ use color_eyre::eyre::{Result, bail, eyre};
 
 use super::args::{ExportFormat, ImportFormat};
 use crate::domain::Clock;
-use crate::interop::contacts_import::{self, ImportError, ImportOptions};
-use crate::interop::{RowError, csv_export, csv_import, ics, json, linkedin, vcard, vcard_export};
+use crate::domain::sanitize;
+use crate::interop::contacts_import::ImportOptions;
+use crate::interop::files::{self, FileImportError, Format};
+use crate::interop::{RowError, csv_export, ics, json, vcard_export};
 use crate::store::{Store, path};
 
 pub fn import(
@@ -19,36 +21,40 @@ pub fn import(
     options: ImportOptions,
     map: &[(String, String)],
 ) -> Result<()> {
-    let read = || std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()));
-    let (rows, source) = match format {
-        ImportFormat::Json => return import_json(store, &read()?, options.dry_run),
-        ImportFormat::Linkedin => (
-            linkedin::parse(&read()?, clock).map_err(|e| eyre!("{}: {e}", file.display()))?,
-            "LinkedIn",
-        ),
-        ImportFormat::Vcard => (read_cards(file)?, "a vCard import"),
-        ImportFormat::Csv => {
-            let parsed =
-                csv_import::parse(&read()?, map).map_err(|e| eyre!("{}: {e}", file.display()))?;
-            let shown: Vec<String> = parsed
-                .mapping
-                .iter()
-                .map(|(i, field)| format!("{} → {field}", parsed.header[*i]))
-                .collect();
-            eprintln!("Columns: {}", shown.join(", "));
-            (parsed.rows, "a CSV import")
-        }
+    let format = match format {
+        ImportFormat::Linkedin => Format::Linkedin,
+        ImportFormat::Csv => Format::Csv,
+        ImportFormat::Vcard => Format::Vcard,
+        ImportFormat::Json => Format::Json,
     };
-    match contacts_import::import(store, rows, options, source, clock) {
-        Ok(report) => {
-            print_rejected(&report.skipped);
-            println!("{}: {}", file.display(), report.summary(options.dry_run));
+    let mut bar = ProgressBar::new();
+    let outcome = files::import(
+        store,
+        clock,
+        format,
+        file,
+        options,
+        map,
+        &mut |done, all| bar.show(done, all),
+    );
+    bar.clear();
+    match outcome {
+        Ok(done) => {
+            if let Some(columns) = &done.columns {
+                eprintln!("Columns: {columns}");
+            }
+            print_rejected(&done.report.skipped);
+            println!(
+                "{}: {}",
+                file.display(),
+                done.report.summary(options.dry_run)
+            );
             if options.dry_run {
                 println!("Nothing was written (--dry-run).");
             }
             Ok(())
         }
-        Err(ImportError::Invalid(errors)) => {
+        Err(FileImportError::Invalid(errors)) => {
             print_rejected(&errors);
             bail!(
                 "{} row(s) of {} are invalid, so nothing was imported: fix them, or add --skip-invalid to import the others",
@@ -56,55 +62,55 @@ pub fn import(
                 file.display()
             )
         }
-        Err(ImportError::Store(e)) => Err(e.into()),
+        Err(FileImportError::Store(e)) => Err(e.into()),
+        Err(unreadable) => Err(eyre!("{unreadable}")),
     }
-}
-
-/// The cards of a .vcf file, or of every .vcf file in a folder (problems named with their file).
-fn read_cards(file: &Path) -> Result<Vec<Result<contacts_import::ImportRow, RowError>>> {
-    if !file.is_dir() {
-        let bytes =
-            std::fs::read(file).map_err(|e| eyre!("cannot read {}: {e}", file.display()))?;
-        return Ok(vcard::parse(&bytes));
-    }
-    let mut files: Vec<_> = std::fs::read_dir(file)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
-        .collect();
-    files.sort();
-    let mut rows = Vec::new();
-    for card in files {
-        let bytes =
-            std::fs::read(&card).map_err(|e| eyre!("cannot read {}: {e}", card.display()))?;
-        let name = card
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        rows.extend(vcard::parse(&bytes).into_iter().map(|row| {
-            row.map_err(|e| RowError {
-                line: e.line,
-                message: format!("{name}: {}", e.message),
-            })
-        }));
-    }
-    Ok(rows)
 }
 
 fn print_rejected(errors: &[RowError]) {
     for error in errors {
-        eprintln!("  {error}");
+        eprintln!("  {}", sanitize::line(&error.to_string()));
     }
 }
 
-fn import_json(store: &Store, bytes: &[u8], dry_run: bool) -> Result<()> {
-    let export = json::parse(bytes).map_err(|e| eyre!(e))?;
-    let report = json::merge(store, &export, dry_run)?;
-    let verb = if dry_run { "would be" } else { "were" };
-    println!(
-        "{} records {verb} added, {} updated, {} already up to date",
-        report.added, report.updated, report.unchanged
-    );
-    Ok(())
+/// A progress bar on standard error, drawn only on a terminal and only once an import has
+/// taken longer than a moment.
+struct ProgressBar {
+    started: std::time::Instant,
+    drawn: bool,
+    on_terminal: bool,
+}
+
+impl ProgressBar {
+    const WIDTH: u64 = 30;
+
+    fn new() -> ProgressBar {
+        ProgressBar {
+            started: std::time::Instant::now(),
+            drawn: false,
+            on_terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
+    fn show(&mut self, done: u64, all: u64) {
+        if !self.on_terminal || all == 0 || self.started.elapsed().as_millis() < 250 {
+            return;
+        }
+        let filled = (done * Self::WIDTH / all) as usize;
+        let empty = Self::WIDTH as usize - filled;
+        eprint!(
+            "\rImporting ▕{}{}▏ {done} / {all}",
+            "█".repeat(filled),
+            " ".repeat(empty)
+        );
+        self.drawn = true;
+    }
+
+    fn clear(&self) {
+        if self.drawn {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 pub fn export(

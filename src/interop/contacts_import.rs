@@ -181,6 +181,18 @@ pub fn import(
     source: &str,
     clock: &Clock,
 ) -> Result<ImportReport, ImportError> {
+    import_with_progress(store, rows, options, source, clock, &mut |_, _| {})
+}
+
+/// As `import`, telling `progress` (rows done, rows in all) every so often as it writes.
+pub fn import_with_progress(
+    store: &Store,
+    rows: Vec<Result<ImportRow, RowError>>,
+    options: ImportOptions,
+    source: &str,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<ImportReport, ImportError> {
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
     for row in rows {
@@ -203,7 +215,11 @@ pub fn import(
         let mut organizations: FastMap<String, Id> = FastMap::default();
         let mut contacts = record::Inserter::<Contact>::new(tx)?;
         let mut interactions = record::Inserter::<Interaction>::new(tx)?;
-        for row in &valid {
+        let total = valid.len() as u64;
+        for (done, row) in valid.iter().enumerate() {
+            if done % 1_000 == 0 {
+                progress(done as u64, total);
+            }
             let org_id = if row.organization.is_empty() || options.dry_run {
                 None
             } else {
@@ -257,6 +273,7 @@ pub fn import(
                 }
             }
         }
+        progress(total, total);
         Ok(())
     };
     if options.dry_run {

@@ -5,6 +5,7 @@
 pub mod contacts_import;
 pub mod csv_export;
 pub mod csv_import;
+pub mod files;
 pub mod ics;
 pub mod json;
 pub mod linkedin;

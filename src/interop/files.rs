@@ -1,0 +1,155 @@
+//! An import from a file on disk, whatever its format: the one path the command line and the
+//! app's import screen both take, so a preview in the app says what `rolo import` would do.
+
+use std::path::Path;
+
+use super::contacts_import::{self, ImportError, ImportOptions, ImportRow};
+use super::{ImportReport, RowError, csv_import, json, linkedin, vcard};
+use crate::domain::Clock;
+use crate::store::{Store, StoreError};
+
+/// The kinds of file rolo imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Linkedin,
+    Csv,
+    Vcard,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Linkedin, Format::Csv, Format::Vcard, Format::Json];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Linkedin => "LinkedIn Connections.csv",
+            Format::Csv => "CSV with a header",
+            Format::Vcard => "vCard (.vcf file or folder)",
+            Format::Json => "rolo JSON export (merge)",
+        }
+    }
+}
+
+/// Why a file imported nothing.
+#[derive(Debug)]
+pub enum FileImportError {
+    /// The file could not be read, or is not of the format at all.
+    Unreadable(String),
+    /// Some rows are invalid, and invalid rows were not to be skipped: every one, by line.
+    Invalid(Vec<RowError>),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for FileImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileImportError::Unreadable(message) => f.write_str(message),
+            FileImportError::Invalid(errors) => write!(
+                f,
+                "{} row(s) are invalid, so nothing was imported: fix them, or import the others \
+                 and skip these",
+                errors.len()
+            ),
+            FileImportError::Store(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<StoreError> for FileImportError {
+    fn from(e: StoreError) -> Self {
+        FileImportError::Store(e)
+    }
+}
+
+/// What an import of a file did (or would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileImport {
+    pub report: ImportReport,
+    /// For a CSV: which column filled which field ("Company → organization, …").
+    pub columns: Option<String>,
+}
+
+/// Imports `file`. `map` is the CSV's column mapping chosen by hand (empty: guessed from the
+/// header); `progress` hears (rows done, rows in all) as contacts are written.
+pub fn import(
+    store: &Store,
+    clock: &Clock,
+    format: Format,
+    file: &Path,
+    options: ImportOptions,
+    map: &[(String, String)],
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<FileImport, FileImportError> {
+    let read = || {
+        std::fs::read(file).map_err(|e| {
+            FileImportError::Unreadable(format!("cannot read {}: {e}", file.display()))
+        })
+    };
+    let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
+    let mut columns = None;
+    let (rows, source) = match format {
+        Format::Json => {
+            let export = json::parse(&read()?).map_err(in_file)?;
+            let merged = json::merge(store, &export, options.dry_run)?;
+            let report = ImportReport {
+                added: merged.added,
+                updated: merged.updated,
+                unchanged: merged.unchanged,
+                skipped: Vec::new(),
+            };
+            return Ok(FileImport { report, columns });
+        }
+        Format::Linkedin => (
+            linkedin::parse(&read()?, clock).map_err(in_file)?,
+            "LinkedIn",
+        ),
+        Format::Vcard => (read_cards(file)?, "a vCard import"),
+        Format::Csv => {
+            let parsed = csv_import::parse(&read()?, map).map_err(in_file)?;
+            let shown: Vec<String> = parsed
+                .mapping
+                .iter()
+                .map(|(i, field)| format!("{} → {field}", parsed.header[*i]))
+                .collect();
+            columns = Some(shown.join(", "));
+            (parsed.rows, "a CSV import")
+        }
+    };
+    match contacts_import::import_with_progress(store, rows, options, source, clock, progress) {
+        Ok(report) => Ok(FileImport { report, columns }),
+        Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),
+        Err(ImportError::Store(e)) => Err(FileImportError::Store(e)),
+    }
+}
+
+/// The cards of a .vcf file, or of every .vcf file in a folder (problems named with their file).
+fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImportError> {
+    let unreadable = |at: &Path, e: std::io::Error| {
+        FileImportError::Unreadable(format!("cannot read {}: {e}", at.display()))
+    };
+    if !file.is_dir() {
+        let bytes = std::fs::read(file).map_err(|e| unreadable(file, e))?;
+        return Ok(vcard::parse(&bytes));
+    }
+    let mut files: Vec<_> = std::fs::read_dir(file)
+        .map_err(|e| unreadable(file, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
+        .collect();
+    files.sort();
+    let mut rows = Vec::new();
+    for card in files {
+        let bytes = std::fs::read(&card).map_err(|e| unreadable(&card, e))?;
+        let name = card
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        rows.extend(vcard::parse(&bytes).into_iter().map(|row| {
+            row.map_err(|e| RowError {
+                line: e.line,
+                message: format!("{name}: {}", e.message),
+            })
+        }));
+    }
+    Ok(rows)
+}
