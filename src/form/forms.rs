@@ -274,3 +274,19 @@ pub fn snooze(follow_up: Id, clock: &Clock) -> Form {
     form.refresh_hints(clock);
     form
 }
+
+/// Which file to import, and what kind it is. The path may start with `~`.
+pub fn import() -> Form {
+    use crate::interop::files::Format;
+    let fields = vec![
+        Field::new(
+            "format",
+            "Kind of file",
+            FieldKind::Choice(labels(&Format::ALL, Format::label)),
+            Check::Required,
+            Format::Linkedin.label(),
+        ),
+        Field::text("file", "File or folder", Check::Required, ""),
+    ];
+    Form::new(FormKind::Import, None, fields)
+}

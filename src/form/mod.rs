@@ -51,6 +51,8 @@ pub enum FormKind {
     AddQuestions {
         interview: Id,
     },
+    /// A file to import; saving shows what it would do before anything is written.
+    Import,
 }
 
 impl FormKind {
@@ -69,6 +71,7 @@ impl FormKind {
             FormKind::Evaluation { .. } => "write-up",
             FormKind::Draft { .. } => "message",
             FormKind::AddQuestions { .. } => "questions",
+            FormKind::Import => "import",
         }
     }
 }
@@ -126,6 +129,7 @@ impl Form {
             FormKind::Draft { template, .. } => template.title().into(),
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
             FormKind::Snooze { .. } => "Snooze until…".into(),
+            FormKind::Import => "Import contacts from a file".into(),
             _ => format!("{verb} {}", self.kind.noun()),
         }
     }

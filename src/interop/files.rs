@@ -115,6 +115,13 @@ pub fn import(
             (parsed.rows, "a CSV import")
         }
     };
+    if rows.is_empty() {
+        let nothing = match format {
+            Format::Vcard => "no cards (BEGIN:VCARD … END:VCARD) in it",
+            _ => "no rows under its header",
+        };
+        return Err(in_file(format!("nothing to import: {nothing}")));
+    }
     match contacts_import::import_with_progress(store, rows, options, source, clock, progress) {
         Ok(report) => Ok(FileImport { report, columns }),
         Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),

@@ -64,6 +64,10 @@ pub enum Action {
     Undo,
     /// Show deleted records, to restore any of them.
     OpenTrash,
+    /// Import contacts from a file (a preview first).
+    OpenImport,
+    /// On the import preview: carry out the import.
+    RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.
     LogTouch,
     /// Edit the contact's organisation.

@@ -173,6 +173,12 @@ impl App {
                 .untrash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::RunImport { format, file } => Ok(Loaded::Changed(super::import::run(
+                &self.store,
+                format,
+                &file,
+                &clock,
+            ))),
             Effect::TakeStep { interview, step } => self.take_step(interview, step, &clock),
             Effect::OpenMeeting(id) => {
                 load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
@@ -254,7 +260,8 @@ impl App {
                 Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
                 Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
                 Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
-                None => return None,
+                // A preview is of the file, not of the database: nothing to read again.
+                Some(Screen::ImportPreview(_)) | None => return None,
             },
         };
         Some(result.unwrap_or_else(|e| Loaded::Failed(format!("Could not read the database: {e}"))))

@@ -86,6 +86,11 @@ pub enum Effect {
     },
     /// Swap two questions' places.
     SwapQuestions(Id, Id),
+    /// Carry out a previewed import.
+    RunImport {
+        format: crate::interop::files::Format,
+        file: std::path::PathBuf,
+    },
 }
 
 /// Which form to open, and for what.
@@ -119,6 +124,8 @@ pub enum FormRequest {
         contact: Id,
         follow_up: Id,
     },
+    /// Choose a file to import.
+    Import,
 }
 
 /// Which part of the name-ordered contact list to load.

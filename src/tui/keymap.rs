@@ -19,6 +19,7 @@ pub enum Context {
     Pipeline,
     Questions,
     Trash,
+    Import,
     Meeting,
     Review,
     Form,

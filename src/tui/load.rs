@@ -198,6 +198,7 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
             forms::follow_up(Some(&follow_up), contact, clock)
         }
         FormRequest::NewQuestionList => forms::question_list(None),
+        FormRequest::Import => forms::import(),
         FormRequest::EditQuestionList(id) => forms::question_list(Some(&store.get(*id)?)),
         FormRequest::NewQuestion(list) => {
             let named = (*list, store.get::<crate::domain::QuestionList>(*list)?.name);

@@ -9,6 +9,7 @@ pub mod app;
 pub mod contact_index;
 pub mod effect;
 pub mod filter;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod load;

@@ -341,6 +341,8 @@ pub enum Screen {
     Trash(TrashView),
     Meeting(MeetingView),
     Review(Box<ReviewView>),
+    /// What an import would do, before it is carried out.
+    ImportPreview(Box<super::import::ImportPreview>),
 }
 
 #[derive(Debug, Clone)]

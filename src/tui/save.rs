@@ -27,6 +27,8 @@ pub enum Saved {
     },
     /// Not saved: a new contact looks like an existing one; saving again goes ahead.
     Duplicate(Duplicate),
+    /// The import form's dry run: what the import would do, to confirm.
+    ImportPreview(Box<super::import::ImportPreview>),
 }
 
 impl From<StoreError> for Saved {
@@ -40,6 +42,7 @@ impl From<StoreError> for Saved {
 
 pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
     let result = match &form.kind {
+        FormKind::Import => return super::import::preview(store, form, clock),
         FormKind::Contact => save_contact(store, form, clock),
         FormKind::Organization => save_organization(store, form, clock),
         FormKind::FollowUp => save_follow_up(store, form, clock),

@@ -74,7 +74,7 @@ fn pane_box<'a>(
             (
                 pane_rows,
                 home.contacts.total,
-                "No contacts yet — press a to add one (or rolo add contact, rolo --demo to look around)",
+                "No contacts yet — press a to add one, I to import a file (LinkedIn, CSV, vCard), or run rolo --demo to look around",
             )
         }
         Pane::Meetings => (

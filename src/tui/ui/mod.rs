@@ -5,6 +5,7 @@ mod contact;
 mod form;
 pub mod help;
 mod home;
+pub mod import;
 mod list;
 mod meeting;
 mod pipeline;
@@ -34,6 +35,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::Trash(_)) => "Trash".into(),
         Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
         Some(Screen::Review(_)) => "Daily review".into(),
+        Some(Screen::ImportPreview(_)) => "Import".into(),
     }
 }
 
@@ -49,6 +51,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
         Some(Screen::Meeting(view)) => meeting::draw(frame, view, body, clock, theme),
         Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
+        Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);

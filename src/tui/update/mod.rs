@@ -52,6 +52,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::Trash(_)) => &[Context::Trash, Context::List, Context::Global],
         Some(Screen::Meeting(_)) => meeting::contexts(),
         Some(Screen::Review(_)) => &[Context::Review, Context::Global],
+        Some(Screen::ImportPreview(_)) => &[Context::Import, Context::List, Context::Global],
     }
 }
 
@@ -61,7 +62,9 @@ pub fn accepted(model: &Model) -> Vec<Action> {
     if model.help {
         return vec![Back, Quit];
     }
-    let mut actions = vec![Quit, Help, Back, Refresh, Undo, OpenTrash, OpenReview];
+    let mut actions = vec![
+        Quit, Help, Back, Refresh, Undo, OpenTrash, OpenReview, OpenImport,
+    ];
     if !matches!(model.screen(), Some(Screen::Review(_))) {
         actions.extend_from_slice(&[MoveDown, MoveUp, PageDown, PageUp, First, Last]);
     }
@@ -101,6 +104,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         Some(Screen::Pipeline(_)) => &[OpenHome, Open, MoveLeft, MoveRight, NextStep, MeetingMode],
         Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],
         Some(Screen::Trash(_)) => &[OpenHome],
+        Some(Screen::ImportPreview(_)) => &[OpenHome, RunImport],
         Some(Screen::Review(_)) => &[
             OpenHome,
             MarkDone,
@@ -298,6 +302,22 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                     move_nav(&mut view.nav, action, view.rows.len(), page);
                     Vec::new()
                 }
+                Some(Screen::ImportPreview(preview)) => match action {
+                    Action::RunImport => {
+                        let effect = Effect::RunImport {
+                            format: preview.format,
+                            file: preview.file.clone(),
+                        };
+                        model.stack.pop();
+                        model.status = Some("Importing…".into());
+                        vec![effect]
+                    }
+                    other => {
+                        let len = preview.report.skipped.len();
+                        move_nav(&mut preview.nav, other, len, page);
+                        Vec::new()
+                    }
+                },
                 Some(Screen::Meeting(view)) => meeting::update(view, action, page),
                 Some(Screen::Review(view)) => review::update(view, action),
             }

@@ -24,7 +24,11 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
         Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
         Some(Screen::Review(_)) => Vec::new(),
         Some(
-            Screen::Contact(_) | Screen::QuestionList(_) | Screen::Trash(_) | Screen::Meeting(_),
+            Screen::Contact(_)
+            | Screen::QuestionList(_)
+            | Screen::Trash(_)
+            | Screen::Meeting(_)
+            | Screen::ImportPreview(_),
         ) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp),

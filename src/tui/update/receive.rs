@@ -142,6 +142,11 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             changed(model, message)
         }
+        Loaded::Saved(Saved::ImportPreview(preview)) => {
+            model.form = None;
+            model.stack.push(Screen::ImportPreview(preview));
+            Vec::new()
+        }
         Loaded::Saved(Saved::Refused { field, message }) => {
             if let Some(form) = model.form.as_mut() {
                 form.refuse(field, message);

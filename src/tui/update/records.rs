@@ -26,6 +26,7 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             _ => vec![Effect::UndoDelete],
         },
         Action::OpenTrash => vec![Effect::OpenTrash],
+        Action::OpenImport => vec![Effect::OpenForm(FormRequest::Import)],
         // Meeting mode adds its own questions.
         Action::Add if matches!(model.screen(), Some(Screen::Meeting(_))) => return None,
         Action::Add => add(model),
@@ -97,9 +98,13 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
-            Vec::new()
-        }
+        Some(
+            Screen::Pipeline(_)
+            | Screen::Trash(_)
+            | Screen::Meeting(_)
+            | Screen::Review(_)
+            | Screen::ImportPreview(_),
+        ) => Vec::new(),
     }
 }
 
@@ -141,9 +146,13 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
-            Vec::new()
-        }
+        Some(
+            Screen::Pipeline(_)
+            | Screen::Trash(_)
+            | Screen::Meeting(_)
+            | Screen::Review(_)
+            | Screen::ImportPreview(_),
+        ) => Vec::new(),
     }
 }
 
@@ -204,9 +213,13 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
             None => Vec::new(),
         },
-        Some(Screen::Pipeline(_) | Screen::Trash(_) | Screen::Meeting(_) | Screen::Review(_)) => {
-            Vec::new()
-        }
+        Some(
+            Screen::Pipeline(_)
+            | Screen::Trash(_)
+            | Screen::Meeting(_)
+            | Screen::Review(_)
+            | Screen::ImportPreview(_),
+        ) => Vec::new(),
     }
 }
 

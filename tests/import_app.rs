@@ -1,0 +1,130 @@
+//! Importing from the app: `I` opens the form, saving shows a preview of what the file would do
+//! (rejected rows listed with their lines), and only Enter on the preview writes.
+
+mod support;
+
+use rolo::domain::Contact;
+use rolo::tui::keymap::Keymap;
+use rolo::tui::model::Screen;
+use rolo::tui::update::{accepted, screen_contexts};
+use support::tui::Tester;
+
+const CSV: &str = "Name,Company,Email\n\
+                   Ada Lovelace,Engines Ltd,ada@engines.example\n\
+                   Grace Hopper,Navy,not-an-email\n\
+                   Alan Turing,Bletchley,alan@bletchley.example\n";
+
+/// The preview with the temporary folder's path put as a fixed word, for a stable snapshot.
+fn screen_without(t: &Tester, dir: &std::path::Path) -> String {
+    t.screen().replace(&dir.display().to_string(), "/tmp")
+}
+
+#[test]
+fn a_file_is_previewed_then_imported_on_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, CSV).unwrap();
+    let mut t = Tester::empty(100, 30);
+
+    t.press("I");
+    assert!(t.screen().contains("Import contacts from a file"));
+    // LinkedIn → CSV, then the file.
+    t.press("right tab").type_str(&file.display().to_string());
+    t.press("ctrl-s");
+    assert!(matches!(
+        t.app.model.screen(),
+        Some(Screen::ImportPreview(_))
+    ));
+    insta::assert_snapshot!("import_preview_100x30", screen_without(&t, dir.path()));
+    assert_eq!(
+        t.app.store.count::<Contact>().unwrap(),
+        0,
+        "a preview writes nothing"
+    );
+
+    // Every key the preview acts on is in its help.
+    let keymap = Keymap::default_keys();
+    let bound: Vec<_> = keymap
+        .bindings(screen_contexts(t.app.model.screen()))
+        .into_iter()
+        .map(|(_, b)| b.action)
+        .collect();
+    for action in accepted(&t.app.model) {
+        assert!(
+            bound.contains(&action),
+            "{action:?} has no key on the preview"
+        );
+    }
+
+    t.press("enter");
+    assert!(t.app.model.screen().is_none(), "back home");
+    assert!(t.screen().contains("added 2"), "{}", t.screen());
+    assert!(t.screen().contains("Ada Lovelace"));
+    assert_eq!(t.app.store.count::<Contact>().unwrap(), 2);
+}
+
+#[test]
+fn esc_on_the_preview_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, CSV).unwrap();
+    let mut t = Tester::empty(80, 24);
+    t.press("I right tab").type_str(&file.display().to_string());
+    t.press("ctrl-s esc");
+    assert!(t.app.model.screen().is_none());
+    assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
+}
+
+#[test]
+fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
+    let mut t = Tester::empty(80, 24);
+    t.press("I tab").type_str("~/no/such/Connections.csv");
+    t.press("ctrl-s");
+    let form = t.app.model.form.as_ref().expect("the form stays open");
+    assert_eq!(
+        form.field("file").input.value(),
+        "~/no/such/Connections.csv"
+    );
+    assert!(
+        form.field("file")
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no file or folder")),
+        "{:?}",
+        form.field("file").error
+    );
+}
+
+#[test]
+fn a_file_that_is_not_of_its_kind_is_refused_at_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "just some notes\n").unwrap();
+    let mut t = Tester::empty(80, 24);
+    t.press("I tab").type_str(&file.display().to_string());
+    t.press("ctrl-s");
+    let form = t.app.model.form.as_ref().expect("the form stays open");
+    assert!(
+        form.field("file")
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("no LinkedIn header")),
+        "{:?}",
+        form.field("file").error
+    );
+}
+
+#[test]
+fn a_file_with_nothing_of_its_kind_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, CSV).unwrap();
+    let mut t = Tester::empty(80, 24);
+    // vCard chosen for a CSV file: no cards in it.
+    t.press("I right right tab")
+        .type_str(&file.display().to_string());
+    t.press("ctrl-s");
+    let form = t.app.model.form.as_ref().expect("the form stays open");
+    let error = form.field("file").error.clone().unwrap_or_default();
+    assert!(error.contains("nothing to import: no cards"), "{error}");
+}
