@@ -94,5 +94,37 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
         crate::demo::fill(&store, crate::demo::DEFAULT_CONTACTS, clock)?;
         return crate::tui::run(store, cli, clock);
     }
+    let file = super::database_path(cli)?;
+    // Held until the app closes: a second app on this file is offered it read-only.
+    let _lock = match crate::store::lock::try_lock(&file)? {
+        Some(lock) => lock,
+        None => {
+            if !ask_read_only(&file)? {
+                bail!(
+                    "{} is open in another rolo; close that one first, or answer y to look read-only",
+                    file.display()
+                );
+            }
+            let store = Store::open_read_only(&file)
+                .wrap_err_with(|| format!("cannot open {}", file.display()))?;
+            return crate::tui::run(store, cli, clock);
+        }
+    };
     crate::tui::run(super::open_store(cli)?, cli, clock)
+}
+
+/// Asks, before the screen is taken over, whether to open a file another app holds read-only.
+fn ask_read_only(file: &Path) -> Result<bool> {
+    use std::io::{BufRead, IsTerminal};
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    print!(
+        "Another rolo is open on {}.\nOpen it read-only here (you can look, not change)? [y/N] ",
+        file.display()
+    );
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }

@@ -333,7 +333,7 @@ fn walk_interview(
     let mut interview: Interview = record::get(tx, id)?;
     interview.evaluation.key_points = dice.pick(ANSWERS).to_string();
     interview.evaluation.skills = "Yes: research and writing, less coding than I feared.".into();
-    interview.evaluation.offered_resume_review = k % 4 == 0;
+    interview.evaluation.offered_resume_review = k.is_multiple_of(4);
     record::update(tx, &mut interview, ended)?;
     step(Step::Evaluated, ended.plus(Duration::hours(2)), None)?;
     if variant == 5 {

@@ -167,12 +167,13 @@ fn split_time<'a>(words: &[&'a str]) -> Result<(Vec<&'a str>, Option<NaiveTime>)
         return Ok((strip_at(&words[..n - 2]), Some(time)));
     }
     // "at 10": a bare hour only counts after "at".
-    if n >= 2 && words[n - 2] == "at" {
-        if let Ok(hour) = words[n - 1].parse::<u32>() {
-            let time = NaiveTime::from_hms_opt(hour, 0, 0)
-                .ok_or_else(|| DateError(format!("{hour} is not an hour of the day")))?;
-            return Ok((words[..n - 2].to_vec(), Some(time)));
-        }
+    if n >= 2
+        && words[n - 2] == "at"
+        && let Ok(hour) = words[n - 1].parse::<u32>()
+    {
+        let time = NaiveTime::from_hms_opt(hour, 0, 0)
+            .ok_or_else(|| DateError(format!("{hour} is not an hour of the day")))?;
+        return Ok((words[..n - 2].to_vec(), Some(time)));
     }
     if let Some(time) = time_of_day(words[n - 1]) {
         return Ok((strip_at(&words[..n - 1]), Some(time)));

@@ -29,6 +29,15 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
+    #[error("read-only: another rolo has this file open (close it to make changes here)")]
+    ReadOnly,
+
+    #[error(
+        "{path} cannot be written to (its permissions, or a read-only disk).\n\
+         It has not been changed. Make it writable (chmod u+w), or copy it and pass --db with the copy."
+    )]
+    NotWritable { path: PathBuf },
+
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 

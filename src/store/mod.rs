@@ -7,6 +7,7 @@ mod counts;
 mod error;
 pub mod interviews;
 mod lists;
+pub mod lock;
 mod migrate;
 mod open;
 pub mod path;
@@ -37,6 +38,8 @@ use crate::domain::Timestamp;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened to look only (another app has the file): every write is refused.
+    read_only: bool,
 }
 
 impl Store {
@@ -47,11 +50,27 @@ impl Store {
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only: false,
         };
         if migrate::migrate(&store.conn, path)? {
             seed::seed_question_bank(&store.conn)?;
         }
         Ok(store)
+    }
+
+    /// Opens an existing file to look at only: nothing is migrated or written, and every
+    /// write is refused with `StoreError::ReadOnly`.
+    pub fn open_read_only(path: &Path) -> StoreResult<Store> {
+        let conn = open::open_read_only(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn path(&self) -> &Path {
@@ -68,6 +87,9 @@ impl Store {
         &self,
         work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         let tx = self.conn.unchecked_transaction()?;
         let value = work(&tx)?;
         tx.commit()?;

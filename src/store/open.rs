@@ -14,6 +14,14 @@ pub(super) fn open_checked(file: &Path) -> StoreResult<Connection> {
         path::create_private_file(file, false)?;
     } else {
         probe(file)?;
+        // SQLite would open an unwritable file read-only without a word and fail at the first
+        // save; say so now, before anything is typed.
+        let writable = std::fs::OpenOptions::new().write(true).open(file).is_ok();
+        if !writable {
+            return Err(StoreError::NotWritable {
+                path: file.to_path_buf(),
+            });
+        }
     }
     let conn = Connection::open_with_flags(
         file,
@@ -48,6 +56,27 @@ fn configure(mut conn: Connection, file: &Path) -> StoreResult<Connection> {
         .map_err(context)?;
     conn.set_prepared_statement_cache_capacity(64);
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    Ok(conn)
+}
+
+/// An existing rolo file of the current schema, opened to read only.
+pub(super) fn open_read_only(file: &Path) -> StoreResult<Connection> {
+    probe(file)?;
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version != LATEST_VERSION {
+        return Err(StoreError::Invalid(format!(
+            "{} needs updating to this rolo's schema, which takes a writable open: close the \
+             other rolo first",
+            file.display()
+        )));
+    }
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
 

@@ -66,6 +66,7 @@ impl App {
 
     /// Loads home: the first frame's data.
     pub fn start(&mut self) {
+        self.model.read_only = self.store.is_read_only();
         self.data_version = self.store.data_version().unwrap_or(0);
         self.run_effects(vec![Effect::ReloadHome]);
     }
@@ -116,6 +117,11 @@ impl App {
 
     /// One effect against the store; its result, if it has one.
     fn apply(&mut self, effect: Effect) -> Option<Loaded> {
+        if self.store.is_read_only() && effect.writes() {
+            return Some(Loaded::Failed(
+                crate::store::StoreError::ReadOnly.to_string(),
+            ));
+        }
         let clock = self.clock();
         let result = match effect {
             Effect::ReloadHome => {

@@ -93,6 +93,31 @@ pub enum Effect {
     },
 }
 
+impl Effect {
+    /// Whether carrying it out changes the database (or starts a change: a form). A read-only
+    /// app refuses these before anything is typed.
+    pub fn writes(&self) -> bool {
+        use Effect::*;
+        matches!(
+            self,
+            OpenForm(_)
+                | SaveForm
+                | Trash { .. }
+                | UndoDelete
+                | Restore { .. }
+                | TakeStep { .. }
+                | OpenStepMenu(_)
+                | ReviewDone(_)
+                | ReviewSnooze { .. }
+                | ReviewPutBack(_)
+                | SaveQuestion(_)
+                | AddQuestion { .. }
+                | SwapQuestions(..)
+                | RunImport { .. }
+        )
+    }
+}
+
 /// Which form to open, and for what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormRequest {

@@ -82,11 +82,11 @@ impl Filter {
         {
             self.history.pop();
         }
-        if let Some((typed, matches)) = self.history.last() {
-            if *typed == query {
-                self.matches = matches.clone();
-                return;
-            }
+        if let Some((typed, matches)) = self.history.last()
+            && *typed == query
+        {
+            self.matches = matches.clone();
+            return;
         }
         let keep = |&i: &u32| is_subsequence(&needle, candidates.parts(i as usize));
         let mut found: Vec<u32> = match self.history.last() {

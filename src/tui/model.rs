@@ -368,6 +368,8 @@ pub struct Model {
     /// A one-line message for the footer (a refusal, a result).
     pub status: Option<String>,
     pub quit: bool,
+    /// Another app has the file: this one looks only (said in the header).
+    pub read_only: bool,
 }
 
 impl Model {
@@ -387,6 +389,7 @@ impl Model {
             help: false,
             status: None,
             quit: false,
+            read_only: false,
         }
     }
 

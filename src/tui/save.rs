@@ -127,16 +127,16 @@ fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, Stor
             message: "a contact cannot refer themselves".into(),
         });
     }
-    if form.editing.is_none() && form.duplicate.is_none() {
-        if let Some((found, why)) =
+    if form.editing.is_none()
+        && form.duplicate.is_none()
+        && let Some((found, why)) =
             store.find_duplicate(None, &name, &organization, &email, &linkedin)?
-        {
-            return Ok(Saved::Duplicate(Duplicate {
-                id: found.meta.id,
-                name: found.name,
-                why: why.into(),
-            }));
-        }
+    {
+        return Ok(Saved::Duplicate(Duplicate {
+            id: found.meta.id,
+            name: found.name,
+            why: why.into(),
+        }));
     }
     let mut contact = existing_or(store, form, || Contact::named(&name, now))?;
     contact.name = name;

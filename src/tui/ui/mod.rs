@@ -41,7 +41,10 @@ pub fn screen_name(model: &Model) -> String {
 
 pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
     let [header, body, footer] = layout::frame(frame.area());
-    let name = screen_name(model);
+    let mut name = screen_name(model);
+    if model.read_only {
+        name.push_str(" · read-only");
+    }
     chrome::header(frame, header, &model.header, &name, clock, theme);
     match model.screen() {
         None => home::draw(frame, model, body, clock, theme),

@@ -169,10 +169,8 @@ pub fn key(
     }
     let editing =
         !model.help && model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
-    if editing {
-        if let Some(effects) = home::filter_input(model, &event) {
-            return effects;
-        }
+    if editing && let Some(effects) = home::filter_input(model, &event) {
+        return effects;
     }
     let Some(key) = Key::from_event(&event) else {
         return Vec::new();
@@ -220,10 +218,10 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Carries out a confirmed action; a deleted contact's own screen closes.
 fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
-    if let (Effect::Trash { id, .. }, Some(Screen::Contact(detail))) = (&yes, model.screen()) {
-        if detail.contact.meta.id == *id {
-            model.stack.pop();
-        }
+    if let (Effect::Trash { id, .. }, Some(Screen::Contact(detail))) = (&yes, model.screen())
+        && detail.contact.meta.id == *id
+    {
+        model.stack.pop();
     }
     vec![yes]
 }

@@ -77,16 +77,16 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::ContactReloaded(mut fresh) => {
             let heights = Section::ALL.map(|section| layout::section_rows(model, section));
-            if let Some(Screen::Contact(current)) = model.stack.last_mut() {
-                if current.contact.meta.id == fresh.contact.meta.id {
-                    fresh.section = current.section;
-                    fresh.navs = current.navs;
-                    for (section, height) in Section::ALL.into_iter().zip(heights) {
-                        let len = fresh.len(section);
-                        fresh.nav_mut(section).keep_visible(len, height);
-                    }
-                    *current = fresh;
+            if let Some(Screen::Contact(current)) = model.stack.last_mut()
+                && current.contact.meta.id == fresh.contact.meta.id
+            {
+                fresh.section = current.section;
+                fresh.navs = current.navs;
+                for (section, height) in Section::ALL.into_iter().zip(heights) {
+                    let len = fresh.len(section);
+                    fresh.nav_mut(section).keep_visible(len, height);
                 }
+                *current = fresh;
             }
             Vec::new()
         }

@@ -1,0 +1,135 @@
+//! Several processes on one file: the app open while `rolo add` and `rolo import` write from
+//! other shells (nothing lost, no "database is locked" for anyone, the app shows the new
+//! records); a second app on the same file is offered it read-only; files rolo cannot write
+//! are refused with a message, untouched.
+
+mod support;
+
+use std::process::Command;
+
+use rolo::store::{Store, StoreError, lock};
+use support::pty::Pty;
+
+#[test]
+fn the_app_lock_is_held_once_and_let_go_on_drop() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let first = lock::try_lock(&db).unwrap();
+    assert!(first.is_some());
+    assert!(
+        lock::try_lock(&db).unwrap().is_none(),
+        "a second app finds it held"
+    );
+    drop(first);
+    assert!(
+        lock::try_lock(&db).unwrap().is_some(),
+        "free again once the first closes"
+    );
+    assert_eq!(support::mode_of(&lock::lock_path(&db)), 0o600);
+}
+
+#[test]
+fn a_read_only_store_reads_and_refuses_every_write() {
+    let db = support::TempStore::new();
+    rolo::demo::fill(&db.store, 12, &support::clock()).unwrap();
+    let looking = Store::open_read_only(&db.path()).unwrap();
+    assert_eq!(
+        looking.contacts_total().unwrap(),
+        db.store.contacts_total().unwrap()
+    );
+    let refused = looking.add_contact(
+        &rolo::store::NewContact {
+            name: "Nope".into(),
+            ..Default::default()
+        },
+        support::clock().timestamp(),
+    );
+    assert!(matches!(refused, Err(StoreError::ReadOnly)), "{refused:?}");
+}
+
+#[test]
+fn a_file_rolo_cannot_write_is_refused_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = support::TempStore::new();
+    let path = db.path();
+    drop(db.store);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    if std::fs::OpenOptions::new().write(true).open(&path).is_ok() {
+        // Running as root: permissions do not stop a write, so there is nothing to refuse.
+        return;
+    }
+    let before = std::fs::read(&path).unwrap();
+    let refused = Store::open(&path);
+    assert!(matches!(refused, Err(StoreError::NotWritable { .. })));
+    assert!(std::fs::read(&path).unwrap() == before, "untouched");
+}
+
+#[test]
+fn writers_in_other_processes_lose_nothing_while_the_app_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db)
+        .args(["demo", "--contacts", "30"])
+        .assert()
+        .success();
+    let before = Store::open(&db).unwrap().contacts_total().unwrap();
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for(&format!("1 Contacts ({before})"));
+
+    // Two imports and eight quick adds, all at once, from other processes.
+    let mut children = Vec::new();
+    for batch in 0..2 {
+        let file = dir.path().join(format!("batch{batch}.csv"));
+        let mut text = String::from("Name,Company\n");
+        for i in 0..200 {
+            text.push_str(&format!("Batch{batch} Person{i},Concurrent Co\n"));
+        }
+        std::fs::write(&file, text).unwrap();
+        let mut import = Command::new(env!("CARGO_BIN_EXE_rolo"));
+        import
+            .env("ROLO_DB", &db)
+            .args(["import", "csv"])
+            .arg(&file);
+        children.push(import.output_async());
+    }
+    for i in 0..8 {
+        let mut add = Command::new(env!("CARGO_BIN_EXE_rolo"));
+        add.env("ROLO_DB", &db)
+            .args(["add", "contact", "--name", &format!("Quick Add {i}")]);
+        children.push(add.output_async());
+    }
+    for child in children {
+        let output = child.join().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+    }
+    let after = before + 2 * 200 + 8;
+    assert_eq!(Store::open(&db).unwrap().contacts_total().unwrap(), after);
+    pty.wait_for(&format!("1 Contacts ({after})"));
+    assert!(!pty.screen().contains("locked"));
+
+    // A second app on the same file is offered it read-only.
+    let mut second = Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    second.wait_for("Open it read-only here");
+    second.send(b"y\r");
+    second.wait_for("read-only");
+    second.send(b"a");
+    second.wait_for("another rolo has this file open");
+    second.send(b"q");
+    assert!(second.wait_exit());
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
+
+/// Runs a command on its own thread, so several run at once.
+trait OutputAsync {
+    fn output_async(self) -> std::thread::JoinHandle<std::process::Output>;
+}
+
+impl OutputAsync for Command {
+    fn output_async(mut self) -> std::thread::JoinHandle<std::process::Output> {
+        std::thread::spawn(move || self.output().expect("rolo runs"))
+    }
+}
