@@ -72,6 +72,9 @@ pub enum Command {
         /// Where to write the copy.
         file: PathBuf,
     },
+    /// Look the database over (integrity, schema, counts, privacy, free space) without
+    /// changing it, and say what was found.
+    Doctor,
     /// Fill the database with realistic sample data.
     Demo {
         /// How many contacts to create.

@@ -128,3 +128,29 @@ fn ask_read_only(file: &Path) -> Result<bool> {
     std::io::stdin().lock().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
 }
+
+/// `rolo doctor`: every finding on a line; a non-zero exit when something is wrong.
+pub fn doctor(file: &Path) -> Result<()> {
+    use crate::store::doctor::{Verdict, examine};
+    let findings = examine(file)?;
+    for finding in &findings {
+        let mark = match finding.verdict {
+            Verdict::Good => "ok     ",
+            Verdict::Note => "note   ",
+            Verdict::Problem => "PROBLEM",
+        };
+        println!(
+            "{mark}  {:<11} {}",
+            finding.what,
+            sanitize::line(&finding.detail)
+        );
+    }
+    let problems = findings
+        .iter()
+        .filter(|f| f.verdict == Verdict::Problem)
+        .count();
+    if problems > 0 {
+        bail!("{problems} problem(s) found; the database was not changed");
+    }
+    Ok(())
+}

@@ -5,43 +5,28 @@ use rusqlite::Connection;
 
 use super::StoreResult;
 
-/// Sets every live count to what the tables hold now. The same rules as the triggers in the
-/// schema: live contacts; open interviews (not deleted, no outcome) per stage.
+/// Each live count as the tables would have it: the same rules as the triggers in the schema
+/// (live contacts; open interviews — not deleted, no outcome — per stage).
+const ACTUAL: &str = "CASE WHEN name = 'contacts' \
+        THEN (SELECT count(*) FROM contacts WHERE deleted_at IS NULL) \
+        ELSE (SELECT count(*) FROM interviews WHERE deleted_at IS NULL AND outcome IS NULL \
+              AND 'open_interviews:' || stage = live_counts.name) END";
+
+/// Sets every live count to what the tables hold now.
 pub(crate) fn recount(conn: &Connection) -> StoreResult<()> {
-    conn.execute_batch(
-        "UPDATE live_counts SET count = (SELECT count(*) FROM contacts WHERE deleted_at IS NULL)
-             WHERE name = 'contacts';
-         UPDATE live_counts SET count = (
-             SELECT count(*) FROM interviews
-             WHERE deleted_at IS NULL AND outcome IS NULL
-               AND 'open_interviews:' || stage = live_counts.name)
-             WHERE name LIKE 'open_interviews:%';",
-    )?;
+    conn.execute(&format!("UPDATE live_counts SET count = {ACTUAL}"), [])?;
     Ok(())
 }
 
-/// Each live count as stored, by name, and as the tables would have it: for `rolo doctor` and
-/// the tests that the triggers and `recount` agree.
+/// Each live count by name, as stored and as the tables would have it (reads only): for
+/// `rolo doctor` and the tests that the triggers and `recount` agree.
 pub(crate) fn stored_and_actual(conn: &Connection) -> StoreResult<Vec<(String, u64, u64)>> {
-    let stored: Vec<(String, u64)> = conn
-        .prepare("SELECT name, count FROM live_counts ORDER BY name")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let sql = format!("SELECT name, count, {ACTUAL} FROM live_counts ORDER BY name");
+    let rows = conn
+        .prepare(&sql)?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
-    // Recounted inside a savepoint that is rolled back: the comparison changes nothing.
-    conn.execute_batch("SAVEPOINT recount_check")?;
-    let outcome = recount(conn).and_then(|()| {
-        Ok(conn
-            .prepare("SELECT name, count FROM live_counts ORDER BY name")?
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u64>(1)?)))?
-            .collect::<Result<Vec<_>, _>>()?)
-    });
-    conn.execute_batch("ROLLBACK TO recount_check; RELEASE recount_check")?;
-    let actual = outcome?;
-    Ok(stored
-        .into_iter()
-        .zip(actual)
-        .map(|((name, stored), (_, actual))| (name, stored, actual))
-        .collect())
+    Ok(rows)
 }
 
 /// Runs `work` (inside the caller's transaction) with the count triggers dropped, then puts

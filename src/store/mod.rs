@@ -4,6 +4,7 @@
 mod agenda;
 mod contacts;
 mod counts;
+pub mod doctor;
 mod error;
 pub mod interviews;
 mod lists;

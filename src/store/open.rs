@@ -81,7 +81,7 @@ pub(super) fn open_read_only(file: &Path) -> StoreResult<Connection> {
 }
 
 /// Reads the header fields through a read-only connection and refuses what we must not touch.
-fn probe(file: &Path) -> StoreResult<()> {
+pub(super) fn probe(file: &Path) -> StoreResult<()> {
     let not_a_database = || StoreError::NotADatabase {
         path: file.to_path_buf(),
     };
