@@ -109,8 +109,17 @@ fn a_panic_restores_the_terminal_and_says_where_the_report_is() {
     s.pty.assert_restored();
     s.pty.wait_for("the report is in");
     let state = s._dir.path().join("state").join("rolo");
-    let reports: Vec<_> = std::fs::read_dir(&state).unwrap().collect();
+    let reports: Vec<_> = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
     assert_eq!(reports.len(), 1, "one crash report in {}", state.display());
+    assert_eq!(
+        support::mode_of(&reports[0]),
+        0o600,
+        "the report is private"
+    );
+    assert_eq!(support::mode_of(&state), 0o700);
 }
 
 #[test]

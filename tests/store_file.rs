@@ -154,9 +154,46 @@ fn files_are_private_to_their_owner() {
     assert_eq!(mode_of(path.parent().unwrap()), 0o700);
     assert_eq!(mode_of(&dir.path().join("new")), 0o700);
     assert_eq!(mode_of(&path.with_file_name("rolo.db-wal")), 0o600);
+    assert_eq!(mode_of(&path.with_file_name("rolo.db-shm")), 0o600);
     let backup = dir.path().join("copy.db");
     store.backup_to(&backup).unwrap();
     assert_eq!(mode_of(&backup), 0o600);
     let copy = Store::open(&backup).unwrap();
     assert_eq!(copy.count::<Contact>().unwrap(), 1);
+}
+
+/// rolo never talks to the network: no networking crate is built in, and no source file opens
+/// a socket. (Everything it knows stays in the one file.)
+#[test]
+fn nothing_in_rolo_reaches_the_network() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap();
+    for crate_name in [
+        "reqwest",
+        "hyper",
+        "ureq",
+        "curl",
+        "tokio",
+        "native-tls",
+        "rustls",
+    ] {
+        assert!(
+            !lock.contains(&format!("name = \"{crate_name}\"")),
+            "{crate_name} is in Cargo.lock"
+        );
+    }
+    let mut sources = vec![root.join("src")];
+    while let Some(folder) = sources.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = fs::read_to_string(&path).unwrap();
+                for socket in ["std::net", "TcpStream", "UdpSocket", "TcpListener"] {
+                    assert!(!text.contains(socket), "{} uses {socket}", path.display());
+                }
+            }
+        }
+    }
 }

@@ -186,9 +186,16 @@ impl TextInput {
 
     /// The (line, column) of the cursor, for drawing it.
     pub fn cursor_position(&self) -> (usize, usize) {
-        let before: Vec<char> = self.value.chars().take(self.cursor).collect();
-        let line = before.iter().filter(|c| **c == '\n').count();
-        let column = before.iter().rev().take_while(|c| **c != '\n').count();
+        // One pass, nothing copied: a notes field can hold megabytes.
+        let (mut line, mut column) = (0, 0);
+        for c in self.value.chars().take(self.cursor) {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
         (line, column)
     }
 }

@@ -68,14 +68,14 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
         if s.is_empty() {
             "—".to_string()
         } else {
-            s.to_string()
+            super::clip(s)
         }
     };
     let work = match (c.title.as_str(), detail.organization.as_deref()) {
         ("", None) => "—".to_string(),
-        (title, None) => title.to_string(),
-        ("", Some(org)) => org.to_string(),
-        (title, Some(org)) => format!("{title}, {org}"),
+        (title, None) => super::clip(title),
+        ("", Some(org)) => super::clip(org),
+        (title, Some(org)) => format!("{}, {}", super::clip(title), super::clip(org)),
     };
     let keep = c
         .keep_in_touch_days
@@ -90,8 +90,8 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
     let mut note_lines = c.notes.lines();
     let notes = match (note_lines.next(), note_lines.count()) {
         (None, _) => String::new(),
-        (Some(first), 0) => first.to_string(),
-        (Some(first), more) => format!("{first} (+{more} lines)"),
+        (Some(first), 0) => super::clip(first),
+        (Some(first), more) => format!("{} (+{more} lines)", super::clip(first)),
     };
     vec![
         field("Work", work),

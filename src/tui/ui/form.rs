@@ -15,8 +15,23 @@ const LABEL_WIDTH: usize = 22;
 const NOTE_LINES_FOCUSED: usize = 10;
 const NOTE_LINES: usize = 2;
 
+/// The part of a line that fits in `room` columns: from the start, or, on the line being
+/// edited, the stretch that ends at the cursor (so what is typed at the end of a long line is
+/// seen). Only that stretch is copied, so a field of megabytes draws as fast as a short one.
+fn window(text: &str, cursor_column: Option<usize>, room: usize) -> (String, usize) {
+    let room = room.max(1);
+    let first = match cursor_column {
+        Some(column) => column.saturating_sub(room - 1),
+        None => 0,
+    };
+    let shown = text.chars().skip(first).take(room).collect();
+    (shown, first)
+}
+
 pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(90);
+    // Columns left for a value after the label (and the borders).
+    let room = (width as usize).saturating_sub(LABEL_WIDTH + 4);
     let mut lines = Vec::new();
     let mut cursor = None;
     // Where the focused field's lines start, to keep it in view in a form taller than the screen.
@@ -53,20 +68,21 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
         } else {
             0
         };
-        if focused {
-            let (line, column) = field.input.cursor_position();
-            cursor = Some((lines.len() + line - first_shown, LABEL_WIDTH + 2 + column));
-        }
+        let cursor_at = focused.then(|| field.input.cursor_position());
         for (n, text) in value_lines.iter().skip(first_shown).take(shown).enumerate() {
+            let editing_column = cursor_at
+                .filter(|(line, _)| *line == first_shown + n)
+                .map(|(_, column)| column);
+            let (text, scrolled) = window(text, editing_column, room);
+            if let Some(column) = editing_column {
+                cursor = Some((lines.len(), LABEL_WIDTH + 2 + column - scrolled));
+            }
             let label = if n == 0 {
                 format!("{marker}{:<width$}", field.label, width = LABEL_WIDTH)
             } else {
                 " ".repeat(LABEL_WIDTH + 2)
             };
-            let mut spans = vec![
-                Span::styled(label, label_style),
-                Span::raw(text.to_string()),
-            ];
+            let mut spans = vec![Span::styled(label, label_style), Span::raw(text)];
             if n == 0 {
                 if let FieldKind::Choice(_) = field.kind {
                     spans.push(Span::styled("  ←/→", theme.dim()));
@@ -149,8 +165,9 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
 
 /// The yes/no question of a confirmation.
 pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: Theme) {
-    let width =
-        (confirm.question.chars().count() as u16 + 6).clamp(30, area.width.saturating_sub(4));
+    let width = (confirm.question.chars().count() as u16 + 6)
+        .max(30)
+        .min(area.width.saturating_sub(4));
     let popup = centered(area, width, 5);
     frame.render_widget(Clear, popup);
     let lines = vec![

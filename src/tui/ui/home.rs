@@ -191,9 +191,13 @@ fn pane_box<'a>(
 fn contact_line<'a>(row: &crate::store::ContactRow, theme: Theme) -> Line<'a> {
     let detail = match (row.title.is_empty(), row.organization.is_empty()) {
         (true, true) => String::new(),
-        (false, true) => row.title.clone(),
-        (true, false) => row.organization.clone(),
-        (false, false) => format!("{}, {}", row.title, row.organization),
+        (false, true) => super::clip(&row.title),
+        (true, false) => super::clip(&row.organization),
+        (false, false) => format!(
+            "{}, {}",
+            super::clip(&row.title),
+            super::clip(&row.organization)
+        ),
     };
     name_line(&row.name, &detail, &mut None, theme)
 }

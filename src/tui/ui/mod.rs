@@ -80,3 +80,15 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         );
     }
 }
+
+/// No screen is wider than this many characters: longer texts are cut here before they are laid
+/// out, so a field of megabytes costs no more to draw than a short one.
+pub const WIDEST: usize = 500;
+
+/// The start of `text` that any screen could show.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(WIDEST) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text.to_string(),
+    }
+}
