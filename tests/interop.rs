@@ -345,6 +345,7 @@ proptest! {
         let _ = linkedin::parse(&bytes, &clock());
         let _ = csv_import::parse(&bytes, &[]);
         let _ = json::parse(&bytes);
+        let _ = rolo::interop::vcard::parse(&bytes);
     }
 
     /// CSV-ish text with quotes, commas and line breaks in odd places.

@@ -213,3 +213,46 @@ fn the_command_line_writes_one_file_or_a_folder_of_cards() {
         .success()
         .stdout(contains("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use rolo::domain::Contact;
+    use rolo::interop::{vcard, vcard_export};
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Whatever the fields hold — separators, backslashes, accents, line breaks in the
+        /// notes — a card written by rolo reads back as the same fields.
+        #[test]
+        fn a_written_card_reads_back_the_same(
+            name in "[A-Za-zé][A-Za-zé ,;\\\\.'-]{0,30}[A-Za-zé]",
+            org in "[A-Za-z0-9é ,;\\\\.&-]{0,30}",
+            title in "[A-Za-z0-9é ,;\\\\.:/-]{0,40}",
+            notes in "[A-Za-z0-9é ,;\\\\.:\\n-]{0,120}",
+            tags in proptest::collection::vec("[a-z][a-z ;\\\\-]{0,10}[a-z]", 0..4),
+        ) {
+            let mut contact = Contact::named(&name, rolo::domain::Timestamp::parse("2026-11-24T09:00:00.000Z").unwrap());
+            contact.title = title.clone();
+            contact.notes = notes.clone();
+            let text = vcard_export::card(&contact, &org, &tags);
+            prop_assert!(text.split("\r\n").all(|line| line.len() <= 75));
+            let rows = vcard::parse(text.as_bytes());
+            prop_assert_eq!(rows.len(), 1);
+            let row = rows.into_iter().next().unwrap().unwrap();
+            prop_assert_eq!(row.name, name);
+            // ORG's parts are joined with ", " and trimmed; a plain organisation comes back whole.
+            if !org.contains(';') {
+                prop_assert_eq!(row.organization, org.trim().to_string());
+            }
+            prop_assert_eq!(row.title, title);
+            prop_assert_eq!(row.notes, notes);
+            prop_assert_eq!(row.tags, tags.iter().map(|t| t.trim().to_string()).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn card_shaped_input_never_panics(text in "(BEGIN:VCARD\r\n|END:VCARD\r\n|FN[;:=a-z]{0,8}:[a-zé\\\\,;=]{0,12}\r\n| [a-z=]{0,6}\r\n|ORG:[a-z;\\\\]{0,8}\r\n){0,12}") {
+            let _ = vcard::parse(text.as_bytes());
+        }
+    }
+}

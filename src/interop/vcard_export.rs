@@ -44,7 +44,8 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
     Ok(cards(store)?.into_iter().map(|c| c.text).collect())
 }
 
-fn card(contact: &Contact, org: &str, tags: &[String]) -> String {
+/// One contact as a card (its organisation's name and its tags given).
+pub fn card(contact: &Contact, org: &str, tags: &[String]) -> String {
     let mut out = String::new();
     // Empty properties are left out, except N, which vCard 3.0 requires.
     let mut line = |property: &str, value: String| {
