@@ -1,6 +1,10 @@
 //! Message drafts from the templates in `assets/templates/`: placeholders in braces are filled
 //! from what rolo knows; any left unfilled are listed, so a draft is never sent with a hole.
 
+/// What the timeline says when a request drafted from the template went out (the insights
+/// tell these requests apart by it).
+pub const REQUEST_SENT: &str = "Sent the request";
+
 /// The templates rolo ships, in our own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Template {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod dates;
 pub mod drafts;
 pub mod id;
+pub mod insights;
 pub mod kinds;
 pub mod playbook;
 pub mod prompts;

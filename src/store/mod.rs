@@ -6,6 +6,7 @@ mod contacts;
 mod counts;
 pub mod doctor;
 mod error;
+mod insights;
 pub mod interviews;
 mod lists;
 pub mod lock;

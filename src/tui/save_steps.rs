@@ -223,7 +223,7 @@ pub fn draft_sent(
         }
         Template::Request | Template::ProgressUpdate => {
             let summary = if template == Template::Request {
-                "Sent the request"
+                crate::domain::drafts::REQUEST_SENT
             } else {
                 "Sent a progress update"
             };
