@@ -93,8 +93,10 @@ impl Insights {
         organizations_covered: u64,
         clock: &Clock,
     ) -> Insights {
-        let requested: Vec<&InterviewFacts> =
-            interviews.iter().filter(|i| i.requested_at.is_some()).collect();
+        let requested: Vec<&InterviewFacts> = interviews
+            .iter()
+            .filter(|i| i.requested_at.is_some())
+            .collect();
         let count = |keep: &dyn Fn(&InterviewFacts) -> bool| {
             interviews.iter().filter(|i| keep(i)).count() as u64
         };
@@ -110,7 +112,7 @@ impl Insights {
             })
             .filter(|stats| stats.requested > 0)
             .collect();
-        let by_template = [(true, "rolo's request template"), (false, "written elsewhere")]
+        let by_template = [(true, "from the template"), (false, "written elsewhere")]
             .into_iter()
             .map(|(drafted, label)| {
                 let asked: Vec<&InterviewFacts> = requested
@@ -184,10 +186,10 @@ fn per_week(weeks: &[NaiveDate], times: &[Timestamp], clock: &Clock) -> Vec<u64>
     let mut counts = vec![0; weeks.len()];
     for at in times {
         let day = clock.local_date_of(*at);
-        if let Some(index) = weeks.iter().rposition(|start| *start <= day) {
-            if day < weeks[index] + Duration::weeks(1) {
-                counts[index] += 1;
-            }
+        if let Some(index) = weeks.iter().rposition(|start| *start <= day)
+            && day < weeks[index] + Duration::weeks(1)
+        {
+            counts[index] += 1;
         }
     }
     counts

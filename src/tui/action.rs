@@ -66,6 +66,8 @@ pub enum Action {
     OpenTrash,
     /// Import contacts from a file (a preview first).
     OpenImport,
+    /// The insights: the funnel, reply rates, the weekly rhythm, organisations.
+    OpenInsights,
     /// On the import preview: carry out the import.
     RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.

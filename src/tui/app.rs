@@ -179,6 +179,10 @@ impl App {
                 .untrash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::OpenInsights => self
+                .store
+                .insights(&clock)
+                .map(|i| Loaded::Insights(Box::new(i))),
             Effect::RunImport { format, file } => Ok(Loaded::Changed(super::import::run(
                 &self.store,
                 format,
@@ -266,6 +270,10 @@ impl App {
                 Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
                 Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
                 Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
+                Some(Screen::Insights(_)) => self
+                    .store
+                    .insights(&clock)
+                    .map(|i| Loaded::Insights(Box::new(i))),
                 // A preview is of the file, not of the database: nothing to read again.
                 Some(Screen::ImportPreview(_)) | None => return None,
             },

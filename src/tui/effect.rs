@@ -86,6 +86,8 @@ pub enum Effect {
     },
     /// Swap two questions' places.
     SwapQuestions(Id, Id),
+    /// Count the insights.
+    OpenInsights,
     /// Carry out a previewed import.
     RunImport {
         format: crate::interop::files::Format,
@@ -201,6 +203,7 @@ pub enum Loaded {
     ReviewActed(Box<FollowUp>, ReviewCount),
     /// A review action was undone.
     ReviewUndone(Id),
+    Insights(Box<crate::domain::insights::Insights>),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -139,6 +139,7 @@ pub fn page(model: &Model) -> usize {
         Some(Screen::QuestionList(_)) => question_rows(model),
         Some(Screen::Trash(_)) => inner_rows(body(model), false).max(1),
         Some(Screen::ImportPreview(_)) => super::ui::import::rejected_rows(body(model)),
+        Some(Screen::Insights(_)) => 1,
         Some(Screen::Review(_)) => 1,
         Some(Screen::Meeting(_)) => (inner_rows(body(model), false).saturating_sub(1) / 2).max(1),
     }

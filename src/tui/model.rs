@@ -343,6 +343,7 @@ pub enum Screen {
     Review(Box<ReviewView>),
     /// What an import would do, before it is carried out.
     ImportPreview(Box<super::import::ImportPreview>),
+    Insights(Box<crate::domain::insights::Insights>),
 }
 
 #[derive(Debug, Clone)]

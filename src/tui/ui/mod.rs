@@ -6,6 +6,7 @@ mod form;
 pub mod help;
 mod home;
 pub mod import;
+mod insights;
 mod list;
 mod meeting;
 mod pipeline;
@@ -36,6 +37,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
         Some(Screen::Review(_)) => "Daily review".into(),
         Some(Screen::ImportPreview(_)) => "Import".into(),
+        Some(Screen::Insights(_)) => "Insights".into(),
     }
 }
 
@@ -55,6 +57,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::Meeting(view)) => meeting::draw(frame, view, body, clock, theme),
         Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
         Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
+        Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);

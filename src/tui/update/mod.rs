@@ -53,6 +53,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::Meeting(_)) => meeting::contexts(),
         Some(Screen::Review(_)) => &[Context::Review, Context::Global],
         Some(Screen::ImportPreview(_)) => &[Context::Import, Context::List, Context::Global],
+        Some(Screen::Insights(_)) => &[Context::Global],
     }
 }
 
@@ -63,9 +64,20 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         return vec![Back, Quit];
     }
     let mut actions = vec![
-        Quit, Help, Back, Refresh, Undo, OpenTrash, OpenReview, OpenImport,
+        Quit,
+        Help,
+        Back,
+        Refresh,
+        Undo,
+        OpenTrash,
+        OpenReview,
+        OpenImport,
+        OpenInsights,
     ];
-    if !matches!(model.screen(), Some(Screen::Review(_))) {
+    if !matches!(
+        model.screen(),
+        Some(Screen::Review(_) | Screen::Insights(_))
+    ) {
         actions.extend_from_slice(&[MoveDown, MoveUp, PageDown, PageUp, First, Last]);
     }
     actions.extend_from_slice(match model.screen() {
@@ -105,6 +117,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         Some(Screen::QuestionList(_)) => &[OpenPipeline, OpenHome, Add, Edit, Delete],
         Some(Screen::Trash(_)) => &[OpenHome],
         Some(Screen::ImportPreview(_)) => &[OpenHome, RunImport],
+        Some(Screen::Insights(_)) => &[OpenHome],
         Some(Screen::Review(_)) => &[
             OpenHome,
             MarkDone,
@@ -269,6 +282,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::OpenReview if !matches!(model.screen(), Some(Screen::Review(_))) => {
             vec![Effect::OpenReview]
         }
+        Action::OpenInsights => vec![Effect::OpenInsights],
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
             vec![Effect::LoadPipeline {
                 limit: super::model::FIRST_CARDS,
@@ -318,6 +332,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 },
                 Some(Screen::Meeting(view)) => meeting::update(view, action, page),
                 Some(Screen::Review(view)) => review::update(view, action),
+                Some(Screen::Insights(_)) => Vec::new(),
             }
         }
     }

@@ -142,6 +142,13 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             changed(model, message)
         }
+        Loaded::Insights(insights) => {
+            match model.stack.last_mut() {
+                Some(Screen::Insights(shown)) => *shown = insights,
+                _ => model.stack.push(Screen::Insights(insights)),
+            }
+            Vec::new()
+        }
         Loaded::Saved(Saved::ImportPreview(preview)) => {
             model.form = None;
             model.stack.push(Screen::ImportPreview(preview));

@@ -103,7 +103,8 @@ fn add(model: &mut Model) -> Vec<Effect> {
             | Screen::Trash(_)
             | Screen::Meeting(_)
             | Screen::Review(_)
-            | Screen::ImportPreview(_),
+            | Screen::ImportPreview(_)
+            | Screen::Insights(_),
         ) => Vec::new(),
     }
 }
@@ -151,7 +152,8 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             | Screen::Trash(_)
             | Screen::Meeting(_)
             | Screen::Review(_)
-            | Screen::ImportPreview(_),
+            | Screen::ImportPreview(_)
+            | Screen::Insights(_),
         ) => Vec::new(),
     }
 }
@@ -218,7 +220,8 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             | Screen::Trash(_)
             | Screen::Meeting(_)
             | Screen::Review(_)
-            | Screen::ImportPreview(_),
+            | Screen::ImportPreview(_)
+            | Screen::Insights(_),
         ) => Vec::new(),
     }
 }
