@@ -68,6 +68,8 @@ pub enum Action {
     OpenImport,
     /// The insights: the funnel, reply rates, the weekly rhythm, organisations.
     OpenInsights,
+    /// The command palette: every action by name.
+    OpenPalette,
     /// On the import preview: carry out the import.
     RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.

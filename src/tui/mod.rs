@@ -15,6 +15,7 @@ pub mod layout;
 pub mod load;
 pub mod model;
 pub mod nav;
+pub mod palette;
 pub mod save;
 pub mod save_steps;
 pub mod step_menu;

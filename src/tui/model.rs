@@ -361,6 +361,8 @@ pub struct Model {
     /// Every organisation's id and name, for the form's picker (loaded with the form).
     pub organizations: Vec<(Id, String)>,
     pub confirm: Option<Confirm>,
+    /// The command palette, while it is open.
+    pub palette: Option<super::palette::Palette>,
     /// An interview's next steps, to choose from.
     pub step_menu: Option<StepMenu>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
@@ -391,6 +393,7 @@ impl Model {
             status: None,
             quit: false,
             read_only: false,
+            palette: None,
         }
     }
 

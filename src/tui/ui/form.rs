@@ -186,7 +186,7 @@ pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: The
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect::new(

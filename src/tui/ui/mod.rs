@@ -9,6 +9,7 @@ pub mod import;
 mod insights;
 mod list;
 mod meeting;
+mod palette;
 mod pipeline;
 mod questions;
 mod review;
@@ -64,6 +65,9 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
     chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
     if let Some(form) = &model.form {
         form::draw(frame, form, frame.area(), theme);
+    }
+    if let Some(palette) = &model.palette {
+        palette::draw(frame, palette, frame.area(), theme);
     }
     if let Some(menu) = &model.step_menu {
         form::draw_step_menu(frame, menu, frame.area(), theme);

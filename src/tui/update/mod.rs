@@ -23,6 +23,7 @@ use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap};
 use super::layout;
 use super::model::{Model, Screen};
+use super::palette::Palette;
 use super::step_menu::Chosen;
 
 /// The keymap contexts in force, most specific first.
@@ -32,6 +33,9 @@ pub fn contexts(model: &Model) -> &'static [Context] {
     }
     if model.form.is_some() {
         return &[Context::Form];
+    }
+    if model.palette.is_some() {
+        return &[]; // the palette says its own keys
     }
     if model.step_menu.is_some() {
         return &[Context::List, Context::Global];
@@ -73,6 +77,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         OpenReview,
         OpenImport,
         OpenInsights,
+        OpenPalette,
     ];
     if !matches!(
         model.screen(),
@@ -170,6 +175,9 @@ pub fn key(
     if model.form.is_some() {
         return form::key(model, keymap, event, clock);
     }
+    if model.palette.is_some() {
+        return palette_key(model, &event);
+    }
     if let Some(effects) = meeting::typing(model, &event) {
         return effects;
     }
@@ -189,10 +197,61 @@ pub fn key(
         return Vec::new();
     };
     match keymap.action(contexts(model), key) {
+        // The palette lists the keys, so it is built here, where the keymap is.
+        Some(Action::OpenPalette) => {
+            let actions = accepted(model);
+            model.palette = Some(Palette::new(
+                keymap,
+                screen_contexts(model.screen()),
+                &actions,
+            ));
+            Vec::new()
+        }
         Some(action) => update(model, action),
         None => Vec::new(),
     }
 }
+
+/// Typing in the palette: narrow, move, run the chosen action, or close.
+fn palette_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let Some(palette) = model.palette.as_mut() else {
+        return Vec::new();
+    };
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let len = palette.matches.len();
+    match event.code {
+        KeyCode::Esc => model.palette = None,
+        KeyCode::Enter => {
+            let chosen = palette.selected().map(|entry| entry.action);
+            model.palette = None;
+            if let Some(action) = chosen {
+                return update(model, action);
+            }
+        }
+        KeyCode::Down | KeyCode::Tab => palette.nav.move_by(1, len, PALETTE_ROWS),
+        KeyCode::Char('n') if ctrl => palette.nav.move_by(1, len, PALETTE_ROWS),
+        KeyCode::Up | KeyCode::BackTab => palette.nav.move_by(-1, len, PALETTE_ROWS),
+        KeyCode::Char('p') if ctrl => palette.nav.move_by(-1, len, PALETTE_ROWS),
+        KeyCode::Backspace => {
+            palette.query.pop();
+            palette.rematch();
+        }
+        KeyCode::Char('u') if ctrl => {
+            palette.query.clear();
+            palette.rematch();
+        }
+        _ => {
+            if let Some(c) = typed_char(event) {
+                palette.query.push(c);
+                palette.rematch();
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Rows the palette shows at once.
+pub const PALETTE_ROWS: usize = 12;
 
 /// Moves in the step menu, or chooses from it.
 fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {

@@ -1,0 +1,85 @@
+//! The command palette: `:` or Ctrl-P, typed names narrow it, Enter runs the action, Esc closes;
+//! it offers what the current screen takes, each with its key. Also through the real binary.
+
+mod support;
+
+use rolo::tui::model::Screen;
+use rolo::tui::update::accepted;
+use support::pty::Pty;
+use support::tui::Tester;
+
+#[test]
+fn typing_insights_and_enter_opens_the_insights() {
+    let mut t = Tester::demo(100, 30);
+    t.press(":");
+    assert!(t.screen().contains("Commands"));
+    t.type_str("insights");
+    let best = t
+        .app
+        .model
+        .palette
+        .as_ref()
+        .and_then(|p| p.selected().cloned());
+    assert_eq!(best.map(|e| e.name), Some("open insights".to_string()));
+    assert!(
+        t.line_with("▶ open insights").contains("S"),
+        "{}",
+        t.screen()
+    );
+    t.press("enter");
+    assert!(matches!(t.app.model.screen(), Some(Screen::Insights(_))));
+    assert!(t.app.model.palette.is_none());
+}
+
+#[test]
+fn quit_by_name_quits_and_esc_only_closes() {
+    let mut t = Tester::demo(100, 30);
+    t.press("ctrl-p").type_str("qui");
+    t.press("esc");
+    assert!(t.app.model.palette.is_none() && !t.app.model.quit);
+    t.press(":").type_str("quit");
+    t.press("enter");
+    assert!(t.app.model.quit);
+}
+
+#[test]
+fn it_offers_what_the_screen_takes_with_each_key() {
+    let mut t = Tester::demo(100, 30);
+    t.press("enter :");
+    let palette = t.app.model.palette.clone().expect("open");
+    let takes = accepted(&t.app.model);
+    assert!(palette.entries.iter().all(|e| takes.contains(&e.action)));
+    let touch = palette
+        .entries
+        .iter()
+        .find(|e| e.name == "log touch")
+        .unwrap();
+    assert_eq!(touch.keys, "t");
+    // Nothing by a name that is not there; Backspace brings them back.
+    t.type_str("zzzz");
+    assert!(t.screen().contains("No action by that name here"));
+    t.press("backspace backspace backspace backspace");
+    assert_eq!(
+        t.app.model.palette.as_ref().unwrap().matches.len(),
+        palette.entries.len()
+    );
+}
+
+#[test]
+fn the_real_binary_goes_from_the_palette_to_the_insights() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("1 Contacts (61)");
+    pty.send(b":");
+    pty.wait_for("Commands");
+    pty.send(b"insights");
+    pty.wait_for("open insights");
+    pty.send(b"\r");
+    pty.wait_for("Funnel");
+    pty.wait_for("Organisations: 10 covered");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    pty.assert_restored();
+}
