@@ -105,7 +105,7 @@ struct Session {
 impl Session {
     fn open(path: &Path) -> Session {
         let store = Store::open(path).unwrap();
-        let mut app = App::new(store, WIDTH, HEIGHT, Some(clock()), Theme { color: true });
+        let mut app = App::new(store, WIDTH, HEIGHT, Some(clock()), Theme::new(true));
         app.start();
         let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
         app.draw(&mut terminal).unwrap();

@@ -7,6 +7,7 @@
 //! - `demo`: realistic sample data.
 
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod form;

@@ -138,7 +138,7 @@ fn known_database() -> TempStore {
 #[test]
 fn every_figure_is_counted_as_documented() {
     let db = known_database();
-    let insights = db.insights(&clock()).unwrap();
+    let insights = db.insights(&clock(), chrono::Weekday::Mon).unwrap();
     assert_eq!(
         (
             insights.requested,
@@ -218,7 +218,7 @@ fn the_screen_shows_the_figures() {
             width,
             height,
             Some(db),
-            rolo::tui::ui::theme::Theme { color: true },
+            rolo::tui::ui::theme::Theme::new(true),
         );
         t.press("S");
         let screen = t.screen();

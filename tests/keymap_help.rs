@@ -31,7 +31,7 @@ fn help_lists_every_action_each_screen_accepts() {
         let (lines, _) = rolo::tui::ui::help::lines(
             &keymap,
             screen_contexts(t.app.model.screen()),
-            Theme { color: false },
+            Theme::new(false),
         );
         let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         for (keys, binding) in keymap.bindings(screen_contexts(t.app.model.screen())) {

@@ -304,7 +304,7 @@ fn without_colour_the_selection_is_still_visible() {
     let db = support::TempStore::new();
     rolo::demo::fill(&db.store, 60, &support::clock()).unwrap();
     let store = Store::open(&db.path()).unwrap();
-    let t = Tester::on(store, 80, 24, Some(db), Theme { color: false });
+    let t = Tester::on(store, 80, 24, Some(db), Theme::new(false));
     let buffer = t.terminal.backend().buffer();
     let selected_row = (0..24)
         .find(|y| buffer[(1, *y)].symbol() == "▶")

@@ -72,6 +72,9 @@ pub enum Command {
         /// Where to write the copy.
         file: PathBuf,
     },
+    /// The config file: where it is, or edit it (a commented starter is written first).
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Look the database over (integrity, schema, counts, privacy, free space) without
     /// changing it, and say what was found.
     Doctor,
@@ -114,6 +117,15 @@ fn parse_mapping(text: &str) -> Result<(String, String), String> {
         .split_once('=')
         .ok_or("expected COLUMN=FIELD, like \"Company=organization\"")?;
     Ok((column.trim().to_string(), field.trim().to_string()))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the config file is (it may not exist yet).
+    Path,
+    /// Open it in $VISUAL or $EDITOR, writing a commented starter file first if there is
+    /// none; then say what is wrong in it, if anything.
+    Edit,
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveTime;
 use color_eyre::eyre::{Result, WrapErr, bail};
 
-use super::args::{AddCommand, Cli};
+use super::args::{AddCommand, Cli, ConfigCommand};
 use crate::domain::dates;
 use crate::domain::{Clock, sanitize};
 use crate::store::{NewContact, Store};
@@ -151,6 +151,48 @@ pub fn doctor(file: &Path) -> Result<()> {
         .count();
     if problems > 0 {
         bail!("{problems} problem(s) found; the database was not changed");
+    }
+    Ok(())
+}
+
+/// `rolo config path` and `rolo config edit`.
+pub fn config(command: &ConfigCommand) -> Result<()> {
+    let Some(file) = crate::config::path() else {
+        bail!("cannot find your config folder (no home folder?); set ROLO_CONFIG to a file");
+    };
+    match command {
+        ConfigCommand::Path => println!("{}", file.display()),
+        ConfigCommand::Edit => {
+            if !file.exists() {
+                crate::store::path::create_private_file(&file, false)?;
+                std::fs::write(&file, crate::config::STARTER)?;
+                eprintln!("Wrote a starter file at {}", file.display());
+            }
+            let editor = std::env::var("VISUAL")
+                .or_else(|_| std::env::var("EDITOR"))
+                .unwrap_or_else(|_| "vi".into());
+            let mut words = editor.split_whitespace();
+            let program = words.next().unwrap_or("vi");
+            let status = std::process::Command::new(program)
+                .args(words)
+                .arg(&file)
+                .status()
+                .wrap_err_with(|| format!("cannot run the editor {editor:?}"))?;
+            if !status.success() {
+                bail!("the editor {editor:?} did not finish cleanly");
+            }
+            let text = std::fs::read_to_string(&file)?;
+            let (config, mut warnings) = crate::config::parse(&text);
+            let (_, key_warnings) =
+                crate::tui::keymap::Keymap::default_keys().patched(&config.keys);
+            warnings.extend(key_warnings);
+            for warning in &warnings {
+                eprintln!("  {}", sanitize::line(&warning.to_string()));
+            }
+            if warnings.is_empty() {
+                eprintln!("{} reads well", file.display());
+            }
+        }
     }
     Ok(())
 }

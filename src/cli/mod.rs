@@ -39,6 +39,7 @@ pub fn run() -> Result<()> {
         Some(Command::Export { format, output }) => {
             transfer::export(&open_store(&cli)?, &clock, *format, output.as_deref())
         }
+        Some(Command::Config(command)) => commands::config(command),
         Some(Command::Doctor) => commands::doctor(&database_path(&cli)?),
         Some(Command::Demo { contacts }) => commands::demo(&open_store(&cli)?, &clock, *contacts),
         Some(Command::Completions { shell }) => {

@@ -34,6 +34,29 @@ impl Template {
     }
 }
 
+impl Template {
+    /// The template's text: the user's own file in `folder` when there is one, else rolo's.
+    pub fn text_in(self, folder: Option<&std::path::Path>) -> std::borrow::Cow<'static, str> {
+        let own = folder
+            .map(|f| f.join(format!("{}.txt", self.file_stem())))
+            .and_then(|file| std::fs::read_to_string(file).ok());
+        match own {
+            Some(text) => std::borrow::Cow::Owned(super::sanitize::multiline(&text)),
+            None => std::borrow::Cow::Borrowed(self.text()),
+        }
+    }
+
+    /// The file a folder of templates holds it in ("thank_you" for thank_you.txt).
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            Template::Request => "request",
+            Template::Nudge => "nudge",
+            Template::ThankYou => "thank_you",
+            Template::ProgressUpdate => "progress_update",
+        }
+    }
+}
+
 /// What a draft can be filled with; empty values stay as placeholders.
 #[derive(Debug, Clone, Default)]
 pub struct DraftValues {

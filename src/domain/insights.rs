@@ -8,7 +8,7 @@
 //! - met: interviews with a meeting marked held;
 //! - thanked: interviews whose thank-you went out.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::{Channel, Clock, Timestamp};
 
@@ -24,6 +24,21 @@ pub struct InterviewFacts {
     pub thanked: bool,
     /// The request went out drafted from rolo's request template.
     pub drafted: bool,
+}
+
+/// Everything the insights are counted from, as the store reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub interviews: Vec<InterviewFacts>,
+    /// Contacts who came as someone's referral.
+    pub referrals: u64,
+    /// When each meeting marked held started (those in the weeks shown, at least).
+    pub meetings_held: Vec<Timestamp>,
+    /// When each touch was (those in the weeks shown, at least).
+    pub touches: Vec<Timestamp>,
+    /// The deepest organisations (as many as are listed).
+    pub organizations: Vec<OrganizationDepth>,
+    pub organizations_covered: u64,
 }
 
 /// One organisation's depth: how many contacts there, how many of them met.
@@ -84,15 +99,15 @@ impl Insights {
         ratio(self.referrals, self.met)
     }
 
-    pub fn compute(
-        interviews: &[InterviewFacts],
-        referrals: u64,
-        meetings_held: &[Timestamp],
-        touches: &[Timestamp],
-        mut organizations: Vec<OrganizationDepth>,
-        organizations_covered: u64,
-        clock: &Clock,
-    ) -> Insights {
+    pub fn compute(facts: Facts, clock: &Clock, first_day: Weekday) -> Insights {
+        let Facts {
+            interviews,
+            referrals,
+            meetings_held,
+            touches,
+            mut organizations,
+            organizations_covered,
+        } = facts;
         let requested: Vec<&InterviewFacts> = interviews
             .iter()
             .filter(|i| i.requested_at.is_some())
@@ -124,7 +139,7 @@ impl Insights {
             })
             .filter(|stats| stats.requested > 0)
             .collect();
-        let weeks = week_starts(clock);
+        let weeks = week_starts(clock, first_day);
         organizations.sort_by(|a, b| {
             (b.met, b.contacts)
                 .cmp(&(a.met, a.contacts))
@@ -138,8 +153,8 @@ impl Insights {
             by_channel,
             by_template,
             referrals,
-            meetings_per_week: per_week(&weeks, meetings_held, clock),
-            touches_per_week: per_week(&weeks, touches, clock),
+            meetings_per_week: per_week(&weeks, &meetings_held, clock),
+            touches_per_week: per_week(&weeks, &touches, clock),
             weeks,
             organizations,
             organizations_covered,
@@ -171,10 +186,12 @@ fn median(sorted: &[f64]) -> Option<f64> {
     }
 }
 
-/// The Mondays starting each of the last `WEEKS` weeks, this week's last.
-pub fn week_starts(clock: &Clock) -> Vec<NaiveDate> {
+/// The first days of each of the last `WEEKS` weeks (weeks starting on `first_day`), this
+/// week's last.
+pub fn week_starts(clock: &Clock, first_day: Weekday) -> Vec<NaiveDate> {
     let today = clock.today();
-    let this_week = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let into_week = today.weekday().days_since(first_day);
+    let this_week = today - Duration::days(i64::from(into_week));
     (0..WEEKS as i64)
         .rev()
         .map(|back| this_week - Duration::weeks(back))

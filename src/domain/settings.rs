@@ -1,5 +1,5 @@
-//! The numbers the playbook runs on. Each has DESIGN.md's default; the config file (a later
-//! issue) may change them.
+//! The numbers the playbook runs on, and the rest of what the config file can set. Each has
+//! DESIGN.md's default.
 
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +32,26 @@ impl Default for PlaybookSettings {
             prepare_day_before: true,
             default_minutes_asked: 20,
             default_meeting_minutes: 30,
+        }
+    }
+}
+
+/// Everything the app runs on that the config file may change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub playbook: PlaybookSettings,
+    /// The first day of a week (the insights' weeks).
+    pub week_start: chrono::Weekday,
+    /// A folder of the user's own message templates, if any.
+    pub templates: Option<std::path::PathBuf>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            playbook: PlaybookSettings::default(),
+            week_start: chrono::Weekday::Mon,
+            templates: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The facts the insights screen counts, read in a handful of queries.
 
 use crate::domain::drafts::REQUEST_SENT;
-use crate::domain::insights::{Insights, InterviewFacts, OrganizationDepth, week_starts};
+use crate::domain::insights::{Facts, Insights, InterviewFacts, OrganizationDepth, week_starts};
 use crate::domain::{Clock, Timestamp};
 
 use super::{Store, StoreResult};
@@ -15,7 +15,8 @@ const MET: &str = "EXISTS (SELECT 1 FROM meetings m JOIN interviews i ON i.id = 
      AND i.deleted_at IS NULL)";
 
 impl Store {
-    pub fn insights(&self, clock: &Clock) -> StoreResult<Insights> {
+    /// The insights as of `clock`, weeks starting on `first_day`.
+    pub fn insights(&self, clock: &Clock, first_day: chrono::Weekday) -> StoreResult<Insights> {
         let conn = self.conn();
         let interviews: Vec<InterviewFacts> = conn
             .prepare_cached(
@@ -45,7 +46,7 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        let since = clock.at_local(week_starts(clock)[0], chrono::NaiveTime::MIN);
+        let since = clock.at_local(week_starts(clock, first_day)[0], chrono::NaiveTime::MIN);
         let times = |sql: &str| -> StoreResult<Vec<Timestamp>> {
             Ok(conn
                 .prepare_cached(sql)?
@@ -81,14 +82,14 @@ impl Store {
             [],
             |r| r.get(0),
         )?;
-        Ok(Insights::compute(
-            &interviews,
+        let facts = Facts {
+            interviews,
             referrals,
-            &meetings_held,
-            &touches,
+            meetings_held,
+            touches,
             organizations,
-            covered,
-            clock,
-        ))
+            organizations_covered: covered,
+        };
+        Ok(Insights::compute(facts, clock, first_day))
     }
 }

@@ -18,7 +18,7 @@ use super::save;
 use super::ui::{self, theme::Theme};
 use super::update;
 use crate::domain::playbook::Step;
-use crate::domain::settings::PlaybookSettings;
+use crate::domain::settings::Settings;
 use crate::domain::{Clock, Id, MeetingStatus};
 use crate::store::{StepInput, Store, StoreResult};
 
@@ -39,6 +39,8 @@ pub struct App {
     data_version: i64,
     /// Text to hand to $EDITOR, once the loop can give it the terminal.
     editor_request: Option<String>,
+    /// What the config file set (the playbook's numbers, the week, templates).
+    settings: Settings,
 }
 
 impl App {
@@ -57,7 +59,28 @@ impl App {
             fixed_clock,
             data_version: 0,
             editor_request: None,
+            settings: Settings::default(),
         }
+    }
+
+    /// Says in the footer what was wrong in the config file (the first thing, and how many).
+    pub fn warn(&mut self, warnings: &[crate::config::Warning]) {
+        if let Some(first) = warnings.first() {
+            let more = match warnings.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: rolo config edit)", n - 1),
+            };
+            self.model.status = Some(format!("{first}{more}"));
+        }
+    }
+
+    /// Applies the config file: its settings, colours and keys. Says what was wrong in it.
+    pub fn configure(&mut self, config: &crate::config::Config) -> Vec<crate::config::Warning> {
+        self.settings = config.settings.clone();
+        self.theme.colors = config.colors;
+        let (keymap, warnings) = Keymap::default_keys().patched(&config.keys);
+        self.keymap = keymap;
+        warnings
     }
 
     pub fn clock(&self) -> Clock {
@@ -156,9 +179,14 @@ impl App {
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
-            Effect::OpenForm(request) => load::form(&self.store, &request, &clock),
+            Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
             Effect::SaveForm => match &self.model.form {
-                Some(form) => Ok(Loaded::Saved(save::save(&self.store, form, &clock))),
+                Some(form) => Ok(Loaded::Saved(save::save(
+                    &self.store,
+                    form,
+                    &clock,
+                    &self.settings,
+                ))),
                 None => return None,
             },
             Effect::Trash { table, id } => self
@@ -181,7 +209,7 @@ impl App {
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
             Effect::OpenInsights => self
                 .store
-                .insights(&clock)
+                .insights(&clock, self.settings.week_start)
                 .map(|i| Loaded::Insights(Box::new(i))),
             Effect::RunImport { format, file } => Ok(Loaded::Changed(super::import::run(
                 &self.store,
@@ -272,7 +300,7 @@ impl App {
                 Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
                 Some(Screen::Insights(_)) => self
                     .store
-                    .insights(&clock)
+                    .insights(&clock, self.settings.week_start)
                     .map(|i| Loaded::Insights(Box::new(i))),
                 // A preview is of the file, not of the database: nothing to read again.
                 Some(Screen::ImportPreview(_)) | None => return None,
@@ -300,10 +328,12 @@ impl App {
             }
             other => other,
         };
-        let settings = PlaybookSettings::default();
-        let after = self
-            .store
-            .apply_step(interview, &StepInput::from(step), clock, &settings)?;
+        let after = self.store.apply_step(
+            interview,
+            &StepInput::from(step),
+            clock,
+            &self.settings.playbook,
+        )?;
         // The footer says what the timeline now says.
         let latest = self
             .store

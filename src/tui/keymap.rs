@@ -180,6 +180,75 @@ impl Keymap {
         Ok(Keymap { contexts })
     }
 
+    /// The default keys with the config file's patches over them. A patch that names no
+    /// context, key or action is reported and left out; one that takes a key from another
+    /// action is applied and reported (the key was bound twice).
+    pub fn patched(
+        mut self,
+        patches: &[crate::config::KeyPatch],
+    ) -> (Keymap, Vec<crate::config::Warning>) {
+        let mut warnings = Vec::new();
+        for patch in patches {
+            let mut warn = |message: String| {
+                warnings.push(crate::config::Warning {
+                    line: Some(patch.line),
+                    message,
+                })
+            };
+            let Ok(context) = Context::deserialize(toml::Value::String(patch.context.clone()))
+            else {
+                warn(format!("[keys.{}] is not a keymap context", patch.context));
+                continue;
+            };
+            let key = match Key::parse(&patch.key) {
+                Ok(key) => key,
+                Err(e) => {
+                    warn(e);
+                    continue;
+                }
+            };
+            let Ok(action) = Action::deserialize(toml::Value::String(patch.action.clone())) else {
+                warn(format!(
+                    "{:?} is not an action (the names : shows, with _ for spaces)",
+                    patch.action
+                ));
+                continue;
+            };
+            // What the action is called in help: as the default keymap says it anywhere.
+            let desc = self
+                .contexts
+                .values()
+                .flatten()
+                .find(|(_, b)| b.action == action)
+                .map_or_else(|| patch.action.replace('_', " "), |(_, b)| b.desc.clone());
+            let bindings = self.contexts.entry(context).or_default();
+            let binding = Binding {
+                action,
+                desc,
+                footer: None,
+            };
+            match bindings.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, existing)) => {
+                    if existing.action != action {
+                        warn(format!(
+                            "{} in [keys.{}] was bound twice: it now does {}, no longer {}",
+                            key.label(),
+                            patch.context,
+                            patch.action,
+                            serde_json::to_value(existing.action)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        ));
+                    }
+                    *existing = binding;
+                }
+                None => bindings.push((key, binding)),
+            }
+        }
+        (self, warnings)
+    }
+
     /// The action `key` means in the first of `contexts` that binds it.
     pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
         contexts.iter().find_map(|context| {

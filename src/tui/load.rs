@@ -175,7 +175,12 @@ pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> Store
 
 /// Builds the form a request asks for, reading the record it edits; forms with an
 /// organisation picker come with every organisation's name.
-pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<Loaded> {
+pub fn form(
+    store: &Store,
+    request: &FormRequest,
+    clock: &Clock,
+    settings: &crate::domain::settings::Settings,
+) -> StoreResult<Loaded> {
     let named = |id: Id| -> StoreResult<(Id, String)> { Ok((id, store.get::<Contact>(id)?.name)) };
     let form = match request {
         FormRequest::NewContact { referred_by } => {
@@ -219,7 +224,7 @@ pub fn form(store: &Store, request: &FormRequest, clock: &Clock) -> StoreResult<
             forms::touch_completing(*contact, Some(*follow_up), clock)
         }
         FormRequest::Snooze(id) => forms::snooze(*id, clock),
-        other => match step_form(store, other, clock)? {
+        other => match step_form(store, other, clock, settings)? {
             Some(form) => form,
             None => return Err(crate::store::StoreError::Invalid("no form for that".into())),
         },
@@ -246,6 +251,7 @@ pub fn step_form(
     store: &Store,
     request: &FormRequest,
     clock: &Clock,
+    settings: &crate::domain::settings::Settings,
 ) -> StoreResult<Option<crate::form::Form>> {
     use crate::domain::drafts::{DraftValues, first_name, render};
     use crate::form::steps;
@@ -253,12 +259,11 @@ pub fn step_form(
         FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
         FormRequest::Schedule(id) => {
             let interview: crate::domain::Interview = store.get(*id)?;
-            let settings = crate::domain::settings::PlaybookSettings::default();
             steps::schedule(
                 *id,
                 interview
                     .minutes_asked
-                    .max(settings.default_meeting_minutes),
+                    .max(settings.playbook.default_meeting_minutes),
             )
         }
         FormRequest::Redirect(id) => steps::redirect(*id),
@@ -287,7 +292,8 @@ pub fn step_form(
                 key_point: key_point.trim_end_matches('.').to_lowercase(),
                 action_taken: String::new(),
             };
-            steps::draft(*id, *template, &render(template.text(), &values))
+            let text = template.text_in(settings.templates.as_deref());
+            steps::draft(*id, *template, &render(&text, &values))
         }
         _ => return Ok(None),
     }))

@@ -41,5 +41,8 @@ pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
         fixed_clock,
         ui::theme::Theme::from_env(),
     );
+    let (config, mut warnings) = crate::config::load();
+    warnings.extend(app.configure(&config));
+    app.warn(&warnings);
     app.run(&mut guard, cli.review)
 }

@@ -3,7 +3,7 @@
 
 use super::save_steps;
 use crate::domain::dates;
-use crate::domain::settings::PlaybookSettings;
+use crate::domain::settings::Settings;
 use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
     Question, QuestionList,
@@ -40,7 +40,8 @@ impl From<StoreError> for Saved {
     }
 }
 
-pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
+/// Saves a form, the playbook running on `settings`.
+pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
     let result = match &form.kind {
         FormKind::Import => return super::import::preview(store, form, clock),
         FormKind::Contact => save_contact(store, form, clock),
@@ -49,7 +50,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
         FormKind::QuestionList => save_question_list(store, form, clock),
         FormKind::Question { list } => save_question(store, form, *list, clock),
         FormKind::Touch { contact, completes } => {
-            save_touch(store, form, *contact, *completes, clock)
+            save_touch(store, form, *contact, *completes, clock, settings)
         }
         FormKind::Snooze { follow_up } => match dates::parse(&form.text("until"), clock, MORNING) {
             Ok(parsed) => store
@@ -64,17 +65,21 @@ pub fn save(store: &Store, form: &Form, clock: &Clock) -> Saved {
             }),
         },
         FormKind::StartInterview { contact } => {
-            save_steps::start_interview(store, form, *contact, clock)
+            save_steps::start_interview(store, form, *contact, clock, settings)
         }
-        FormKind::Schedule { interview } => save_steps::schedule(store, form, *interview, clock),
-        FormKind::Redirect { interview } => save_steps::redirect(store, form, *interview, clock),
+        FormKind::Schedule { interview } => {
+            save_steps::schedule(store, form, *interview, clock, settings)
+        }
+        FormKind::Redirect { interview } => {
+            save_steps::redirect(store, form, *interview, clock, settings)
+        }
         FormKind::Evaluation { interview } => {
-            save_steps::evaluation(store, form, *interview, clock)
+            save_steps::evaluation(store, form, *interview, clock, settings)
         }
         FormKind::Draft {
             interview,
             template,
-        } => save_steps::draft_sent(store, form, *interview, *template, clock),
+        } => save_steps::draft_sent(store, form, *interview, *template, clock, settings),
         FormKind::AddQuestions { interview } => match form.picked("list") {
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)
@@ -263,6 +268,7 @@ fn save_touch(
     contact: Id,
     completes: Option<Id>,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let when = match dates::parse(&form.text("when"), clock, MORNING) {
         Ok(parsed) => parsed.at,
@@ -288,7 +294,7 @@ fn save_touch(
     let contact: Contact = store.get(contact)?;
     let every = contact
         .keep_in_touch_days
-        .unwrap_or(PlaybookSettings::default().keep_in_touch_days);
+        .unwrap_or(settings.playbook.keep_in_touch_days);
     store.log_touch(&touch, every)?;
     if let Some(follow_up) = completes {
         store.complete_follow_up(follow_up, clock.timestamp())?;

@@ -7,7 +7,7 @@ use super::save::Saved;
 use crate::domain::dates;
 use crate::domain::drafts::{Template, unfilled};
 use crate::domain::playbook::Step;
-use crate::domain::settings::PlaybookSettings;
+use crate::domain::settings::Settings;
 use crate::domain::{
     Channel, Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview,
     MeetingMode, Stage, sanitize,
@@ -37,6 +37,7 @@ pub fn start_interview(
     form: &Form,
     contact: Id,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let asked = match dates::parse(&form.text("asked"), clock, MORNING) {
         Ok(parsed) => parsed.at,
@@ -51,9 +52,9 @@ pub fn start_interview(
     };
     // The request is logged as of when it was made, so the nudge falls due from then.
     let at_asking = Clock::fixed(asked.0, clock.offset);
-    store.start_interview(&request, &at_asking, &PlaybookSettings::default())?;
+    store.start_interview(&request, &at_asking, &settings.playbook)?;
     let nudge = asked.plus(Duration::days(i64::from(
-        PlaybookSettings::default().nudge_after_days,
+        settings.playbook.nudge_after_days,
     )));
     Ok(Saved::Done {
         message: format!("Request logged; a nudge is due {}", clock.when(nudge)),
@@ -66,6 +67,7 @@ pub fn schedule(
     form: &Form,
     interview: Id,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let starts_at = match dates::parse(&form.text("when"), clock, MORNING) {
         Ok(parsed) => parsed.at,
@@ -80,7 +82,7 @@ pub fn schedule(
         step: Step::MeetingScheduled { starts_at },
         meeting: Some(meeting),
     };
-    store.apply_step(interview, &input, clock, &PlaybookSettings::default())?;
+    store.apply_step(interview, &input, clock, &settings.playbook)?;
     Ok(Saved::Done {
         message: format!("Meeting set for {}", clock.when(starts_at)),
         contact: None,
@@ -92,12 +94,13 @@ pub fn redirect(
     form: &Form,
     interview: Id,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let name = form.text("name");
     let step = StepInput::from(Step::Redirected {
         to_name: name.clone(),
     });
-    store.apply_step(interview, &step, clock, &PlaybookSettings::default())?;
+    store.apply_step(interview, &step, clock, &settings.playbook)?;
     Ok(Saved::Done {
         message: format!("{name} added, with a follow-up to reach out"),
         contact: None,
@@ -111,6 +114,7 @@ pub fn evaluation(
     form: &Form,
     interview_id: Id,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let now = clock.timestamp();
     let referrals = lines(&form.text("referrals"));
@@ -164,7 +168,7 @@ pub fn evaluation(
                 interview_id,
                 &StepInput::from(Step::Evaluated),
                 clock,
-                &PlaybookSettings::default(),
+                &settings.playbook,
             )?;
         }
         Ok(())
@@ -192,6 +196,7 @@ pub fn draft_sent(
     interview_id: Id,
     template: Template,
     clock: &Clock,
+    settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let note = form.text("note");
     if let Some(first) = unfilled(&note).first() {
@@ -200,7 +205,6 @@ pub fn draft_sent(
             format!("fill in {first} before marking it sent"),
         ));
     }
-    let settings = PlaybookSettings::default();
     let interview: Interview = store.get(interview_id)?;
     let channel = form.text("channel");
     match template {
@@ -217,7 +221,13 @@ pub fn draft_sent(
                     interview.thank_you_channel = channel.clone();
                     record::update(tx, &mut interview, clock.timestamp())?;
                 }
-                take_step(tx, interview_id, &StepInput::from(step), clock, &settings)?;
+                take_step(
+                    tx,
+                    interview_id,
+                    &StepInput::from(step),
+                    clock,
+                    &settings.playbook,
+                )?;
                 Ok(())
             })?;
         }
@@ -240,7 +250,7 @@ pub fn draft_sent(
                 &touch,
                 contact
                     .keep_in_touch_days
-                    .unwrap_or(settings.keep_in_touch_days),
+                    .unwrap_or(settings.playbook.keep_in_touch_days),
             )?;
         }
     }

@@ -28,13 +28,13 @@ impl Tester {
         let db = TempStore::new();
         rolo::demo::fill(&db.store, contacts, &clock()).unwrap();
         let store = Store::open(&db.path()).unwrap();
-        Tester::on(store, width, height, Some(db), Theme { color: true })
+        Tester::on(store, width, height, Some(db), Theme::new(true))
     }
 
     pub fn empty(width: u16, height: u16) -> Tester {
         let db = TempStore::new();
         let store = Store::open(&db.path()).unwrap();
-        Tester::on(store, width, height, Some(db), Theme { color: true })
+        Tester::on(store, width, height, Some(db), Theme::new(true))
     }
 
     pub fn on(

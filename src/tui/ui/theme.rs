@@ -7,6 +7,55 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    pub colors: Colors,
+}
+
+/// The colours the config file's `[theme]` may change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors {
+    pub accent: Color,
+    pub selection: Color,
+    pub overdue: Color,
+    pub due_today: Color,
+    pub dim: Color,
+    pub stage: Color,
+}
+
+impl Default for Colors {
+    fn default() -> Self {
+        Colors {
+            accent: Color::Cyan,
+            selection: Color::Blue,
+            overdue: Color::Red,
+            due_today: Color::Yellow,
+            dim: Color::DarkGray,
+            stage: Color::Magenta,
+        }
+    }
+}
+
+impl Colors {
+    pub const NAMES: [&'static str; 6] = [
+        "accent",
+        "selection",
+        "overdue",
+        "due_today",
+        "dim",
+        "stage",
+    ];
+
+    /// The colour a `[theme]` name sets.
+    pub fn slot(&mut self, name: &str) -> Option<&mut Color> {
+        Some(match name {
+            "accent" => &mut self.accent,
+            "selection" => &mut self.selection,
+            "overdue" => &mut self.overdue,
+            "due_today" => &mut self.due_today,
+            "dim" => &mut self.dim,
+            "stage" => &mut self.stage,
+            _ => return None,
+        })
+    }
 }
 
 /// The marker before the selected row; always drawn, so the selection shows without colour.
@@ -16,8 +65,14 @@ pub const UNSELECTED_MARK: &str = "  ";
 impl Theme {
     /// Colour unless `NO_COLOR` is set (to anything but the empty string).
     pub fn from_env() -> Theme {
+        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+    }
+
+    /// rolo's colours (or none).
+    pub fn new(color: bool) -> Theme {
         Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color,
+            colors: Colors::default(),
         }
     }
 
@@ -35,7 +90,7 @@ impl Theme {
 
     pub fn dim(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.colors.dim)
         } else {
             Style::new()
         }
@@ -43,7 +98,7 @@ impl Theme {
 
     pub fn title(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
         } else {
             Style::new()
         }
@@ -51,7 +106,7 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan)
+            self.fg(self.colors.accent)
         } else {
             self.dim()
         }
@@ -61,7 +116,7 @@ impl Theme {
     pub fn selected(&self) -> Style {
         if self.color {
             Style::new()
-                .bg(Color::Blue)
+                .bg(self.colors.selection)
                 .fg(Color::White)
                 .add_modifier(Modifier::BOLD)
         } else {
@@ -80,11 +135,11 @@ impl Theme {
     }
 
     pub fn overdue(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.overdue).add_modifier(Modifier::BOLD)
     }
 
     pub fn due_today(&self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.colors.due_today)
     }
 
     pub fn header(&self) -> Style {
@@ -96,7 +151,7 @@ impl Theme {
     }
 
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.colors.accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn status(&self) -> Style {
@@ -104,6 +159,6 @@ impl Theme {
     }
 
     pub fn stage(&self) -> Style {
-        self.fg(Color::Magenta)
+        self.fg(self.colors.stage)
     }
 }

@@ -1,0 +1,189 @@
+//! The config file (`rolo config path` says where): the playbook's numbers, the week's first
+//! day, a folder of one's own message templates, the theme's colours, and keys patched over
+//! the default keymap. Every part is optional. A file that cannot be read is reported with the
+//! line that is wrong, and rolo carries on with the defaults; a single bad entry is reported
+//! and left out, and the rest applies.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::Weekday;
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::domain::settings::{PlaybookSettings, Settings};
+use crate::tui::ui::theme::Colors;
+
+/// A commented file to start from, written by `rolo config edit`.
+pub const STARTER: &str = include_str!("../assets/config.toml");
+
+/// Something wrong in the file, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "config line {line}: {}", self.message),
+            None => write!(f, "config: {}", self.message),
+        }
+    }
+}
+
+/// One key the file binds: `[keys.list] "J" = "move_down"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPatch {
+    pub context: String,
+    pub key: String,
+    pub action: String,
+    pub line: usize,
+}
+
+/// Everything the file sets, over the defaults.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub settings: Settings,
+    pub colors: Colors,
+    pub keys: Vec<KeyPatch>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct Raw {
+    playbook: PlaybookSettings,
+    calendar: RawCalendar,
+    templates: RawTemplates,
+    theme: BTreeMap<String, Spanned<String>>,
+    keys: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawCalendar {
+    week_start: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawTemplates {
+    folder: Option<Spanned<String>>,
+}
+
+/// `$ROLO_CONFIG`, else `config.toml` in the platform config folder.
+pub fn path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("ROLO_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    crate::store::path::config_dir().map(|dir| dir.join("config.toml"))
+}
+
+/// Reads the config file; a missing file is the defaults, without a word.
+pub fn load() -> (Config, Vec<Warning>) {
+    let Some(file) = path() else {
+        return (Config::default(), Vec::new());
+    };
+    match std::fs::read_to_string(&file) {
+        Ok(text) => parse(&text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![Warning {
+                line: None,
+                message: format!("cannot read {} ({e}); using the defaults", file.display()),
+            }],
+        ),
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// Reads a config file's text.
+pub fn parse(text: &str) -> (Config, Vec<Warning>) {
+    let raw: Raw = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let line = e.span().map(|span| line_of(text, span.start));
+            let message = format!("{}; using the defaults", e.message().trim_end());
+            return (Config::default(), vec![Warning { line, message }]);
+        }
+    };
+    let mut warnings = Vec::new();
+    let mut warn = |span: std::ops::Range<usize>, message: String| {
+        warnings.push(Warning {
+            line: Some(line_of(text, span.start)),
+            message,
+        });
+    };
+    let mut config = Config::default();
+    config.settings.playbook = raw.playbook;
+    if let Some(day) = raw.calendar.week_start {
+        match day.get_ref().parse::<Weekday>() {
+            Ok(weekday) => config.settings.week_start = weekday,
+            Err(_) => warn(
+                day.span(),
+                format!(
+                    "week_start {:?} is not a day (monday … sunday)",
+                    day.get_ref()
+                ),
+            ),
+        }
+    }
+    if let Some(folder) = raw.templates.folder {
+        let expanded = expand_home(folder.get_ref());
+        if expanded.is_dir() {
+            config.settings.templates = Some(expanded);
+        } else {
+            warn(
+                folder.span(),
+                format!("the templates folder {} does not exist", expanded.display()),
+            );
+        }
+    }
+    for (name, value) in raw.theme {
+        let color = value.get_ref().parse::<Color>();
+        match (config.colors.slot(&name), color) {
+            (Some(slot), Ok(color)) => *slot = color,
+            (None, _) => warn(
+                value.span(),
+                format!(
+                    "[theme] has no colour {name:?} (it has {})",
+                    Colors::NAMES.join(", ")
+                ),
+            ),
+            (_, Err(_)) => warn(
+                value.span(),
+                format!(
+                    "{:?} is not a colour (try \"cyan\" or \"#5f87af\")",
+                    value.get_ref()
+                ),
+            ),
+        }
+    }
+    for (context, keys) in raw.keys {
+        for (key, action) in keys {
+            config.keys.push(KeyPatch {
+                context: context.clone(),
+                key,
+                action: action.get_ref().clone(),
+                line: line_of(text, action.span().start),
+            });
+        }
+    }
+    (config, warnings)
+}
+
+/// "~/templates" → the home folder's templates.
+fn expand_home(text: &str) -> PathBuf {
+    match text.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME")
+            .map(|home| Path::new(&home).join(rest))
+            .unwrap_or_else(|| PathBuf::from(text)),
+        None => PathBuf::from(text),
+    }
+}

@@ -1,0 +1,196 @@
+//! The config file: the defaults when there is none, settings and colours read, a patched key,
+//! a key bound twice, bad entries and a broken file — each reported with its line, rolo
+//! carrying on. And `rolo config path|edit` through the binary.
+
+mod support;
+
+use predicates::str::contains;
+use rolo::config::{Config, parse};
+use rolo::tui::action::Action;
+use rolo::tui::keymap::{Context, Key, Keymap};
+
+#[test]
+fn no_file_or_an_empty_one_is_the_defaults() {
+    let (config, warnings) = parse("");
+    assert!(warnings.is_empty());
+    assert_eq!(config, Config::default());
+    assert_eq!(config.settings.playbook.nudge_after_days, 7);
+    assert_eq!(config.settings.week_start, chrono::Weekday::Mon);
+    // The starter file rolo writes reads without a word, and changes nothing.
+    let (starter, warnings) = parse(rolo::config::STARTER);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(starter, Config::default());
+}
+
+#[test]
+fn settings_and_colours_are_read() {
+    let (config, warnings) = parse(
+        "[playbook]\nnudge_after_days = 5\nmax_nudges = 1\nthank_you_hours = 12\n\
+         [calendar]\nweek_start = \"sunday\"\n[theme]\naccent = \"#5f87af\"\noverdue = \"lightred\"\n",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let playbook = &config.settings.playbook;
+    assert_eq!(
+        (
+            playbook.nudge_after_days,
+            playbook.max_nudges,
+            playbook.thank_you_hours
+        ),
+        (5, 1, 12)
+    );
+    assert_eq!(
+        playbook.keep_in_touch_days, 30,
+        "what the file leaves out keeps its default"
+    );
+    assert_eq!(config.settings.week_start, chrono::Weekday::Sun);
+    assert_eq!(
+        config.colors.accent,
+        ratatui::style::Color::Rgb(0x5f, 0x87, 0xaf)
+    );
+    assert_eq!(config.colors.overdue, ratatui::style::Color::LightRed);
+}
+
+#[test]
+fn a_patched_key_works_and_a_key_bound_twice_is_reported() {
+    let text = "[keys.list]\n\"ctrl-n\" = \"move_down\"\n\"ctrl-d\" = \"quit\"\n";
+    let (config, warnings) = parse(text);
+    assert!(warnings.is_empty());
+    let (keymap, warnings) = Keymap::default_keys().patched(&config.keys);
+    let list = [Context::List, Context::Global];
+    assert_eq!(
+        keymap.action(&list, Key::parse("ctrl-n").unwrap()),
+        Some(Action::MoveDown)
+    );
+    assert_eq!(
+        keymap.action(&list, Key::parse("ctrl-d").unwrap()),
+        Some(Action::Quit)
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].line, Some(3));
+    assert!(
+        warnings[0].message.contains("bound twice"),
+        "{}",
+        warnings[0]
+    );
+    assert!(warnings[0].message.contains("page_down"));
+    // The defaults elsewhere are untouched.
+    assert_eq!(
+        keymap.action(&list, Key::parse("j").unwrap()),
+        Some(Action::MoveDown)
+    );
+}
+
+#[test]
+fn bad_entries_are_reported_by_line_and_left_out() {
+    let text = "[calendar]\nweek_start = \"someday\"\n\n[theme]\naccent = \"sparkly\"\nglow = \"red\"\n\
+                [keys.list]\n\"j\" = \"fly_away\"\n[keys.nowhere]\n\"x\" = \"quit\"\n";
+    let (config, warnings) = parse(text);
+    let (_, key_warnings) = Keymap::default_keys().patched(&config.keys);
+    let lines: Vec<Option<usize>> = warnings
+        .iter()
+        .chain(&key_warnings)
+        .map(|w| w.line)
+        .collect();
+    assert_eq!(
+        lines,
+        [Some(2), Some(5), Some(6), Some(8), Some(10)],
+        "{warnings:?} {key_warnings:?}"
+    );
+    assert_eq!(config.settings.week_start, chrono::Weekday::Mon);
+    assert_eq!(config.colors, rolo::tui::ui::theme::Colors::default());
+}
+
+#[test]
+fn a_broken_file_names_its_line_and_rolo_carries_on_with_the_defaults() {
+    let (config, warnings) = parse("[playbook]\nnudge_after_days = 5\nmax_nudges = \"two\"\n");
+    assert_eq!(config, Config::default());
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].line, Some(3), "{}", warnings[0]);
+    assert!(warnings[0].to_string().contains("using the defaults"));
+    let (_, warnings) = parse("[playbook\nnudge_after_days = 5\n");
+    assert_eq!(warnings[0].line, Some(1));
+    let (_, warnings) = parse("[playbook]\nnudge_after_dayz = 5\n");
+    assert_eq!(warnings[0].line, Some(2), "unknown settings are named too");
+}
+
+#[test]
+fn config_path_and_edit_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rolo").join("config.toml");
+    support::rolo(&dir.path().join("rolo.db"))
+        .env("ROLO_CONFIG", &file)
+        .args(["config", "path"])
+        .assert()
+        .success()
+        .stdout(contains(file.display().to_string()));
+    // `true` as the editor: the starter is written, read back, and found well.
+    support::rolo(&dir.path().join("rolo.db"))
+        .env("ROLO_CONFIG", &file)
+        .env("EDITOR", "true")
+        .env_remove("VISUAL")
+        .args(["config", "edit"])
+        .assert()
+        .success()
+        .stderr(contains("Wrote a starter file"))
+        .stderr(contains("reads well"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        rolo::config::STARTER
+    );
+    assert_eq!(support::mode_of(&file), 0o600);
+    std::fs::write(&file, "[keys.list]\n\"j\" = \"fly\"\n").unwrap();
+    support::rolo(&dir.path().join("rolo.db"))
+        .env("ROLO_CONFIG", &file)
+        .env("EDITOR", "true")
+        .env_remove("VISUAL")
+        .args(["config", "edit"])
+        .assert()
+        .success()
+        .stderr(contains("config line 2"));
+}
+
+#[test]
+fn the_app_runs_on_the_config() {
+    let mut t = support::tui::Tester::demo(100, 30);
+    let (config, _) =
+        parse("[keys.home]\n\"x\" = \"open_insights\"\n[calendar]\nweek_start = \"sunday\"\n");
+    let warnings = t.app.configure(&config);
+    assert!(warnings.is_empty());
+    t.press("x");
+    let Some(rolo::tui::model::Screen::Insights(insights)) = t.app.model.screen() else {
+        panic!("x opens the insights now");
+    };
+    use chrono::Datelike;
+    assert_eq!(insights.weeks[0].weekday(), chrono::Weekday::Sun);
+    let (broken, warnings) = parse("[theme\n");
+    t.app.configure(&broken);
+    t.app.warn(&warnings);
+    t.draw();
+    assert!(t.screen().contains("config line 1"), "{}", t.screen());
+}
+
+#[test]
+fn a_templates_folder_overrides_what_it_holds() {
+    use rolo::domain::drafts::Template;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("request.txt"),
+        "Hi {first_name}, my own words.\n",
+    )
+    .unwrap();
+    let folder = dir.path().display().to_string();
+    let (config, warnings) = parse(&format!("[templates]\nfolder = {folder:?}\n"));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let templates = config.settings.templates.as_deref();
+    assert_eq!(
+        Template::Request.text_in(templates),
+        "Hi {first_name}, my own words."
+    );
+    assert_eq!(
+        Template::Nudge.text_in(templates),
+        Template::Nudge.text(),
+        "not there: rolo's"
+    );
+    let (_, warnings) = parse("[templates]\nfolder = \"/no/such/folder\"\n");
+    assert_eq!(warnings[0].line, Some(2));
+}
