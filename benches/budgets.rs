@@ -17,6 +17,7 @@ use ratatui::backend::TestBackend;
 use rolo::domain::Clock;
 use rolo::store::Store;
 use rolo::tui::app::App;
+use rolo::tui::effect::Effect;
 use rolo::tui::ui::theme::Theme;
 
 const SIZES: [u64; 3] = [1_000, 30_000, 100_000];
@@ -112,16 +113,21 @@ impl Session {
         Session { app, terminal }
     }
 
-    /// Runs the idle work (the filter's index) to the end; returns the longest single step,
-    /// which is how long a key pressed meanwhile could wait.
-    fn idle(&mut self) -> Duration {
-        let mut longest = Duration::ZERO;
-        while let Some(effect) = rolo::tui::update::idle(&self.app.model) {
+    /// Runs the idle work of one kind (the filter's index, the search's) to its end; returns
+    /// the longest single step, which is how long a key pressed meanwhile could wait.
+    fn idle_while(&mut self, kind: fn(&Effect) -> bool) -> Vec<Duration> {
+        let mut steps = Vec::new();
+        while let Some(effect) = rolo::tui::update::idle(&self.app.model).filter(kind) {
             let start = Instant::now();
             self.app.run_effects(vec![effect]);
-            longest = longest.max(start.elapsed());
+            steps.push(start.elapsed());
         }
-        longest
+        steps
+    }
+
+    fn idle(&mut self) -> Duration {
+        let steps = self.idle_while(|e| matches!(e, Effect::LoadContactIndex));
+        steps.into_iter().max().unwrap_or_default()
     }
 
     fn press(&mut self, event: Event) {
@@ -267,6 +273,52 @@ fn bench_size(contacts: u64) {
         }),
         ms(15),
         false,
+    );
+
+    // Global search: the index catches up while the app is idle (the first time after an
+    // import), in small steps; then each keystroke asks it. On a copy: the catch-up writes.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("search.db");
+    store.backup_to(&copy).unwrap();
+    let mut session = Session::open(&copy);
+    session.idle();
+    let start = Instant::now();
+    let steps = session.idle_while(|e| matches!(e, Effect::IndexSearch));
+    let whole = start.elapsed();
+    report(
+        "search index, each idle step",
+        contacts,
+        Figures { samples: steps },
+        ms(5),
+        true,
+    );
+    report(
+        "search index, caught up in the background",
+        contacts,
+        Figures {
+            samples: vec![whole],
+        },
+        ms(10_000),
+        false,
+    );
+    let searching = Store::open(&copy).unwrap();
+    let words = [
+        "an", "ana", "anal", "da", "dat", "data", "me", "mee", "meet", "lee",
+    ];
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        for word in words {
+            let start = Instant::now();
+            std::hint::black_box(searching.search(word).unwrap());
+            samples.push(start.elapsed());
+        }
+    }
+    report(
+        "search: each keystroke",
+        contacts,
+        Figures { samples },
+        ms(8),
+        true,
     );
 }
 

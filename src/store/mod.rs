@@ -16,6 +16,7 @@ pub mod path;
 pub mod playbook;
 pub(crate) mod record;
 pub mod review;
+pub mod search;
 mod seed;
 mod sql_types;
 mod trash;

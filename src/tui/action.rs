@@ -70,6 +70,8 @@ pub enum Action {
     OpenInsights,
     /// The command palette: every action by name.
     OpenPalette,
+    /// Search everything: contacts, organisations, the timeline, answers, interviews.
+    OpenSearch,
     /// On the import preview: carry out the import.
     RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.

@@ -28,6 +28,8 @@ const TICK: Duration = Duration::from_millis(250);
 const GLANCE: Duration = Duration::from_millis(1);
 /// The most deleted records the trash lists.
 const TRASH_SHOWN: u64 = 500;
+/// Rows indexed for the search per idle step: a few milliseconds of work.
+const SEARCH_STEP_ROWS: u64 = 200;
 
 pub struct App {
     pub store: Store,
@@ -207,6 +209,24 @@ impl App {
                 .untrash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::OpenSearch => {
+                // A file open read-only elsewhere is searched as far as it was indexed.
+                match self.store.sync_search() {
+                    Ok(_) | Err(crate::store::StoreError::ReadOnly) => Ok(Loaded::SearchOpened),
+                    Err(e) => Err(e),
+                }
+            }
+            // Small steps (a few milliseconds each), so keys are never kept waiting; an index that
+            // cannot be written (a read-only file) counts as done.
+            Effect::IndexSearch => Ok(Loaded::SearchIndexed(
+                self.store
+                    .sync_search_step(SEARCH_STEP_ROWS)
+                    .map_or(true, |(_, done)| done),
+            )),
+            Effect::Search(query) => self
+                .store
+                .search(&query)
+                .map(|hits| Loaded::SearchResults(query, hits)),
             Effect::OpenInsights => self
                 .store
                 .insights(&clock, self.settings.week_start)
@@ -302,6 +322,13 @@ impl App {
                     .store
                     .insights(&clock, self.settings.week_start)
                     .map(|i| Loaded::Insights(Box::new(i))),
+                Some(Screen::Search(view)) => {
+                    let _ = self.store.sync_search();
+                    let query = view.query.clone();
+                    self.store
+                        .search(&query)
+                        .map(|hits| Loaded::SearchResults(query, hits))
+                }
                 // A preview is of the file, not of the database: nothing to read again.
                 Some(Screen::ImportPreview(_)) | None => return None,
             },

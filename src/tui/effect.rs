@@ -88,6 +88,12 @@ pub enum Effect {
     SwapQuestions(Id, Id),
     /// Count the insights.
     OpenInsights,
+    /// Bring the search index up to date and open the search.
+    OpenSearch,
+    /// Index a few hundred rows for the search (idle work).
+    IndexSearch,
+    /// Search for what is typed.
+    Search(String),
     /// Carry out a previewed import.
     RunImport {
         format: crate::interop::files::Format,
@@ -204,6 +210,11 @@ pub enum Loaded {
     /// A review action was undone.
     ReviewUndone(Id),
     Insights(Box<crate::domain::insights::Insights>),
+    SearchOpened,
+    /// A step of idle indexing was taken; whether the index is now up to date.
+    SearchIndexed(bool),
+    /// What a search for the text found.
+    SearchResults(String, Vec<crate::store::search::SearchHit>),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -20,6 +20,7 @@ pub enum Context {
     Questions,
     Trash,
     Import,
+    Search,
     Meeting,
     Review,
     Form,

@@ -254,6 +254,14 @@ pub struct QuestionListView {
     pub nav: Nav,
 }
 
+/// The global search: what is typed, and what it found (grouped by kind).
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    pub query: String,
+    pub hits: Vec<crate::store::search::SearchHit>,
+    pub nav: Nav,
+}
+
 #[derive(Debug, Clone)]
 pub struct TrashView {
     pub rows: Vec<TrashRow>,
@@ -344,6 +352,7 @@ pub enum Screen {
     /// What an import would do, before it is carried out.
     ImportPreview(Box<super::import::ImportPreview>),
     Insights(Box<crate::domain::insights::Insights>),
+    Search(SearchView),
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +376,8 @@ pub struct Model {
     pub step_menu: Option<StepMenu>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
     pub contact_index: Option<ContactIndex>,
+    /// Whether the search index has caught up since the app opened (done while idle).
+    pub search_caught_up: bool,
     pub help: bool,
     /// A one-line message for the footer (a refusal, a result).
     pub status: Option<String>,
@@ -394,6 +405,7 @@ impl Model {
             quit: false,
             read_only: false,
             palette: None,
+            search_caught_up: false,
         }
     }
 

@@ -13,6 +13,7 @@ mod palette;
 mod pipeline;
 mod questions;
 mod review;
+mod search;
 pub mod theme;
 mod trash;
 
@@ -39,6 +40,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::Review(_)) => "Daily review".into(),
         Some(Screen::ImportPreview(_)) => "Import".into(),
         Some(Screen::Insights(_)) => "Insights".into(),
+        Some(Screen::Search(_)) => "Search".into(),
     }
 }
 
@@ -59,6 +61,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
         Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
         Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
+        Some(Screen::Search(view)) => search::draw(frame, view, body, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);

@@ -11,6 +11,7 @@ mod pipeline;
 mod receive;
 mod records;
 pub mod review;
+mod search;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -58,6 +59,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::Review(_)) => &[Context::Review, Context::Global],
         Some(Screen::ImportPreview(_)) => &[Context::Import, Context::List, Context::Global],
         Some(Screen::Insights(_)) => &[Context::Global],
+        Some(Screen::Search(_)) => &[Context::Search],
     }
 }
 
@@ -66,6 +68,10 @@ pub fn accepted(model: &Model) -> Vec<Action> {
     use Action::*;
     if model.help {
         return vec![Back, Quit];
+    }
+    // Typing goes into the query there: only its own keys act.
+    if let Some(Screen::Search(_)) = model.screen() {
+        return vec![Quit, Help, Back, MoveDown, MoveUp, PageDown, PageUp, Open];
     }
     let mut actions = vec![
         Quit,
@@ -78,6 +84,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         OpenImport,
         OpenInsights,
         OpenPalette,
+        OpenSearch,
     ];
     if !matches!(
         model.screen(),
@@ -123,6 +130,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         Some(Screen::Trash(_)) => &[OpenHome],
         Some(Screen::ImportPreview(_)) => &[OpenHome, RunImport],
         Some(Screen::Insights(_)) => &[OpenHome],
+        Some(Screen::Search(_)) => &[],
         Some(Screen::Review(_)) => &[
             OpenHome,
             MarkDone,
@@ -177,6 +185,9 @@ pub fn key(
     }
     if model.palette.is_some() {
         return palette_key(model, &event);
+    }
+    if let Some(effects) = search::key(model, keymap, &event) {
+        return effects;
     }
     if let Some(effects) = meeting::typing(model, &event) {
         return effects;
@@ -342,6 +353,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             vec![Effect::OpenReview]
         }
         Action::OpenInsights => vec![Effect::OpenInsights],
+        Action::OpenSearch => vec![Effect::OpenSearch],
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
             vec![Effect::LoadPipeline {
                 limit: super::model::FIRST_CARDS,
@@ -391,19 +403,23 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 },
                 Some(Screen::Meeting(view)) => meeting::update(view, action, page),
                 Some(Screen::Review(view)) => review::update(view, action),
-                Some(Screen::Insights(_)) => Vec::new(),
+                Some(Screen::Insights(_) | Screen::Search(_)) => Vec::new(),
             }
         }
     }
 }
 
-/// Work to do while no key is pressed: building the filter's contact index, a chunk at a time.
+/// Work to do while no key is pressed, a small step at a time: the filter's contact index,
+/// then bringing the search index up to date (after an import made while rolo was closed).
 pub fn idle(model: &Model) -> Option<Effect> {
     let pending = model
         .contact_index
         .as_ref()
         .is_none_or(|index| !index.complete);
-    (pending && model.home.contacts.total > 0).then_some(Effect::LoadContactIndex)
+    if pending && model.home.contacts.total > 0 {
+        return Some(Effect::LoadContactIndex);
+    }
+    (!model.search_caught_up).then_some(Effect::IndexSearch)
 }
 
 /// The terminal changed size: keep every selection on screen.

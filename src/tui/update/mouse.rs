@@ -22,7 +22,7 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
     match model.screen() {
         None => home(model, event.kind, at),
         Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
-        Some(Screen::Review(_) | Screen::Insights(_)) => Vec::new(),
+        Some(Screen::Review(_) | Screen::Insights(_) | Screen::Search(_)) => Vec::new(),
         Some(
             Screen::Contact(_)
             | Screen::QuestionList(_)

@@ -142,6 +142,26 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             changed(model, message)
         }
+        Loaded::SearchIndexed(done) => {
+            model.search_caught_up = done;
+            Vec::new()
+        }
+        Loaded::SearchOpened => {
+            model.search_caught_up = true;
+            if !matches!(model.screen(), Some(Screen::Search(_))) {
+                model.stack.push(Screen::Search(Default::default()));
+            }
+            Vec::new()
+        }
+        Loaded::SearchResults(query, hits) => {
+            if let Some(Screen::Search(view)) = model.stack.last_mut()
+                && view.query == query
+            {
+                view.hits = hits;
+                view.nav.keep_visible(view.hits.len(), usize::MAX / 2);
+            }
+            Vec::new()
+        }
         Loaded::Insights(insights) => {
             match model.stack.last_mut() {
                 Some(Screen::Insights(shown)) => *shown = insights,

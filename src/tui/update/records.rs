@@ -104,7 +104,8 @@ fn add(model: &mut Model) -> Vec<Effect> {
             | Screen::Meeting(_)
             | Screen::Review(_)
             | Screen::ImportPreview(_)
-            | Screen::Insights(_),
+            | Screen::Insights(_)
+            | Screen::Search(_),
         ) => Vec::new(),
     }
 }
@@ -153,7 +154,8 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             | Screen::Meeting(_)
             | Screen::Review(_)
             | Screen::ImportPreview(_)
-            | Screen::Insights(_),
+            | Screen::Insights(_)
+            | Screen::Search(_),
         ) => Vec::new(),
     }
 }
@@ -221,7 +223,8 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             | Screen::Meeting(_)
             | Screen::Review(_)
             | Screen::ImportPreview(_)
-            | Screen::Insights(_),
+            | Screen::Insights(_)
+            | Screen::Search(_),
         ) => Vec::new(),
     }
 }
