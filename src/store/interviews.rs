@@ -74,6 +74,31 @@ impl Store {
         )
     }
 
+    /// What this contact answered in their other interviews (answers given, newest first), so
+    /// that a question they already answered can be marked when it comes up again.
+    pub fn answered_before(
+        &self,
+        contact: Id,
+        except_interview: Id,
+    ) -> StoreResult<Vec<EarlierAnswer>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT q.question_id, q.text, q.answer, q.updated_at \
+             FROM interview_questions q JOIN interviews i ON i.id = q.interview_id \
+             WHERE i.contact_id = ? AND i.id <> ? AND q.answer <> '' \
+               AND q.deleted_at IS NULL AND i.deleted_at IS NULL \
+             ORDER BY q.updated_at DESC",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![contact, except_interview], |r| {
+            Ok(EarlierAnswer {
+                question_id: r.get(0)?,
+                text: r.get(1)?,
+                answer: r.get(2)?,
+                answered_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The questions of one list, in order.
     pub fn questions_of_list(&self, list: Id) -> StoreResult<Vec<Question>> {
         select(
@@ -134,5 +159,25 @@ impl Store {
             }
             Ok(questions.len())
         })
+    }
+}
+
+/// A question a contact answered in an earlier interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierAnswer {
+    pub question_id: Option<Id>,
+    pub text: String,
+    pub answer: String,
+    pub answered_at: crate::domain::Timestamp,
+}
+
+impl EarlierAnswer {
+    /// Whether `question` is this one asked again: the same question from the bank, or the
+    /// same words.
+    pub fn is_for(&self, question: &InterviewQuestion) -> bool {
+        match (self.question_id, question.question_id) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => self.text.trim().eq_ignore_ascii_case(question.text.trim()),
+        }
     }
 }

@@ -316,5 +316,6 @@ pub fn meeting(
         nav: Nav::default(),
         answering: None,
         adding: None,
+        earlier: store.answered_before(record.contact_id, interview)?,
     })
 }

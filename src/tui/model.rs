@@ -282,6 +282,18 @@ pub struct MeetingView {
     pub answering: Option<TextInput>,
     /// A question being typed on the spot.
     pub adding: Option<TextInput>,
+    /// What this contact answered in earlier interviews: such questions are marked.
+    pub earlier: Vec<crate::store::interviews::EarlierAnswer>,
+}
+
+impl MeetingView {
+    /// The earlier answer to a question, if this contact gave one.
+    pub fn answered_before(
+        &self,
+        question: &InterviewQuestion,
+    ) -> Option<&crate::store::interviews::EarlierAnswer> {
+        self.earlier.iter().find(|e| e.is_for(question))
+    }
 }
 
 /// What one review action did, so `u` can take it back.

@@ -43,7 +43,15 @@ pub fn draw(frame: &mut Frame, view: &MeetingView, body: Rect, clock: &Clock, th
             selected = Some(rows.len());
         }
         let tick = if question.asked { "[x]" } else { "[ ]" };
-        rows.push(Line::raw(format!("{tick} {:>2}. {}", i + 1, question.text)));
+        let before = view.answered_before(question);
+        let mut line = vec![Span::raw(format!("{tick} {:>2}. {}", i + 1, question.text))];
+        if let Some(earlier) = before {
+            line.push(Span::styled(
+                format!("  ↺ answered {}", clock.day(earlier.answered_at)),
+                theme.stage(),
+            ));
+        }
+        rows.push(Line::from(line));
         let answering = view.answering.as_ref().filter(|_| i == view.nav.selected);
         let answer = match answering {
             Some(input) => {
@@ -53,9 +61,13 @@ pub fn draw(frame: &mut Frame, view: &MeetingView, body: Rect, clock: &Clock, th
                     Span::raw(input.value().to_string()),
                 ])
             }
-            None if question.answer.is_empty() => {
-                Line::styled("        (no answer yet)", theme.dim())
-            }
+            None if question.answer.is_empty() => match before {
+                Some(earlier) => Line::styled(
+                    format!("        before: {}", super::clip(&earlier.answer)),
+                    theme.stage(),
+                ),
+                None => Line::styled("        (no answer yet)", theme.dim()),
+            },
             None => Line::styled(format!("        {}", question.answer), theme.dim()),
         };
         rows.push(answer);
