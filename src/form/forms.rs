@@ -290,3 +290,14 @@ pub fn import() -> Form {
     ];
     Form::new(FormKind::Import, None, fields)
 }
+
+/// The role landed, to share in each thank-you.
+pub fn landed_role() -> Form {
+    let fields = vec![Field::text(
+        "role",
+        "The role (and where)",
+        Check::Required,
+        "",
+    )];
+    Form::new(FormKind::LandedRole, None, fields)
+}

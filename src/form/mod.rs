@@ -53,6 +53,8 @@ pub enum FormKind {
     },
     /// A file to import; saving shows what it would do before anything is written.
     Import,
+    /// The role landed: saving queues a thank-you and an update for everyone who helped.
+    LandedRole,
 }
 
 impl FormKind {
@@ -72,6 +74,7 @@ impl FormKind {
             FormKind::Draft { .. } => "message",
             FormKind::AddQuestions { .. } => "questions",
             FormKind::Import => "import",
+            FormKind::LandedRole => "role",
         }
     }
 }
@@ -130,6 +133,7 @@ impl Form {
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
             FormKind::Snooze { .. } => "Snooze until…".into(),
             FormKind::Import => "Import contacts from a file".into(),
+            FormKind::LandedRole => "Congratulations! What did you land?".into(),
             _ => format!("{verb} {}", self.kind.noun()),
         }
     }

@@ -72,6 +72,10 @@ pub enum Action {
     OpenPalette,
     /// Search everything: contacts, organisations, the timeline, answers, interviews.
     OpenSearch,
+    /// "I landed a role": everyone who helped, to thank.
+    LandedRole,
+    /// On the list of helpers: queue a thank-you and an update for each.
+    ThankHelpers,
     /// On the import preview: carry out the import.
     RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.

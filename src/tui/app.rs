@@ -227,6 +227,7 @@ impl App {
                 .store
                 .search(&query)
                 .map(|hits| Loaded::SearchResults(query, hits)),
+            Effect::OpenLanded => self.store.helpers().map(Loaded::Helpers),
             Effect::OpenInsights => self
                 .store
                 .insights(&clock, self.settings.week_start)
@@ -318,6 +319,7 @@ impl App {
                 Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
                 Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
                 Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
+                Some(Screen::Landed(_)) => self.store.helpers().map(Loaded::Helpers),
                 Some(Screen::Insights(_)) => self
                     .store
                     .insights(&clock, self.settings.week_start)

@@ -92,6 +92,8 @@ pub enum Effect {
     OpenSearch,
     /// Index a few hundred rows for the search (idle work).
     IndexSearch,
+    /// List everyone who helped.
+    OpenLanded,
     /// Search for what is typed.
     Search(String),
     /// Carry out a previewed import.
@@ -159,6 +161,8 @@ pub enum FormRequest {
     },
     /// Choose a file to import.
     Import,
+    /// Say what role was landed.
+    LandedRole,
 }
 
 /// Which part of the name-ordered contact list to load.
@@ -211,6 +215,7 @@ pub enum Loaded {
     ReviewUndone(Id),
     Insights(Box<crate::domain::insights::Insights>),
     SearchOpened,
+    Helpers(Vec<crate::store::Helper>),
     /// A step of idle indexing was taken; whether the index is now up to date.
     SearchIndexed(bool),
     /// What a search for the text found.

@@ -20,6 +20,7 @@ pub enum Context {
     Questions,
     Trash,
     Import,
+    Landed,
     Search,
     Meeting,
     Review,

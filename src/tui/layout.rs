@@ -140,6 +140,7 @@ pub fn page(model: &Model) -> usize {
         Some(Screen::Trash(_)) => inner_rows(body(model), false).max(1),
         Some(Screen::ImportPreview(_)) => super::ui::import::rejected_rows(body(model)),
         Some(Screen::Insights(_)) => 1,
+        Some(Screen::Landed(_)) => inner_rows(body(model), false).saturating_sub(3).max(1),
         Some(Screen::Search(_)) => inner_rows(body(model), false).saturating_sub(6).max(1),
         Some(Screen::Review(_)) => 1,
         Some(Screen::Meeting(_)) => (inner_rows(body(model), false).saturating_sub(1) / 2).max(1),

@@ -204,6 +204,7 @@ pub fn form(
         }
         FormRequest::NewQuestionList => forms::question_list(None),
         FormRequest::Import => forms::import(),
+        FormRequest::LandedRole => forms::landed_role(),
         FormRequest::EditQuestionList(id) => forms::question_list(Some(&store.get(*id)?)),
         FormRequest::NewQuestion(list) => {
             let named = (*list, store.get::<crate::domain::QuestionList>(*list)?.name);

@@ -254,6 +254,13 @@ pub struct QuestionListView {
     pub nav: Nav,
 }
 
+/// Everyone who helped along the way (the role was landed).
+#[derive(Debug, Clone, Default)]
+pub struct LandedView {
+    pub helpers: Vec<crate::store::Helper>,
+    pub nav: Nav,
+}
+
 /// The global search: what is typed, and what it found (grouped by kind).
 #[derive(Debug, Clone, Default)]
 pub struct SearchView {
@@ -365,6 +372,8 @@ pub enum Screen {
     ImportPreview(Box<super::import::ImportPreview>),
     Insights(Box<crate::domain::insights::Insights>),
     Search(SearchView),
+    /// Everyone who helped, after landing a role.
+    Landed(LandedView),
 }
 
 #[derive(Debug, Clone)]

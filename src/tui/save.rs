@@ -44,6 +44,19 @@ impl From<StoreError> for Saved {
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
     let result = match &form.kind {
         FormKind::Import => return super::import::preview(store, form, clock),
+        FormKind::LandedRole => store
+            .thank_helpers(
+                &form.text("role"),
+                settings.playbook.keep_in_touch_days,
+                clock,
+            )
+            .map(|people| Saved::Done {
+                message: format!(
+                    "Queued a thank-you and an update for {people} {} — they are in the review",
+                    if people == 1 { "person" } else { "people" }
+                ),
+                contact: None,
+            }),
         FormKind::Contact => save_contact(store, form, clock),
         FormKind::Organization => save_organization(store, form, clock),
         FormKind::FollowUp => save_follow_up(store, form, clock),

@@ -7,6 +7,7 @@ pub mod help;
 mod home;
 pub mod import;
 mod insights;
+mod landed;
 mod list;
 mod meeting;
 mod palette;
@@ -41,6 +42,7 @@ pub fn screen_name(model: &Model) -> String {
         Some(Screen::ImportPreview(_)) => "Import".into(),
         Some(Screen::Insights(_)) => "Insights".into(),
         Some(Screen::Search(_)) => "Search".into(),
+        Some(Screen::Landed(_)) => "Who helped".into(),
     }
 }
 
@@ -62,6 +64,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
         Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
         Some(Screen::Search(view)) => search::draw(frame, view, body, theme),
+        Some(Screen::Landed(view)) => landed::draw(frame, view, body, theme),
     }
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);

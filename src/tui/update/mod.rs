@@ -60,6 +60,7 @@ pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
         Some(Screen::ImportPreview(_)) => &[Context::Import, Context::List, Context::Global],
         Some(Screen::Insights(_)) => &[Context::Global],
         Some(Screen::Search(_)) => &[Context::Search],
+        Some(Screen::Landed(_)) => &[Context::Landed, Context::List, Context::Global],
     }
 }
 
@@ -104,6 +105,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
             FocusQuestionLists,
             Zoom,
             Filter,
+            LandedRole,
             Add,
             Edit,
             Delete,
@@ -131,6 +133,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
         Some(Screen::ImportPreview(_)) => &[OpenHome, RunImport],
         Some(Screen::Insights(_)) => &[OpenHome],
         Some(Screen::Search(_)) => &[],
+        Some(Screen::Landed(_)) => &[OpenHome, ThankHelpers],
         Some(Screen::Review(_)) => &[
             OpenHome,
             MarkDone,
@@ -354,6 +357,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::OpenInsights => vec![Effect::OpenInsights],
         Action::OpenSearch => vec![Effect::OpenSearch],
+        Action::LandedRole => vec![Effect::OpenLanded],
         Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
             vec![Effect::LoadPipeline {
                 limit: super::model::FIRST_CARDS,
@@ -404,6 +408,21 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                 Some(Screen::Meeting(view)) => meeting::update(view, action, page),
                 Some(Screen::Review(view)) => review::update(view, action),
                 Some(Screen::Insights(_) | Screen::Search(_)) => Vec::new(),
+                Some(Screen::Landed(view)) => match action {
+                    Action::ThankHelpers if !view.helpers.is_empty() => {
+                        vec![Effect::OpenForm(super::effect::FormRequest::LandedRole)]
+                    }
+                    Action::ThankHelpers => {
+                        model.status = Some(
+                            "No one to thank yet: meetings held and referrals show here".into(),
+                        );
+                        Vec::new()
+                    }
+                    other => {
+                        move_nav(&mut view.nav, other, view.helpers.len(), page);
+                        Vec::new()
+                    }
+                },
             }
         }
     }

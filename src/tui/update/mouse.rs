@@ -28,7 +28,8 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
             | Screen::QuestionList(_)
             | Screen::Trash(_)
             | Screen::Meeting(_)
-            | Screen::ImportPreview(_),
+            | Screen::ImportPreview(_)
+            | Screen::Landed(_),
         ) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp),

@@ -130,7 +130,14 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             Vec::new()
         }
         Loaded::Saved(Saved::Done { message, .. }) => {
-            let counted = match model.form.take().map(|f| f.kind) {
+            let kind = model.form.take().map(|f| f.kind);
+            // The helpers are thanked: their list has done its work.
+            if kind == Some(FormKind::LandedRole)
+                && matches!(model.screen(), Some(Screen::Landed(_)))
+            {
+                model.stack.pop();
+            }
+            let counted = match kind {
                 Some(FormKind::Snooze { .. }) => Some(ReviewCount::Snoozed),
                 Some(FormKind::Touch {
                     completes: Some(_), ..
@@ -141,6 +148,21 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                 view.count(counted, 1);
             }
             changed(model, message)
+        }
+        Loaded::Helpers(helpers) => {
+            match model.stack.last_mut() {
+                Some(Screen::Landed(view)) => {
+                    view.helpers = helpers;
+                    view.nav.keep_visible(view.helpers.len(), usize::MAX / 2);
+                }
+                _ => model
+                    .stack
+                    .push(Screen::Landed(super::super::model::LandedView {
+                        helpers,
+                        nav: Default::default(),
+                    })),
+            }
+            Vec::new()
         }
         Loaded::SearchIndexed(done) => {
             model.search_caught_up = done;

@@ -105,7 +105,8 @@ fn add(model: &mut Model) -> Vec<Effect> {
             | Screen::Review(_)
             | Screen::ImportPreview(_)
             | Screen::Insights(_)
-            | Screen::Search(_),
+            | Screen::Search(_)
+            | Screen::Landed(_),
         ) => Vec::new(),
     }
 }
@@ -155,7 +156,8 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             | Screen::Review(_)
             | Screen::ImportPreview(_)
             | Screen::Insights(_)
-            | Screen::Search(_),
+            | Screen::Search(_)
+            | Screen::Landed(_),
         ) => Vec::new(),
     }
 }
@@ -224,7 +226,8 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             | Screen::Review(_)
             | Screen::ImportPreview(_)
             | Screen::Insights(_)
-            | Screen::Search(_),
+            | Screen::Search(_)
+            | Screen::Landed(_),
         ) => Vec::new(),
     }
 }

@@ -1,0 +1,134 @@
+//! "I landed a role": everyone who helped (a meeting held, a referral, an introduction) is
+//! listed, and a thank-you and an update are queued for each — once, however often it is done.
+
+mod support;
+
+use rolo::domain::{
+    Channel, Contact, FollowUp, FollowUpKind, Interview, Meeting, MeetingMode, MeetingStatus, Meta,
+};
+use rolo::store::Store;
+use support::tui::Tester;
+use support::{TempStore, clock};
+
+fn known_database() -> TempStore {
+    let db = TempStore::new();
+    let now = clock().timestamp();
+    let add = |name: &str, referred_by| {
+        let mut c = Contact::named(name, now);
+        c.referred_by = referred_by;
+        db.insert(&c).unwrap();
+        c.meta.id
+    };
+    let met = add("Ada Lovelace", None);
+    let referrer = add("Bob Referrer", None);
+    add("Cy Referred", Some(referrer));
+    let pointer = add("Dee Pointer", None);
+    add("Eve Stranger", None);
+    let interview = Interview::requested(met, "Learn", Channel::Email, now);
+    db.insert(&interview).unwrap();
+    db.insert(&Meeting {
+        meta: Meta::new(now),
+        interview_id: interview.meta.id,
+        starts_at: now,
+        duration_minutes: 30,
+        mode: MeetingMode::Video,
+        place: String::new(),
+        status: MeetingStatus::Held,
+        notes: String::new(),
+    })
+    .unwrap();
+    let mut redirected = Interview::requested(pointer, "Ask", Channel::Email, now);
+    redirected.redirected_to = Some(referrer);
+    db.insert(&redirected).unwrap();
+    db
+}
+
+fn open_follow_ups(db: &Store) -> Vec<FollowUp> {
+    db.all::<FollowUp>(false)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.done_at.is_none())
+        .collect()
+}
+
+#[test]
+fn everyone_who_helped_is_listed_and_thanked_once() {
+    let db = known_database();
+    let helpers = db.helpers().unwrap();
+    let named: Vec<(&str, String)> = helpers.iter().map(|h| (h.name.as_str(), h.how())).collect();
+    assert_eq!(
+        named,
+        [
+            ("Ada Lovelace", "met once".to_string()),
+            ("Bob Referrer", "referred someone".to_string()),
+            (
+                "Dee Pointer",
+                "pointed you to someone better placed".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        db.thank_helpers("Analyst at Acme", 30, &clock()).unwrap(),
+        3
+    );
+    let queued = open_follow_ups(&db);
+    assert_eq!(queued.len(), 6, "a thank-you and an update each");
+    let thanks: Vec<&FollowUp> = queued
+        .iter()
+        .filter(|f| f.kind == FollowUpKind::ThankYou)
+        .collect();
+    assert_eq!(thanks.len(), 3);
+    assert!(thanks.iter().all(|f| f.title.contains("Analyst at Acme")));
+    assert!(thanks.iter().all(|f| f.due_at == clock().timestamp()));
+    let update = queued
+        .iter()
+        .find(|f| f.kind == FollowUpKind::KeepInTouch)
+        .unwrap();
+    assert_eq!(
+        update.due_at,
+        clock().timestamp().plus(chrono::Duration::days(30))
+    );
+    // Again: nothing new.
+    assert_eq!(
+        db.thank_helpers("Analyst at Acme", 30, &clock()).unwrap(),
+        0
+    );
+    assert_eq!(open_follow_ups(&db).len(), 6);
+}
+
+#[test]
+fn from_the_app_the_list_then_the_role_then_the_review() {
+    let db = known_database();
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = Tester::on(
+        store,
+        100,
+        30,
+        Some(db),
+        rolo::tui::ui::theme::Theme::new(true),
+    );
+    t.press("L");
+    assert!(t.screen().contains("3 people helped"), "{}", t.screen());
+    assert!(
+        t.line_with("Dee Pointer")
+            .contains("pointed you to someone")
+    );
+    t.press("enter");
+    assert!(t.screen().contains("What did you land?"));
+    t.press("ctrl-s");
+    let form = t.app.model.form.as_ref().expect("a role is required");
+    assert!(form.field("role").error.is_some());
+    t.type_str("Data Analyst at Juniper");
+    t.press("ctrl-s");
+    assert!(t.app.model.form.is_none());
+    assert!(t.app.model.screen().is_none(), "back home");
+    assert!(
+        t.screen()
+            .contains("Queued a thank-you and an update for 3 people")
+    );
+    assert_eq!(open_follow_ups(&t.app.store).len(), 6);
+    // Also by name in the palette.
+    t.press(":").type_str("landed");
+    t.press("enter");
+    assert!(t.screen().contains("Who helped (3)"));
+}
