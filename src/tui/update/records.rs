@@ -98,16 +98,8 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
-        Some(
-            Screen::Pipeline(_)
-            | Screen::Trash(_)
-            | Screen::Meeting(_)
-            | Screen::Review(_)
-            | Screen::ImportPreview(_)
-            | Screen::Insights(_)
-            | Screen::Search(_)
-            | Screen::Landed(_),
-        ) => Vec::new(),
+        // The other screens hold no records of their own to add, edit or delete.
+        Some(_) => Vec::new(),
     }
 }
 
@@ -149,16 +141,8 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
             None => Vec::new(),
         },
-        Some(
-            Screen::Pipeline(_)
-            | Screen::Trash(_)
-            | Screen::Meeting(_)
-            | Screen::Review(_)
-            | Screen::ImportPreview(_)
-            | Screen::Insights(_)
-            | Screen::Search(_)
-            | Screen::Landed(_),
-        ) => Vec::new(),
+        // The other screens hold no records of their own to add, edit or delete.
+        Some(_) => Vec::new(),
     }
 }
 
@@ -219,16 +203,8 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
             None => Vec::new(),
         },
-        Some(
-            Screen::Pipeline(_)
-            | Screen::Trash(_)
-            | Screen::Meeting(_)
-            | Screen::Review(_)
-            | Screen::ImportPreview(_)
-            | Screen::Insights(_)
-            | Screen::Search(_)
-            | Screen::Landed(_),
-        ) => Vec::new(),
+        // The other screens hold no records of their own to add, edit or delete.
+        Some(_) => Vec::new(),
     }
 }
 
