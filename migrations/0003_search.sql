@@ -7,9 +7,14 @@
 -- of 30,000 contacts costs what it did: new rows are found by rowid (search_state remembers
 -- how far each table was indexed), changed and deleted ones by the triggers below, which note
 -- them in search_dirty.
+-- Prefixes of two and three letters are indexed too: the first letters typed match many
+-- words, and without them each keystroke would gather every word they begin.
 CREATE VIRTUAL TABLE search_index USING fts5(
-    title, body, tokenize = 'unicode61 remove_diacritics 2'
+    title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
+
+-- Segments are merged a little at every indexing step instead (src/store/search.rs).
+INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0);
 
 CREATE TABLE search_state (
     table_name  TEXT PRIMARY KEY NOT NULL,

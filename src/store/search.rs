@@ -47,9 +47,12 @@ impl SearchKind {
                 "organizations",
                 "SELECT rowid, name, website || ' ' || notes, deleted_at IS NULL FROM organizations",
             ),
+            // The user's own entries: stage changes and "connected on" lines are written by
+            // rolo, say the same words by the hundred thousand, and nobody searches for them.
             SearchKind::Timeline => (
                 "interactions",
-                "SELECT rowid, summary, body, deleted_at IS NULL FROM interactions",
+                "SELECT rowid, summary, body, \
+                 deleted_at IS NULL AND kind NOT IN ('stage', 'connected') FROM interactions",
             ),
             SearchKind::Answer => (
                 "interview_questions",
@@ -198,8 +201,13 @@ impl Store {
         // The index can always be rebuilt from the tables, so its steps need not wait for the
         // disk: committed without a sync (WAL stays consistent; a power cut at worst loses
         // the last steps, which are redone).
+        // Checkpoints come small and often meanwhile (100 pages rather than 1,000), so that no
+        // step copies a large log into the file: each step stays within a few milliseconds.
         self.conn().pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn().pragma_update(None, "wal_autocheckpoint", 100)?;
         let step = self.search_step(budget);
+        self.conn()
+            .pragma_update(None, "wal_autocheckpoint", 1000)?;
         self.conn().pragma_update(None, "synchronous", "FULL")?;
         step
     }
@@ -260,10 +268,16 @@ impl Store {
                     rusqlite::params![newest, table],
                 )?;
                 if seen >= budget {
-                    return Ok((seen, false));
+                    break;
                 }
             }
-            Ok((seen, true))
+            // FTS5 merges its segments as it goes; here a bounded amount each step (automatic
+            // merging is off, see migration 0003), so no step takes on a large merge.
+            tx.execute(
+                "INSERT INTO search_index (search_index, rank) VALUES ('merge', 16)",
+                [],
+            )?;
+            Ok((seen, seen < budget))
         })
     }
 

@@ -29,7 +29,7 @@ const GLANCE: Duration = Duration::from_millis(1);
 /// The most deleted records the trash lists.
 const TRASH_SHOWN: u64 = 500;
 /// Rows indexed for the search per idle step: a few milliseconds of work.
-const SEARCH_STEP_ROWS: u64 = 200;
+const SEARCH_STEP_ROWS: u64 = 100;
 
 pub struct App {
     pub store: Store,
