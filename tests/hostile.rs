@@ -72,6 +72,11 @@ const KEYS: &[&str] = &[
     "l",
     "7",
     "f1",
+    "F",
+    "S",
+    ":",
+    "ctrl-p",
+    "ctrl-f",
 ];
 
 #[derive(Debug, Clone)]
@@ -113,7 +118,7 @@ proptest! {
 
     #[test]
     fn random_input_on_every_screen_never_panics(
-        start in proptest::sample::select(&["", "enter", "P", "4 enter", "P l m", "T", "R", "I"][..]),
+        start in proptest::sample::select(&["", "enter", "P", "4 enter", "P l m", "T", "R", "I", "F", "S", "L", ":"][..]),
         inputs in proptest::collection::vec(input(), 0..60),
     ) {
         let mut t = Tester::demo(100, 30);
