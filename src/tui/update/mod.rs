@@ -7,6 +7,7 @@ pub mod form;
 mod home;
 mod meeting;
 mod mouse;
+mod palette;
 mod pipeline;
 mod receive;
 mod records;
@@ -17,6 +18,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
 pub use mouse::mouse;
+pub use palette::PALETTE_ROWS;
 pub use receive::receive;
 
 use super::action::Action;
@@ -187,7 +189,7 @@ pub fn key(
         return form::key(model, keymap, event, clock);
     }
     if model.palette.is_some() {
-        return palette_key(model, &event);
+        return palette::key(model, &event);
     }
     if let Some(effects) = search::key(model, keymap, &event) {
         return effects;
@@ -225,47 +227,6 @@ pub fn key(
         None => Vec::new(),
     }
 }
-
-/// Typing in the palette: narrow, move, run the chosen action, or close.
-fn palette_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
-    let Some(palette) = model.palette.as_mut() else {
-        return Vec::new();
-    };
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let len = palette.matches.len();
-    match event.code {
-        KeyCode::Esc => model.palette = None,
-        KeyCode::Enter => {
-            let chosen = palette.selected().map(|entry| entry.action);
-            model.palette = None;
-            if let Some(action) = chosen {
-                return update(model, action);
-            }
-        }
-        KeyCode::Down | KeyCode::Tab => palette.nav.move_by(1, len, PALETTE_ROWS),
-        KeyCode::Char('n') if ctrl => palette.nav.move_by(1, len, PALETTE_ROWS),
-        KeyCode::Up | KeyCode::BackTab => palette.nav.move_by(-1, len, PALETTE_ROWS),
-        KeyCode::Char('p') if ctrl => palette.nav.move_by(-1, len, PALETTE_ROWS),
-        KeyCode::Backspace => {
-            palette.query.pop();
-            palette.rematch();
-        }
-        KeyCode::Char('u') if ctrl => {
-            palette.query.clear();
-            palette.rematch();
-        }
-        _ => {
-            if let Some(c) = typed_char(event) {
-                palette.query.push(c);
-                palette.rematch();
-            }
-        }
-    }
-    Vec::new()
-}
-
-/// Rows the palette shows at once.
-pub const PALETTE_ROWS: usize = 12;
 
 /// Moves in the step menu, or chooses from it.
 fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
