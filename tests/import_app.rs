@@ -128,3 +128,30 @@ fn a_file_with_nothing_of_its_kind_says_so() {
     let error = form.field("file").error.clone().unwrap_or_default();
     assert!(error.contains("nothing to import: no cards"), "{error}");
 }
+
+/// The same through the real binary in a terminal, then the contacts after a restart.
+#[test]
+fn the_real_binary_previews_then_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, CSV).unwrap();
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("No contacts yet");
+    pty.send(b"I");
+    pty.wait_for("Import contacts from a file");
+    pty.send(b"\x1b[C\t"); // → CSV, then the file field
+    pty.send(file.display().to_string().as_bytes());
+    pty.send(b"\x13"); // Ctrl-S
+    pty.wait_for("Would add 2");
+    pty.wait_for("\"not-an-email\" is not an email address");
+    pty.send(b"\r");
+    pty.wait_for("added 2");
+    pty.wait_for("1 Contacts (2)");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("Alan Turing");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+}
