@@ -82,7 +82,7 @@ struct ProgressBar {
 }
 
 impl ProgressBar {
-    const WIDTH: u64 = 30;
+    const WIDTH: usize = 30;
 
     fn new() -> ProgressBar {
         ProgressBar {
@@ -96,13 +96,7 @@ impl ProgressBar {
         if !self.on_terminal || all == 0 || self.started.elapsed().as_millis() < 250 {
             return;
         }
-        let filled = (done * Self::WIDTH / all) as usize;
-        let empty = Self::WIDTH as usize - filled;
-        eprint!(
-            "\rImporting ▕{}{}▏ {done} / {all}",
-            "█".repeat(filled),
-            " ".repeat(empty)
-        );
+        eprint!("\r{}", files::progress_text(done, all, Self::WIDTH));
         self.drawn = true;
     }
 

@@ -160,3 +160,13 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
     }
     Ok(rows)
 }
+
+/// "Importing ▕██████      ▏ 12000 / 30000": a bar `width` cells wide.
+pub fn progress_text(done: u64, all: u64, width: usize) -> String {
+    let filled = (done.min(all) as usize * width) / (all.max(1) as usize);
+    format!(
+        "Importing ▕{}{}▏ {done} / {all}",
+        "█".repeat(filled),
+        " ".repeat(width - filled)
+    )
+}

@@ -43,6 +43,8 @@ pub struct App {
     editor_request: Option<String>,
     /// What the config file set (the playbook's numbers, the week, templates).
     settings: Settings,
+    /// An import to carry out once the screen says so (it takes a moment, with a progress bar).
+    pending_import: Option<(crate::interop::files::Format, std::path::PathBuf)>,
 }
 
 impl App {
@@ -62,7 +64,41 @@ impl App {
             data_version: 0,
             editor_request: None,
             settings: Settings::default(),
+            pending_import: None,
         }
+    }
+
+    /// Carries out a long effect left pending (an import), drawing its progress in the
+    /// footer as it goes, then its result.
+    pub fn run_pending<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let Some((format, file)) = self.pending_import.take() else {
+            return Ok(());
+        };
+        let clock = self.clock();
+        self.draw(terminal)?;
+        let App {
+            store,
+            model,
+            keymap,
+            theme,
+            ..
+        } = self;
+        let mut drawn = Ok(());
+        let message = super::import::run(store, format, &file, &clock, &mut |done, all| {
+            model.status = Some(crate::interop::files::progress_text(done, all, 24));
+            if drawn.is_ok() {
+                drawn = terminal
+                    .draw(|frame| ui::draw(frame, model, keymap, &clock, *theme))
+                    .map(|_| ());
+            }
+        });
+        drawn?;
+        let effects = update::receive(&mut self.model, Loaded::Changed(message));
+        self.run_effects(effects);
+        Ok(())
     }
 
     /// Says in the footer what was wrong in the config file (the first thing, and how many).
@@ -232,12 +268,11 @@ impl App {
                 .store
                 .insights(&clock, self.settings.week_start)
                 .map(|i| Loaded::Insights(Box::new(i))),
-            Effect::RunImport { format, file } => Ok(Loaded::Changed(super::import::run(
-                &self.store,
-                format,
-                &file,
-                &clock,
-            ))),
+            // Carried out by `run_pending`, after a frame that says it has begun.
+            Effect::RunImport { format, file } => {
+                self.pending_import = Some((format, file));
+                return None;
+            }
             Effect::TakeStep { interview, step } => self.take_step(interview, step, &clock),
             Effect::OpenMeeting(id) => {
                 load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
@@ -416,6 +451,7 @@ impl App {
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
                 self.handle(event::read()?);
+                self.run_pending(&mut guard.terminal)?;
                 if let Some(text) = self.editor_request.take() {
                     let loaded = match super::terminal::edit_externally(guard, &text) {
                         Ok(edited) => Loaded::EditedText(edited),

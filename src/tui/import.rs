@@ -69,13 +69,20 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
     }
 }
 
-/// Carries out a previewed import, valid rows only. The message for the footer.
-pub fn run(store: &Store, format: Format, file: &std::path::Path, clock: &Clock) -> String {
+/// Carries out a previewed import, valid rows only, telling `progress` (rows done, rows in
+/// all) as it goes. The message for the footer.
+pub fn run(
+    store: &Store,
+    format: Format,
+    file: &std::path::Path,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64),
+) -> String {
     let options = ImportOptions {
         dry_run: false,
         skip_invalid: true,
     };
-    match files::import(store, clock, format, file, options, &[], &mut |_, _| {}) {
+    match files::import(store, clock, format, file, options, &[], progress) {
         Ok(done) => format!(
             "Imported {}: {}",
             file.display(),

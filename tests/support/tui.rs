@@ -67,6 +67,7 @@ impl Tester {
     pub fn press(&mut self, keys: &str) -> &mut Tester {
         for key in keys.split(' ').filter(|k| !k.is_empty()) {
             self.app.handle(Event::Key(key_event(key)));
+            self.app.run_pending(&mut self.terminal).unwrap();
         }
         self.draw();
         self
