@@ -5,7 +5,7 @@
 //! and left out, and the rest applies.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::Weekday;
 use ratatui::style::Color;
@@ -135,7 +135,7 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
         }
     }
     if let Some(folder) = raw.templates.folder {
-        let expanded = expand_home(folder.get_ref());
+        let expanded = crate::store::path::expand_home(folder.get_ref());
         if expanded.is_dir() {
             config.settings.templates = Some(expanded);
         } else {
@@ -176,14 +176,4 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
         }
     }
     (config, warnings)
-}
-
-/// "~/templates" → the home folder's templates.
-fn expand_home(text: &str) -> PathBuf {
-    match text.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME")
-            .map(|home| Path::new(&home).join(rest))
-            .unwrap_or_else(|| PathBuf::from(text)),
-        None => PathBuf::from(text),
-    }
 }

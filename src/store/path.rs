@@ -36,6 +36,16 @@ pub fn config_dir() -> Option<PathBuf> {
         .map(|s| s.config_dir().join("rolo"))
 }
 
+/// A path as a person types it: "~/Downloads/x.csv" is in their home folder.
+pub fn expand_home(typed: &str) -> PathBuf {
+    match typed.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME")
+            .map(|home| PathBuf::from(home).join(rest))
+            .unwrap_or_else(|| PathBuf::from(typed)),
+        None => PathBuf::from(typed),
+    }
+}
+
 /// Creates the missing folders above `path`, each readable by its owner only. Folders that
 /// already exist are left as they are: they are the user's.
 pub fn create_parent(path: &Path) -> StoreResult<()> {

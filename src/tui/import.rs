@@ -25,16 +25,6 @@ pub struct ImportPreview {
     pub nav: Nav,
 }
 
-/// "~/Downloads/Connections.csv" → the home folder's Downloads.
-fn expand_home(typed: &str) -> PathBuf {
-    match typed.strip_prefix("~/") {
-        Some(rest) => std::env::var_os("HOME")
-            .map(|home| PathBuf::from(home).join(rest))
-            .unwrap_or_else(|| PathBuf::from(typed)),
-        None => PathBuf::from(typed),
-    }
-}
-
 /// Saving the import form: a dry run of the import, as a preview (or the reason it cannot run,
 /// at the file field).
 pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
@@ -42,7 +32,7 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
         .into_iter()
         .find(|f| f.label() == form.text("format"))
         .unwrap_or(Format::Linkedin);
-    let file = expand_home(&form.text("file"));
+    let file = crate::store::path::expand_home(&form.text("file"));
     if !file.exists() {
         return Saved::Refused {
             field: Some("file"),
