@@ -99,8 +99,10 @@ pub fn load() -> (Config, Vec<Warning>) {
     }
 }
 
+/// The line a byte offset falls on (counted in bytes: never splits a character).
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    before.iter().filter(|b| **b == b'\n').count() + 1
 }
 
 /// Reads a config file's text.

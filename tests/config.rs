@@ -194,3 +194,14 @@ fn a_templates_folder_overrides_what_it_holds() {
     let (_, warnings) = parse("[templates]\nfolder = \"/no/such/folder\"\n");
     assert_eq!(warnings[0].line, Some(2));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// Whatever the file holds, reading it never panics: the worst is the defaults and a warning.
+    #[test]
+    fn any_text_reads_without_a_panic(text in "(\\[[a-z.]{0,12}\\]\n|[a-zé_\"]{0,10} = [\"a-z0-9#é]{0,10}\n|\\PC{0,20}\n){0,8}") {
+        let (config, _) = parse(&text);
+        let _ = Keymap::default_keys().patched(&config.keys);
+    }
+}
