@@ -1,0 +1,172 @@
+//! The loop: draw, read one event, turn it into an action, update, carry out the effects
+//! against the store, fold the results back in, draw again. Also notices when another process
+//! changed the database. Effects are carried out in `effects`, the loop itself is in `run`.
+
+mod effects;
+mod run;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use color_eyre::eyre::Result;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::effect::{Effect, Loaded};
+use super::keymap::Keymap;
+use super::load;
+use super::model::{Model, Pane, ReviewCount, Screen};
+use super::save;
+use super::ui::{self, theme::Theme};
+use super::update;
+use crate::domain::playbook::Step;
+use crate::domain::settings::Settings;
+use crate::domain::{Clock, Id, MeetingStatus};
+use crate::store::{StepInput, Store, StoreResult};
+
+/// How often the loop wakes without input, to check signals and outside changes.
+const TICK: Duration = Duration::from_millis(250);
+/// How long to look for input between two steps of idle work.
+const GLANCE: Duration = Duration::from_millis(1);
+/// The most deleted records the trash lists.
+const TRASH_SHOWN: u64 = 500;
+/// Rows indexed for the search per idle step: a few milliseconds of work.
+const SEARCH_STEP_ROWS: u64 = 100;
+
+pub struct App {
+    pub store: Store,
+    pub model: Model,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// A fixed clock (tests, `ROLO_NOW`); otherwise the system's, read at each use.
+    fixed_clock: Option<Clock>,
+    data_version: i64,
+    /// Text to hand to $EDITOR, once the loop can give it the terminal.
+    editor_request: Option<String>,
+    /// What the config file set (the playbook's numbers, the week, templates).
+    settings: Settings,
+    /// An import to carry out once the screen says so (it takes a moment, with a progress bar).
+    pending_import: Option<(crate::interop::files::Format, std::path::PathBuf)>,
+}
+
+impl App {
+    pub fn new(
+        store: Store,
+        width: u16,
+        height: u16,
+        fixed_clock: Option<Clock>,
+        theme: Theme,
+    ) -> App {
+        App {
+            store,
+            model: Model::new(width, height),
+            keymap: Keymap::default_keys(),
+            theme,
+            fixed_clock,
+            data_version: 0,
+            editor_request: None,
+            settings: Settings::default(),
+            pending_import: None,
+        }
+    }
+
+    /// Says in the footer what was wrong in the config file (the first thing, and how many).
+    pub fn warn(&mut self, warnings: &[crate::config::Warning]) {
+        if let Some(first) = warnings.first() {
+            let more = match warnings.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: rolo config edit)", n - 1),
+            };
+            self.model.status = Some(format!("{first}{more}"));
+        }
+    }
+
+    /// Applies the config file: its settings, colours and keys. Says what was wrong in it.
+    pub fn configure(&mut self, config: &crate::config::Config) -> Vec<crate::config::Warning> {
+        self.settings = config.settings.clone();
+        self.theme.colors = config.colors;
+        let (keymap, warnings) = Keymap::default_keys().patched(&config.keys);
+        self.keymap = keymap;
+        warnings
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.fixed_clock.unwrap_or_else(Clock::system)
+    }
+
+    /// Loads home: the first frame's data.
+    pub fn start(&mut self) {
+        self.model.read_only = self.store.is_read_only();
+        self.data_version = self.store.data_version().unwrap_or(0);
+        self.run_effects(vec![Effect::ReloadHome]);
+    }
+
+    /// Handles one terminal event.
+    pub fn handle(&mut self, event: Event) {
+        // Debug builds only: a key that panics, so tests can prove the terminal is restored.
+        #[cfg(debug_assertions)]
+        if let Event::Key(key) = &event {
+            let trigger = std::env::var("ROLO_DEBUG_PANIC_ON_KEY")
+                .ok()
+                .and_then(|k| k.chars().next());
+            if trigger.is_some()
+                && key.code == crossterm::event::KeyCode::Char(trigger.unwrap_or_default())
+            {
+                panic!("forced panic (ROLO_DEBUG_PANIC_ON_KEY)");
+            }
+        }
+        let effects = match event {
+            Event::Key(key) if key.is_press() || key.is_repeat() => {
+                let clock = self.clock();
+                update::key(&mut self.model, &self.keymap, key, &clock)
+            }
+            Event::Mouse(mouse) => update::mouse(&mut self.model, mouse),
+            Event::Paste(text) => {
+                let clock = self.clock();
+                update::form::paste(&mut self.model, &text, &clock);
+                Vec::new()
+            }
+            Event::Resize(width, height) => update::resized(&mut self.model, width, height),
+            _ => Vec::new(),
+        };
+        self.run_effects(effects);
+    }
+
+    /// Carries out effects until none are left (a result may ask for more).
+    pub fn run_effects(&mut self, mut effects: Vec<Effect>) {
+        while !effects.is_empty() {
+            let mut next = Vec::new();
+            for effect in effects {
+                if let Some(loaded) = self.apply(effect) {
+                    next.extend(update::receive(&mut self.model, loaded));
+                }
+            }
+            effects = next;
+        }
+    }
+
+    /// Reloads when another process committed to the file since we last looked.
+    pub fn notice_outside_changes(&mut self) {
+        let Ok(version) = self.store.data_version() else {
+            return;
+        };
+        if version != self.data_version {
+            self.data_version = version;
+            let mut effects = vec![Effect::ReloadHome];
+            if self.model.screen().is_some() {
+                effects.push(Effect::ReloadScreen);
+            }
+            self.run_effects(effects);
+        }
+    }
+
+    pub fn draw<B: Backend>(&self, terminal: &mut Terminal<B>) -> Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let clock = self.clock();
+        terminal.draw(|frame| ui::draw(frame, &self.model, &self.keymap, &clock, self.theme))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,87 @@
+//! The loop itself, and the long effects it carries out between frames.
+
+use super::*;
+
+impl App {
+    /// Carries out a long effect left pending (an import), drawing its progress in the
+    /// footer as it goes, then its result.
+    pub fn run_pending<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<()>
+    where
+        B::Error: Send + Sync + 'static,
+    {
+        let Some((format, file)) = self.pending_import.take() else {
+            return Ok(());
+        };
+        let clock = self.clock();
+        self.draw(terminal)?;
+        let App {
+            store,
+            model,
+            keymap,
+            theme,
+            ..
+        } = self;
+        let mut drawn = Ok(());
+        let message = crate::tui::import::run(store, format, &file, &clock, &mut |done, all| {
+            model.status = Some(crate::interop::files::progress_text(done, all, 24));
+            if drawn.is_ok() {
+                drawn = terminal
+                    .draw(|frame| ui::draw(frame, model, keymap, &clock, *theme))
+                    .map(|_| ());
+            }
+        });
+        drawn?;
+        let effects = update::receive(&mut self.model, Loaded::Changed(message));
+        self.run_effects(effects);
+        Ok(())
+    }
+
+    /// The loop, until the user quits or a signal asks us to stop.
+    pub fn run(
+        &mut self,
+        guard: &mut crate::tui::terminal::TerminalGuard,
+        review: bool,
+    ) -> Result<()> {
+        self.start();
+        if review {
+            self.run_effects(vec![Effect::OpenReview]);
+        }
+        let mut dirty = true;
+        while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
+            if dirty {
+                self.draw(&mut guard.terminal)?;
+            }
+            // While there is idle work (the filter's index), only glance at the input between
+            // steps. Not Duration::ZERO: crossterm's /dev/tty source then returns without
+            // reading at all, and keys would wait until the idle work is done.
+            let idle_work = update::idle(&self.model);
+            let wait = if idle_work.is_some() { GLANCE } else { TICK };
+            if event::poll(wait)? {
+                self.handle(event::read()?);
+                self.run_pending(&mut guard.terminal)?;
+                if let Some(text) = self.editor_request.take() {
+                    let loaded = match crate::tui::terminal::edit_externally(guard, &text) {
+                        Ok(edited) => Loaded::EditedText(edited),
+                        Err(e) => Loaded::Failed(format!("The editor did not run: {e}")),
+                    };
+                    let effects = update::receive(&mut self.model, loaded);
+                    self.run_effects(effects);
+                }
+                dirty = true;
+            } else if let Some(effect) = idle_work {
+                self.run_effects(vec![effect]);
+                dirty = self.model.filter.is_some();
+            } else {
+                let before = self.data_version;
+                self.notice_outside_changes();
+                // Meeting mode's timer moves on by itself.
+                let ticking = matches!(
+                    self.model.screen(),
+                    Some(crate::tui::model::Screen::Meeting(_))
+                );
+                dirty = self.data_version != before || ticking;
+            }
+        }
+        Ok(())
+    }
+}
