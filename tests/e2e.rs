@@ -76,9 +76,7 @@ fn a_user_moves_around_and_quits() {
     pty.wait_for("Thank-you (");
     pty.send(b"\x1b");
 
-    pty.send(b"q");
-    assert!(pty.wait_exit(), "rolo exits 0 on q");
-    pty.assert_restored();
+    pty.quit();
 }
 
 #[test]
@@ -129,9 +127,7 @@ fn mouse_capture_can_be_turned_off() {
     let mut pty = Pty::spawn(&["--no-mouse"], &db, dir.path(), 80, 24, &[]);
     pty.wait_for("No contacts yet — press a");
     assert_eq!(pty.mouse_mode(), vt100::MouseProtocolMode::None);
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 }
 
 #[test]
@@ -154,7 +150,5 @@ fn a_contact_added_from_another_shell_appears_while_rolo_is_open() {
         .success();
     pty.wait_for("1 Contacts (62)");
     pty.wait_for("Aaron Aardvark · Zoo Trust");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 }

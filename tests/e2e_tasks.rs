@@ -32,8 +32,7 @@ fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
     pty.wait_for("Delete contact \"Grace Hopper\"?");
     pty.send(b"y");
     pty.wait_for("No contacts yet — press a");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
+    pty.quit();
 
     // After a restart, u still brings it back.
     let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
@@ -41,14 +40,11 @@ fn a_contact_is_added_edited_deleted_undone_and_survives_a_restart() {
     pty.send(b"u");
     pty.wait_for("Restored contact \"Grace Hopper\"");
     pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
+    pty.quit();
 
     let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
     pty.wait_for("Grace Hopper · Rear Admiral, Navy Labs");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 }
 
 /// Ctrl-E hands a notes field to $EDITOR and reads back what it wrote.
@@ -85,9 +81,7 @@ fn notes_are_edited_in_the_editor() {
     pty.wait_for("Written in the editor");
     pty.send(b"\x13");
     pty.wait_for("Saved Ada");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
     let store = rolo::store::Store::open(&db).unwrap();
     assert_eq!(
         store.contact_named("Ada").unwrap().notes,
@@ -188,9 +182,7 @@ fn an_interview_from_request_to_thank_you() {
     pty.wait_for("Send Ada Lovelace a progress update");
     pty.wait_for("Read the Menabrea paper");
     pty.wait_for("referred Charles Babbage");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 
     let store = rolo::store::Store::open(&db).unwrap();
     let ada = store.contact_named("Ada Lovelace").unwrap();
@@ -299,9 +291,7 @@ fn the_daily_review_in_a_few_keystrokes() {
         keystrokes <= 20,
         "eleven items in {keystrokes} keystrokes (plus the words of the touch)"
     );
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 
     // Done, snoozed and touched items have left today's queue; skipped ones remain.
     let after = queue(&db);

@@ -148,10 +148,8 @@ fn the_real_binary_previews_then_imports() {
     pty.send(b"\r");
     pty.wait_for("added 2");
     pty.wait_for("1 Contacts (2)");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
+    pty.quit();
     let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
     pty.wait_for("Alan Turing");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
+    pty.quit();
 }

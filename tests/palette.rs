@@ -79,7 +79,5 @@ fn the_real_binary_goes_from_the_palette_to_the_insights() {
     pty.send(b"\r");
     pty.wait_for("Funnel");
     pty.wait_for("Organisations: 10 covered");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 }

@@ -167,7 +167,5 @@ fn the_real_binary_finds_a_contact_by_a_word_in_a_meeting_answer() {
     pty.wait_for("[heliotropes]");
     pty.send(b"\r");
     pty.wait_for("rolo · Zora Quill");
-    pty.send(b"q");
-    assert!(pty.wait_exit());
-    pty.assert_restored();
+    pty.quit();
 }

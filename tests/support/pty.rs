@@ -124,6 +124,13 @@ impl Pty {
         panic!("rolo did not exit; the screen shows:\n{}", self.screen());
     }
 
+    /// Quits with `q`: rolo must exit cleanly and leave the terminal as it found it.
+    pub fn quit(&mut self) {
+        self.send(b"q");
+        assert!(self.wait_exit(), "rolo exited with a failure");
+        self.assert_restored();
+    }
+
     /// The terminal is as rolo found it: main screen, no mouse reporting, no bracketed paste,
     /// cursor shown.
     pub fn assert_restored(&self) {
