@@ -54,14 +54,33 @@ fn a_file_rolo_cannot_write_is_refused_untouched() {
     let path = db.path();
     drop(db.store);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
-    if std::fs::OpenOptions::new().write(true).open(&path).is_ok() {
-        // Running as root: permissions do not stop a write, so there is nothing to refuse.
-        return;
-    }
+    // Root writes through permissions: then the file is made immutable, which stops root too.
+    let writable = || std::fs::OpenOptions::new().write(true).open(&path).is_ok();
+    let immutable = writable()
+        && Command::new("chattr")
+            .arg("+i")
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success());
+    assert!(
+        !writable(),
+        "could not make a file this test cannot write (no chattr here?)"
+    );
     let before = std::fs::read(&path).unwrap();
     let refused = Store::open(&path);
-    assert!(matches!(refused, Err(StoreError::NotWritable { .. })));
-    assert!(std::fs::read(&path).unwrap() == before, "untouched");
+    let untouched = std::fs::read(&path).unwrap() == before;
+    if immutable {
+        let _ = Command::new("chattr").arg("-i").arg(&path).status();
+    }
+    let Err(error) = refused else {
+        panic!("an unwritable file was opened");
+    };
+    assert!(matches!(error, StoreError::NotWritable { .. }), "{error}");
+    assert!(
+        error.to_string().contains("cannot be written to"),
+        "{error}"
+    );
+    assert!(untouched, "the file was changed");
 }
 
 #[test]

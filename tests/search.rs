@@ -169,3 +169,19 @@ fn the_real_binary_finds_a_contact_by_a_word_in_a_meeting_answer() {
     pty.wait_for("rolo · Zora Quill");
     pty.quit();
 }
+
+#[test]
+fn a_file_open_read_only_is_searched_as_far_as_it_was_indexed() {
+    let db = TempStore::new();
+    answered(&db, "Ada Lovelace", "Analytical engines");
+    db.sync_search().unwrap();
+    answered(&db, "Bob Later", "Written after the index");
+    let looking = Store::open_read_only(&db.path()).unwrap();
+    assert_eq!(
+        looking.sync_search().unwrap(),
+        0,
+        "nothing written, no error"
+    );
+    assert_eq!(kinds_found(&looking, "analytic").len(), 1);
+    assert!(kinds_found(&looking, "later").is_empty());
+}

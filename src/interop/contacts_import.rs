@@ -134,11 +134,7 @@ struct Known {
 
 impl Known {
     fn load(store: &Store) -> Result<Known, StoreError> {
-        let organizations: FastMap<Id, String> = store
-            .all::<Organization>(false)?
-            .into_iter()
-            .map(|o| (o.meta.id, o.name))
-            .collect();
+        let organizations: FastMap<Id, String> = store.organization_names()?.into_iter().collect();
         let mut known = Known::default();
         for contact in store.all::<Contact>(false)? {
             let org = contact

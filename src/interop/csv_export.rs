@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Contact, Organization};
+use crate::domain::Contact;
 use crate::store::{Store, StoreError};
 
 /// A cell that a spreadsheet would read as a formula gets a leading apostrophe.
@@ -14,11 +14,7 @@ pub fn guard(cell: &str) -> String {
 }
 
 pub fn export(store: &Store) -> Result<String, StoreError> {
-    let organizations: HashMap<_, _> = store
-        .all::<Organization>(false)?
-        .into_iter()
-        .map(|o| (o.meta.id, o.name))
-        .collect();
+    let organizations: HashMap<_, _> = store.organization_names()?.into_iter().collect();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "name",

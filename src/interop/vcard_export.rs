@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Contact, Organization};
+use crate::domain::Contact;
 use crate::store::{Store, StoreError};
 
 /// One contact, ready to be written.
@@ -16,11 +16,7 @@ pub struct Card {
 
 /// Every live contact as a card, in name order.
 pub fn cards(store: &Store) -> Result<Vec<Card>, StoreError> {
-    let organizations: HashMap<_, _> = store
-        .all::<Organization>(false)?
-        .into_iter()
-        .map(|o| (o.meta.id, o.name))
-        .collect();
+    let organizations: HashMap<_, _> = store.organization_names()?.into_iter().collect();
     let mut contacts = store.all::<Contact>(false)?;
     contacts.sort_by_cached_key(|c| c.name.to_lowercase());
     contacts

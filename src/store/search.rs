@@ -197,7 +197,11 @@ impl Store {
 
     /// Indexes at most about `budget` rows (one short transaction, for the app's idle time).
     /// Says how many it looked at, and whether the index is now up to date.
+    /// A file opened read-only (another app has it) is searched as far as it was indexed.
     pub fn sync_search_step(&self, budget: u64) -> StoreResult<(u64, bool)> {
+        if self.is_read_only() {
+            return Ok((0, true));
+        }
         // The index can always be rebuilt from the tables, so its steps need not wait for the
         // disk: committed without a sync (WAL stays consistent; a power cut at worst loses
         // the last steps, which are redone).

@@ -72,15 +72,9 @@ impl App {
                 .untrash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
-            Effect::OpenSearch => {
-                // A file open read-only elsewhere is searched as far as it was indexed.
-                match self.store.sync_search() {
-                    Ok(_) | Err(crate::store::StoreError::ReadOnly) => Ok(Loaded::SearchOpened),
-                    Err(e) => Err(e),
-                }
-            }
+            Effect::OpenSearch => self.store.sync_search().map(|_| Loaded::SearchOpened),
             // Small steps (a few milliseconds each), so keys are never kept waiting; an index that
-            // cannot be written (a read-only file) counts as done.
+            // cannot be written counts as done (the search says what it finds).
             Effect::IndexSearch => Ok(Loaded::SearchIndexed(
                 self.store
                     .sync_search_step(SEARCH_STEP_ROWS)
@@ -189,10 +183,10 @@ impl App {
                     .insights(&clock, self.settings.week_start)
                     .map(|i| Loaded::Insights(Box::new(i))),
                 Some(Screen::Search(view)) => {
-                    let _ = self.store.sync_search();
                     let query = view.query.clone();
                     self.store
-                        .search(&query)
+                        .sync_search()
+                        .and_then(|_| self.store.search(&query))
                         .map(|hits| Loaded::SearchResults(query, hits))
                 }
                 // A preview is of the file, not of the database: nothing to read again.
