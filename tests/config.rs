@@ -205,3 +205,25 @@ proptest::proptest! {
         let _ = Keymap::default_keys().patched(&config.keys);
     }
 }
+
+/// The real binary reads the config file at start: a patched key works, and a mistake is
+/// said in the footer with its line.
+#[test]
+fn the_real_binary_starts_on_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    // The pty's XDG_CONFIG_HOME is HOME/config.
+    let folder = dir.path().join("config").join("rolo");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.toml"),
+        "[keys.home]\n\"x\" = \"open_insights\"\n[theme]\naccent = \"sparkly\"\n",
+    )
+    .unwrap();
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("config line 4: \"sparkly\" is not a colour");
+    pty.send(b"x");
+    pty.wait_for("Funnel");
+    pty.quit();
+}

@@ -132,3 +132,26 @@ fn from_the_app_the_list_then_the_role_then_the_review() {
     t.press("enter");
     assert!(t.screen().contains("Who helped (3)"));
 }
+
+/// Through the real binary: L, Enter, the role, Ctrl-S — and the thank-yous are in the review.
+#[test]
+fn the_real_binary_thanks_everyone_who_helped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    support::rolo(&db).args(["demo"]).assert().success();
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("1 Contacts (61)");
+    pty.send(b"L");
+    pty.wait_for("people helped along the way");
+    pty.send(b"\r");
+    pty.wait_for("What did you land?");
+    pty.send(b"Data Analyst at Juniper\x13");
+    pty.wait_for("Queued a thank-you and an update for 17 people");
+    pty.quit();
+    let agenda = support::rolo(&db).arg("today").assert().success();
+    let text = String::from_utf8_lossy(&agenda.get_output().stdout).into_owned();
+    assert!(
+        text.contains("share the news: Data Analyst at Juniper"),
+        "{text}"
+    );
+}
