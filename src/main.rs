@@ -8,7 +8,10 @@ fn main() -> ExitCode {
     match rolo::cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(report) => {
-            let causes: Vec<String> = report.chain().map(|cause| cause.to_string()).collect();
+            let causes: Vec<String> = report
+                .chain()
+                .map(|cause| rolo::domain::sanitize::multiline(&cause.to_string()))
+                .collect();
             eprintln!("rolo: {}", causes.join(": "));
             ExitCode::FAILURE
         }

@@ -8,6 +8,7 @@ use chrono::NaiveTime;
 use color_eyre::eyre::{Result, WrapErr, bail};
 
 use super::args::{AddCommand, Cli, ConfigCommand};
+use super::shown;
 use crate::domain::dates;
 use crate::domain::{Clock, sanitize};
 use crate::store::{NewContact, Store};
@@ -61,11 +62,8 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
 }
 
 pub fn backup(store: &Store, file: &Path) -> Result<()> {
-    if file == store.path() {
-        bail!("the backup must go to another file than the database itself");
-    }
     store.backup_to(file)?;
-    println!("Backed up {} to {}", store.path().display(), file.display());
+    println!("Backed up {} to {}", shown(store.path()), shown(&file));
     Ok(())
 }
 
@@ -76,7 +74,7 @@ pub fn demo(store: &Store, clock: &Clock, contacts: u64) -> Result<()> {
         summary.contacts,
         summary.organizations,
         summary.interviews,
-        store.path().display()
+        shown(store.path())
     );
     Ok(())
 }
@@ -102,11 +100,11 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
             if !ask_read_only(&file)? {
                 bail!(
                     "{} is open in another rolo; close that one first, or answer y to look read-only",
-                    file.display()
+                    shown(&file)
                 );
             }
             let store = Store::open_read_only(&file)
-                .wrap_err_with(|| format!("cannot open {}", file.display()))?;
+                .wrap_err_with(|| format!("cannot open {}", shown(&file)))?;
             return crate::tui::run(store, cli, clock);
         }
     };
@@ -121,7 +119,7 @@ fn ask_read_only(file: &Path) -> Result<bool> {
     }
     print!(
         "Another rolo is open on {}.\nOpen it read-only here (you can look, not change)? [y/N] ",
-        file.display()
+        shown(&file)
     );
     std::io::stdout().flush()?;
     let mut answer = String::new();
@@ -161,12 +159,12 @@ pub fn config(command: &ConfigCommand) -> Result<()> {
         bail!("cannot find your config folder (no home folder?); set ROLO_CONFIG to a file");
     };
     match command {
-        ConfigCommand::Path => println!("{}", file.display()),
+        ConfigCommand::Path => println!("{}", shown(&file)),
         ConfigCommand::Edit => {
             if !file.exists() {
                 crate::store::path::create_private_file(&file, false)?;
                 std::fs::write(&file, crate::config::STARTER)?;
-                eprintln!("Wrote a starter file at {}", file.display());
+                eprintln!("Wrote a starter file at {}", shown(&file));
             }
             let editor = std::env::var("VISUAL")
                 .or_else(|_| std::env::var("EDITOR"))
@@ -190,7 +188,7 @@ pub fn config(command: &ConfigCommand) -> Result<()> {
                 eprintln!("  {}", sanitize::line(&warning.to_string()));
             }
             if warnings.is_empty() {
-                eprintln!("{} reads well", file.display());
+                eprintln!("{} reads well", shown(&file));
             }
         }
     }

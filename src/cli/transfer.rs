@@ -6,12 +6,13 @@ use std::path::Path;
 use color_eyre::eyre::{Result, bail, eyre};
 
 use super::args::{ExportFormat, ImportFormat};
+use super::shown;
 use crate::domain::Clock;
 use crate::domain::sanitize;
 use crate::interop::contacts_import::ImportOptions;
 use crate::interop::files::{self, FileImportError, Format};
 use crate::interop::{RowError, csv_export, ics, json, vcard_export};
-use crate::store::{Store, path};
+use crate::store::{Store, StoreError, safe_write};
 
 pub fn import(
     store: &Store,
@@ -44,11 +45,7 @@ pub fn import(
                 eprintln!("Columns: {columns}");
             }
             print_rejected(&done.report.skipped);
-            println!(
-                "{}: {}",
-                file.display(),
-                done.report.summary(options.dry_run)
-            );
+            println!("{}: {}", shown(file), done.report.summary(options.dry_run));
             if options.dry_run {
                 println!("Nothing was written (--dry-run).");
             }
@@ -59,7 +56,7 @@ pub fn import(
             bail!(
                 "{} row(s) of {} are invalid, so nothing was imported: fix them, or add --skip-invalid to import the others",
                 errors.len(),
-                file.display()
+                shown(file)
             )
         }
         Err(FileImportError::Store(e)) => Err(e.into()),
@@ -119,12 +116,12 @@ pub fn export(
     if matches!(format, ExportFormat::Vcard) && is_folder(file) {
         return export_cards(store, file);
     }
-    path::create_private_file(file, true)?;
-    let writer =
-        std::fs::File::create(file).map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
-    write_export(store, clock, format, writer)?;
-    path::make_private(file)?;
-    eprintln!("Wrote {}", file.display());
+    safe_write::refuse_database(file, store.path())?;
+    safe_write::write_atomically(file, |temporary, _| {
+        write_export(store, clock, format, std::io::BufWriter::new(temporary))
+            .map_err(|e| StoreError::Invalid(format!("cannot write {}: {e}", file.display())))
+    })?;
+    eprintln!("Wrote {}", shown(file));
     Ok(())
 }
 
@@ -150,20 +147,19 @@ fn is_folder(output: &Path) -> bool {
     output.is_dir() || output.as_os_str().to_string_lossy().ends_with('/')
 }
 
-/// One card per contact in `folder` (created, private, if it is not there).
+/// One card per contact in `folder` (created, private, if it is not there), each written whole
+/// or not at all.
 fn export_cards(store: &Store, folder: &Path) -> Result<()> {
     let cards = vcard_export::cards(store)?;
     for card in &cards {
-        write_private(&folder.join(&card.file_name), &card.text)?;
+        let file = folder.join(&card.file_name);
+        safe_write::refuse_database(&file, store.path())?;
+        safe_write::write_atomically(&file, |temporary, _| {
+            temporary
+                .write_all(card.text.as_bytes())
+                .map_err(|e| StoreError::io(format!("cannot write {}", file.display()), e))
+        })?;
     }
-    eprintln!("Wrote {} cards to {}", cards.len(), folder.display());
-    Ok(())
-}
-
-/// Writes a file readable by its owner only, from its first byte.
-fn write_private(file: &Path, text: &str) -> Result<()> {
-    path::create_private_file(file, true)?;
-    std::fs::write(file, text).map_err(|e| eyre!("cannot write {}: {e}", file.display()))?;
-    path::make_private(file)?;
+    eprintln!("Wrote {} cards to {}", cards.len(), shown(folder));
     Ok(())
 }

@@ -41,33 +41,160 @@ pub enum StoreError {
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 
-    #[error("{context}: {source}")]
+    #[error(
+        "the disk holding {path} is full{free}; nothing was saved.\n\
+         Free some space and try again.",
+        free = free_text(*free)
+    )]
+    DiskFull { path: PathBuf, free: Option<u64> },
+
+    // The cause is explained in the message itself, so it is not also chained as a source.
+    #[error("{context}: {}", explain_sqlite(cause))]
     Sqlite {
         context: String,
-        #[source]
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
 
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", explain_io(cause))]
     Io {
         context: String,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
+fn free_text(free: Option<u64>) -> String {
+    match free {
+        Some(bytes) => format!(" ({} free)", human_bytes(bytes)),
+        None => String::new(),
+    }
+}
+
+/// 1536 → "1.5 KB": sizes as people read them.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} bytes")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// Bytes free to this user on the filesystem holding `path` (or its nearest existing folder).
+pub fn free_space(path: &std::path::Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut probe = path;
+    while !probe.exists() {
+        probe = probe.parent().filter(|p| !p.as_os_str().is_empty())?;
+    }
+    let name = std::ffi::CString::new(probe.as_os_str().as_bytes()).ok()?;
+    let mut stats: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `name` is a valid C string and `stats` a writable statvfs the call fills in.
+    if unsafe { libc::statvfs(name.as_ptr(), &mut stats) } != 0 {
+        return None;
+    }
+    Some(stats.f_bavail as u64 * stats.f_frsize as u64)
+}
+
+/// SQLite's message, with its cause and the remedy where the code tells them.
+fn explain_sqlite(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as Code;
+    let Some(code) = error.sqlite_error_code() else {
+        return error.to_string();
+    };
+    match code {
+        Code::DiskFull => {
+            "the disk is full; nothing was saved. Free some space and try again".into()
+        }
+        Code::ReadOnly => "the file or its folder is read-only, so nothing could be saved. \
+             Make both writable (chmod u+w), or copy the file elsewhere and pass --db with the copy"
+            .into(),
+        Code::CannotOpen => "it cannot be opened: check that its folder exists, that it is not a \
+             folder itself, and that you may read and write both the file and its folder"
+            .into(),
+        Code::NotADatabase => "it is not an SQLite database (or it is encrypted); nothing was \
+             changed. Pass --db with another file"
+            .into(),
+        Code::DatabaseCorrupt => "the file is damaged. Run `rolo doctor` to see what is wrong, \
+             and restore your latest backup (`rolo backup` makes one)"
+            .into(),
+        Code::DatabaseBusy | Code::DatabaseLocked => "another program kept the database busy \
+             for too long (a large import?); nothing was saved. Try again when it has finished"
+            .into(),
+        Code::PermissionDenied => "permission denied: check who owns the file, its -wal and -shm \
+             files and its folder (ls -l), and that you may write them"
+            .into(),
+        Code::SystemIoFailure => format!(
+            "the disk refused a read or write ({error}): it may be full, removed, read-only or \
+             failing; nothing was saved. Check it (df -h) and try again"
+        ),
+        _ => error.to_string(),
+    }
+}
+
+fn explain_io(error: &std::io::Error) -> String {
+    match error.raw_os_error() {
+        Some(libc::ENOSPC) | Some(libc::EDQUOT) => {
+            "the disk is full; nothing was written. Free some space and try again".into()
+        }
+        Some(libc::EFBIG) => {
+            "the file grew larger than this system allows; nothing was written".into()
+        }
+        Some(libc::EROFS) => "the disk is read-only; nothing was written".into(),
+        Some(libc::EACCES) | Some(libc::EPERM) => {
+            "permission denied: check who owns the file and its folder (ls -l)".into()
+        }
+        Some(libc::EISDIR) => "it is a folder; name a file".into(),
+        _ => error.to_string(),
+    }
+}
+
 impl StoreError {
+    /// Whether the disk ran out of room (SQLite's "full", or a write refused as too large).
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            StoreError::DiskFull { .. } => true,
+            StoreError::Sqlite { cause: source, .. } => {
+                source.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+            }
+            StoreError::Io { cause: source, .. } => {
+                matches!(
+                    source.raw_os_error(),
+                    Some(libc::ENOSPC) | Some(libc::EDQUOT)
+                )
+            }
+            _ => false,
+        }
+    }
+
+    /// The same error, as "the disk holding `path` is full" with what is free, when it is that.
+    pub fn explained_for(self, path: &std::path::Path) -> StoreError {
+        if self.is_disk_full() {
+            StoreError::DiskFull {
+                path: path.to_path_buf(),
+                free: free_space(path),
+            }
+        } else {
+            self
+        }
+    }
+
     pub fn context(context: impl Into<String>, source: rusqlite::Error) -> StoreError {
         StoreError::Sqlite {
             context: context.into(),
-            source,
+            cause: source,
         }
     }
 
     pub fn io(context: impl Into<String>, source: std::io::Error) -> StoreError {
         StoreError::Io {
             context: context.into(),
-            source,
+            cause: source,
         }
     }
 }
@@ -76,7 +203,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(source: rusqlite::Error) -> Self {
         StoreError::Sqlite {
             context: "database error".into(),
-            source,
+            cause: source,
         }
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{StoreError, StoreResult, path};
+use super::{StoreError, StoreResult};
 
 /// Marks a file as rolo's ("rolo" in ASCII), so that other SQLite files are told apart.
 pub const APPLICATION_ID: i32 = 0x726f_6c6f;
@@ -69,19 +69,19 @@ pub fn copy_path(file: &Path, version: i64) -> PathBuf {
 /// owner only, before any migration touches it.
 fn keep_copy(conn: &Connection, file: &Path, version: i64) -> StoreResult<()> {
     let target = copy_path(file, version);
-    path::create_private_file(&target, true)?;
-    conn.backup(
-        rusqlite::MAIN_DB,
-        &target,
-        None::<fn(rusqlite::backup::Progress)>,
-    )
-    .map_err(|e| {
-        StoreError::context(
-            format!("keeping a copy at {} before migrating", target.display()),
-            e,
+    super::safe_write::write_atomically(&target, |_, temporary| {
+        conn.backup(
+            rusqlite::MAIN_DB,
+            temporary,
+            None::<fn(rusqlite::backup::Progress)>,
         )
-    })?;
-    path::make_private(&target)
+        .map_err(|e| {
+            StoreError::context(
+                format!("keeping a copy at {} before migrating", target.display()),
+                e,
+            )
+        })
+    })
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod path;
 pub mod playbook;
 pub(crate) mod record;
 pub mod review;
+pub mod safe_write;
 pub mod search;
 mod seed;
 mod sql_types;
@@ -95,10 +96,13 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
-        let tx = self.conn.unchecked_transaction()?;
-        let value = work(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let attempt = || -> StoreResult<T> {
+            let tx = self.conn.unchecked_transaction()?;
+            let value = work(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        attempt().map_err(|e| e.explained_for(&self.path))
     }
 
     /// As `write`, for one large transaction (an import, a merge, the demo): the page cache is
@@ -128,18 +132,19 @@ impl Store {
     }
 
     /// A consistent copy of the database through SQLite's online backup, readable by its owner
-    /// only.
+    /// only. Written beside `target` and renamed over it, so a failed backup leaves the previous
+    /// one as it was; `target` may not be the database or one of its side files.
     pub fn backup_to(&self, target: &Path) -> StoreResult<()> {
-        path::create_private_file(target, true)?;
-        self.conn
-            .backup(
-                rusqlite::MAIN_DB,
-                target,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(|e| StoreError::context(format!("backing up to {}", target.display()), e))?;
-        path::make_private(target)?;
-        Ok(())
+        safe_write::refuse_database(target, &self.path)?;
+        safe_write::write_atomically(target, |_, temporary| {
+            self.conn
+                .backup(
+                    rusqlite::MAIN_DB,
+                    temporary,
+                    None::<fn(rusqlite::backup::Progress)>,
+                )
+                .map_err(|e| StoreError::context(format!("backing up to {}", target.display()), e))
+        })
     }
 
     /// `PRAGMA integrity_check`: "ok", or the problems found.

@@ -1,0 +1,140 @@
+//! Writing a file the user names (a backup, an export) without ever harming what is there:
+//! the new content goes to a private temporary file beside the destination, is synced, and is
+//! renamed over it, and the folder is synced so the rename itself survives a power cut. A
+//! failure at any point (disk full, killed) leaves the old file exactly as it was and no
+//! partial file behind. A destination that is the database or one of SQLite's side files —
+//! however the path is spelled: `..`, a symlink, a hard link — is refused before anything is
+//! opened for writing.
+
+use std::fs::{self, File};
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use super::{StoreError, StoreResult, path};
+
+/// The files that belong to the database at `database`: the file, SQLite's side files, and
+/// the app's lock.
+fn database_files(database: &Path) -> Vec<PathBuf> {
+    let mut bases = vec![database.to_path_buf()];
+    if let Ok(real) = fs::canonicalize(database) {
+        bases.push(real);
+    }
+    let mut files = Vec::new();
+    for base in bases {
+        for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
+            let mut name = base.as_os_str().to_owned();
+            name.push(suffix);
+            files.push(PathBuf::from(name));
+        }
+    }
+    files
+}
+
+/// `path` with its folder resolved (symlinks, `..`), for comparing paths that may not exist.
+fn normalized(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(parent).ok()?.join(name))
+}
+
+fn same_identity(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Refuses `destination` when writing it would touch the database at `database`.
+pub fn refuse_database(destination: &Path, database: &Path) -> StoreResult<()> {
+    let refuse = || {
+        Err(StoreError::Invalid(format!(
+            "{} is the database itself (or one of its side files); nothing was written. \
+             Name another file, for example {}",
+            destination.display(),
+            suggestion(database).display()
+        )))
+    };
+    let destination_meta = fs::metadata(destination).ok();
+    let destination_name = normalized(destination);
+    for file in database_files(database) {
+        if let (Some(dest), Ok(meta)) = (&destination_meta, fs::metadata(&file))
+            && same_identity(dest, &meta)
+        {
+            return refuse();
+        }
+        if destination_name.is_some() && destination_name == normalized(&file) {
+            return refuse();
+        }
+    }
+    Ok(())
+}
+
+/// A sensible backup name beside the database.
+fn suggestion(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".backup");
+    PathBuf::from(name)
+}
+
+/// Writes `destination` through a temporary file beside it. `fill` gets the open temporary
+/// file and its path (SQLite's backup writes through the path); whatever it leaves there
+/// replaces `destination` only once it is all on disk.
+pub fn write_atomically<T>(
+    destination: &Path,
+    fill: impl FnOnce(&mut File, &Path) -> StoreResult<T>,
+) -> StoreResult<T> {
+    write_through_temporary(destination, fill).map_err(|e| e.explained_for(destination))
+}
+
+fn write_through_temporary<T>(
+    destination: &Path,
+    fill: impl FnOnce(&mut File, &Path) -> StoreResult<T>,
+) -> StoreResult<T> {
+    if destination.is_dir() {
+        return Err(StoreError::Invalid(format!(
+            "{} is a folder; name a file in it",
+            destination.display()
+        )));
+    }
+    path::create_parent(destination)?;
+    let folder = match destination.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let cannot =
+        |e: io::Error| StoreError::io(format!("cannot write {}", destination.display()), e);
+    // tempfile creates it 0600 and removes it on drop, so an early return leaves nothing.
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".rolo-")
+        .suffix(".partial")
+        .tempfile_in(&folder)
+        .map_err(cannot)?;
+    let temporary_path = temporary.path().to_path_buf();
+    let value = fill(temporary.as_file_mut(), &temporary_path);
+    remove_side_files(&temporary_path);
+    let value = value?;
+    // SQLite's backup wrote through its own handle: sync what is on disk under the name.
+    File::open(&temporary_path)
+        .and_then(|f| f.sync_all())
+        .map_err(cannot)?;
+    temporary.as_file().sync_all().map_err(cannot)?;
+    temporary
+        .persist(destination)
+        .map_err(|e| cannot(e.error))?;
+    // The rename is only durable once the folder's entry is on disk.
+    File::open(&folder)
+        .and_then(|f| f.sync_all())
+        .map_err(cannot)?;
+    Ok(value)
+}
+
+/// SQLite leaves a journal beside a file it was writing when the write failed; a partial
+/// file's journal is of no use to anyone.
+fn remove_side_files(file: &Path) {
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(name));
+    }
+}

@@ -1,0 +1,215 @@
+//! Backups and exports never harm what they write over, through the real binary: a destination
+//! that is the database however it is spelled is refused with the file byte-for-byte intact; a
+//! write that fails part-way (the file-size limit standing in for a full disk, which needs no
+//! root) leaves the previous file exactly as it was and nothing partial beside it; file names
+//! are printed cleaned of escape sequences.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use predicates::str::contains;
+use support::{TempStore, rolo};
+
+fn digest(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("the file is there")
+}
+
+/// A database with enough in it that a backup or export is larger than a few blocks.
+fn filled() -> TempStore {
+    let db = TempStore::new();
+    rolo(&db.path())
+        .args(["demo", "--contacts", "400"])
+        .assert()
+        .success();
+    db
+}
+
+/// Every spelling of the database's own path, and its side files.
+fn spellings_of_the_database(db: &TempStore) -> Vec<PathBuf> {
+    let folder = db.dir.path();
+    let link = folder.join("link.db");
+    std::os::unix::fs::symlink(db.path(), &link).unwrap();
+    let hard = folder.join("hard.db");
+    std::fs::hard_link(db.path(), &hard).unwrap();
+    let inner = folder.join("inner");
+    std::fs::create_dir(&inner).unwrap();
+    vec![
+        db.path(),
+        folder.join(".").join("rolo.db"),
+        inner.join("..").join("rolo.db"),
+        link,
+        hard,
+        folder.join("rolo.db-wal"),
+        folder.join("rolo.db-shm"),
+        folder.join("rolo.db.lock"),
+    ]
+}
+
+#[test]
+fn a_backup_or_export_onto_the_database_is_refused_and_changes_nothing() {
+    let db = filled();
+    let before = digest(&db.path());
+    for target in spellings_of_the_database(&db) {
+        for args in [
+            vec!["backup".to_string()],
+            vec!["export".into(), "json".into(), "-o".into()],
+            vec!["export".into(), "csv".into(), "-o".into()],
+        ] {
+            rolo(&db.path())
+                .args(&args)
+                .arg(&target)
+                .assert()
+                .failure()
+                .stderr(contains("is the database itself"));
+            assert_eq!(
+                digest(&db.path()),
+                before,
+                "{args:?} {} changed the database",
+                target.display()
+            );
+        }
+    }
+    rolo(&db.path())
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("to review"));
+}
+
+/// `rolo` with a file-size limit of `blocks` × 512 bytes: a write past it fails like a full disk.
+fn rolo_with_small_disk(db: &Path, blocks: u32) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f {blocks}; exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_rolo"))
+        .env("ROLO_DB", db)
+        .env("ROLO_NOW", support::NOW);
+    command
+}
+
+fn entries(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_failed_backup_or_export_leaves_the_previous_file_as_it_was() {
+    let db = filled();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("rolo.backup");
+    let export = out.path().join("people.json");
+    let cards = out.path().join("people.vcf");
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&backup)
+        .assert()
+        .success();
+    for (file, format) in [(&export, "json"), (&cards, "vcard")] {
+        rolo(&db.path())
+            .args(["export", format, "-o"])
+            .arg(file)
+            .assert()
+            .success();
+    }
+    let before: Vec<Vec<u8>> = [&backup, &export, &cards].map(|f| digest(f)).into();
+    let listing = entries(out.path());
+
+    for args in [
+        vec!["backup".to_string(), backup.display().to_string()],
+        vec![
+            "export".into(),
+            "json".into(),
+            "-o".into(),
+            export.display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "vcard".into(),
+            "-o".into(),
+            cards.display().to_string(),
+        ],
+        vec![
+            "export".into(),
+            "csv".into(),
+            "-o".into(),
+            out.path().join("new.csv").display().to_string(),
+        ],
+    ] {
+        let status = rolo_with_small_disk(&db.path(), 16)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(!status.status.success(), "{args:?} cannot fit in 8 KB");
+        let after: Vec<Vec<u8>> = [&backup, &export, &cards].map(|f| digest(f)).into();
+        assert!(after == before, "{args:?} harmed a previous file");
+        assert_eq!(
+            entries(out.path()),
+            listing,
+            "{args:?} left something behind"
+        );
+    }
+}
+
+#[test]
+fn a_backup_is_a_whole_private_database_and_replaces_the_old_one() {
+    let db = filled();
+    let out = tempfile::tempdir().unwrap();
+    let backup = out.path().join("rolo.backup");
+    std::fs::write(&backup, "yesterday's backup").unwrap();
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&backup)
+        .assert()
+        .success();
+    assert_eq!(support::mode_of(&backup), 0o600);
+    assert_eq!(entries(out.path()), ["rolo.backup"]);
+    let copy = rolo::store::Store::open(&backup).unwrap();
+    assert_eq!(copy.integrity_check().unwrap(), "ok");
+    assert_eq!(
+        copy.count::<rolo::domain::Contact>().unwrap(),
+        db.count::<rolo::domain::Contact>().unwrap()
+    );
+}
+
+#[test]
+fn file_names_are_printed_without_their_escape_sequences() {
+    let db = filled();
+    let out = tempfile::tempdir().unwrap();
+    let hostile = out
+        .path()
+        .join("x\u{1b}]0;owned\u{7}\u{1b}]52;c;aGk=\u{7}.json");
+    let assert = rolo(&db.path())
+        .args(["export", "json", "-o"])
+        .arg(&hostile)
+        .assert()
+        .success();
+    let printed = [&assert.get_output().stdout, &assert.get_output().stderr];
+    for stream in printed {
+        assert!(!stream.contains(&0x1b), "an escape reached the terminal");
+        assert!(!stream.contains(&0x07), "a bell reached the terminal");
+    }
+    let assert = rolo(&db.path())
+        .args(["import", "json"])
+        .arg(&hostile)
+        .assert()
+        .success();
+    let printed = [&assert.get_output().stdout, &assert.get_output().stderr];
+    for stream in printed {
+        assert!(!stream.contains(&0x1b), "an escape reached the terminal");
+    }
+    let assert = rolo(&db.path())
+        .args(["backup"])
+        .arg(out.path().join("\u{1b}[2Jb.db"))
+        .assert()
+        .success();
+    assert!(!assert.get_output().stdout.contains(&0x1b));
+}
