@@ -86,6 +86,7 @@ pub fn completions(shell: clap_complete::Shell) {
 
 /// Opens the full-screen app: on the user's database, or on a throw-away demo one.
 pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
+    require_terminal()?;
     if cli.demo {
         let folder = tempfile::Builder::new().prefix("rolo-demo-").tempdir()?;
         let store = Store::open(&folder.path().join("demo.db"))?;
@@ -109,6 +110,24 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
         }
     };
     crate::tui::run(super::open_store(cli)?, cli, clock)
+}
+
+/// The app draws on a terminal and reads keys from it: without one (cron, `ssh host rolo`, a
+/// redirect) it says so before anything is drawn, and nothing reaches standard output.
+fn require_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    let missing = match (
+        std::io::stdin().is_terminal(),
+        std::io::stdout().is_terminal(),
+    ) {
+        (true, true) => return Ok(()),
+        (false, _) => "standard input is not a terminal",
+        (true, false) => "standard output is not a terminal",
+    };
+    bail!(
+        "the app needs a terminal ({missing}). From a script use `rolo today`, `rolo add` or \
+         `rolo export`; over ssh use `ssh -t`"
+    )
 }
 
 /// Asks, before the screen is taken over, whether to open a file another app holds read-only.

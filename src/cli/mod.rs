@@ -18,6 +18,9 @@ use crate::store::{Store, path};
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
     let clock = clock_from_env()?;
+    if cli.command.is_some() {
+        clean_up_when_stopped();
+    }
     match &cli.command {
         None => commands::open_tui(&cli, &clock),
         Some(Command::Today { json }) => commands::today(&open_store(&cli)?, &clock, *json),
@@ -47,6 +50,23 @@ pub fn run() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// A command stopped by a signal (Ctrl-C, SIGTERM, a closed terminal) leaves no partial
+/// backup or export behind. SQLite rolls back whatever transaction was open by itself. The app
+/// handles these signals in its own loop instead.
+fn clean_up_when_stopped() {
+    let Ok(mut signals) =
+        signal_hook::iterator::Signals::new(crate::tui::terminal::STOPPING_SIGNALS)
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            crate::store::safe_write::remove_in_flight();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// A path as it may be printed: a file name can hold escape sequences, which must not reach

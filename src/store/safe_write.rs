@@ -111,6 +111,7 @@ fn write_through_temporary<T>(
         .tempfile_in(&folder)
         .map_err(cannot)?;
     let temporary_path = temporary.path().to_path_buf();
+    let _in_flight = InFlight::register(&temporary_path);
     let value = fill(temporary.as_file_mut(), &temporary_path);
     remove_side_files(&temporary_path);
     let value = value?;
@@ -136,5 +137,38 @@ fn remove_side_files(file: &Path) {
         let mut name = file.as_os_str().to_owned();
         name.push(suffix);
         let _ = fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// The temporary files being written right now, so that a signal that ends the command line
+/// (Ctrl-C, SIGTERM, a closed terminal) can remove them on the way out.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+struct InFlight(PathBuf);
+
+impl InFlight {
+    fn register(path: &Path) -> InFlight {
+        if let Ok(mut files) = IN_FLIGHT.lock() {
+            files.push(path.to_path_buf());
+        }
+        InFlight(path.to_path_buf())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Ok(mut files) = IN_FLIGHT.lock() {
+            files.retain(|f| f != &self.0);
+        }
+    }
+}
+
+/// Removes every temporary file still being written (called as the process is told to stop).
+pub fn remove_in_flight() {
+    if let Ok(files) = IN_FLIGHT.lock() {
+        for file in files.iter() {
+            let _ = fs::remove_file(file);
+            remove_side_files(file);
+        }
     }
 }

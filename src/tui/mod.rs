@@ -44,5 +44,11 @@ pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
     let (config, mut warnings) = crate::config::load();
     warnings.extend(app.configure(&config));
     app.warn(&warnings);
+    if let Some(kept) = terminal::interrupted_edits().first() {
+        app.model.status = Some(format!(
+            "Notes you were editing when rolo last closed are kept in {}",
+            crate::cli::shown(kept)
+        ));
+    }
     app.run(&mut guard, cli.review)
 }

@@ -1,7 +1,8 @@
 //! Taking the terminal and always giving it back: on quit, on error (a guard that restores on
 //! drop), on panic (a hook that also turns the mouse and bracketed paste off, which
-//! `ratatui::restore` does not, and says where the crash report went), and on SIGTERM, SIGHUP
-//! and SIGINT (a flag the loop checks).
+//! `ratatui::restore` does not, and says where the crash report went), and on every signal
+//! that would otherwise end the process (a flag the loop checks: SIGTERM, SIGHUP from a closed
+//! terminal, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM).
 
 use std::io::{Write, stdout};
 use std::path::PathBuf;
@@ -13,6 +14,18 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
+
+/// The signals whose default action ends the process and that can be caught: each one only
+/// asks the loop to stop, so the terminal is given back on the way out.
+pub const STOPPING_SIGNALS: [i32; 7] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+];
 
 /// Restores the terminal when dropped, however the app ends.
 pub struct TerminalGuard {
@@ -26,11 +39,7 @@ pub struct TerminalGuard {
 impl TerminalGuard {
     pub fn take(mouse: bool) -> std::io::Result<TerminalGuard> {
         let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
+        for signal in STOPPING_SIGNALS {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
         let terminal = ratatui::init();
@@ -78,13 +87,20 @@ fn install_panic_hook() {
     }));
 }
 
-fn write_crash_report(report: &str) -> Option<PathBuf> {
+/// rolo's own folder for what it keeps between runs (`$XDG_STATE_HOME/rolo`), created private.
+pub fn state_folder(leaf: &str) -> Option<PathBuf> {
     use etcetera::BaseStrategy;
     let folder = etcetera::choose_base_strategy()
         .ok()
         .map(|s| s.state_dir().unwrap_or_else(|| s.cache_dir()).join("rolo"))
-        .unwrap_or_else(std::env::temp_dir);
+        .unwrap_or_else(|| std::env::temp_dir().join("rolo"))
+        .join(leaf);
     crate::store::path::create_parent(&folder.join("x")).ok()?;
+    Some(folder)
+}
+
+fn write_crash_report(report: &str) -> Option<PathBuf> {
+    let folder = state_folder("")?;
     let path = folder.join(format!(
         "crash-{}.txt",
         chrono::Utc::now().format("%Y%m%dT%H%M%S")
@@ -102,13 +118,20 @@ fn write_crash_report(report: &str) -> Option<PathBuf> {
     Some(path)
 }
 
-/// Hands the terminal to $VISUAL / $EDITOR (vi if neither is set) on a private temporary file
-/// holding `text`, then takes it back and returns what the file holds.
+/// Where text handed to the editor lives while it is edited: in rolo's state folder rather
+/// than /tmp, so that when the terminal is closed mid-edit (or rolo is killed) what was
+/// written is still there, and the next start offers it back.
+const EDITING: &str = "editing";
+
+/// Hands the terminal to $VISUAL / $EDITOR (vi if neither is set) on a private file holding
+/// `text`, then takes it back and returns what the file holds. When rolo was asked to stop
+/// meanwhile (the terminal closed), an edited file is kept for the next start.
 pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result<String> {
+    let folder = state_folder(EDITING).unwrap_or_else(std::env::temp_dir);
     let file = tempfile::Builder::new()
-        .prefix("rolo-")
+        .prefix(&format!("notes-{}-", std::process::id()))
         .suffix(".txt")
-        .tempfile()?;
+        .tempfile_in(folder)?;
     std::fs::write(file.path(), text)?;
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
@@ -124,6 +147,16 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
         .args(words)
         .arg(file.path())
         .status();
+    let edited = std::fs::read_to_string(file.path()).unwrap_or_default();
+    if guard.stop.load(std::sync::atomic::Ordering::Relaxed) {
+        if edited.trim_end() != text.trim_end() && !edited.trim().is_empty() {
+            // Kept (not removed on drop) for `interrupted_edits` to offer back.
+            let _ = file.keep();
+        }
+        return Err(std::io::Error::other(
+            "rolo was asked to stop while editing",
+        ));
+    }
     guard.terminal = ratatui::init();
     let mut out = stdout();
     execute!(out, EnableBracketedPaste)?;
@@ -137,12 +170,58 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
     )?;
     match status {
-        Ok(s) if s.success() => Ok(std::fs::read_to_string(file.path())?
-            .trim_end_matches('\n')
-            .to_string()),
+        Ok(s) if s.success() => Ok(edited.trim_end_matches('\n').to_string()),
         Ok(s) => Err(std::io::Error::other(format!(
             "{editor} exited with {s}; nothing was changed"
         ))),
         Err(e) => Err(std::io::Error::other(format!("{editor}: {e}"))),
+    }
+}
+
+/// Notes left behind by an edit that rolo could not take back (the terminal closed, rolo was
+/// killed): moved to `recovered/` so they are offered once, and returned with their new place.
+pub fn interrupted_edits() -> Vec<PathBuf> {
+    let (Some(editing), Some(recovered)) = (state_folder(EDITING), state_folder("recovered"))
+    else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&editing) else {
+        return Vec::new();
+    };
+    let mut kept = Vec::new();
+    for entry in entries.flatten() {
+        let from = entry.path();
+        if edited_by_a_running_rolo(&from) {
+            continue;
+        }
+        let is_notes = from.extension().is_some_and(|e| e == "txt")
+            && std::fs::metadata(&from).is_ok_and(|m| m.is_file() && m.len() > 0);
+        if !is_notes {
+            // An editor's swap file or an empty leftover: nothing to offer.
+            let _ = std::fs::remove_file(&from);
+            continue;
+        }
+        let to = recovered.join(entry.file_name());
+        if std::fs::rename(&from, &to).is_ok() {
+            kept.push(to);
+        }
+    }
+    kept
+}
+
+/// `notes-<pid>-….txt` whose rolo is still running (another app, on another file).
+fn edited_by_a_running_rolo(file: &std::path::Path) -> bool {
+    let pid = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_prefix("notes-"))
+        .and_then(|rest| rest.split('-').next())
+        .and_then(|pid| pid.parse::<i32>().ok());
+    match pid {
+        Some(pid) if pid as u32 != std::process::id() => {
+            // SAFETY: signal 0 only asks whether the process exists.
+            unsafe { libc::kill(pid, 0) == 0 }
+        }
+        _ => false,
     }
 }
