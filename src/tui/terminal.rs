@@ -89,14 +89,18 @@ fn install_panic_hook() {
 
 /// rolo's own folder for what it keeps between runs (`$XDG_STATE_HOME/rolo`), created private.
 pub fn state_folder(leaf: &str) -> Option<PathBuf> {
+    let folder = state_path(leaf);
+    crate::store::path::create_parent(&folder.join("x")).ok()?;
+    Some(folder)
+}
+
+fn state_path(leaf: &str) -> PathBuf {
     use etcetera::BaseStrategy;
-    let folder = etcetera::choose_base_strategy()
+    etcetera::choose_base_strategy()
         .ok()
         .map(|s| s.state_dir().unwrap_or_else(|| s.cache_dir()).join("rolo"))
         .unwrap_or_else(|| std::env::temp_dir().join("rolo"))
-        .join(leaf);
-    crate::store::path::create_parent(&folder.join("x")).ok()?;
-    Some(folder)
+        .join(leaf)
 }
 
 fn write_crash_report(report: &str) -> Option<PathBuf> {
@@ -181,11 +185,10 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
 /// Notes left behind by an edit that rolo could not take back (the terminal closed, rolo was
 /// killed): moved to `recovered/` so they are offered once, and returned with their new place.
 pub fn interrupted_edits() -> Vec<PathBuf> {
-    let (Some(editing), Some(recovered)) = (state_folder(EDITING), state_folder("recovered"))
-    else {
+    let Ok(entries) = std::fs::read_dir(state_path(EDITING)) else {
         return Vec::new();
     };
-    let Ok(entries) = std::fs::read_dir(&editing) else {
+    let Some(recovered) = state_folder("recovered") else {
         return Vec::new();
     };
     let mut kept = Vec::new();

@@ -1,0 +1,75 @@
+//! Every way the app can end gives the terminal back, through the real binary in a
+//! pseudo-terminal: each catchable signal that would end the process, and no terminal at all.
+//! Notes open in `$EDITOR` when the terminal goes away are kept and offered on the next start.
+
+mod support;
+
+use predicates::str::contains;
+use support::pty::Pty;
+
+fn start(dir: &tempfile::TempDir, env: &[(&str, &str)]) -> Pty {
+    let pty = Pty::spawn(&[], &dir.path().join("rolo.db"), dir.path(), 80, 24, env);
+    pty.wait_for("No contacts yet");
+    pty
+}
+
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    for signal in ["TERM", "HUP", "INT", "QUIT", "USR1", "USR2", "ALRM"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pty = start(&dir, &[]);
+        std::process::Command::new("kill")
+            .args([format!("-{signal}"), pty.pid().to_string()])
+            .status()
+            .unwrap();
+        pty.wait_exit();
+        pty.assert_restored();
+    }
+}
+
+#[test]
+fn without_a_terminal_the_app_says_so_and_writes_nothing_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let assert = support::rolo(&dir.path().join("rolo.db"))
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(contains("needs a terminal"));
+    assert!(assert.get_output().stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+}
+
+#[test]
+fn notes_being_edited_when_the_terminal_closes_are_offered_on_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    // An editor that writes the notes, then the terminal goes away under it (rolo is hung up).
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Met Ada at the meetup; ask about LLVM\\n' > \"$1\"\nkill -HUP $PPID\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut pty = start(&dir, &[("EDITOR", editor.to_str().unwrap())]);
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Ada");
+    for _ in 0..11 {
+        pty.send(b"\t");
+    }
+    pty.send(b"\x05"); // Ctrl-E: the notes in $EDITOR
+    pty.wait_exit();
+    pty.assert_restored();
+
+    // Wide enough for the whole message with its path.
+    let mut pty = Pty::spawn(&[], &dir.path().join("rolo.db"), dir.path(), 200, 24, &[]);
+    pty.wait_for("Notes you were editing when rolo last closed");
+    let recovered = dir.path().join("state/rolo/recovered");
+    let files: Vec<_> = std::fs::read_dir(&recovered).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let kept = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+    assert_eq!(kept, "Met Ada at the meetup; ask about LLVM\n");
+    pty.quit();
+}
