@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::path::Path;
+
 use rolo::domain::Contact;
 use rolo::tui::keymap::Keymap;
 use rolo::tui::model::Screen;
@@ -152,4 +154,83 @@ fn the_real_binary_previews_then_imports() {
     let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
     pty.wait_for("Alan Turing");
     pty.quit();
+}
+
+/// A LinkedIn export of `rows` different people, in the export's own shape.
+fn linkedin_export(rows: usize) -> String {
+    let mut text = String::from(
+        "Notes:\n\"When exporting your connection data, you may notice...\"\n\n\
+         First Name,Last Name,URL,Email Address,Company,Position,Connected On\n",
+    );
+    for i in 0..rows {
+        text.push_str(&format!(
+            "Person,Number{i},https://www.linkedin.com/in/person-{i},,Firm {},Analyst,08 Jan 2024\n",
+            i % 50
+        ));
+    }
+    text
+}
+
+#[test]
+fn an_import_cancelled_as_it_runs_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Connections.csv");
+    std::fs::write(&file, linkedin_export(2_500)).unwrap();
+    let mut t = Tester::empty(100, 30);
+    t.press("I tab").type_str(&file.display().to_string());
+    t.press("ctrl-s");
+    assert!(t.screen().contains("Would add 2500"), "{}", t.screen());
+    t.press_interrupting("enter");
+    assert!(
+        t.screen().contains("Import cancelled; nothing was changed"),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
+}
+
+#[test]
+fn devices_and_pipes_are_refused_at_the_file_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.csv");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &fifo] {
+        let mut t = Tester::empty(100, 30);
+        t.press("I tab").type_str(&path.display().to_string());
+        t.press("ctrl-s");
+        let form = t.app.model.form.as_ref().expect("the form stays open");
+        let error = form.field("file").error.clone().unwrap_or_default();
+        assert!(error.contains("not a regular file"), "{path:?}: {error}");
+    }
+}
+
+/// Esc while a large import runs, through the real binary: it stops, and after a restart
+/// there is nobody.
+#[test]
+fn esc_cancels_a_running_import_in_the_real_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let file = dir.path().join("Connections.csv");
+    std::fs::write(&file, linkedin_export(30_000)).unwrap();
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    pty.wait_for("No contacts yet");
+    pty.send(b"I\t");
+    pty.send(file.display().to_string().as_bytes());
+    pty.send(b"\x13"); // Ctrl-S: the preview
+    pty.wait_for("Would add 30000");
+    pty.send(b"\r\x1b"); // Enter imports; Esc at once cancels it
+    pty.wait_for("Import cancelled; nothing was changed");
+    pty.wait_for("No contacts yet");
+    pty.quit();
+    let count = rolo::store::Store::open(&db)
+        .unwrap()
+        .count::<Contact>()
+        .unwrap();
+    assert_eq!(count, 0);
 }

@@ -36,7 +36,10 @@ pub fn import(
         file,
         options,
         map,
-        &mut |done, all| bar.show(done, all),
+        &mut |done, all| {
+            bar.show(done, all);
+            std::ops::ControlFlow::Continue(())
+        },
     );
     bar.clear();
     match outcome {

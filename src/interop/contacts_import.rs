@@ -3,6 +3,7 @@
 //! duplicated; everything is written in one transaction, or nothing is.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use super::{ImportReport, RowError};
 use crate::domain::{
@@ -177,17 +178,20 @@ pub fn import(
     source: &str,
     clock: &Clock,
 ) -> Result<ImportReport, ImportError> {
-    import_with_progress(store, rows, options, source, clock, &mut |_, _| {})
+    import_with_progress(store, rows, options, source, clock, &mut |_, _| {
+        ControlFlow::Continue(())
+    })
 }
 
-/// As `import`, telling `progress` (rows done, rows in all) every so often as it writes.
+/// As `import`, telling `progress` (rows done, rows in all) every so often as it writes; when
+/// it answers `Break` the import stops and nothing is written (`StoreError::Cancelled`).
 pub fn import_with_progress(
     store: &Store,
     rows: Vec<Result<ImportRow, RowError>>,
     options: ImportOptions,
     source: &str,
     clock: &Clock,
-    progress: &mut dyn FnMut(u64, u64),
+    progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<ImportReport, ImportError> {
     let mut valid = Vec::new();
     let mut invalid = Vec::new();
@@ -213,8 +217,8 @@ pub fn import_with_progress(
         let mut interactions = record::Inserter::<Interaction>::new(tx)?;
         let total = valid.len() as u64;
         for (done, row) in valid.iter().enumerate() {
-            if done % 1_000 == 0 {
-                progress(done as u64, total);
+            if done % 1_000 == 0 && progress(done as u64, total).is_break() {
+                return Err(StoreError::Cancelled);
             }
             let org_id = if row.organization.is_empty() || options.dry_run {
                 None
@@ -269,7 +273,7 @@ pub fn import_with_progress(
                 }
             }
         }
-        progress(total, total);
+        let _ = progress(total, total);
         Ok(())
     };
     if options.dry_run {

@@ -1,6 +1,7 @@
 //! An import from a file on disk, whatever its format: the one path the command line and the
 //! app's import screen both take, so a preview in the app says what `rolo import` would do.
 
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use super::contacts_import::{self, ImportError, ImportOptions, ImportRow};
@@ -78,13 +79,9 @@ pub fn import(
     file: &Path,
     options: ImportOptions,
     map: &[(String, String)],
-    progress: &mut dyn FnMut(u64, u64),
+    progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<FileImport, FileImportError> {
-    let read = || {
-        std::fs::read(file).map_err(|e| {
-            FileImportError::Unreadable(format!("cannot read {}: {e}", file.display()))
-        })
-    };
+    let read = || super::input::read_bounded(file).map_err(FileImportError::Unreadable);
     let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
     let mut columns = None;
     let (rows, source) = match format {
@@ -135,7 +132,7 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
         FileImportError::Unreadable(format!("cannot read {}: {e}", at.display()))
     };
     if !file.is_dir() {
-        let bytes = std::fs::read(file).map_err(|e| unreadable(file, e))?;
+        let bytes = super::input::read_bounded(file).map_err(FileImportError::Unreadable)?;
         return Ok(vcard::parse(&bytes));
     }
     let mut files: Vec<_> = std::fs::read_dir(file)
@@ -146,7 +143,7 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
     files.sort();
     let mut rows = Vec::new();
     for card in files {
-        let bytes = std::fs::read(&card).map_err(|e| unreadable(&card, e))?;
+        let bytes = super::input::read_bounded(&card).map_err(FileImportError::Unreadable)?;
         let name = card
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

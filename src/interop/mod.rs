@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod files;
 pub mod ics;
+pub mod input;
 pub mod json;
 pub mod linkedin;
 pub mod table;

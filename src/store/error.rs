@@ -38,6 +38,9 @@ pub enum StoreError {
     )]
     NotWritable { path: PathBuf },
 
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: String },
 
@@ -137,7 +140,7 @@ fn explain_sqlite(error: &rusqlite::Error) -> String {
     }
 }
 
-fn explain_io(error: &std::io::Error) -> String {
+pub fn explain_io(error: &std::io::Error) -> String {
     match error.raw_os_error() {
         Some(libc::ENOSPC) | Some(libc::EDQUOT) => {
             "the disk is full; nothing was written. Free some space and try again".into()

@@ -5,7 +5,7 @@ mod agenda;
 mod contacts;
 mod counts;
 pub mod doctor;
-mod error;
+pub mod error;
 mod insights;
 pub mod interviews;
 mod landed;

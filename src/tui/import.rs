@@ -44,7 +44,9 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
         dry_run: true,
         skip_invalid: true,
     };
-    match files::import(store, clock, format, &file, options, &[], &mut |_, _| {}) {
+    match files::import(store, clock, format, &file, options, &[], &mut |_, _| {
+        std::ops::ControlFlow::Continue(())
+    }) {
         Ok(done) => Saved::ImportPreview(Box::new(ImportPreview {
             format,
             file,
@@ -66,7 +68,7 @@ pub fn run(
     format: Format,
     file: &std::path::Path,
     clock: &Clock,
-    progress: &mut dyn FnMut(u64, u64),
+    progress: &mut dyn FnMut(u64, u64) -> std::ops::ControlFlow<()>,
 ) -> String {
     let options = ImportOptions {
         dry_run: false,
@@ -78,6 +80,9 @@ pub fn run(
             file.display(),
             done.report.summary(false)
         ),
+        Err(FileImportError::Store(crate::store::StoreError::Cancelled)) => {
+            "Import cancelled; nothing was changed".to_string()
+        }
         Err(FileImportError::Invalid(errors)) => {
             format!("Nothing imported: {} invalid rows", errors.len())
         }

@@ -67,7 +67,21 @@ impl Tester {
     pub fn press(&mut self, keys: &str) -> &mut Tester {
         for key in keys.split(' ').filter(|k| !k.is_empty()) {
             self.app.handle(Event::Key(key_event(key)));
-            self.app.run_pending(&mut self.terminal).unwrap();
+            self.app
+                .run_pending(&mut self.terminal, &mut || false)
+                .unwrap();
+        }
+        self.draw();
+        self
+    }
+
+    /// As `press`, with the user (or a signal) asking every long effect to stop as it runs.
+    pub fn press_interrupting(&mut self, keys: &str) -> &mut Tester {
+        for key in keys.split(' ').filter(|k| !k.is_empty()) {
+            self.app.handle(Event::Key(key_event(key)));
+            self.app
+                .run_pending(&mut self.terminal, &mut || true)
+                .unwrap();
         }
         self.draw();
         self

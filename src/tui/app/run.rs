@@ -4,8 +4,13 @@ use super::*;
 
 impl App {
     /// Carries out a long effect left pending (an import), drawing its progress in the
-    /// footer as it goes, then its result.
-    pub fn run_pending<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<()>
+    /// footer as it goes, then its result. `interrupted` is asked as it goes whether the user
+    /// (Esc) or a signal wants it stopped: then nothing is written.
+    pub fn run_pending<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        interrupted: &mut dyn FnMut() -> bool,
+    ) -> Result<()>
     where
         B::Error: Send + Sync + 'static,
     {
@@ -23,11 +28,19 @@ impl App {
         } = self;
         let mut drawn = Ok(());
         let message = crate::tui::import::run(store, format, &file, &clock, &mut |done, all| {
-            model.status = Some(crate::interop::files::progress_text(done, all, 24));
+            model.status = Some(format!(
+                "{}  Esc cancels",
+                crate::interop::files::progress_text(done, all, 24)
+            ));
             if drawn.is_ok() {
                 drawn = terminal
                     .draw(|frame| ui::draw(frame, model, keymap, &clock, *theme))
                     .map(|_| ());
+            }
+            if interrupted() {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
             }
         });
         drawn?;
@@ -58,7 +71,10 @@ impl App {
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
                 self.handle(event::read()?);
-                self.run_pending(&mut guard.terminal)?;
+                let stop = std::sync::Arc::clone(&guard.stop);
+                self.run_pending(&mut guard.terminal, &mut || {
+                    stop.load(Ordering::Relaxed) || cancel_pressed()
+                })?;
                 if let Some(text) = self.editor_request.take() {
                     let loaded = match crate::tui::terminal::edit_externally(guard, &text) {
                         Ok(edited) => Loaded::EditedText(edited),
@@ -84,4 +100,19 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// Whether Esc or Ctrl-C is waiting in the input (other input meanwhile is set aside).
+fn cancel_pressed() -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    while event::poll(GLANCE).unwrap_or(false) {
+        if let Ok(Event::Key(key)) = event::read() {
+            let ctrl_c =
+                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+            if key.code == KeyCode::Esc || ctrl_c {
+                return true;
+            }
+        }
+    }
+    false
 }

@@ -1,0 +1,70 @@
+//! Reading a file to import, bounded: only a regular file is read (a FIFO, a device such as
+//! /dev/zero, or a socket would never end or block forever), and only up to a stated size, far
+//! above any real export — so no file, however it is made, can hang rolo or fill its memory.
+
+use std::fs::{File, OpenOptions};
+use std::io::Read;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use crate::store::error::human_bytes;
+
+/// The largest file an import reads: a 30,000-row LinkedIn export is about 5 MB, and an address
+/// book of a few thousand cards with photos a few tens of MB.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads `file` whole, or says in plain words why it will not.
+pub fn read_bounded(file: &Path) -> Result<Vec<u8>, String> {
+    read_at_most(file, MAX_IMPORT_BYTES)
+}
+
+pub fn read_at_most(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let shown = file.display();
+    // Non-blocking, so that opening a FIFO with no writer returns at once; the kind is then
+    // checked on the open handle itself, so a file swapped in meanwhile is caught too.
+    let handle = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(file)
+        .map_err(|e| {
+            format!(
+                "cannot read {shown}: {}",
+                crate::store::error::explain_io(&e)
+            )
+        })?;
+    let meta = handle
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{shown} is a folder; name a file in it"));
+    }
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown} is not a regular file (a device, a pipe or a socket), so it is not read; \
+             save what you want to import to a file first"
+        ));
+    }
+    if meta.len() > limit {
+        return Err(too_large(file, limit));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // One byte past the limit tells a file that grows while it is read.
+    take_all(handle, limit + 1, &mut bytes).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(file, limit));
+    }
+    Ok(bytes)
+}
+
+fn take_all(handle: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usize> {
+    handle.take(limit).read_to_end(into)
+}
+
+fn too_large(file: &Path, limit: u64) -> String {
+    format!(
+        "{} is larger than the {} an import reads; it is not an export rolo knows. \
+         Split it, or check it is the file you meant",
+        file.display(),
+        human_bytes(limit)
+    )
+}
