@@ -67,3 +67,69 @@ fn the_limit_is_exact() {
     let error = rolo::interop::input::read_at_most(&file, 8).unwrap_err();
     assert!(error.contains("is larger than"), "{error}");
 }
+
+/// A 1 MB paste lands cut to the field's limit, saying so at the field; what is saved
+/// exports and imports again whole, in every format.
+#[test]
+fn a_huge_paste_is_cut_to_the_field_and_survives_a_round_trip() {
+    use crossterm::event::Event;
+    use rolo::domain::Contact;
+    use rolo::domain::limits::{ONE_LINE, TEXT};
+
+    let mut t = support::tui::Tester::empty(100, 30);
+    t.press("a");
+    t.app.handle(Event::Paste("n".repeat(1_000_000)));
+    t.draw();
+    let form = t.app.model.form.as_ref().expect("the form is open");
+    assert_eq!(form.field("name").input.value().len(), ONE_LINE);
+    let error = form.field("name").error.clone().unwrap_or_default();
+    assert!(error.contains("cut to 1,000 characters"), "{error}");
+    // To the notes, the last field.
+    t.press("backtab");
+    t.app.handle(Event::Paste("line\n".repeat(200_000)));
+    t.press("ctrl-s");
+    assert!(t.app.model.form.is_none(), "saved: {}", t.screen());
+    let saved = t.app.store.all::<Contact>(false).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].name.chars().count(), ONE_LINE);
+    assert!(saved[0].notes.chars().count() <= TEXT);
+
+    let out = tempfile::tempdir().unwrap();
+    let source = t.app.store.path().to_path_buf();
+    for (format, file) in [("csv", "c.csv"), ("vcard", "c.vcf"), ("json", "c.json")] {
+        let file = out.path().join(file);
+        rolo(&source)
+            .args(["export", format, "-o"])
+            .arg(&file)
+            .assert()
+            .success();
+        let fresh = TempStore::new();
+        rolo(&fresh.path())
+            .args(["import", format])
+            .arg(&file)
+            .assert()
+            .success();
+        let back = fresh.all::<Contact>(false).unwrap();
+        assert_eq!(back.len(), 1, "{format}");
+        assert_eq!(back[0].name, saved[0].name, "{format}");
+    }
+}
+
+/// `rolo add` and the JSON merge keep to the same limits as the form, and say which.
+#[test]
+fn the_command_line_and_the_merge_refuse_what_the_form_would_not_hold() {
+    let db = TempStore::new();
+    rolo(&db.path())
+        .args(["add", "contact", "--name"])
+        .arg("n".repeat(1_001))
+        .assert()
+        .failure()
+        .stderr(contains("the name is longer than 1,000 characters"));
+    let mut ada = rolo::domain::Contact::named("Ada", support::clock().timestamp());
+    ada.notes = "x".repeat(100_001);
+    let refused = db.insert(&ada).unwrap_err().to_string();
+    assert!(
+        refused.contains("holds more than 100,000 characters"),
+        "{refused}"
+    );
+}

@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod id;
 pub mod insights;
 pub mod kinds;
+pub mod limits;
 pub mod playbook;
 pub mod prompts;
 pub mod records;

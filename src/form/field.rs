@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 
 use super::text_input::TextInput;
 use crate::domain::dates;
-use crate::domain::{Clock, Id, sanitize};
+use crate::domain::{Clock, Id, limits, sanitize};
 use crate::store::looks_like_email;
 
 /// Where a picker's choices come from.
@@ -72,12 +72,13 @@ impl Field {
         check: Check,
         value: &str,
     ) -> Field {
+        let limit = limits::for_shape(kind == FieldKind::Multiline);
         Field {
             key,
             label,
             kind,
             check,
-            input: TextInput::new(value),
+            input: TextInput::new(value).with_limit(limit),
             error: None,
             hint: None,
             picked: None,
@@ -114,6 +115,7 @@ impl Field {
     /// The value's problem, said the way the field's label reads.
     pub fn check(&self, clock: &Clock) -> Result<(), String> {
         let value = self.cleaned();
+        limits::check(&self.label.to_lowercase(), &value, self.input.limit())?;
         if value.is_empty() {
             return if self.check == Check::Required {
                 Err(format!("{} is required", self.label))

@@ -3,11 +3,19 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextInput {
     value: String,
     /// In characters, not bytes.
     cursor: usize,
+    /// The most characters typing or pasting may make it hold.
+    limit: usize,
+}
+
+impl Default for TextInput {
+    fn default() -> Self {
+        TextInput::new("")
+    }
 }
 
 impl TextInput {
@@ -15,7 +23,18 @@ impl TextInput {
         TextInput {
             value: value.to_string(),
             cursor: value.chars().count(),
+            limit: usize::MAX,
         }
+    }
+
+    /// The same text, taking no more than `limit` characters from now on.
+    pub fn with_limit(mut self, limit: usize) -> TextInput {
+        self.limit = limit;
+        self
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
     }
 
     pub fn value(&self) -> &str {
@@ -27,7 +46,7 @@ impl TextInput {
     }
 
     pub fn set(&mut self, value: &str) {
-        *self = TextInput::new(value);
+        *self = TextInput::new(value).with_limit(self.limit);
     }
 
     fn byte_at(&self, chars: usize) -> usize {
@@ -37,26 +56,50 @@ impl TextInput {
             .map_or(self.value.len(), |(i, _)| i)
     }
 
-    fn len(&self) -> usize {
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
         self.value.chars().count()
     }
 
+    /// Types one character, unless the text is at its limit.
     pub fn insert(&mut self, c: char) {
+        if self.len() >= self.limit {
+            return;
+        }
         let at = self.byte_at(self.cursor);
         self.value.insert(at, c);
         self.cursor += 1;
     }
 
-    /// Pasted text: control characters other than line breaks become spaces.
-    pub fn insert_str(&mut self, text: &str, multiline: bool) {
+    /// Pasted text: control characters other than line breaks become spaces. Cleaned, cut to
+    /// what the limit leaves room for, and put in place in one step, so a paste costs time in
+    /// proportion to its length. Says how many characters did not fit.
+    pub fn insert_str(&mut self, text: &str, multiline: bool) -> usize {
+        let room = self.limit.saturating_sub(self.len());
+        let mut cleaned = String::with_capacity(text.len().min(room.saturating_mul(4)));
+        let mut taken = 0;
+        let mut left_out = 0;
         for c in text.chars() {
-            match c {
-                '\r' => {}
-                '\n' if multiline => self.insert('\n'),
-                c if c.is_control() => self.insert(' '),
-                c => self.insert(c),
+            let c = match c {
+                '\r' => continue,
+                '\n' if multiline => '\n',
+                c if c.is_control() => ' ',
+                c => c,
+            };
+            if taken < room {
+                cleaned.push(c);
+                taken += 1;
+            } else {
+                left_out += 1;
             }
         }
+        let at = self.byte_at(self.cursor);
+        self.value.insert_str(at, &cleaned);
+        self.cursor += taken;
+        left_out
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

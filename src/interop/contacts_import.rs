@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 
 use super::{ImportReport, RowError};
 use crate::domain::{
-    Clock, Contact, Id, Interaction, InteractionKind, Organization, Timestamp, sanitize,
+    Clock, Contact, Id, Interaction, InteractionKind, Organization, Timestamp, limits, sanitize,
 };
 use crate::store::{Store, StoreError, looks_like_email, organization_named, record, tag_contact};
 
@@ -62,8 +62,26 @@ impl ImportRow {
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             return fail(format!("{:?} is not an email address", self.email));
         }
-        if self.name.chars().count() > 300 {
-            return fail("the name is longer than 300 characters".into());
+        for (what, value) in [
+            ("name", &self.name),
+            ("organisation", &self.organization),
+            ("title", &self.title),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("LinkedIn URL", &self.linkedin),
+            ("location", &self.location),
+        ] {
+            if let Err(message) = limits::check(what, value, limits::ONE_LINE) {
+                return fail(message);
+            }
+        }
+        if let Err(message) = limits::check("notes", &self.notes, limits::TEXT) {
+            return fail(message);
+        }
+        for tag in &self.tags {
+            if let Err(message) = limits::check("tag", tag, limits::ONE_LINE) {
+                return fail(message);
+            }
         }
         Ok(self)
     }

@@ -7,7 +7,7 @@ use super::record::{self, select};
 use super::{Store, StoreError, StoreResult};
 use crate::domain::{
     Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview, Meta,
-    Organization, Tag, Timestamp, sanitize,
+    Organization, Tag, Timestamp, limits, sanitize,
 };
 
 /// What quick capture knows about a new contact. Every field is cleaned before it is stored.
@@ -25,6 +25,16 @@ pub struct NewContact {
 impl NewContact {
     /// Checks the fields and says what is wrong with the first bad one.
     pub fn validate(&self) -> Result<(), String> {
+        for (what, value) in [
+            ("name", &self.name),
+            ("organisation", &self.organization),
+            ("title", &self.title),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("LinkedIn URL", &self.linkedin),
+        ] {
+            limits::check(what, value, limits::ONE_LINE)?;
+        }
         if sanitize::line(&self.name).is_empty() {
             return Err("a name is required".into());
         }

@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use super::{StoreError, StoreResult};
-use crate::domain::{Id, Meta, Timestamp};
+use crate::domain::{Id, Meta, Timestamp, limits};
 
 mod impls;
 
@@ -46,6 +46,31 @@ fn all_columns<R: Record>() -> String {
     let mut columns = vec!["id", "created_at", "updated_at", "deleted_at"];
     columns.extend_from_slice(R::COLUMNS);
     columns.join(", ")
+}
+
+/// No text of any record is longer than the longest a form lets anyone type: checked here, on
+/// every write of every kind, so a merge or an import can never store what could not be shown,
+/// edited, exported and imported again.
+fn check_lengths<R: Record>(record: &R) -> StoreResult<()> {
+    use rusqlite::types::{ToSqlOutput, ValueRef};
+    for (column, value) in R::COLUMNS.iter().zip(record.values()) {
+        let output = value.to_sql();
+        let text: &[u8] = match &output {
+            Ok(ToSqlOutput::Borrowed(ValueRef::Text(bytes))) => bytes,
+            Ok(ToSqlOutput::Owned(rusqlite::types::Value::Text(owned))) => owned.as_bytes(),
+            _ => continue,
+        };
+        if text.len() > limits::TEXT && String::from_utf8_lossy(text).chars().count() > limits::TEXT
+        {
+            return Err(StoreError::Invalid(format!(
+                "the {} of a {} holds more than {} characters; nothing was saved",
+                column.replace('_', " "),
+                R::NOUN,
+                limits::thousands(limits::TEXT)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn meta_values(meta: &Meta) -> Vec<&dyn ToSql> {
@@ -103,6 +128,7 @@ impl<'conn, R: Record> Inserter<'conn, R> {
     }
 
     pub fn insert(&mut self, record: &R) -> StoreResult<()> {
+        check_lengths(record)?;
         let mut values = meta_values(record.meta());
         values.extend(record.values());
         self.statement
@@ -115,6 +141,7 @@ impl<'conn, R: Record> Inserter<'conn, R> {
 /// Inserts, or overwrites every column of the stored copy (for merges and imports). An
 /// upsert rather than INSERT OR REPLACE, so that update triggers (the live counts) see it.
 pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
+    check_lengths(record)?;
     let sql = sql_for(R::TABLE, "upsert", || {
         let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
         let assignments: Vec<String> = ["created_at", "updated_at", "deleted_at"]
@@ -137,6 +164,7 @@ pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
 }
 
 pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> StoreResult<()> {
+    check_lengths(record)?;
     record.meta_mut().updated_at = now;
     let sql = sql_for(R::TABLE, "update", || {
         let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();

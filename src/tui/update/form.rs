@@ -139,7 +139,12 @@ pub fn paste(model: &mut Model, text: &str, clock: &Clock) {
     };
     let field = form.focused_mut();
     let multiline = field.is_multiline();
-    field.input.insert_str(text, multiline);
+    if field.input.insert_str(text, multiline) > 0 {
+        field.error = Some(format!(
+            "paste cut to {} characters, the most this field holds",
+            crate::domain::limits::thousands(field.input.limit()),
+        ));
+    }
     if matches!(field.kind, FieldKind::Picker { .. }) {
         field.picked = None;
         suggest(model);
