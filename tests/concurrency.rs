@@ -28,6 +28,33 @@ fn the_app_lock_is_held_once_and_let_go_on_drop() {
     assert_eq!(support::mode_of(&lock::lock_path(&db)), 0o600);
 }
 
+/// However the second app names the file — through a symlink, with `..`, by a hard link — it
+/// finds the first app's lock.
+#[test]
+fn the_app_lock_follows_the_file_not_the_path_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let first = lock::try_lock(&db).unwrap();
+    assert!(first.is_some());
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let hard = dir.path().join("hard.db");
+    std::fs::hard_link(&db, &hard).unwrap();
+    std::fs::create_dir(dir.path().join("inner")).unwrap();
+    for other in [
+        link,
+        hard,
+        dir.path().join("inner").join("..").join("rolo.db"),
+        dir.path().join(".").join("rolo.db"),
+    ] {
+        assert!(
+            lock::try_lock(&other).unwrap().is_none(),
+            "{} took a second lock",
+            other.display()
+        );
+    }
+}
+
 #[test]
 fn a_read_only_store_reads_and_refuses_every_write() {
     let db = support::TempStore::new();
@@ -128,8 +155,10 @@ fn writers_in_other_processes_lose_nothing_while_the_app_is_open() {
     pty.wait_for(&format!("1 Contacts ({after})"));
     assert!(!pty.screen().contains("locked"));
 
-    // A second app on the same file is offered it read-only.
-    let mut second = Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
+    // A second app on the same file, named through a symlink, is offered it read-only.
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let mut second = Pty::spawn(&[], &link, dir.path(), 100, 30, &[]);
     second.wait_for("Open it read-only here");
     second.send(b"y\r");
     second.wait_for("read-only");

@@ -169,16 +169,22 @@ fn escape_sequences_in_stored_text_are_never_drawn_raw() {
 }
 
 #[test]
-fn fields_of_megabytes_draw_and_what_is_typed_is_seen() {
+fn fields_as_long_as_rolo_holds_draw_and_what_is_typed_is_seen() {
+    use rolo::domain::limits::{ONE_LINE, TEXT};
     let mut t = Tester::empty(100, 30);
     let now = support::clock().timestamp();
     let mut c = Contact::named("Aaa Huge", now);
     c.title = "t".repeat(10_000_000);
-    c.notes = format!("{}\nsecond line", "n".repeat(10_000_000));
+    assert!(
+        t.app.store.insert(&c).is_err(),
+        "ten million characters are more than any field holds"
+    );
+    c.title = "t".repeat(ONE_LINE - 3);
+    c.notes = format!("{}\nsecond line", "n".repeat(TEXT - 20));
     t.app.store.insert(&c).unwrap();
     t.press("ctrl-r enter");
     assert!(t.line_with("Notes").contains("nnnn"), "{}", t.screen());
-    // Edit: the end of the 10-million-character title, with what is typed after it, in view.
+    // Edit: the end of the longest title, with what is typed after it, in view.
     t.press("e");
     while t
         .app
@@ -189,7 +195,7 @@ fn fields_of_megabytes_draw_and_what_is_typed_is_seen() {
     {
         t.press("tab");
     }
-    t.press("end").type_str("XYZ");
+    t.press("end").type_str("XYZW");
     assert!(t.line_with("Title").contains("tttXYZ"), "{}", t.screen());
     assert_eq!(
         t.app
@@ -201,6 +207,7 @@ fn fields_of_megabytes_draw_and_what_is_typed_is_seen() {
             .input
             .value()
             .len(),
-        10_000_003
+        ONE_LINE,
+        "typing stops at the limit"
     );
 }

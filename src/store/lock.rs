@@ -1,10 +1,15 @@
-//! One app writing to a file at a time: the app holds an advisory lock on `<file>.lock` while
-//! it runs. A second app finds it held and is offered the file read-only. The operating system
-//! lets the lock go when the process ends, however it ends (even killed), so a crash never
-//! leaves a stale lock behind. Command-line writes (`rolo add`, `rolo import`) do not take it:
-//! SQLite's own locking keeps them safe beside the app, and the app shows what they wrote.
+//! One app writing to a file at a time: the app holds advisory locks while it runs, and a
+//! second app that finds one held is offered the file read-only. The locks follow the file's
+//! identity, not the path typed: one beside the file's real path (`..`, `./` and symlinks all
+//! lead to it, whoever opens it), and one named by its device and inode in the user's state
+//! folder (so a hard link, a second name for the same file, is caught too). The operating
+//! system lets a lock go when the process ends, however it ends (even killed), so a crash
+//! never leaves a stale lock behind. Command-line writes (`rolo add`, `rolo import`) do not
+//! take them: SQLite's own locking keeps them safe beside the app, and the app shows what
+//! they wrote.
 
 use std::fs::File;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::{StoreError, StoreResult, path};
@@ -12,29 +17,44 @@ use super::{StoreError, StoreResult, path};
 /// Held while the app is open on a file.
 #[derive(Debug)]
 pub struct AppLock {
-    _file: File,
+    _files: Vec<File>,
 }
 
-/// `rolo.db` → `rolo.db.lock`.
+/// `rolo.db` → `<the real path of rolo.db>.lock`.
 pub fn lock_path(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
+    let real = std::fs::canonicalize(database).unwrap_or_else(|_| database.to_path_buf());
+    let mut name = real.into_os_string();
     name.push(".lock");
     PathBuf::from(name)
 }
 
-/// Takes the app lock for `database`, or `None` when another app holds it.
+/// The lock named by the file's device and inode, shared by every name the file has.
+fn identity_lock_path(database: &Path) -> Option<PathBuf> {
+    let meta = std::fs::metadata(database).ok()?;
+    let folder = path::state_folder("locks")?;
+    Some(folder.join(format!("{:x}-{}.lock", meta.dev(), meta.ino())))
+}
+
+/// Takes the app's locks for `database` (creating the file, empty, if it is new, so that it
+/// has an identity), or `None` when another app holds them.
 pub fn try_lock(database: &Path) -> StoreResult<Option<AppLock>> {
-    let lock = lock_path(database);
-    path::create_private_file(&lock, false)?;
-    let file = File::options()
-        .write(true)
-        .open(&lock)
-        .map_err(|e| StoreError::io(format!("cannot open {}", lock.display()), e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(AppLock { _file: file })),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(StoreError::io(format!("cannot lock {}", lock.display()), e))
+    if !database.exists() {
+        path::create_private_file(database, false)?;
+    }
+    let mut held = Vec::new();
+    for lock in std::iter::once(lock_path(database)).chain(identity_lock_path(database)) {
+        path::create_private_file(&lock, false)?;
+        let file = File::options()
+            .write(true)
+            .open(&lock)
+            .map_err(|e| StoreError::io(format!("cannot open {}", lock.display()), e))?;
+        match file.try_lock() {
+            Ok(()) => held.push(file),
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(StoreError::io(format!("cannot lock {}", lock.display()), e));
+            }
         }
     }
+    Ok(Some(AppLock { _files: held }))
 }

@@ -36,6 +36,23 @@ pub fn config_dir() -> Option<PathBuf> {
         .map(|s| s.config_dir().join("rolo"))
 }
 
+/// rolo's own folder for what it keeps between runs (`$XDG_STATE_HOME/rolo/<leaf>`), created
+/// private when missing.
+pub fn state_folder(leaf: &str) -> Option<PathBuf> {
+    let folder = state_path(leaf);
+    create_parent(&folder.join("x")).ok()?;
+    Some(folder)
+}
+
+/// Where `state_folder` is, without creating it.
+pub fn state_path(leaf: &str) -> PathBuf {
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.state_dir().unwrap_or_else(|| s.cache_dir()).join("rolo"))
+        .unwrap_or_else(|| std::env::temp_dir().join("rolo"))
+        .join(leaf)
+}
+
 /// A path as a person types it: "~/Downloads/x.csv" is in their home folder.
 pub fn expand_home(typed: &str) -> PathBuf {
     match typed.strip_prefix("~/") {

@@ -87,24 +87,8 @@ fn install_panic_hook() {
     }));
 }
 
-/// rolo's own folder for what it keeps between runs (`$XDG_STATE_HOME/rolo`), created private.
-pub fn state_folder(leaf: &str) -> Option<PathBuf> {
-    let folder = state_path(leaf);
-    crate::store::path::create_parent(&folder.join("x")).ok()?;
-    Some(folder)
-}
-
-fn state_path(leaf: &str) -> PathBuf {
-    use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy()
-        .ok()
-        .map(|s| s.state_dir().unwrap_or_else(|| s.cache_dir()).join("rolo"))
-        .unwrap_or_else(|| std::env::temp_dir().join("rolo"))
-        .join(leaf)
-}
-
 fn write_crash_report(report: &str) -> Option<PathBuf> {
-    let folder = state_folder("")?;
+    let folder = crate::store::path::state_folder("")?;
     let path = folder.join(format!(
         "crash-{}.txt",
         chrono::Utc::now().format("%Y%m%dT%H%M%S")
@@ -131,7 +115,7 @@ const EDITING: &str = "editing";
 /// `text`, then takes it back and returns what the file holds. When rolo was asked to stop
 /// meanwhile (the terminal closed), an edited file is kept for the next start.
 pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result<String> {
-    let folder = state_folder(EDITING).unwrap_or_else(std::env::temp_dir);
+    let folder = crate::store::path::state_folder(EDITING).unwrap_or_else(std::env::temp_dir);
     let file = tempfile::Builder::new()
         .prefix(&format!("notes-{}-", std::process::id()))
         .suffix(".txt")
@@ -185,10 +169,10 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
 /// Notes left behind by an edit that rolo could not take back (the terminal closed, rolo was
 /// killed): moved to `recovered/` so they are offered once, and returned with their new place.
 pub fn interrupted_edits() -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(state_path(EDITING)) else {
+    let Ok(entries) = std::fs::read_dir(crate::store::path::state_path(EDITING)) else {
         return Vec::new();
     };
-    let Some(recovered) = state_folder("recovered") else {
+    let Some(recovered) = crate::store::path::state_folder("recovered") else {
         return Vec::new();
     };
     let mut kept = Vec::new();
