@@ -11,7 +11,7 @@ pub use field::{Check, Field, FieldKind, PickerSource};
 pub use text_input::TextInput;
 
 use crate::domain::drafts::Template;
-use crate::domain::{Clock, Id};
+use crate::domain::{Clock, Id, Timestamp};
 
 /// Which record a form makes or changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +79,19 @@ impl FormKind {
     }
 }
 
+/// A value as a conflict quotes it: one line, and not too long.
+fn summary(value: &str) -> String {
+    let line = value.lines().next().unwrap_or("");
+    let mut shown: String = line.chars().take(60).collect();
+    if shown.len() < value.len() {
+        shown.push('…');
+    }
+    if value.is_empty() {
+        shown = "(empty)".into();
+    }
+    shown
+}
+
 /// An existing record that looks like the one being added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
@@ -101,6 +114,12 @@ pub struct Form {
     pub duplicate: Option<Duplicate>,
     /// A message for the whole form (a refusal from the store that names no field).
     pub message: Option<String>,
+    /// The edited record's `updated_at` when its values were read: a save is refused by the
+    /// store (and the form brought up to date) if the record has changed since.
+    pub version: Option<Timestamp>,
+    /// Fields the user changed that were also changed elsewhere since the form opened: the
+    /// stored field, for the user to see and take instead of theirs (`take_stored`).
+    pub conflicts: Vec<Field>,
     original: Vec<String>,
 }
 
@@ -115,7 +134,70 @@ impl Form {
             confirming_cancel: false,
             duplicate: None,
             message: None,
+            version: None,
+            conflicts: Vec::new(),
             original,
+        }
+    }
+
+    /// The same form, for a record stored as of `version`.
+    pub fn at_version(mut self, version: Timestamp) -> Form {
+        self.version = Some(version);
+        self
+    }
+
+    /// Brings in what was stored since the form opened, `stored` being the same form built
+    /// afresh from the record: a field the user left alone takes the stored value; a field the
+    /// user changed keeps what they typed; a field both changed, differently, keeps what they
+    /// typed and is listed in `conflicts` with the stored value, for the user to choose.
+    /// Afterwards the form stands on the stored version. Returns how many conflicts there are.
+    pub fn rebase(&mut self, stored: Form) -> usize {
+        self.conflicts.clear();
+        for ((field, base), theirs) in self
+            .fields
+            .iter_mut()
+            .zip(self.original.iter_mut())
+            .zip(stored.fields)
+        {
+            let (mine, stored_value) = (field.input.value(), theirs.input.value());
+            let changed_elsewhere = stored_value != base.as_str();
+            let changed_here = mine != base.as_str();
+            *base = stored_value.to_string();
+            if !changed_elsewhere || mine == stored_value {
+                continue;
+            }
+            if changed_here {
+                field.error = Some(format!(
+                    "changed elsewhere to “{}” while you edited: Ctrl-S keeps yours, Ctrl-T takes it",
+                    summary(stored_value)
+                ));
+                self.conflicts.push(theirs);
+            } else {
+                *field = theirs;
+            }
+        }
+        self.version = stored.version;
+        if let Some(first) = self
+            .fields
+            .iter()
+            .position(|f| self.conflicts.iter().any(|c| c.key == f.key))
+        {
+            self.focus = first;
+        }
+        self.conflicts.len()
+    }
+
+    /// Puts the stored value in the focused field in place of what was typed (a conflict the
+    /// user settles for the other side). Says whether there was one.
+    pub fn take_stored(&mut self) -> bool {
+        let key = self.focused().key;
+        match self.conflicts.iter().position(|c| c.key == key) {
+            Some(index) => {
+                let stored = self.conflicts.remove(index);
+                self.fields[self.focus] = stored;
+                true
+            }
+            None => false,
         }
     }
 

@@ -38,6 +38,9 @@ pub enum StoreError {
     )]
     NotWritable { path: PathBuf },
 
+    #[error("the {what} was changed elsewhere while it was edited; nothing was saved")]
+    ChangedMeanwhile { what: &'static str },
+
     #[error("cancelled; nothing was changed")]
     Cancelled,
 

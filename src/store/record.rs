@@ -165,7 +165,13 @@ pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
 
 pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> StoreResult<()> {
     check_lengths(record)?;
-    record.meta_mut().updated_at = now;
+    // Every save moves `updated_at` on, even two in the same millisecond or under a fixed
+    // clock: it is the version an open form checks before it saves (`ensure_version`).
+    let stamp = match stored_version::<R>(conn, record.meta().id)? {
+        Some(stored) if stored >= now => stored.plus(chrono::Duration::milliseconds(1)),
+        _ => now,
+    };
+    record.meta_mut().updated_at = stamp;
     let sql = sql_for(R::TABLE, "update", || {
         let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
         format!(
@@ -189,6 +195,30 @@ pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> S
         });
     }
     Ok(())
+}
+
+/// Refuses, inside the caller's transaction, to go on when the record's `updated_at` is no
+/// longer `version`: someone else saved it since it was read, and a save would undo their change.
+pub fn ensure_version<R: Record>(conn: &Connection, id: Id, version: Timestamp) -> StoreResult<()> {
+    match stored_version::<R>(conn, id)? {
+        None => Err(StoreError::NotFound {
+            what: R::NOUN,
+            id: id.to_string(),
+        }),
+        Some(stored) if stored != version => Err(StoreError::ChangedMeanwhile { what: R::NOUN }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The stored `updated_at` of a record, if there is one.
+fn stored_version<R: Record>(conn: &Connection, id: Id) -> StoreResult<Option<Timestamp>> {
+    let sql = sql_for(R::TABLE, "version", || {
+        format!("SELECT updated_at FROM {} WHERE id = ?", R::TABLE)
+    });
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([id], |row| row.get(0))
+        .optional()?)
 }
 
 pub fn find<R: Record>(conn: &Connection, id: Id) -> StoreResult<Option<R>> {

@@ -94,6 +94,8 @@ pub enum Action {
     OpenEditor,
     /// Forms: open the existing contact a new one looks like.
     OpenDuplicate,
+    /// In a form: take the value saved elsewhere (by another process) for the focused field.
+    TakeStored,
     /// Answer yes to a question.
     Confirm,
     /// Show the steps the selected interview can take next.

@@ -205,6 +205,8 @@ pub enum Loaded {
     Changed(String),
     Trash(Vec<TrashRow>),
     EditedText(String),
+    /// The record an open form edits, as saved elsewhere since the form read it.
+    StoredMeanwhile(Box<crate::form::Form>),
     StepMenu(StepMenu),
     Meeting(Box<MeetingView>),
     Review(Vec<ReviewItem>),

@@ -9,7 +9,7 @@ use super::nav::Nav;
 use super::update::CONTACT_CHUNK;
 use crate::domain::{Clock, Contact, Id, Organization, Stage, Timestamp};
 use crate::domain::{FollowUp, Question};
-use crate::form::forms;
+use crate::form::{Form, FormKind, forms};
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
 
 /// How far ahead the meetings pane looks.
@@ -173,6 +173,19 @@ pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> Store
     })
 }
 
+/// The request that opens `form` afresh on its record, for a form editing one.
+pub fn edit_request(form: &Form) -> Option<FormRequest> {
+    let id = form.editing?;
+    Some(match form.kind {
+        FormKind::Contact => FormRequest::EditContact(id),
+        FormKind::Organization => FormRequest::EditOrganization(id),
+        FormKind::FollowUp => FormRequest::EditFollowUp(id),
+        FormKind::QuestionList => FormRequest::EditQuestionList(id),
+        FormKind::Question { .. } => FormRequest::EditQuestion(id),
+        _ => return None,
+    })
+}
+
 /// Builds the form a request asks for, reading the record it edits; forms with an
 /// organisation picker come with every organisation's name.
 pub fn form(
@@ -194,18 +207,25 @@ pub fn form(
             };
             let referrer = contact.referred_by.map(named).transpose()?;
             forms::contact(Some(&contact), organization, referrer, &store.tags_of(*id)?)
+                .at_version(contact.meta.updated_at)
         }
-        FormRequest::EditOrganization(id) => forms::organization(Some(&store.get(*id)?)),
+        FormRequest::EditOrganization(id) => {
+            let organization: Organization = store.get(*id)?;
+            forms::organization(Some(&organization)).at_version(organization.meta.updated_at)
+        }
         FormRequest::NewFollowUp { contact } => forms::follow_up(None, contact.clone(), clock),
         FormRequest::EditFollowUp(id) => {
             let follow_up: FollowUp = store.get(*id)?;
             let contact = follow_up.contact_id.map(named).transpose()?;
-            forms::follow_up(Some(&follow_up), contact, clock)
+            forms::follow_up(Some(&follow_up), contact, clock).at_version(follow_up.meta.updated_at)
         }
         FormRequest::NewQuestionList => forms::question_list(None),
         FormRequest::Import => forms::import(),
         FormRequest::LandedRole => forms::landed_role(),
-        FormRequest::EditQuestionList(id) => forms::question_list(Some(&store.get(*id)?)),
+        FormRequest::EditQuestionList(id) => {
+            let list: crate::domain::QuestionList = store.get(*id)?;
+            forms::question_list(Some(&list)).at_version(list.meta.updated_at)
+        }
         FormRequest::NewQuestion(list) => {
             let named = (*list, store.get::<crate::domain::QuestionList>(*list)?.name);
             forms::question(named, None)
@@ -218,7 +238,7 @@ pub fn form(
                     .get::<crate::domain::QuestionList>(question.list_id)?
                     .name,
             );
-            forms::question(named, Some(&question))
+            forms::question(named, Some(&question)).at_version(question.meta.updated_at)
         }
         FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
         FormRequest::TouchAndComplete { contact, follow_up } => {

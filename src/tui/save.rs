@@ -27,12 +27,18 @@ pub enum Saved {
     },
     /// Not saved: a new contact looks like an existing one; saving again goes ahead.
     Duplicate(Duplicate),
+    /// Not saved: the record was saved elsewhere since the form read it; the form is to be
+    /// brought up to date (`Form::rebase`) and saved again.
+    ChangedMeanwhile,
     /// The import form's dry run: what the import would do, to confirm.
     ImportPreview(Box<super::import::ImportPreview>),
 }
 
 impl From<StoreError> for Saved {
     fn from(error: StoreError) -> Saved {
+        if let StoreError::ChangedMeanwhile { .. } = error {
+            return Saved::ChangedMeanwhile;
+        }
         Saved::Refused {
             field: None,
             message: error.to_string(),
@@ -121,7 +127,8 @@ fn existing_or<R: record::Record>(
     }
 }
 
-/// Inserts a new record or updates the edited one, inside the caller's transaction.
+/// Inserts a new record or updates the edited one, inside the caller's transaction — unless
+/// the edited one was saved elsewhere since the form read it (`StoreError::ChangedMeanwhile`).
 fn put<R: record::Record>(
     tx: &rusqlite::Connection,
     form: &Form,
@@ -129,7 +136,12 @@ fn put<R: record::Record>(
     clock: &Clock,
 ) -> Result<(), StoreError> {
     match form.editing {
-        Some(_) => record::update(tx, record, clock.timestamp()),
+        Some(id) => {
+            if let Some(version) = form.version {
+                record::ensure_version::<R>(tx, id, version)?;
+            }
+            record::update(tx, record, clock.timestamp())
+        }
         None => record::insert(tx, record),
     }
 }

@@ -46,12 +46,19 @@ impl App {
             }
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
             Effect::SaveForm => match &self.model.form {
-                Some(form) => Ok(Loaded::Saved(save::save(
-                    &self.store,
-                    form,
-                    &clock,
-                    &self.settings,
-                ))),
+                Some(form) => match save::save(&self.store, form, &clock, &self.settings) {
+                    // Saved elsewhere meanwhile: the record as it now is, to bring the form up
+                    // to date with before saving again.
+                    save::Saved::ChangedMeanwhile => match load::edit_request(form) {
+                        Some(request) => load::form(&self.store, &request, &clock, &self.settings)
+                            .map(|loaded| match loaded {
+                                Loaded::Form(stored, _) => Loaded::StoredMeanwhile(stored),
+                                other => other,
+                            }),
+                        None => return None,
+                    },
+                    saved => Ok(Loaded::Saved(saved)),
+                },
                 None => return None,
             },
             Effect::Trash { table, id } => self

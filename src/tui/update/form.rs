@@ -54,6 +54,9 @@ pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent, clock: &Clock) -
                 form.focused().input.value().to_string(),
             )];
         }
+        Some(Action::TakeStored) => {
+            form.take_stored();
+        }
         Some(Action::OpenDuplicate) => {
             if let Some(duplicate) = form.duplicate.clone() {
                 model.form = None;

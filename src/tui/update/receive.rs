@@ -191,6 +191,23 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::StoredMeanwhile(stored) => {
+            let Some(form) = model.form.as_mut() else {
+                return Vec::new();
+            };
+            match form.rebase(*stored) {
+                // Their changes and ours touch different fields: both are kept.
+                0 => vec![Effect::SaveForm],
+                conflicts => {
+                    form.message = Some(format!(
+                        "Saved elsewhere while you edited: {conflicts} field(s) differ — each \
+                         shows the other value; Ctrl-S keeps yours, Ctrl-T on a field takes it"
+                    ));
+                    Vec::new()
+                }
+            }
+        }
+        Loaded::Saved(Saved::ChangedMeanwhile) => Vec::new(),
         Loaded::Saved(Saved::ImportPreview(preview)) => {
             model.form = None;
             model.stack.push(Screen::ImportPreview(preview));
