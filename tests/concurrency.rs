@@ -59,7 +59,7 @@ fn the_app_lock_follows_the_file_not_the_path_typed() {
 fn a_read_only_store_reads_and_refuses_every_write() {
     let db = support::TempStore::new();
     rolo::demo::fill(&db.store, 12, &support::clock()).unwrap();
-    let looking = Store::open_read_only(&db.path()).unwrap();
+    let looking = Store::open_read_only(&db.path(), rolo::store::HELD_BY_ANOTHER_APP).unwrap();
     assert_eq!(
         looking.contacts_total().unwrap(),
         db.store.contacts_total().unwrap()
@@ -71,7 +71,10 @@ fn a_read_only_store_reads_and_refuses_every_write() {
         },
         support::clock().timestamp(),
     );
-    assert!(matches!(refused, Err(StoreError::ReadOnly)), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::ReadOnly { .. })),
+        "{refused:?}"
+    );
 }
 
 #[test]

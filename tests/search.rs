@@ -176,7 +176,7 @@ fn a_file_open_read_only_is_searched_as_far_as_it_was_indexed() {
     answered(&db, "Ada Lovelace", "Analytical engines");
     db.sync_search().unwrap();
     answered(&db, "Bob Later", "Written after the index");
-    let looking = Store::open_read_only(&db.path()).unwrap();
+    let looking = Store::open_read_only(&db.path(), rolo::store::HELD_BY_ANOTHER_APP).unwrap();
     assert_eq!(
         looking.sync_search().unwrap(),
         0,

@@ -77,7 +77,11 @@ pub enum Command {
     Config(ConfigCommand),
     /// Look the database over (integrity, schema, counts, privacy, free space) without
     /// changing it, and say what was found.
-    Doctor,
+    Doctor {
+        /// Put back missing indexes and triggers and rebuild the indexes, after keeping a copy.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Fill the database with realistic sample data.
     Demo {
         /// How many contacts to create.

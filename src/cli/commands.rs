@@ -104,12 +104,21 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
                     shown(&file)
                 );
             }
-            let store = Store::open_read_only(&file)
+            let store = Store::open_read_only(&file, crate::store::HELD_BY_ANOTHER_APP)
                 .wrap_err_with(|| format!("cannot open {}", shown(&file)))?;
             return crate::tui::run(store, cli, clock);
         }
     };
-    crate::tui::run(super::open_store(cli)?, cli, clock)
+    let (store, why) = Store::open_for_reading(&file)
+        .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
+    if why.is_some() {
+        // The app opens, read-only, with the reason and the remedy in its footer.
+        let notice = store
+            .read_only_reason()
+            .map(|why| format!("Read-only: {why}"));
+        return crate::tui::run_with_notice(store, cli, clock, notice);
+    }
+    crate::tui::run(store, cli, clock)
 }
 
 /// The app draws on a terminal and reads keys from it: without one (cron, `ssh host rolo`, a
@@ -147,8 +156,13 @@ fn ask_read_only(file: &Path) -> Result<bool> {
 }
 
 /// `rolo doctor`: every finding on a line; a non-zero exit when something is wrong.
-pub fn doctor(file: &Path) -> Result<()> {
+pub fn doctor(file: &Path, repair: bool) -> Result<()> {
     use crate::store::doctor::{Verdict, examine};
+    if repair {
+        for line in crate::store::doctor::repair(file)? {
+            println!("repair   {}", sanitize::line(&line));
+        }
+    }
     let findings = examine(file)?;
     for finding in &findings {
         let mark = match finding.verdict {

@@ -23,9 +23,9 @@ pub fn run() -> Result<()> {
     }
     match &cli.command {
         None => commands::open_tui(&cli, &clock),
-        Some(Command::Today { json }) => commands::today(&open_store(&cli)?, &clock, *json),
+        Some(Command::Today { json }) => commands::today(&open_to_read(&cli)?, &clock, *json),
         Some(Command::Add(add)) => commands::add(&open_store(&cli)?, &clock, add),
-        Some(Command::Backup { file }) => commands::backup(&open_store(&cli)?, file),
+        Some(Command::Backup { file }) => commands::backup(&open_to_read(&cli)?, file),
         Some(Command::Import {
             format,
             file,
@@ -40,10 +40,10 @@ pub fn run() -> Result<()> {
             transfer::import(&open_store(&cli)?, &clock, *format, file, options, map)
         }
         Some(Command::Export { format, output }) => {
-            transfer::export(&open_store(&cli)?, &clock, *format, output.as_deref())
+            transfer::export(&open_to_read(&cli)?, &clock, *format, output.as_deref())
         }
         Some(Command::Config(command)) => commands::config(command),
-        Some(Command::Doctor) => commands::doctor(&database_path(&cli)?),
+        Some(Command::Doctor { repair }) => commands::doctor(&database_path(&cli)?, *repair),
         Some(Command::Demo { contacts }) => commands::demo(&open_store(&cli)?, &clock, *contacts),
         Some(Command::Completions { shell }) => {
             commands::completions(*shell);
@@ -83,6 +83,21 @@ pub fn database_path(cli: &Cli) -> Result<PathBuf> {
 pub fn open_store(cli: &Cli) -> Result<Store> {
     let file = database_path(cli)?;
     Store::open(&file).wrap_err_with(|| format!("cannot open the database {}", file.display()))
+}
+
+/// The database, for a command that only reads it: a file that cannot be written (damaged,
+/// read-only, on a read-only disk) is still read, with a line on stderr saying why.
+pub fn open_to_read(cli: &Cli) -> Result<Store> {
+    let file = database_path(cli)?;
+    let (store, why) = Store::open_for_reading(&file)
+        .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
+    if let Some(why) = why {
+        eprintln!(
+            "rolo: reading only: {}",
+            crate::domain::sanitize::line(&why.to_string())
+        );
+    }
+    Ok(store)
 }
 
 /// `ROLO_NOW` (an RFC 3339 time such as `2026-11-24T09:00:00+01:00`) fixes the clock and the

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use crate::store::error::human_bytes;
+use crate::store::disk::human_bytes;
 
 /// The largest file an import reads: a 30,000-row LinkedIn export is about 5 MB, and an address
 /// book of a few thousand cards with photos a few tens of MB.

@@ -58,7 +58,11 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
     found.push(Finding::new(
         Good,
         "file",
-        format!("{} ({})", file.display(), size(metadata.len())),
+        format!(
+            "{} ({})",
+            file.display(),
+            super::disk::human_bytes(metadata.len())
+        ),
     ));
     // Refuses, untouched, what is not a rolo database or is from a newer rolo.
     if let Err(refused) = open::probe(file) {
@@ -92,6 +96,7 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
         .and_then(|mut check| check.query_map([], |r| r.get(0))?.collect());
     let integrity = integrity.unwrap_or_else(|e| vec![e.to_string()]);
     if integrity != ["ok"] {
+        super::health::note_damage(file, &format!("integrity check: {}", integrity.join("; ")));
         found.push(Finding::new(
             Problem,
             "integrity",
@@ -109,6 +114,35 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
         "integrity",
         "every page and index checks out",
     ));
+    if let Some(problem) = super::health::header_problem(file) {
+        found.push(Finding::new(Problem, "header", problem));
+    } else {
+        // Checks out: a note of earlier damage (a restored file) no longer holds it read-only.
+        super::health::clear_damage(file);
+    }
+    if version == LATEST_VERSION {
+        let missing = missing_schema(&conn)?;
+        found.push(if missing.is_empty() {
+            Finding::new(
+                Good,
+                "structure",
+                "every table, index and trigger this rolo expects is there",
+            )
+        } else {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|m| format!("{} {}", m.kind, m.name))
+                .collect();
+            Finding::new(
+                Problem,
+                "structure",
+                format!(
+                    "missing: {} — `rolo doctor --repair` puts them back (after keeping a copy)",
+                    names.join(", ")
+                ),
+            )
+        });
+    }
 
     let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
@@ -155,13 +189,28 @@ fn modes(file: &Path) -> Vec<Finding> {
     }
     paths.push(lock::lock_path(file));
     let mut open_to_others = Vec::new();
+    let mut unwritable = Vec::new();
     for path in paths.iter().filter(|p| p.exists()) {
         let mode = std::fs::metadata(path).map_or(0, |m| m.permissions().mode() & 0o777);
         if mode & 0o077 != 0 {
             open_to_others.push(format!("{} is {mode:o}", path.display()));
         }
+        if mode & 0o600 != 0o600 {
+            unwritable.push(format!("{} is {mode:o}", path.display()));
+        }
     }
-    let mut found = vec![if open_to_others.is_empty() {
+    let mut found = Vec::new();
+    if !unwritable.is_empty() {
+        found.push(Finding::new(
+            Verdict::Problem,
+            "access",
+            format!(
+                "{}: saves will fail until you may read and write them — chmod 600 them",
+                unwritable.join(", ")
+            ),
+        ));
+    }
+    found.push(if open_to_others.is_empty() {
         Finding::new(
             Verdict::Good,
             "privacy",
@@ -176,7 +225,7 @@ fn modes(file: &Path) -> Vec<Finding> {
                 open_to_others.join(", ")
             ),
         )
-    }];
+    });
     if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         let mode = std::fs::metadata(folder).map_or(0, |m| m.permissions().mode() & 0o777);
         if mode & 0o077 != 0 {
@@ -198,13 +247,20 @@ fn free_space(file: &Path) -> Finding {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    match available_bytes(folder) {
+    match super::disk::free_space(folder) {
         Some(free) if free < LOW_SPACE => Finding::new(
             Verdict::Problem,
             "disk",
-            format!("only {} free: saves will fail when it runs out", size(free)),
+            format!(
+                "only {} free: saves will fail when it runs out",
+                super::disk::human_bytes(free)
+            ),
         ),
-        Some(free) => Finding::new(Verdict::Good, "disk", format!("{} free", size(free))),
+        Some(free) => Finding::new(
+            Verdict::Good,
+            "disk",
+            format!("{} free", super::disk::human_bytes(free)),
+        ),
         None => Finding::new(
             Verdict::Note,
             "disk",
@@ -213,28 +269,85 @@ fn free_space(file: &Path) -> Finding {
     }
 }
 
-/// Free bytes for an unprivileged user on the filesystem holding `folder`.
-fn available_bytes(folder: &Path) -> Option<u64> {
-    use std::os::unix::ffi::OsStrExt;
-    let path = std::ffi::CString::new(folder.as_os_str().as_bytes()).ok()?;
-    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
-    // SAFETY: `path` is a valid NUL-terminated string and `stats` is written by the call
-    // before it is read, only when the call succeeds.
-    let stats = unsafe {
-        if libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) != 0 {
-            return None;
-        }
-        stats.assume_init()
-    };
-    Some(stats.f_bavail as u64 * stats.f_frsize as u64)
+/// A schema object this rolo expects, as the migrations create it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaObject {
+    pub kind: String,
+    pub name: String,
+    sql: String,
 }
 
-/// "1.2 MB".
-fn size(bytes: u64) -> String {
-    match bytes {
-        b if b >= 1 << 30 => format!("{:.1} GB", b as f64 / (1u64 << 30) as f64),
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / (1u64 << 20) as f64),
-        b if b >= 1 << 10 => format!("{:.1} KB", b as f64 / (1u64 << 10) as f64),
-        b => format!("{b} bytes"),
+/// What the migrations create, read from a fresh database in memory.
+fn expected_schema() -> StoreResult<Vec<SchemaObject>> {
+    let fresh = Connection::open_in_memory()?;
+    migrate::migrate(&fresh, Path::new(":memory:"))?;
+    schema_of(&fresh)
+}
+
+fn schema_of(conn: &Connection) -> StoreResult<Vec<SchemaObject>> {
+    let mut statement = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_master \
+         WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+    )?;
+    let objects = statement
+        .query_map([], |row| {
+            Ok(SchemaObject {
+                kind: row.get(0)?,
+                name: row.get(1)?,
+                sql: row.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(objects)
+}
+
+/// The tables, indexes, triggers and views the file lacks.
+pub fn missing_schema(conn: &Connection) -> StoreResult<Vec<SchemaObject>> {
+    let present: std::collections::HashSet<(String, String)> = schema_of(conn)?
+        .into_iter()
+        .map(|o| (o.kind, o.name))
+        .collect();
+    Ok(expected_schema()?
+        .into_iter()
+        .filter(|o| !present.contains(&(o.kind.clone(), o.name.clone())))
+        .collect())
+}
+
+/// `rolo doctor --repair`: keeps a copy of the file as it is, then puts back what the schema
+/// lacks and rebuilds every index. Says what it did; the file's check afterwards decides
+/// whether it is writable again.
+pub fn repair(file: &Path) -> StoreResult<Vec<String>> {
+    let mut done = Vec::new();
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))?;
+    let copy = {
+        let mut name = file.as_os_str().to_owned();
+        name.push(format!(
+            ".before-repair-{}.bak",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S")
+        ));
+        std::path::PathBuf::from(name)
+    };
+    super::safe_write::write_atomically(&copy, |_, temporary| {
+        conn.backup(
+            rusqlite::MAIN_DB,
+            temporary,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .map_err(|e| super::StoreError::context("keeping a copy before repairing", e))
+    })?;
+    done.push(format!("kept a copy as {}", copy.display()));
+    let missing = missing_schema(&conn)?;
+    let tx = conn.unchecked_transaction()?;
+    for object in &missing {
+        tx.execute_batch(&object.sql)?;
+        done.push(format!("put back {} {}", object.kind, object.name));
     }
+    tx.execute_batch("REINDEX;")?;
+    tx.commit()?;
+    done.push("rebuilt every index".into());
+    Ok(done)
 }

@@ -29,8 +29,15 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
 
-    #[error("read-only: another rolo has this file open (close it to make changes here)")]
-    ReadOnly,
+    #[error("read-only: {why}")]
+    ReadOnly { why: String },
+
+    #[error(
+        "{path} is damaged ({why}), so rolo opens it read-only and writes nothing to it.\n\
+         Run `rolo doctor` to see what is wrong; restore your newest backup (made with \
+         `rolo backup`), or try `rolo doctor --repair`, which keeps a copy first."
+    )]
+    Damaged { path: PathBuf, why: String },
 
     #[error(
         "{path} cannot be written to (its permissions, or a read-only disk).\n\
@@ -70,41 +77,9 @@ pub enum StoreError {
 
 fn free_text(free: Option<u64>) -> String {
     match free {
-        Some(bytes) => format!(" ({} free)", human_bytes(bytes)),
+        Some(bytes) => format!(" ({} free)", super::disk::human_bytes(bytes)),
         None => String::new(),
     }
-}
-
-/// 1536 → "1.5 KB": sizes as people read them.
-pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} bytes")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
-/// Bytes free to this user on the filesystem holding `path` (or its nearest existing folder).
-pub fn free_space(path: &std::path::Path) -> Option<u64> {
-    use std::os::unix::ffi::OsStrExt;
-    let mut probe = path;
-    while !probe.exists() {
-        probe = probe.parent().filter(|p| !p.as_os_str().is_empty())?;
-    }
-    let name = std::ffi::CString::new(probe.as_os_str().as_bytes()).ok()?;
-    let mut stats: libc::statvfs = unsafe { std::mem::zeroed() };
-    // SAFETY: `name` is a valid C string and `stats` a writable statvfs the call fills in.
-    if unsafe { libc::statvfs(name.as_ptr(), &mut stats) } != 0 {
-        return None;
-    }
-    Some(stats.f_bavail as u64 * stats.f_frsize as u64)
 }
 
 /// SQLite's message, with its cause and the remedy where the code tells them.
@@ -178,12 +153,18 @@ impl StoreError {
         }
     }
 
+    /// Whether SQLite found the file damaged.
+    pub fn is_damage(&self) -> bool {
+        matches!(self, StoreError::Sqlite { cause, .. }
+            if cause.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt))
+    }
+
     /// The same error, as "the disk holding `path` is full" with what is free, when it is that.
     pub fn explained_for(self, path: &std::path::Path) -> StoreError {
         if self.is_disk_full() {
             StoreError::DiskFull {
                 path: path.to_path_buf(),
-                free: free_space(path),
+                free: super::disk::free_space(path),
             }
         } else {
             self

@@ -4,8 +4,10 @@
 mod agenda;
 mod contacts;
 mod counts;
+pub mod disk;
 pub mod doctor;
 pub mod error;
+pub mod health;
 mod insights;
 pub mod interviews;
 mod landed;
@@ -44,19 +46,30 @@ use crate::domain::Timestamp;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Opened to look only (another app has the file): every write is refused.
-    read_only: bool,
+    /// Opened to look only, and why (another app has the file, it is damaged, it cannot be
+    /// written): every write is refused with this.
+    read_only: Option<String>,
 }
+
+/// Why a store was opened to look only.
+pub const HELD_BY_ANOTHER_APP: &str =
+    "another rolo has this file open (close it to make changes here)";
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, refusing files that are not rolo's or
     /// are from a newer rolo. Migrates an older file after keeping a copy of it aside.
     pub fn open(path: &Path) -> StoreResult<Store> {
+        if let Some(why) = health::damage(path) {
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                why,
+            });
+        }
         let conn = open::open_checked(path)?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
-            read_only: false,
+            read_only: None,
         };
         if migrate::migrate(&store.conn, path)? {
             seed::seed_question_bank(&store.conn)?;
@@ -64,19 +77,42 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens an existing file to look at only: nothing is migrated or written, and every
-    /// write is refused with `StoreError::ReadOnly`.
-    pub fn open_read_only(path: &Path) -> StoreResult<Store> {
+    /// Opens an existing file to look at only, for the reason `why`: nothing is migrated or
+    /// written, and every write is refused with `StoreError::ReadOnly`.
+    pub fn open_read_only(path: &Path, why: &str) -> StoreResult<Store> {
         let conn = open::open_read_only(path)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
-            read_only: true,
+            read_only: Some(why.to_string()),
         })
     }
 
+    /// Opens `path` to write if it can be; to read only when it cannot be written (a damaged
+    /// file, an unwritable file or disk), with the refusal that says why and what to do.
+    pub fn open_for_reading(path: &Path) -> StoreResult<(Store, Option<StoreError>)> {
+        match Store::open(path) {
+            Ok(store) => Ok((store, None)),
+            Err(refused @ (StoreError::Damaged { .. } | StoreError::NotWritable { .. })) => {
+                let why = match &refused {
+                    StoreError::Damaged { .. } => {
+                        "the file is damaged: quit and run `rolo doctor`, or restore a backup"
+                    }
+                    _ => "the file or its disk cannot be written (chmod u+w it, or copy it)",
+                };
+                Ok((Store::open_read_only(path, why)?, Some(refused)))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
+    }
+
+    /// Why writes are refused, when they are.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     pub fn path(&self) -> &Path {
@@ -93,8 +129,8 @@ impl Store {
         &self,
         work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::ReadOnly { why: why.clone() });
         }
         let attempt = || -> StoreResult<T> {
             let tx = self.conn.unchecked_transaction()?;
@@ -102,7 +138,12 @@ impl Store {
             tx.commit()?;
             Ok(value)
         };
-        attempt().map_err(|e| e.explained_for(&self.path))
+        attempt().map_err(|e| {
+            if e.is_damage() {
+                health::note_damage(&self.path, &e.to_string());
+            }
+            e.explained_for(&self.path)
+        })
     }
 
     /// As `write`, for one large transaction (an import, a merge, the demo): the page cache is

@@ -22,12 +22,12 @@ pub(super) fn open_checked(file: &Path) -> StoreResult<Connection> {
                 path: file.to_path_buf(),
             });
         }
+        side_files_writable(file)?;
     }
+    // No SQLITE_OPEN_URI: a path is a path, never "file:…?mode=memory".
     let conn = Connection::open_with_flags(
         file,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
     configure(conn, file)
@@ -59,14 +59,47 @@ fn configure(mut conn: Connection, file: &Path) -> StoreResult<Connection> {
     Ok(conn)
 }
 
-/// An existing rolo file of the current schema, opened to read only.
+/// SQLite's `-wal` and `-shm` beside `file`.
+pub(super) fn side_files(file: &Path) -> [std::path::PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut name = file.as_os_str().to_owned();
+        name.push(suffix);
+        name.into()
+    })
+}
+
+/// The side files must be writable too, or every save fails once the file is open. One left
+/// unwritable by an earlier read-only look (SQLite gives a new `-shm` the database's own mode,
+/// so a file made 0400 leaves a 0400 `-shm`) is ours: it is made 0600 again. One owned by
+/// someone else is named, with the command that fixes it.
+fn side_files_writable(file: &Path) -> StoreResult<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    for side in side_files(file) {
+        let Ok(meta) = std::fs::metadata(&side) else {
+            continue;
+        };
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let mine = meta.uid() == unsafe { libc::geteuid() };
+        let owner_rw = meta.permissions().mode() & 0o600 == 0o600;
+        let fixed = mine && (owner_rw || path::make_private(&side).is_ok());
+        if !fixed && std::fs::OpenOptions::new().write(true).open(&side).is_err() {
+            return Err(StoreError::Invalid(format!(
+                "{side} cannot be written, so nothing could be saved. It belongs with the \
+                 database: make it yours and writable (chown $USER {side}; chmod 600 {side}), \
+                 or remove it when no rolo is running",
+                side = side.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// An existing rolo file of the current schema, opened to read only. A file nobody can write
+/// (its mode, or a read-only disk) with no pending changes in its `-wal` is opened immutable, so
+/// a look leaves no side file behind; otherwise SQLite reads the `-wal` too.
 pub(super) fn open_read_only(file: &Path) -> StoreResult<Connection> {
     probe(file)?;
-    let conn = Connection::open_with_flags(
-        file,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
+    let conn = reader(file)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version != LATEST_VERSION {
         return Err(StoreError::Invalid(format!(
@@ -85,8 +118,7 @@ pub(super) fn probe(file: &Path) -> StoreResult<()> {
     let not_a_database = || StoreError::NotADatabase {
         path: file.to_path_buf(),
     };
-    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))?;
+    let conn = reader(file)?;
     let read = || -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -113,4 +145,43 @@ pub(super) fn probe(file: &Path) -> StoreResult<()> {
     Err(StoreError::NotRolo {
         path: file.to_path_buf(),
     })
+}
+
+/// A read-only connection, immutable when nobody can write the file and its `-wal` holds
+/// nothing (see `open_read_only`).
+fn reader(file: &Path) -> StoreResult<Connection> {
+    let [wal, _] = side_files(file);
+    let nobody_writes = std::fs::OpenOptions::new().write(true).open(file).is_err();
+    let wal_empty = std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
+    if nobody_writes && wal_empty {
+        Connection::open_with_flags(
+            immutable_uri(file)?,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        Connection::open_with_flags(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+    }
+    .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))
+}
+
+/// `file:/the/path?immutable=1`, every byte of the path that is not plainly safe escaped.
+fn immutable_uri(file: &Path) -> StoreResult<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let absolute = std::fs::canonicalize(file)
+        .map_err(|e| StoreError::io(format!("cannot open {}", file.display()), e))?;
+    let mut uri = String::from("file:");
+    for &byte in absolute.as_os_str().as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
 }

@@ -16,10 +16,10 @@ pub const DB_ENV: &str = "ROLO_DB";
 /// `--db`, then `ROLO_DB`, then the platform data folder (`$XDG_DATA_HOME/rolo/rolo.db`).
 pub fn resolve(flag: Option<&Path>) -> StoreResult<PathBuf> {
     if let Some(path) = flag {
-        return Ok(path.to_path_buf());
+        return plain(path);
     }
     if let Some(path) = std::env::var_os(DB_ENV).filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(path));
+        return plain(Path::new(&path));
     }
     let strategy = etcetera::choose_base_strategy().map_err(|e| {
         StoreError::Invalid(format!(
@@ -27,6 +27,26 @@ pub fn resolve(flag: Option<&Path>) -> StoreResult<PathBuf> {
         ))
     })?;
     Ok(strategy.data_dir().join("rolo").join("rolo.db"))
+}
+
+/// A database is a file: SQLite's special names (`:memory:`, `file:…` URIs such as
+/// `file:x?mode=memory`) would store nothing, or somewhere unexpected, and are refused.
+fn plain(path: &Path) -> StoreResult<PathBuf> {
+    let text = path.to_string_lossy();
+    let special = text.is_empty()
+        || text.starts_with(':')
+        || text
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("file:"));
+    if special {
+        return Err(StoreError::Invalid(format!(
+            "{:?} is not a file path: rolo keeps its data in a file, so give a path such as \
+             ~/notes/rolo.db (or ./{} for a file of that name here)",
+            crate::domain::sanitize::line(&text),
+            crate::domain::sanitize::line(&text)
+        )));
+    }
+    Ok(path.to_path_buf())
 }
 
 /// The config folder (`$XDG_CONFIG_HOME/rolo`).

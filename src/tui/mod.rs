@@ -31,6 +31,16 @@ use crate::store::Store;
 
 /// Opens the app on `store` until the user quits.
 pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
+    run_with_notice(store, cli, clock, None)
+}
+
+/// As `run`, with a notice in the footer from the first frame (why the file is read-only).
+pub fn run_with_notice(
+    store: Store,
+    cli: &Cli,
+    clock: &Clock,
+    notice: Option<String>,
+) -> Result<()> {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
     let mut guard = terminal::TerminalGuard::take(!cli.no_mouse)?;
     let size = guard.terminal.size()?;
@@ -49,6 +59,9 @@ pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
             "Notes you were editing when rolo last closed are kept in {}",
             crate::cli::shown(kept)
         ));
+    }
+    if let Some(notice) = notice {
+        app.model.status = Some(crate::domain::sanitize::line(&notice));
     }
     app.run(&mut guard, cli.review)
 }

@@ -5,10 +5,10 @@ use super::*;
 impl App {
     /// One effect against the store; its result, if it has one.
     pub(super) fn apply(&mut self, effect: Effect) -> Option<Loaded> {
-        if self.store.is_read_only() && effect.writes() {
-            return Some(Loaded::Failed(
-                crate::store::StoreError::ReadOnly.to_string(),
-            ));
+        if let Some(why) = self.store.read_only_reason()
+            && effect.writes()
+        {
+            return Some(Loaded::Failed(format!("Read-only: {why}")));
         }
         let clock = self.clock();
         let result = match effect {
