@@ -98,10 +98,15 @@ fn a_file_rolo_cannot_write_is_refused_untouched() {
     );
     let before = std::fs::read(&path).unwrap();
     let refused = Store::open(&path);
+    // What only reads still reads it, saying why it is read-only.
+    let read = Store::open_for_reading(&path)
+        .map(|(store, why)| (store.contacts_total().is_ok(), why.is_some()))
+        .map_err(|e| e.to_string());
     let untouched = std::fs::read(&path).unwrap() == before;
     if immutable {
         let _ = Command::new("chattr").arg("-i").arg(&path).status();
     }
+    assert_eq!(read, Ok((true, true)), "an unwritable file is still read");
     let Err(error) = refused else {
         panic!("an unwritable file was opened");
     };
