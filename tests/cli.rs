@@ -140,12 +140,36 @@ fn today_prints_json_for_scripts() {
 
 #[test]
 fn today_on_a_new_database_says_nothing_is_due() {
-    let dir = tempfile::tempdir().unwrap();
-    rolo(&dir.path().join("new.db"))
+    let db = TempStore::new();
+    rolo(&db.path())
         .arg("today")
         .assert()
         .success()
         .stdout(contains("Nothing due today"));
+}
+
+/// Reading never creates: a mistyped --db is an error, and no file or folder appears.
+#[test]
+fn commands_that_read_refuse_a_database_that_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("no").join("such.db");
+    for args in [
+        vec!["today"],
+        vec!["export", "json"],
+        vec!["backup", "/dev/null/x"],
+    ] {
+        rolo(&typo)
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(contains("there is no database at"));
+    }
+    assert!(!dir.path().join("no").exists());
+    rolo(&dir.path())
+        .args(["add", "contact", "--name", "Ada"])
+        .assert()
+        .failure()
+        .stderr(contains("is a folder"));
 }
 
 #[test]

@@ -89,6 +89,15 @@ pub fn open_store(cli: &Cli) -> Result<Store> {
 /// read-only, on a read-only disk) is still read, with a line on stderr saying why.
 pub fn open_to_read(cli: &Cli) -> Result<Store> {
     let file = database_path(cli)?;
+    if !file.exists() {
+        // Reading must not create: a mistyped --db would otherwise make an empty database
+        // (and its folders) and report that nothing is due.
+        return Err(eyre!(
+            "there is no database at {} — check the path, or open rolo (or `rolo add`) to \
+             start one",
+            shown(&file)
+        ));
+    }
     let (store, why) = Store::open_for_reading(&file)
         .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
     if let Some(why) = why {

@@ -59,6 +59,13 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, refusing files that are not rolo's or
     /// are from a newer rolo. Migrates an older file after keeping a copy of it aside.
     pub fn open(path: &Path) -> StoreResult<Store> {
+        if path.is_dir() {
+            return Err(StoreError::Invalid(format!(
+                "{} is a folder; name the database file, for example {}",
+                path.display(),
+                path.join("rolo.db").display()
+            )));
+        }
         if let Some(why) = health::damage(path) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
