@@ -186,3 +186,27 @@ impl OutputAsync for Command {
         std::thread::spawn(move || self.output().expect("rolo runs"))
     }
 }
+
+/// A write that meets another process's long transaction waits for it (saying so) instead of
+/// failing after a few seconds.
+#[test]
+fn a_write_waits_for_a_long_transaction_and_says_so() {
+    let db = support::TempStore::new();
+    let holder = rusqlite::Connection::open(db.path()).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let mut add = Command::new(env!("CARGO_BIN_EXE_rolo"));
+    add.env("ROLO_DB", db.path())
+        .args(["add", "contact", "--name", "Patient Person"]);
+    let add = add.output_async();
+    // Longer than the five seconds after which a write used to fail.
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    holder.execute_batch("COMMIT").unwrap();
+    let output = add.join().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("waiting for another rolo to finish writing"),
+        "{stderr}"
+    );
+    assert!(db.contact_named("Patient Person").is_ok());
+}

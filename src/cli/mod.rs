@@ -20,6 +20,7 @@ pub fn run() -> Result<()> {
     let clock = clock_from_env()?;
     if cli.command.is_some() {
         clean_up_when_stopped();
+        crate::store::busy::show_waits_with(crate::store::busy::notice_on_stderr);
     }
     match &cli.command {
         None => commands::open_tui(&cli, &clock),

@@ -104,9 +104,12 @@ fn explain_sqlite(error: &rusqlite::Error) -> String {
         Code::DatabaseCorrupt => "the file is damaged. Run `rolo doctor` to see what is wrong, \
              and restore your latest backup (`rolo backup` makes one)"
             .into(),
-        Code::DatabaseBusy | Code::DatabaseLocked => "another program kept the database busy \
-             for too long (a large import?); nothing was saved. Try again when it has finished"
-            .into(),
+        Code::DatabaseBusy | Code::DatabaseLocked => format!(
+            "another program kept the database busy for over {} seconds (a large import, or a \
+             program that stopped mid-write); nothing was saved. Try again when it has \
+             finished, or close it",
+            super::busy::PATIENCE.as_secs()
+        ),
         Code::PermissionDenied => "permission denied: check who owns the file, its -wal and -shm \
              files and its folder (ls -l), and that you may write them"
             .into(),

@@ -2,6 +2,7 @@
 //! and offers typed operations. Every write is one IMMEDIATE transaction. Nothing here draws.
 
 mod agenda;
+pub mod busy;
 mod contacts;
 mod counts;
 pub mod disk;
@@ -145,7 +146,9 @@ impl Store {
             tx.commit()?;
             Ok(value)
         };
-        attempt().map_err(|e| {
+        let outcome = attempt();
+        busy::done_waiting();
+        outcome.map_err(|e| {
             if e.is_damage() {
                 health::note_damage(&self.path, &e.to_string());
             }

@@ -37,7 +37,8 @@ pub(super) fn open_checked(file: &Path) -> StoreResult<Connection> {
 /// share the file, and every write transaction takes its lock up front.
 fn configure(mut conn: Connection, file: &Path) -> StoreResult<Connection> {
     let context = |e| StoreError::context(format!("cannot set up {}", file.display()), e);
-    conn.busy_timeout(std::time::Duration::from_secs(5))
+    // Waits for another writer as long as a large import can take, showing the wait.
+    conn.busy_handler(Some(super::busy::wait_for_writer))
         .map_err(context)?;
     // 8 KiB pages for a new file (an existing one keeps its own): shallower trees, and a
     // 30,000-row import writes a tenth faster than with 4 KiB. Only takes effect before the

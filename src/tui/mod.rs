@@ -43,6 +43,7 @@ pub fn run_with_notice(
 ) -> Result<()> {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
     let mut guard = terminal::TerminalGuard::take(!cli.no_mouse)?;
+    crate::store::busy::show_waits_with(terminal::show_wait);
     let size = guard.terminal.size()?;
     let mut app = app::App::new(
         store,

@@ -212,3 +212,25 @@ fn edited_by_a_running_rolo(file: &std::path::Path) -> bool {
         _ => false,
     }
 }
+
+/// Set when something was written to the screen around ratatui (a wait shown while the loop
+/// was busy): the next frame is drawn whole.
+pub static DRAW_WHOLE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Shows, on the footer line, that a save is waiting for another rolo's write. Called from
+/// SQLite's busy handler while the loop is blocked, so it writes to the terminal directly.
+pub fn show_wait(waiting: bool) {
+    use crossterm::cursor::MoveTo;
+    use crossterm::style::Print;
+    use crossterm::terminal::{Clear, ClearType, size};
+    if waiting && let Ok((_, rows)) = size() {
+        let mut out = stdout();
+        let _ = execute!(
+            out,
+            MoveTo(0, rows.saturating_sub(1)),
+            Clear(ClearType::CurrentLine),
+            Print(" Waiting for another rolo to finish writing (an import?)… your change is kept")
+        );
+    }
+    DRAW_WHOLE.store(true, std::sync::atomic::Ordering::Relaxed);
+}

@@ -61,6 +61,10 @@ impl App {
         }
         let mut dirty = true;
         while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
+            if crate::tui::terminal::DRAW_WHOLE.swap(false, Ordering::Relaxed) {
+                guard.terminal.clear()?;
+                dirty = true;
+            }
             if dirty {
                 self.draw(&mut guard.terminal)?;
             }
