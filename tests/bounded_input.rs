@@ -15,13 +15,7 @@ const FORMATS: [&str; 4] = ["linkedin", "csv", "vcard", "json"];
 fn devices_and_pipes_are_refused_by_every_import() {
     let db = TempStore::new();
     let fifo = db.dir.path().join("pipe.vcf");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    support::fifo(&fifo);
     for format in FORMATS {
         for source in [
             std::path::Path::new("/dev/zero"),

@@ -165,7 +165,7 @@ fn commands_that_read_refuse_a_database_that_does_not_exist() {
             .stderr(contains("there is no database at"));
     }
     assert!(!dir.path().join("no").exists());
-    rolo(&dir.path())
+    rolo(dir.path())
         .args(["add", "contact", "--name", "Ada"])
         .assert()
         .failure()

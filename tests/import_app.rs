@@ -193,13 +193,7 @@ fn an_import_cancelled_as_it_runs_changes_nothing() {
 fn devices_and_pipes_are_refused_at_the_file_field() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.csv");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    support::fifo(&fifo);
     for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &fifo] {
         let mut t = Tester::empty(100, 30);
         t.press("I tab").type_str(&path.display().to_string());

@@ -187,29 +187,21 @@ fn file_names_are_printed_without_their_escape_sequences() {
     let hostile = out
         .path()
         .join("x\u{1b}]0;owned\u{7}\u{1b}]52;c;aGk=\u{7}.json");
-    let assert = rolo(&db.path())
-        .args(["export", "json", "-o"])
-        .arg(&hostile)
-        .assert()
-        .success();
-    let printed = [&assert.get_output().stdout, &assert.get_output().stderr];
-    for stream in printed {
-        assert!(!stream.contains(&0x1b), "an escape reached the terminal");
-        assert!(!stream.contains(&0x07), "a bell reached the terminal");
+    let backup = out.path().join("\u{1b}[2Jb.db");
+    let runs: [(&[&str], &std::path::Path); 4] = [
+        (&["export", "json", "-o"], &hostile),
+        (&["import", "json"], &hostile),
+        (&["import", "json", "--dry-run"], &hostile),
+        (&["backup"], &backup),
+    ];
+    for (args, file) in runs {
+        let assert = rolo(&db.path()).args(args).arg(file).assert().success();
+        for stream in [&assert.get_output().stdout, &assert.get_output().stderr] {
+            assert!(
+                !stream.contains(&0x1b) && !stream.contains(&0x07),
+                "{args:?}: an escape reached the terminal: {}",
+                String::from_utf8_lossy(stream)
+            );
+        }
     }
-    let assert = rolo(&db.path())
-        .args(["import", "json"])
-        .arg(&hostile)
-        .assert()
-        .success();
-    let printed = [&assert.get_output().stdout, &assert.get_output().stderr];
-    for stream in printed {
-        assert!(!stream.contains(&0x1b), "an escape reached the terminal");
-    }
-    let assert = rolo(&db.path())
-        .args(["backup"])
-        .arg(out.path().join("\u{1b}[2Jb.db"))
-        .assert()
-        .success();
-    assert!(!assert.get_output().stdout.contains(&0x1b));
 }

@@ -109,7 +109,7 @@ fn a_minute_of_writers_backups_and_imports_beside_the_app_loses_nothing() {
     assert_eq!(end, start + confirmed, "every confirmed write is there");
     app.wait_for(&format!(
         "1 Contacts ({})",
-        rolo::domain::limits::thousands(end as usize)
+        rolo::domain::numbers::group(end as usize)
     ));
     assert!(!app.screen().contains("locked"));
     app.quit();

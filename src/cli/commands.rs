@@ -63,7 +63,7 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
 
 pub fn backup(store: &Store, file: &Path) -> Result<()> {
     store.backup_to(file)?;
-    println!("Backed up {} to {}", shown(store.path()), shown(&file));
+    println!("Backed up {} to {}", shown(store.path()), shown(file));
     Ok(())
 }
 
@@ -147,7 +147,7 @@ fn ask_read_only(file: &Path) -> Result<bool> {
     }
     print!(
         "Another rolo is open on {}.\nOpen it read-only here (you can look, not change)? [y/N] ",
-        shown(&file)
+        shown(file)
     );
     std::io::stdout().flush()?;
     let mut answer = String::new();

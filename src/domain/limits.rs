@@ -22,24 +22,18 @@ pub fn check(what: &str, text: &str, limit: usize) -> Result<(), String> {
     if exceeds(text, limit) {
         Err(format!(
             "the {what} is longer than {} characters",
-            thousands(limit)
+            super::numbers::group(limit)
         ))
     } else {
         Ok(())
     }
 }
 
-/// 100000 → "100,000".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// The first of several one-line fields (what each is called, its value) that is too long.
+pub fn check_lines(fields: &[(&str, &str)]) -> Result<(), String> {
+    fields
+        .iter()
+        .try_for_each(|(what, value)| check(what, value, ONE_LINE))
 }
 
 #[cfg(test)]
@@ -50,8 +44,7 @@ mod tests {
     fn counts_characters_not_bytes() {
         assert!(!exceeds(&"é".repeat(ONE_LINE), ONE_LINE));
         assert!(exceeds(&"é".repeat(ONE_LINE + 1), ONE_LINE));
-        assert_eq!(thousands(100_000), "100,000");
-        assert_eq!(thousands(999), "999");
+        assert_eq!(super::super::numbers::group(100_000), "100,000");
         assert_eq!(
             check("name", &"a".repeat(1_001), ONE_LINE).unwrap_err(),
             "the name is longer than 1,000 characters"

@@ -9,6 +9,7 @@ pub mod id;
 pub mod insights;
 pub mod kinds;
 pub mod limits;
+pub mod numbers;
 pub mod playbook;
 pub mod prompts;
 pub mod records;

@@ -62,7 +62,7 @@ impl ImportRow {
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             return fail(format!("{:?} is not an email address", self.email));
         }
-        for (what, value) in [
+        let lengths = limits::check_lines(&[
             ("name", &self.name),
             ("organisation", &self.organization),
             ("title", &self.title),
@@ -70,18 +70,14 @@ impl ImportRow {
             ("phone", &self.phone),
             ("LinkedIn URL", &self.linkedin),
             ("location", &self.location),
-        ] {
-            if let Err(message) = limits::check(what, value, limits::ONE_LINE) {
-                return fail(message);
-            }
-        }
-        if let Err(message) = limits::check("notes", &self.notes, limits::TEXT) {
+        ])
+        .and_then(|()| limits::check("notes", &self.notes, limits::TEXT))
+        .and_then(|()| {
+            let tags: Vec<(&str, &str)> = self.tags.iter().map(|t| ("tag", t.as_str())).collect();
+            limits::check_lines(&tags)
+        });
+        if let Err(message) = lengths {
             return fail(message);
-        }
-        for tag in &self.tags {
-            if let Err(message) = limits::check("tag", tag, limits::ONE_LINE) {
-                return fail(message);
-            }
         }
         Ok(self)
     }

@@ -25,16 +25,14 @@ pub struct NewContact {
 impl NewContact {
     /// Checks the fields and says what is wrong with the first bad one.
     pub fn validate(&self) -> Result<(), String> {
-        for (what, value) in [
+        limits::check_lines(&[
             ("name", &self.name),
             ("organisation", &self.organization),
             ("title", &self.title),
             ("email", &self.email),
             ("phone", &self.phone),
             ("LinkedIn URL", &self.linkedin),
-        ] {
-            limits::check(what, value, limits::ONE_LINE)?;
-        }
+        ])?;
         if sanitize::line(&self.name).is_empty() {
             return Err("a name is required".into());
         }

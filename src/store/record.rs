@@ -66,7 +66,7 @@ fn check_lengths<R: Record>(record: &R) -> StoreResult<()> {
                 "the {} of a {} holds more than {} characters; nothing was saved",
                 column.replace('_', " "),
                 R::NOUN,
-                limits::thousands(limits::TEXT)
+                crate::domain::numbers::group(limits::TEXT)
             )));
         }
     }

@@ -68,3 +68,12 @@ pub fn mode_of(path: &Path) -> u32 {
         .mode()
         & 0o777
 }
+
+/// Makes a named pipe (a FIFO) at `path`: a file that never ends if read.
+pub fn fifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}

@@ -159,7 +159,7 @@ fn pane_box<'a>(
             "{number} {} ({} of {})",
             pane.title(),
             f.matches.len(),
-            group(total)
+            super::group(total)
         ),
         None if pane == Pane::FollowUps => {
             let h = &model.header;
@@ -169,7 +169,7 @@ fn pane_box<'a>(
                 super::chrome::count(h.due_today)
             )
         }
-        None => format!("{number} {} ({})", pane.title(), group(total)),
+        None => format!("{number} {} ({})", pane.title(), super::group(total)),
     };
     let selected = rows.iter().position(|(_, sel)| *sel);
     let empty = if filter.is_some() {
@@ -223,17 +223,4 @@ fn filter_line<'a>(query: &str, editing: bool, theme: Theme) -> Line<'a> {
         Span::styled("/", theme.key()),
         Span::raw(format!("{query}{cursor}")),
     ])
-}
-
-/// 30000 → "30,000".
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

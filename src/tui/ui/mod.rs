@@ -20,7 +20,7 @@ mod trash;
 
 use ratatui::Frame;
 
-pub use home::group;
+pub use crate::domain::numbers::group;
 use theme::Theme;
 
 use super::keymap::Keymap;

@@ -145,7 +145,7 @@ pub fn paste(model: &mut Model, text: &str, clock: &Clock) {
     if field.input.insert_str(text, multiline) > 0 {
         field.error = Some(format!(
             "paste cut to {} characters, the most this field holds",
-            crate::domain::limits::thousands(field.input.limit()),
+            crate::domain::numbers::group(field.input.limit()),
         ));
     }
     if matches!(field.kind, FieldKind::Picker { .. }) {
