@@ -1,10 +1,9 @@
 //! Bringing contacts in, from any source: each row is checked first; contacts rolo already has
-//! are recognised (profile URL, then email, then name and organisation) and updated, never
-//! duplicated; everything is written in one transaction, or nothing is.
+//! are recognised by the rules of `identity` (never taking two people for one) and updated; everything is written in one transaction, or nothing is.
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
 
+use super::identity::{FastMap, Identity, Keys, Known};
 use super::{ImportReport, RowError};
 use crate::domain::{
     Clock, Contact, Id, Interaction, InteractionKind, Organization, Timestamp, limits, sanitize,
@@ -103,83 +102,24 @@ impl From<StoreError> for ImportError {
     }
 }
 
-/// "https://www.linkedin.com/in/ada/" and "linkedin.com/in/Ada" are one profile.
-pub fn profile_key(url: &str) -> String {
-    let lower = url.trim().to_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .unwrap_or(&lower);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    rest.trim_end_matches('/').to_string()
+/// The keys a stored contact is recognised by.
+fn keys_of_row(row: &ImportRow) -> Keys {
+    Keys::of(&row.linkedin, &row.email, &row.name, &row.organization)
 }
 
-/// A hash map keyed by text we made ourselves: a quicker hash than the default, which guards
-/// against keys chosen by an attacker (an import of 30,000 rows hashes each key twice).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-
-/// The keys a row (or a stored contact) is recognised by, each normalised once.
-struct Keys {
-    profile: Option<String>,
-    email: Option<String>,
-    name_and_org: (String, String),
-}
-
-impl Keys {
-    fn of(linkedin: &str, email: &str, name: &str, org: &str) -> Keys {
-        Keys {
-            profile: (!linkedin.is_empty()).then(|| profile_key(linkedin)),
-            email: (!email.is_empty()).then(|| email.to_lowercase()),
-            name_and_org: (name.to_lowercase(), org.to_lowercase()),
-        }
+/// Every contact rolo has, as the identity rules see them.
+fn known_contacts(store: &Store) -> Result<Known, StoreError> {
+    let organizations: FastMap<Id, String> = store.organization_names()?.into_iter().collect();
+    let mut known = Known::default();
+    for contact in store.all::<Contact>(false)? {
+        let org = contact
+            .organization_id
+            .and_then(|o| organizations.get(&o))
+            .map_or("", String::as_str);
+        let keys = Keys::of(&contact.linkedin, &contact.email, &contact.name, org);
+        known.remember(contact.meta.id, &keys);
     }
-
-    fn of_row(row: &ImportRow) -> Keys {
-        Keys::of(&row.linkedin, &row.email, &row.name, &row.organization)
-    }
-}
-
-/// The contacts rolo has, by each key a row can be recognised by.
-#[derive(Default)]
-struct Known {
-    by_profile: FastMap<String, Id>,
-    by_email: FastMap<String, Id>,
-    by_name_and_org: FastMap<(String, String), Id>,
-}
-
-impl Known {
-    fn load(store: &Store) -> Result<Known, StoreError> {
-        let organizations: FastMap<Id, String> = store.organization_names()?.into_iter().collect();
-        let mut known = Known::default();
-        for contact in store.all::<Contact>(false)? {
-            let org = contact
-                .organization_id
-                .and_then(|o| organizations.get(&o))
-                .map_or("", String::as_str);
-            let keys = Keys::of(&contact.linkedin, &contact.email, &contact.name, org);
-            known.remember(contact.meta.id, keys);
-        }
-        Ok(known)
-    }
-
-    fn remember(&mut self, id: Id, keys: Keys) {
-        if let Some(profile) = keys.profile {
-            self.by_profile.insert(profile, id);
-        }
-        if let Some(email) = keys.email {
-            self.by_email.insert(email, id);
-        }
-        self.by_name_and_org.insert(keys.name_and_org, id);
-    }
-
-    fn find(&self, keys: &Keys) -> Option<Id> {
-        let by_profile = keys.profile.as_ref().and_then(|p| self.by_profile.get(p));
-        let by_email = || keys.email.as_ref().and_then(|e| self.by_email.get(e));
-        by_profile
-            .or_else(by_email)
-            .or_else(|| self.by_name_and_org.get(&keys.name_and_org))
-            .copied()
-    }
+    Ok(known)
 }
 
 /// Imports checked rows. Invalid rows stop the import (nothing written) unless
@@ -223,7 +163,7 @@ pub fn import_with_progress(
         skipped: invalid,
         ..ImportReport::default()
     };
-    let mut known = Known::load(store)?;
+    let mut known = known_contacts(store)?;
     let now = clock.timestamp();
     let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
         let mut organizations: FastMap<String, Id> = FastMap::default();
@@ -234,7 +174,7 @@ pub fn import_with_progress(
             if done % 1_000 == 0 && progress(done as u64, total).is_break() {
                 return Err(StoreError::Cancelled);
             }
-            let org_id = if row.organization.is_empty() || options.dry_run {
+            let org_id = if row.organization.is_empty() {
                 None
             } else {
                 let key = row.organization.to_lowercase();
@@ -247,16 +187,33 @@ pub fn import_with_progress(
                     }
                 }
             };
-            let keys = Keys::of_row(row);
-            match known.find(&keys) {
-                Some(id) => {
-                    if apply_update(tx, id, row, org_id, options.dry_run, now)? {
+            let keys = keys_of_row(row);
+            match known.identify(&keys) {
+                Identity::Known(id) => {
+                    // An email or profile address that is someone else's stays theirs.
+                    let mut row = row.clone();
+                    if keys
+                        .email
+                        .as_deref()
+                        .is_some_and(|e| known.email_taken_by_other(e, id))
+                    {
+                        row.email.clear();
+                    }
+                    if keys
+                        .profile
+                        .as_deref()
+                        .is_some_and(|p| known.profile_taken_by_other(p, id))
+                    {
+                        row.linkedin.clear();
+                    }
+                    if apply_update(tx, id, &row, org_id, now)? {
                         report.updated += 1;
                     } else {
                         report.unchanged += 1;
                     }
+                    known.remember(id, &keys_of_row(&row));
                 }
-                None => {
+                Identity::New { looks_like } => {
                     let mut contact = Contact::named(&row.name, now);
                     contact.title = row.title.clone();
                     contact.organization_id = org_id;
@@ -266,23 +223,32 @@ pub fn import_with_progress(
                     contact.location = row.location.clone();
                     contact.notes = row.notes.clone();
                     contact.how_met = source.to_string();
-                    if !options.dry_run {
-                        contacts.insert(&contact)?;
-                        let (at, summary) = match row.connected_on {
-                            Some(at) => (at, format!("Connected on {source}")),
-                            None => (now, format!("Imported from {source}")),
-                        };
-                        interactions.insert(&Interaction::new(
-                            contact.meta.id,
-                            InteractionKind::Connected,
-                            &summary,
-                            at,
-                        ))?;
-                        for tag in &row.tags {
-                            tag_contact(tx, contact.meta.id, tag, now)?;
-                        }
+                    contacts.insert(&contact)?;
+                    let (at, summary) = match row.connected_on {
+                        Some(at) => (at, format!("Connected on {source}")),
+                        None => (now, format!("Imported from {source}")),
+                    };
+                    interactions.insert(&Interaction::new(
+                        contact.meta.id,
+                        InteractionKind::Connected,
+                        &summary,
+                        at,
+                    ))?;
+                    for tag in &row.tags {
+                        tag_contact(tx, contact.meta.id, tag, now)?;
                     }
-                    known.remember(contact.meta.id, keys);
+                    if let Some((twin, why)) = looks_like {
+                        let twin: Contact = record::get(tx, twin)?;
+                        report.possible_duplicates.push(RowError {
+                            line: row.line,
+                            message: format!(
+                                "{} was added, with {why} as {} already in rolo: if they are \
+                                 one person, merge them",
+                                contact.name, twin.name
+                            ),
+                        });
+                    }
+                    known.remember(contact.meta.id, &keys);
                     report.added += 1;
                 }
             }
@@ -290,8 +256,9 @@ pub fn import_with_progress(
         let _ = progress(total, total);
         Ok(())
     };
+    // A dry run is the import itself, rolled back: its report is the real run's, row for row.
     if options.dry_run {
-        write(store.conn())?;
+        store.rehearse(|tx| write(tx))?;
     } else {
         store.bulk_write(|tx| write(tx))?;
     }
@@ -305,7 +272,6 @@ fn apply_update(
     id: Id,
     row: &ImportRow,
     org_id: Option<Id>,
-    dry_run: bool,
     now: Timestamp,
 ) -> Result<bool, StoreError> {
     let mut contact: Contact = record::get(tx, id)?;
@@ -328,8 +294,8 @@ fn apply_update(
             changed = true;
         }
     }
-    if !changed || dry_run {
-        return Ok(changed);
+    if !changed {
+        return Ok(false);
     }
     if new_title {
         contact.title = row.title.clone();

@@ -92,7 +92,7 @@ pub fn import(
                 added: merged.added,
                 updated: merged.updated,
                 unchanged: merged.unchanged,
-                skipped: Vec::new(),
+                ..ImportReport::default()
             };
             return Ok(FileImport { report, columns });
         }

@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod csv_import;
 pub mod files;
 pub mod ics;
+pub mod identity;
 pub mod input;
 pub mod json;
 pub mod linkedin;
@@ -35,6 +36,8 @@ pub struct ImportReport {
     pub unchanged: u64,
     /// Rows left out because they were invalid (with --skip-invalid).
     pub skipped: Vec<RowError>,
+    /// Rows added as new contacts that look like one rolo has: for the user to merge.
+    pub possible_duplicates: Vec<RowError>,
 }
 
 impl ImportReport {
@@ -49,6 +52,12 @@ impl ImportReport {
         );
         if !self.skipped.is_empty() {
             text.push_str(&format!(", {} skipped", self.skipped.len()));
+        }
+        if !self.possible_duplicates.is_empty() {
+            text.push_str(&format!(
+                ", {} may already be in rolo (listed)",
+                self.possible_duplicates.len()
+            ));
         }
         text
     }

@@ -169,6 +169,27 @@ impl Store {
         result
     }
 
+    /// As `bulk_write`, but rolled back at the end whatever happens: what the work would do,
+    /// found by doing it (a dry run that follows the real run's path exactly).
+    pub fn rehearse<T>(
+        &self,
+        work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        if let Some(why) = &self.read_only {
+            return Err(StoreError::ReadOnly { why: why.clone() });
+        }
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let result = (|| {
+            let tx = self.conn.unchecked_transaction()?;
+            let value = counts::without_count_triggers(&tx, || work(&tx))?;
+            tx.rollback()?;
+            Ok(value)
+        })();
+        busy::done_waiting();
+        self.conn.pragma_update(None, "cache_size", -2_000)?;
+        result
+    }
+
     /// Each live count as stored and as the tables would have it (name, stored, actual).
     pub fn live_counts_check(&self) -> StoreResult<Vec<(String, u64, u64)>> {
         counts::stored_and_actual(&self.conn)
