@@ -350,7 +350,9 @@ fn bench_transfer(contacts: u64) {
             let dir = tempfile::tempdir().unwrap();
             let store = Store::open(&dir.path().join("import.db")).unwrap();
             let start = Instant::now();
-            let rows = rolo::interop::linkedin::parse(csv.as_bytes(), &clock()).unwrap();
+            let rows = rolo::interop::linkedin::parse(csv.as_bytes(), &clock())
+                .unwrap()
+                .rows;
             let options = rolo::interop::contacts_import::ImportOptions::default();
             let report =
                 rolo::interop::contacts_import::import(&store, rows, options, "LinkedIn", &clock())

@@ -30,7 +30,7 @@ fn import_linkedin(
     text: &str,
     options: ImportOptions,
 ) -> Result<rolo::interop::ImportReport, ImportError> {
-    let rows = linkedin::parse(text.as_bytes(), &clock()).unwrap();
+    let rows = linkedin::parse(text.as_bytes(), &clock()).unwrap().rows;
     import(db, rows, options, "LinkedIn", &clock())
 }
 

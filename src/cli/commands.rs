@@ -46,6 +46,19 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
             };
             let contact = store.add_contact(&new, now)?;
             println!("Added {} ({})", contact.name, contact.meta.id);
+            let twin = store.find_duplicate(
+                Some(contact.meta.id),
+                &contact.name,
+                &new.organization,
+                &contact.email,
+                &contact.linkedin,
+            )?;
+            if let Some((twin, why)) = twin {
+                eprintln!(
+                    "rolo: note: {} has {why}; if they are one person, keep one (d deletes the other in the app; u undoes)",
+                    twin.name
+                );
+            }
         }
         AddCommand::FollowUp(args) => {
             let due = dates::parse(&args.due, clock, DEFAULT_DUE_TIME)

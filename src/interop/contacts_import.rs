@@ -22,6 +22,8 @@ pub struct ImportRow {
     pub linkedin: String,
     pub location: String,
     pub notes: String,
+    /// How the user met them, when the file says (rolo's own export); else where they came from.
+    pub how_met: String,
     pub tags: Vec<String>,
     /// When the connection was made, for the timeline.
     pub connected_on: Option<Timestamp>,
@@ -38,6 +40,7 @@ impl ImportRow {
             &mut self.phone,
             &mut self.linkedin,
             &mut self.location,
+            &mut self.how_met,
         ] {
             *field = sanitize::line(field);
         }
@@ -69,6 +72,7 @@ impl ImportRow {
             ("phone", &self.phone),
             ("LinkedIn URL", &self.linkedin),
             ("location", &self.location),
+            ("how we met", &self.how_met),
         ])
         .and_then(|()| limits::check("notes", &self.notes, limits::TEXT))
         .and_then(|()| {
@@ -222,7 +226,11 @@ pub fn import_with_progress(
                     contact.linkedin = row.linkedin.clone();
                     contact.location = row.location.clone();
                     contact.notes = row.notes.clone();
-                    contact.how_met = source.to_string();
+                    contact.how_met = if row.how_met.is_empty() {
+                        source.to_string()
+                    } else {
+                        row.how_met.clone()
+                    };
                     contacts.insert(&contact)?;
                     let (at, summary) = match row.connected_on {
                         Some(at) => (at, format!("Connected on {source}")),

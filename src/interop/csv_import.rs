@@ -6,7 +6,7 @@ use super::contacts_import::ImportRow;
 use super::table;
 
 /// The fields a column can fill.
-pub const FIELDS: [&str; 10] = [
+pub const FIELDS: [&str; 12] = [
     "name",
     "first_name",
     "last_name",
@@ -17,24 +17,57 @@ pub const FIELDS: [&str; 10] = [
     "linkedin",
     "location",
     "notes",
+    "tags",
+    "how_met",
 ];
 
-/// The field a header name means, by the names spreadsheets and other tools use.
+/// The field a header name means, by the names address books and spreadsheets write: Google
+/// ("E-mail 1 - Value", "Organization 1 - Name"), Outlook ("E-mail Address", "Business
+/// Phone"), Thunderbird ("Primary Email", "Display Name"), and rolo's own export.
 fn guess(header: &str) -> Option<&'static str> {
-    let h = header.trim().to_lowercase().replace(['_', '-'], " ");
+    let spaced = header.trim().to_lowercase().replace(['_', '-', '.'], " ");
+    let h = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match h.as_str() {
-        "name" | "full name" | "display name" | "contact" => "name",
+        "name" | "full name" | "display name" | "contact" | "nickname" => "name",
         "first name" | "given name" | "first" => "first_name",
         "last name" | "surname" | "family name" | "last" => "last_name",
-        "organization" | "organisation" | "company" | "org" | "employer" => "organization",
-        "title" | "position" | "job title" | "role" => "title",
-        "email" | "e mail" | "email address" | "mail" => "email",
-        "phone" | "mobile" | "telephone" | "phone number" | "tel" => "phone",
+        "organization"
+        | "organisation"
+        | "company"
+        | "org"
+        | "employer"
+        | "organization 1 name"
+        | "organization name" => "organization",
+        "title"
+        | "position"
+        | "job title"
+        | "role"
+        | "organization 1 title"
+        | "organization title" => "title",
+        "email" | "e mail" | "email address" | "e mail address" | "mail" | "e mail 1 value"
+        | "email 1 value" | "primary email" | "e mail 1 address" | "email 1" => "email",
+        "phone" | "mobile" | "telephone" | "phone number" | "tel" | "phone 1 value"
+        | "mobile phone" | "business phone" | "primary phone" | "home phone" | "work phone"
+        | "mobile number" | "cell phone" => "phone",
         "linkedin" | "linkedin url" | "profile" | "url" | "profile url" => "linkedin",
-        "location" | "city" | "place" => "location",
+        "location" | "city" | "place" | "address 1 city" | "business city" | "work city" => {
+            "location"
+        }
         "notes" | "note" | "comments" => "notes",
+        "tags" | "labels" | "categories" | "group membership" => "tags",
+        "how met" | "how we met" => "how_met",
         _ => return None,
     })
+}
+
+/// rolo's CSV export puts an apostrophe before a cell a spreadsheet would run as a formula;
+/// reading it back takes the apostrophe away again.
+fn unguarded(cell: String) -> String {
+    let mut chars = cell.chars();
+    match (chars.next(), chars.next()) {
+        (Some('\''), Some('=' | '+' | '-' | '@')) => cell[1..].to_string(),
+        _ => cell,
+    }
 }
 
 /// Column index → field, from the header and the user's `--map` entries.
@@ -104,18 +137,36 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
         };
         let (mut first, mut last) = (String::new(), String::new());
         for (index, field) in &map {
-            let value = fields.get(*index).cloned().unwrap_or_default();
-            match *field {
-                "name" => row.name = value,
-                "first_name" => first = value,
-                "last_name" => last = value,
-                "organization" => row.organization = value,
-                "title" => row.title = value,
-                "email" => row.email = value,
-                "phone" => row.phone = value,
-                "linkedin" => row.linkedin = value,
-                "location" => row.location = value,
-                _ => row.notes = value,
+            let value = unguarded(fields.get(*index).cloned().unwrap_or_default());
+            if value.trim().is_empty() {
+                continue;
+            }
+            // Several columns for one field (a mobile and a business phone): the first with
+            // something in it.
+            let slot = match *field {
+                "name" => &mut row.name,
+                "first_name" => &mut first,
+                "last_name" => &mut last,
+                "organization" => &mut row.organization,
+                "title" => &mut row.title,
+                "email" => &mut row.email,
+                "phone" => &mut row.phone,
+                "linkedin" => &mut row.linkedin,
+                "location" => &mut row.location,
+                "how_met" => &mut row.how_met,
+                "tags" => {
+                    row.tags.extend(
+                        value
+                            .split([',', ';'])
+                            .map(|t| t.trim().trim_start_matches("* ").to_string())
+                            .filter(|t| !t.is_empty()),
+                    );
+                    continue;
+                }
+                _ => &mut row.notes,
+            };
+            if slot.is_empty() {
+                *slot = value;
             }
         }
         if row.name.is_empty() {

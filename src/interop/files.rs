@@ -84,6 +84,7 @@ pub fn import(
     let read = || super::input::read_bounded(file).map_err(FileImportError::Unreadable);
     let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
     let mut columns = None;
+    let mut blank = 0;
     let (rows, source) = match format {
         Format::Json => {
             let export = json::parse(&read()?).map_err(in_file)?;
@@ -96,10 +97,11 @@ pub fn import(
             };
             return Ok(FileImport { report, columns });
         }
-        Format::Linkedin => (
-            linkedin::parse(&read()?, clock).map_err(in_file)?,
-            "LinkedIn",
-        ),
+        Format::Linkedin => {
+            let parsed = linkedin::parse(&read()?, clock).map_err(in_file)?;
+            blank = parsed.blank;
+            (parsed.rows, "LinkedIn")
+        }
         Format::Vcard => (read_cards(file)?, "a vCard import"),
         Format::Csv => {
             let parsed = csv_import::parse(&read()?, map).map_err(in_file)?;
@@ -120,7 +122,10 @@ pub fn import(
         return Err(in_file(format!("nothing to import: {nothing}")));
     }
     match contacts_import::import_with_progress(store, rows, options, source, clock, progress) {
-        Ok(report) => Ok(FileImport { report, columns }),
+        Ok(report) => Ok(FileImport {
+            report: ImportReport { blank, ..report },
+            columns,
+        }),
         Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),
         Err(ImportError::Store(e)) => Err(FileImportError::Store(e)),
     }

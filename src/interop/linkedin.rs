@@ -1,5 +1,7 @@
 //! LinkedIn's `Connections.csv`: a few lines of notes, then the header (First Name, Last Name,
-//! URL, Email Address, Company, Position, Connected On), then a row per connection.
+//! URL, Email Address, Company, Position, Connected On), then a row per connection. Older
+//! exports have no URL column and date a connection `1/8/18, 6:14 PM`. A member who hides
+//! their profile is written as a row with nothing in it: left out, and counted.
 
 use chrono::NaiveDate;
 
@@ -8,8 +10,15 @@ use super::contacts_import::ImportRow;
 use super::table;
 use crate::domain::Clock;
 
-/// Parses an export into rows to import (or the reason each bad row is bad).
-pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Vec<Result<ImportRow, RowError>>, String> {
+/// What an export holds: rows to import (or the reason each bad row is bad), and how many rows
+/// were blank (members who hide their profile).
+pub struct Parsed {
+    pub rows: Vec<Result<ImportRow, RowError>>,
+    pub blank: u64,
+}
+
+/// Parses an export.
+pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Parsed, String> {
     let is_header = |fields: &[String]| {
         let has = |name: &str| fields.iter().any(|f| f.eq_ignore_ascii_case(name));
         has("First Name") && has("Last Name")
@@ -37,7 +46,16 @@ pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Vec<Result<ImportRow, RowErr
         column("Connected On"),
     );
     let mut rows: Vec<Result<ImportRow, RowError>> = table.errors.into_iter().map(Err).collect();
+    let mut blank = table.blank;
     for (line, fields) in table.rows {
+        let someone = [first, last, url, email, company]
+            .into_iter()
+            .flatten()
+            .any(|i| fields.get(i).is_some_and(|f| !f.trim().is_empty()));
+        if !someone {
+            blank += 1;
+            continue;
+        }
         let get = |index: Option<usize>| {
             index
                 .and_then(|i| fields.get(i))
@@ -85,14 +103,18 @@ pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Vec<Result<ImportRow, RowErr
             ..ImportRow::default()
         }));
     }
-    Ok(rows)
+    Ok(Parsed { rows, blank })
 }
 
-/// "12 Mar 2024", "7-Feb-22", and ISO dates.
+/// "12 Mar 2024", "7-Feb-22", ISO dates, and the older exports' "1/8/18, 6:14 PM" (month
+/// first, as LinkedIn wrote them).
 fn connection_date(text: &str) -> Option<NaiveDate> {
-    ["%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y"]
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+    let day = text.split(',').next().unwrap_or(text).trim();
+    [
+        "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%Y-%m-%d", "%d %B %Y", "%m/%d/%y", "%m/%d/%Y",
+    ]
+    .iter()
+    .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
 }
 
 #[cfg(test)]
@@ -108,6 +130,10 @@ mod tests {
         assert_eq!(
             connection_date("7-Feb-22"),
             NaiveDate::from_ymd_opt(2022, 2, 7)
+        );
+        assert_eq!(
+            connection_date("1/8/18, 6:14 PM"),
+            NaiveDate::from_ymd_opt(2018, 1, 8)
         );
         assert_eq!(connection_date("yesterday"), None);
     }

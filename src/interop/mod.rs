@@ -38,6 +38,8 @@ pub struct ImportReport {
     pub skipped: Vec<RowError>,
     /// Rows added as new contacts that look like one rolo has: for the user to merge.
     pub possible_duplicates: Vec<RowError>,
+    /// Rows with nothing in them (LinkedIn's members who hide their profile), left out.
+    pub blank: u64,
 }
 
 impl ImportReport {
@@ -52,6 +54,12 @@ impl ImportReport {
         );
         if !self.skipped.is_empty() {
             text.push_str(&format!(", {} skipped", self.skipped.len()));
+        }
+        if self.blank > 0 {
+            text.push_str(&format!(
+                ", {} blank rows left out (members who hide their profile)",
+                self.blank
+            ));
         }
         if !self.possible_duplicates.is_empty() {
             text.push_str(&format!(

@@ -9,6 +9,8 @@ pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<(u64, Vec<String>)>,
     pub errors: Vec<RowError>,
+    /// Rows under the header with nothing in any field.
+    pub blank: u64,
 }
 
 /// Reads CSV `bytes`, taking as header the first line for which `is_header` holds (the first
@@ -23,6 +25,7 @@ pub fn read(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table {
     let mut first: Option<(u64, Vec<String>)> = None;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    let mut blank = 0;
     let mut record = csv::ByteRecord::new();
     loop {
         let line = reader.position().line();
@@ -42,6 +45,7 @@ pub fn read(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table {
                     continue;
                 };
                 if fields.iter().all(|f| f.is_empty()) {
+                    blank += u64::from(header.is_some());
                     continue;
                 }
                 match &header {
@@ -70,5 +74,6 @@ pub fn read(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table {
         header,
         rows,
         errors,
+        blank,
     }
 }

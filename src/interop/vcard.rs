@@ -193,5 +193,6 @@ fn row(line: u64, properties: &[(String, String)]) -> ImportRow {
         notes: first(properties, "NOTE"),
         tags: parts(properties, "CATEGORIES", ','),
         connected_on: None,
+        ..ImportRow::default()
     }
 }

@@ -242,11 +242,13 @@ impl Store {
                 "linkedin = ?1 AND ?1 <> ''",
                 vec![&linkedin],
             ),
+            // Two different profile addresses are two people, namesakes or not.
             (
                 "the same name and organisation",
                 "name = ?1 COLLATE NOCASE AND ?2 <> '' AND organization_id IN \
-                 (SELECT id FROM organizations WHERE name = ?2 COLLATE NOCASE AND deleted_at IS NULL)",
-                vec![&name, &organization],
+                 (SELECT id FROM organizations WHERE name = ?2 COLLATE NOCASE AND deleted_at IS NULL) \
+                 AND (?3 = '' OR linkedin = '' OR linkedin = ?3)",
+                vec![&name, &organization, &linkedin],
             ),
         ];
         for (why, condition, mut params) in checks {

@@ -25,6 +25,16 @@ pub struct ImportPreview {
     pub nav: Nav,
 }
 
+impl ImportPreview {
+    /// The rows to look at before importing: each rejected row, then each row that would be
+    /// added though it looks like someone rolo has — with what kind of note it is.
+    pub fn notes(&self) -> Vec<(&'static str, &crate::interop::RowError)> {
+        let rejected = self.report.skipped.iter().map(|e| ("rejected", e));
+        let twins = self.report.possible_duplicates.iter().map(|e| ("look", e));
+        rejected.chain(twins).collect()
+    }
+}
+
 /// Saving the import form: a dry run of the import, as a preview (or the reason it cannot run,
 /// at the file field).
 pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {

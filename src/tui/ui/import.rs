@@ -70,20 +70,28 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
     frame.render_widget(summary, summary_area);
 
     let height = layout::inner_rows(rejected_area, false);
-    let skipped = &report.skipped;
-    let range = preview.nav.top..(preview.nav.top + height).min(skipped.len());
+    let notes = preview.notes();
+    let range = preview.nav.top..(preview.nav.top + height).min(notes.len());
     let rows = range
         .clone()
         .map(|i| {
-            let error = &skipped[i];
+            let (kind, error) = notes[i];
             Line::from(vec![
                 Span::styled(format!("line {:<7}", error.line), theme.dim()),
+                Span::styled(format!("{kind:<9}"), theme.dim()),
                 Span::raw(sanitize::line(&error.message)),
             ])
         })
         .collect();
+    let mut title = format!("Rejected rows ({})", report.skipped.len());
+    if !report.possible_duplicates.is_empty() {
+        title.push_str(&format!(
+            " · may already be in rolo ({})",
+            report.possible_duplicates.len()
+        ));
+    }
     let list = ListBox {
-        title: format!("Rejected rows ({})", skipped.len()),
+        title,
         selected: range.clone().position(|i| i == preview.nav.selected),
         rows,
         focused: true,

@@ -226,7 +226,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                         vec![effect]
                     }
                     other => {
-                        let len = preview.report.skipped.len();
+                        let len = preview.notes().len();
                         move_nav(&mut preview.nav, other, len, page);
                         Vec::new()
                     }
