@@ -76,11 +76,12 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
         .clone()
         .map(|i| {
             let (kind, error) = notes[i];
-            Line::from(vec![
-                Span::styled(format!("line {:<7}", error.line), theme.dim()),
-                Span::styled(format!("{kind:<9}"), theme.dim()),
-                Span::raw(sanitize::line(&error.message)),
-            ])
+            let mut spans = vec![Span::styled(format!("line {:<7}", error.line), theme.dim())];
+            if !kind.is_empty() {
+                spans.push(Span::styled(format!("{kind}  "), theme.status()));
+            }
+            spans.push(Span::raw(sanitize::line(&error.message)));
+            Line::from(spans)
         })
         .collect();
     let mut title = format!("Rejected rows ({})", report.skipped.len());
