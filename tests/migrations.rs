@@ -13,7 +13,7 @@ use std::path::Path;
 use rolo::interop::json;
 use rolo::store::{LATEST_VERSION, Store};
 
-const RELEASED: &[i64] = &[1];
+const RELEASED: &[i64] = &[1, 3];
 
 /// A copy of a fixture in a temporary folder: the committed file is never opened for writing.
 fn copy_of(version: i64, dir: &Path) -> std::path::PathBuf {

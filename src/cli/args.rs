@@ -67,6 +67,21 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Make two contacts that are one person one: DUPLICATE's interviews, follow-ups, timeline,
+    /// referrals and tags move to the contact kept, which takes the details it lacks; the
+    /// duplicate goes to the trash. Each is a name or an id (an import lists the ids of likely
+    /// duplicates). `--undo` undoes the last merge.
+    Merge {
+        /// The contact to merge away (a name, or an id).
+        #[arg(required_unless_present = "undo")]
+        duplicate: Option<String>,
+        /// The contact to keep (a name, or an id).
+        #[arg(long, value_name = "CONTACT", required_unless_present = "undo")]
+        into: Option<String>,
+        /// Undo the last merge instead.
+        #[arg(long, conflicts_with_all = ["duplicate", "into"])]
+        undo: bool,
+    },
     /// Write a consistent copy of the database to FILE (readable by you only).
     Backup {
         /// Where to write the copy.

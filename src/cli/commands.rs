@@ -80,6 +80,62 @@ pub fn backup(store: &Store, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `rolo merge DUPLICATE --into KEPT`, or `rolo merge --undo`.
+pub fn merge(
+    store: &Store,
+    clock: &Clock,
+    duplicate: &Option<String>,
+    into: &Option<String>,
+    undo: bool,
+) -> Result<()> {
+    let now = clock.timestamp();
+    if undo {
+        match store.undo_last_merge(now)? {
+            Some(m) => println!(
+                "Merge undone: {} and {} are two contacts again",
+                m.kept, m.merged
+            ),
+            None => println!("No merge to undo"),
+        }
+        return Ok(());
+    }
+    let (Some(duplicate), Some(into)) = (duplicate, into) else {
+        bail!("name the duplicate and the contact to keep: rolo merge DUPLICATE --into KEPT");
+    };
+    let find = |who: &str| -> Result<crate::domain::Contact> {
+        if let Ok(id) = who.parse::<crate::domain::Id>() {
+            return Ok(store.get(id)?);
+        }
+        let mut namesakes = store.contacts_called(who)?;
+        match namesakes.len() {
+            0 => bail!("no contact is called {:?}", sanitize::line(who)),
+            1 => Ok(namesakes.remove(0)),
+            _ => {
+                let listed: Vec<String> = namesakes
+                    .iter()
+                    .map(|c| {
+                        let detail = [&c.email, &c.linkedin, &c.title]
+                            .into_iter()
+                            .find(|d| !d.is_empty())
+                            .cloned()
+                            .unwrap_or_default();
+                        format!("  {}  {} {}", c.meta.id, c.name, detail)
+                    })
+                    .collect();
+                bail!(
+                    "{} contacts are called {:?}; name one by its id:\n{}",
+                    namesakes.len(),
+                    sanitize::line(who),
+                    sanitize::multiline(&listed.join("\n"))
+                )
+            }
+        }
+    };
+    let (gone, kept) = (find(duplicate)?, find(into)?);
+    println!("{}", store.merge_contacts(gone.meta.id, kept.meta.id, now)?);
+    Ok(())
+}
+
 pub fn demo(store: &Store, clock: &Clock, contacts: u64) -> Result<()> {
     let summary = crate::demo::fill(store, contacts, clock)?;
     println!(

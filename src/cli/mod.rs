@@ -26,6 +26,11 @@ pub fn run() -> Result<()> {
         None => commands::open_tui(&cli, &clock),
         Some(Command::Today { json }) => commands::today(&open_to_read(&cli)?, &clock, *json),
         Some(Command::Add(add)) => commands::add(&open_store(&cli)?, &clock, add),
+        Some(Command::Merge {
+            duplicate,
+            into,
+            undo,
+        }) => commands::merge(&open_store(&cli)?, &clock, duplicate, into, *undo),
         Some(Command::Backup { file }) => commands::backup(&open_to_read(&cli)?, file),
         Some(Command::Import {
             format,

@@ -291,6 +291,22 @@ pub fn import() -> Form {
     Form::new(FormKind::Import, None, fields)
 }
 
+/// Who to merge into `contact` (the same person, entered twice): their interviews, follow-ups,
+/// timeline, referrals and tags come along, and they go to the trash.
+pub fn merge_into(contact: Id) -> Form {
+    let fields = vec![Field::new(
+        "duplicate",
+        "Same person as",
+        FieldKind::Picker {
+            source: PickerSource::Contact,
+            create: false,
+        },
+        Check::Required,
+        "",
+    )];
+    Form::new(FormKind::MergeInto { contact }, None, fields)
+}
+
 /// The role landed, to share in each thank-you.
 pub fn landed_role() -> Form {
     let fields = vec![Field::text(

@@ -55,6 +55,10 @@ pub enum FormKind {
     Import,
     /// The role landed: saving queues a thank-you and an update for everyone who helped.
     LandedRole,
+    /// Another contact, the same person, to merge into this one.
+    MergeInto {
+        contact: Id,
+    },
 }
 
 impl FormKind {
@@ -75,6 +79,7 @@ impl FormKind {
             FormKind::AddQuestions { .. } => "questions",
             FormKind::Import => "import",
             FormKind::LandedRole => "role",
+            FormKind::MergeInto { .. } => "merge",
         }
     }
 }
@@ -216,6 +221,7 @@ impl Form {
             FormKind::Snooze { .. } => "Snooze until…".into(),
             FormKind::Import => "Import contacts from a file".into(),
             FormKind::LandedRole => "Congratulations! What did you land?".into(),
+            FormKind::MergeInto { .. } => "Merge a duplicate into this contact".into(),
             _ => format!("{verb} {}", self.kind.noun()),
         }
     }

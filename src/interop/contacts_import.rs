@@ -250,8 +250,8 @@ pub fn import_with_progress(
                         report.possible_duplicates.push(RowError {
                             line: row.line,
                             message: format!(
-                                "{} was added, with {why} as {} already in rolo: if they are \
-                                 one person, merge them",
+                                "{} was added, with {why} as {} already in rolo; if they are \
+                                 one person, merge them (rolo merge)",
                                 contact.name, twin.name
                             ),
                         });

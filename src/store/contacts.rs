@@ -200,6 +200,15 @@ impl Store {
     }
 
     /// The one live contact called `name`, or an error saying why not.
+    /// Every live contact called exactly `name` (any case), oldest first.
+    pub fn contacts_called(&self, name: &str) -> StoreResult<Vec<Contact>> {
+        select(
+            self.conn(),
+            "name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 50",
+            &[&name],
+        )
+    }
+
     pub fn contact_named(&self, name: &str) -> StoreResult<Contact> {
         one_contact_named(self.conn(), name)
     }

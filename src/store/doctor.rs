@@ -66,7 +66,17 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
     ));
     // Refuses, untouched, what is not a rolo database or is from a newer rolo.
     if let Err(refused) = open::probe(file) {
-        found.push(Finding::new(Problem, "database", refused.to_string()));
+        if refused.is_damage() {
+            super::health::note_damage(file, &refused.to_string());
+            found.push(Finding::new(
+                Problem,
+                "integrity",
+                "damaged: SQLite cannot read its list of tables — restore the newest backup \
+                 (rolo backup makes them)",
+            ));
+        } else {
+            found.push(Finding::new(Problem, "database", refused.to_string()));
+        }
         return Ok(found);
     }
     let conn = Connection::open_with_flags(

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0002_partial_interview_indexes.sql"),
     ),
     (3, include_str!("../../migrations/0003_search.sql")),
+    (4, include_str!("../../migrations/0004_merges.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -132,6 +132,23 @@ impl Store {
     }
 
     /// Restores the most recently deleted record, if any; says what came back.
+    /// Undoes the newest of the last delete and the last merge, saying what came back.
+    pub fn undo_last(&self, now: Timestamp) -> StoreResult<Option<String>> {
+        let deleted = self.trash_rows(1)?.into_iter().next().map(|r| r.deleted_at);
+        let merged = self.last_merge_at()?;
+        if merged.is_some() && merged >= deleted {
+            return Ok(self.undo_last_merge(now)?.map(|m| {
+                format!(
+                    "Merge undone: {} and {} are two contacts again",
+                    m.kept, m.merged
+                )
+            }));
+        }
+        Ok(self
+            .undo_last_delete(now)?
+            .map(|row| format!("Restored {} \"{}\"", row.noun, row.label)))
+    }
+
     pub fn undo_last_delete(&self, now: Timestamp) -> StoreResult<Option<TrashRow>> {
         let Some(last) = self.trash_rows(1)?.into_iter().next() else {
             return Ok(None);

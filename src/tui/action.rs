@@ -102,6 +102,8 @@ pub enum Action {
     NextStep,
     /// Start an informational interview with this contact.
     StartInterview,
+    /// On a contact: merge another contact (the same person, entered twice) into this one.
+    MergeContact,
     /// Open meeting mode for the interview: its questions, to tick and answer.
     MeetingMode,
     /// Meeting mode: mark the question asked, or not.

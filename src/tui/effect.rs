@@ -146,6 +146,8 @@ pub enum FormRequest {
     EditQuestion(Id),
     LogTouch(Id),
     StartInterview(Id),
+    /// Merge a duplicate into this contact.
+    MergeInto(Id),
     Schedule(Id),
     Redirect(Id),
     Evaluation(Id),

@@ -30,7 +30,11 @@ impl ImportPreview {
     /// added though it looks like someone rolo has — with what kind of note it is.
     pub fn notes(&self) -> Vec<(&'static str, &crate::interop::RowError)> {
         let rejected = self.report.skipped.iter().map(|e| ("", e));
-        let twins = self.report.possible_duplicates.iter().map(|e| ("similar", e));
+        let twins = self
+            .report
+            .possible_duplicates
+            .iter()
+            .map(|e| ("similar", e));
         rejected.chain(twins).collect()
     }
 }

@@ -245,6 +245,7 @@ pub fn form(
             forms::touch_completing(*contact, Some(*follow_up), clock)
         }
         FormRequest::Snooze(id) => forms::snooze(*id, clock),
+        FormRequest::MergeInto(contact) => forms::merge_into(*contact),
         other => match step_form(store, other, clock, settings)? {
             Some(form) => form,
             None => return Err(crate::store::StoreError::Invalid("no form for that".into())),

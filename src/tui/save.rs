@@ -99,6 +99,18 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
             interview,
             template,
         } => save_steps::draft_sent(store, form, *interview, *template, clock, settings),
+        FormKind::MergeInto { contact } => match form.picked("duplicate") {
+            Some(duplicate) => store
+                .merge_contacts(duplicate, *contact, clock.timestamp())
+                .map(|message| Saved::Done {
+                    message,
+                    contact: Some(*contact),
+                }),
+            None => Ok(Saved::Refused {
+                field: Some("duplicate"),
+                message: "pick the contact to merge in (type part of their name)".into(),
+            }),
+        },
         FormKind::AddQuestions { interview } => match form.picked("list") {
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)

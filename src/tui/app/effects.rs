@@ -65,15 +65,11 @@ impl App {
                 .store
                 .trash(table, id, clock.timestamp())
                 .map(|()| Loaded::Changed("Deleted — press u to undo".into())),
-            Effect::UndoDelete => self
-                .store
-                .undo_last_delete(clock.timestamp())
-                .map(|restored| {
-                    Loaded::Changed(match restored {
-                        Some(row) => format!("Restored {} \"{}\"", row.noun, row.label),
-                        None => "Nothing to undo: the trash is empty".into(),
-                    })
-                }),
+            Effect::UndoDelete => self.store.undo_last(clock.timestamp()).map(|undone| {
+                Loaded::Changed(
+                    undone.unwrap_or_else(|| "Nothing to undo: the trash is empty".into()),
+                )
+            }),
             Effect::Restore { table, id } => self
                 .store
                 .untrash(table, id, clock.timestamp())

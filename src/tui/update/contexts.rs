@@ -100,6 +100,7 @@ pub fn accepted(model: &Model) -> Vec<Action> {
             DeleteContact,
             LogTouch,
             EditOrganization,
+            MergeContact,
             NextStep,
             StartInterview,
             MeetingMode,

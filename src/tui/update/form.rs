@@ -208,6 +208,11 @@ fn suggest(model: &mut Model) {
     let Some(form) = model.form.as_mut() else {
         return;
     };
+    // A contact is never offered as their own referrer or duplicate.
+    let itself = match form.kind {
+        crate::form::FormKind::MergeInto { contact } => Some(contact),
+        _ => form.editing,
+    };
     let field = form.focused_mut();
     let FieldKind::Picker { source, .. } = field.kind else {
         return;
@@ -247,10 +252,11 @@ fn suggest(model: &mut Model) {
                 filter
                     .matches
                     .iter()
-                    .take(SUGGESTIONS)
                     .filter_map(|i| {
                         Some((index.id(*i as usize)?, index.name(*i as usize).to_string()))
                     })
+                    .filter(|(id, _)| Some(*id) != itself)
+                    .take(SUGGESTIONS)
                     .collect()
             }
             None => Vec::new(),

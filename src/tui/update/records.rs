@@ -35,6 +35,7 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
         Action::DeleteContact
         | Action::LogTouch
         | Action::EditOrganization
+        | Action::MergeContact
         | Action::StartInterview => contact_action(model, action),
         Action::NextStep => match selected_interview(model) {
             Ok(id) => vec![Effect::OpenStepMenu(id)],
@@ -223,6 +224,7 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
         ),
         Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
         Action::StartInterview => open(FormRequest::StartInterview(contact.meta.id)),
+        Action::MergeContact => open(FormRequest::MergeInto(contact.meta.id)),
         _ => match contact.organization_id {
             Some(org) => open(FormRequest::EditOrganization(org)),
             None => say(

@@ -1,0 +1,229 @@
+//! Two contacts that are one person, made one: everything that pointed at the duplicate —
+//! interviews, follow-ups, the timeline, who they referred, their tags — moves to the contact
+//! kept, which also takes the details it lacked; the duplicate goes to the trash. What moved
+//! and what the kept contact held before are recorded, so the merge can be undone exactly,
+//! even after a restart.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::record;
+use super::{Store, StoreError, StoreResult};
+use crate::domain::{Contact, Id, Interaction, InteractionKind, Timestamp};
+
+/// The columns that point at a contact, by table.
+const POINTERS: [(&str, &str); 5] = [
+    ("interviews", "contact_id"),
+    ("interviews", "redirected_to"),
+    ("follow_ups", "contact_id"),
+    ("interactions", "contact_id"),
+    ("contacts", "referred_by"),
+];
+
+/// What undoing a merge needs.
+#[derive(Debug, Serialize, Deserialize)]
+struct Undo {
+    kept_before: Contact,
+    /// (table, column, row id) of every pointer moved from the duplicate to the kept contact.
+    moved: Vec<(String, String, Id)>,
+    /// Tags the kept contact gained.
+    tags_added: Vec<Id>,
+    /// The timeline entry that records the merge.
+    note: Id,
+}
+
+/// A merge, as undo reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    pub kept: String,
+    pub merged: String,
+}
+
+impl Store {
+    /// Merges `duplicate` into `kept`; says what moved in a sentence.
+    pub fn merge_contacts(&self, duplicate: Id, kept: Id, now: Timestamp) -> StoreResult<String> {
+        if duplicate == kept {
+            return Err(StoreError::Invalid(
+                "a contact cannot be merged with itself".into(),
+            ));
+        }
+        self.write(|tx| {
+            let mut keep: Contact = live(tx, kept)?;
+            let gone: Contact = live(tx, duplicate)?;
+            let kept_before = keep.clone();
+            let mut moved = Vec::new();
+            for (table, column) in POINTERS {
+                let mut select = tx.prepare(&format!(
+                    "SELECT id FROM {table} WHERE {column} = ?1 AND id <> ?2"
+                ))?;
+                let ids: Vec<Id> = select
+                    .query_map(rusqlite::params![duplicate, kept], |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET {column} = ?1, updated_at = ?2 \
+                         WHERE {column} = ?3 AND id <> ?1"
+                    ),
+                    rusqlite::params![kept, now, duplicate],
+                )?;
+                moved.extend(ids.into_iter().map(|id| (table.to_string(), column.to_string(), id)));
+            }
+            let tags_added = take_tags(tx, duplicate, kept, now)?;
+            fill_gaps(&mut keep, &gone);
+            record::update(tx, &mut keep, now)?;
+            let summary = format!("Merged with {} (another entry for the same person)", gone.name);
+            let note = Interaction::new(kept, InteractionKind::Note, &summary, now);
+            record::insert(tx, &note)?;
+            let undo = Undo {
+                kept_before,
+                moved,
+                tags_added,
+                note: note.meta.id,
+            };
+            let moved_count = undo.moved.len();
+            tx.execute(
+                "UPDATE contacts SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
+                rusqlite::params![now, duplicate],
+            )?;
+            tx.execute(
+                "INSERT INTO merges (id, kept_id, merged_id, undo, merged_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                rusqlite::params![
+                    Id::new(),
+                    kept,
+                    duplicate,
+                    serde_json::to_string(&undo).map_err(|e| StoreError::Invalid(e.to_string()))?,
+                    now
+                ],
+            )?;
+            Ok(format!(
+                "Merged {} into {}: {moved_count} interviews, follow-ups, timeline entries and \
+                 referrals moved (undo: u in the app, or rolo merge --undo)",
+                gone.name, keep.name
+            ))
+        })
+    }
+
+    /// When the newest merge not undone was made.
+    pub fn last_merge_at(&self) -> StoreResult<Option<Timestamp>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT merged_at FROM merges WHERE undone_at IS NULL ORDER BY merged_at DESC, rowid DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Undoes the newest merge: everything moved goes back, the kept contact is as it was, and
+    /// the duplicate is back.
+    pub fn undo_last_merge(&self, now: Timestamp) -> StoreResult<Option<Merged>> {
+        self.write(|tx| {
+            let found: Option<(Id, Id, Id, String)> = tx
+                .query_row(
+                    "SELECT id, kept_id, merged_id, undo FROM merges WHERE undone_at IS NULL \
+                     ORDER BY merged_at DESC, rowid DESC LIMIT 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let Some((merge, kept, duplicate, undo)) = found else {
+                return Ok(None);
+            };
+            let undo: Undo = serde_json::from_str(&undo)
+                .map_err(|e| StoreError::Invalid(format!("the merge cannot be undone: {e}")))?;
+            for (table, column, id) in &undo.moved {
+                let known = POINTERS.iter().any(|(t, c)| t == table && c == column);
+                if known {
+                    tx.execute(
+                        &format!("UPDATE {table} SET {column} = ?1, updated_at = ?2 WHERE id = ?3"),
+                        rusqlite::params![duplicate, now, id],
+                    )?;
+                }
+            }
+            for tag in &undo.tags_added {
+                tx.execute(
+                    "DELETE FROM contact_tags WHERE contact_id = ?1 AND tag_id = ?2",
+                    rusqlite::params![kept, tag],
+                )?;
+            }
+            tx.execute(
+                "UPDATE interactions SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
+                rusqlite::params![now, undo.note],
+            )?;
+            let mut before = undo.kept_before;
+            record::update(tx, &mut before, now)?;
+            tx.execute(
+                "UPDATE contacts SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2",
+                rusqlite::params![now, duplicate],
+            )?;
+            tx.execute(
+                "UPDATE merges SET undone_at = ?1 WHERE id = ?2",
+                rusqlite::params![now, merge],
+            )?;
+            let merged: Contact = record::get(tx, duplicate)?;
+            Ok(Some(Merged {
+                kept: before.name,
+                merged: merged.name,
+            }))
+        })
+    }
+}
+
+fn live(conn: &Connection, id: Id) -> StoreResult<Contact> {
+    let contact: Contact = record::get(conn, id)?;
+    if contact.meta.deleted_at.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "{} is in the trash",
+            contact.name
+        )));
+    }
+    Ok(contact)
+}
+
+/// The duplicate's live tags, given to the kept contact; the ones it did not have are returned.
+fn take_tags(conn: &Connection, from: Id, to: Id, now: Timestamp) -> StoreResult<Vec<Id>> {
+    let mut select = conn.prepare(
+        "SELECT tag_id FROM contact_tags WHERE contact_id = ?1 AND deleted_at IS NULL \
+         AND tag_id NOT IN (SELECT tag_id FROM contact_tags WHERE contact_id = ?2)",
+    )?;
+    let tags: Vec<Id> = select
+        .query_map(rusqlite::params![from, to], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for tag in &tags {
+        conn.execute(
+            "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            rusqlite::params![to, tag, now],
+        )?;
+    }
+    Ok(tags)
+}
+
+/// The kept contact takes each detail it lacks from the duplicate; notes are joined.
+fn fill_gaps(keep: &mut Contact, gone: &Contact) {
+    for (mine, theirs) in [
+        (&mut keep.title, &gone.title),
+        (&mut keep.email, &gone.email),
+        (&mut keep.phone, &gone.phone),
+        (&mut keep.linkedin, &gone.linkedin),
+        (&mut keep.location, &gone.location),
+        (&mut keep.how_met, &gone.how_met),
+    ] {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
+    keep.organization_id = keep.organization_id.or(gone.organization_id);
+    keep.referred_by = keep
+        .referred_by
+        .or(gone.referred_by)
+        .filter(|r| *r != keep.meta.id && *r != gone.meta.id);
+    keep.keep_in_touch_days = keep.keep_in_touch_days.or(gone.keep_in_touch_days);
+    if !gone.notes.is_empty() && !keep.notes.contains(&gone.notes) {
+        keep.notes = if keep.notes.is_empty() {
+            gone.notes.clone()
+        } else {
+            format!("{}\n\n{}", keep.notes, gone.notes)
+        };
+    }
+}
