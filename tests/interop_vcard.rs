@@ -68,9 +68,8 @@ fn vcards_from_every_usual_source() {
         rows[2].clone().unwrap().organization,
         "Only An Organisation"
     );
-    let cut = rows[3].clone().unwrap_err();
-    assert_eq!(cut.line, 26, "where the unfinished card begins");
-    assert!(cut.message.contains("END:VCARD"));
+    // A card the file cuts short (no END:VCARD) still brings its person.
+    assert_eq!(rows[3].clone().unwrap().name, "Cut Short");
 
     let db = TempStore::new();
     let skipping = ImportOptions {
@@ -78,7 +77,7 @@ fn vcards_from_every_usual_source() {
         ..options()
     };
     let report = import(&db, rows, skipping, "vCard", &clock()).unwrap();
-    assert_eq!((report.added, report.skipped.len()), (3, 1));
+    assert_eq!((report.added, report.skipped.len()), (4, 0));
     let ada = db.contact_named("Ada Lovelace").unwrap();
     assert_eq!(db.tags_of(ada.meta.id).unwrap(), ["engines", "mentors"]);
     assert!(
@@ -102,20 +101,26 @@ fn a_folder_of_cards_is_imported_from_the_command_line() {
         "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alan Turing\r\nEND:VCARD\r\n",
     )
     .unwrap();
-    std::fs::write(cards.join("broken.vcf"), "BEGIN:VCARD\r\nFN:Cut\r\n").unwrap();
+    std::fs::write(cards.join("cut.vcard"), "BEGIN:VCARD\r\nFN:Cut Short\r\n").unwrap();
+    // Line 3 of this one has no name, organisation or email; line 1 of it is fine.
+    std::fs::write(
+        cards.join("two.vcf"),
+        "BEGIN:VCARD\nFN:Kept\nEND:VCARD\nBEGIN:VCARD\nNOTE:nobody\nEND:VCARD\n",
+    )
+    .unwrap();
     let db = dir.path().join("rolo.db");
     rolo(&db)
         .args(["import", "vcard"])
         .arg(&cards)
         .assert()
         .failure()
-        .stderr(contains("broken.vcf: the card never ends"));
+        .stderr(contains("line 4: two.vcf: no name, organisation or email"));
     rolo(&db)
         .args(["import", "vcard", "--skip-invalid"])
         .arg(&cards)
         .assert()
         .success()
-        .stdout(contains("added 2"));
+        .stdout(contains("added 4"));
 }
 
 /// What a card carries of a contact, to compare two databases by.
@@ -245,9 +250,15 @@ mod properties {
             if !org.contains(';') {
                 prop_assert_eq!(row.organization, org.trim().to_string());
             }
-            prop_assert_eq!(row.title, title);
+            prop_assert_eq!(row.title.trim(), title.trim());
             prop_assert_eq!(row.notes, notes);
-            prop_assert_eq!(row.tags, tags.iter().map(|t| t.trim().to_string()).collect::<Vec<_>>());
+            // A tag is a label: runs of spaces in it count as one (calcard folds them after an
+            // escape in a list value, and rolo stores tags that way).
+            let words = |t: &String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            prop_assert_eq!(
+                row.tags.iter().map(words).collect::<Vec<_>>(),
+                tags.iter().map(words).collect::<Vec<_>>()
+            );
         }
 
         #[test]

@@ -48,6 +48,7 @@ pub fn import(
                 eprintln!("Columns: {columns}");
             }
             print_rejected(&done.report.skipped);
+            print_rejected(&done.report.values_left_out);
             print_rejected(&done.report.possible_duplicates);
             println!("{}: {}", shown(file), done.report.summary(options.dry_run));
             if options.dry_run {

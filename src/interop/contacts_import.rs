@@ -25,6 +25,12 @@ pub struct ImportRow {
     /// How the user met them, when the file says (rolo's own export); else where they came from.
     pub how_met: String,
     pub tags: Vec<String>,
+    /// Values the file held that could not be used (a malformed email), each with why: the
+    /// person is imported without them, and the report lists them.
+    pub left_out: Vec<String>,
+    /// The file the row came from, when an import reads several (a folder of cards): named in
+    /// every problem reported about the row.
+    pub file: String,
     /// When the connection was made, for the timeline.
     pub connected_on: Option<Timestamp>,
 }
@@ -45,10 +51,18 @@ impl ImportRow {
             *field = sanitize::line(field);
         }
         self.notes = sanitize::multiline(&self.notes);
+        // A tag is a label: its words, one space apart.
+        for tag in &mut self.tags {
+            *tag = sanitize::line(tag)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        self.tags.retain(|t| !t.is_empty());
         let fail = |message: String| {
             Err(RowError {
                 line: self.line,
-                message,
+                message: in_file(&self.file, &message),
             })
         };
         if self.name.is_empty() {
@@ -83,6 +97,15 @@ impl ImportRow {
             return fail(message);
         }
         Ok(self)
+    }
+}
+
+/// "cards/ada.vcf: …" for a row of one file among several; the message alone otherwise.
+pub fn in_file(file: &str, message: &str) -> String {
+    if file.is_empty() {
+        message.to_string()
+    } else {
+        format!("{file}: {message}")
     }
 }
 
@@ -167,6 +190,14 @@ pub fn import_with_progress(
         skipped: invalid,
         ..ImportReport::default()
     };
+    for row in &valid {
+        for why in &row.left_out {
+            report.values_left_out.push(RowError {
+                line: row.line,
+                message: in_file(&row.file, &format!("{}: {}", row.name, sanitize::line(why))),
+            });
+        }
+    }
     let mut known = known_contacts(store)?;
     let now = clock.timestamp();
     let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
@@ -249,10 +280,13 @@ pub fn import_with_progress(
                         let twin: Contact = record::get(tx, twin)?;
                         report.possible_duplicates.push(RowError {
                             line: row.line,
-                            message: format!(
-                                "{} was added, with {why} as {} already in rolo; if they are \
-                                 one person, merge them (rolo merge)",
-                                contact.name, twin.name
+                            message: in_file(
+                                &row.file,
+                                &format!(
+                                    "{} was added, with {why} as {} already in rolo; if they \
+                                     are one person, merge them (rolo merge)",
+                                    contact.name, twin.name
+                                ),
                             ),
                         });
                     }

@@ -143,7 +143,10 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
     let mut files: Vec<_> = std::fs::read_dir(file)
         .map_err(|e| unreadable(file, e))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("vcf") || x.eq_ignore_ascii_case("vcard"))
+        })
         .collect();
     files.sort();
     let mut rows = Vec::new();
@@ -153,11 +156,15 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        rows.extend(vcard::parse(&bytes).into_iter().map(|row| {
-            row.map_err(|e| RowError {
+        rows.extend(vcard::parse(&bytes).into_iter().map(|row| match row {
+            Ok(row) => Ok(ImportRow {
+                file: name.clone(),
+                ..row
+            }),
+            Err(e) => Err(RowError {
                 line: e.line,
-                message: format!("{name}: {}", e.message),
-            })
+                message: contacts_import::in_file(&name, &e.message),
+            }),
         }));
     }
     Ok(rows)

@@ -40,6 +40,8 @@ pub struct ImportReport {
     pub possible_duplicates: Vec<RowError>,
     /// Rows with nothing in them (LinkedIn's members who hide their profile), left out.
     pub blank: u64,
+    /// Values that could not be used (a malformed email), left out of people imported.
+    pub values_left_out: Vec<RowError>,
 }
 
 impl ImportReport {
@@ -59,6 +61,12 @@ impl ImportReport {
             text.push_str(&format!(
                 ", {} blank rows left out (members who hide their profile)",
                 self.blank
+            ));
+        }
+        if !self.values_left_out.is_empty() {
+            text.push_str(&format!(
+                ", {} values left out (listed)",
+                self.values_left_out.len()
             ));
         }
         if !self.possible_duplicates.is_empty() {

@@ -1,0 +1,173 @@
+//! vCard 2.1, 3.0 and 4.0 as real address books write them. `text` turns the file's bytes into
+//! each card's text (encodings, line ends, folds, cards missing their END or nesting an AGENT);
+//! calcard (Stalwart's vCard and iCalendar parser) reads each card — parameters, quoting,
+//! escapes, quoted-printable and base64 values in their charsets; here the card becomes a
+//! contact. A value that cannot be used (a malformed email) costs that value, reported, not
+//! the person.
+
+mod text;
+
+use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardProperty, VCardValue};
+use calcard::{Entry, Parser};
+
+use super::RowError;
+use super::contacts_import::ImportRow;
+use crate::store::looks_like_email;
+
+/// Every card of a file: a contact to import, or why the card could not be read.
+pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
+    text::cards(bytes)
+        .into_iter()
+        .map(|card| match Parser::new(&card.text).entry() {
+            Entry::VCard(parsed) => Ok(row(card.line, &parsed)),
+            _ => Err(RowError {
+                line: card.line,
+                message: "this card cannot be read as a vCard".into(),
+            }),
+        })
+        .collect()
+}
+
+/// The texts of a property's values: a structured value's parts in order.
+fn texts(entry: &VCardEntry) -> Vec<String> {
+    entry
+        .values
+        .iter()
+        .flat_map(|value| match value {
+            VCardValue::Component(parts) => parts.clone(),
+            other => other.as_text().map(str::to_string).into_iter().collect(),
+        })
+        .collect()
+}
+
+/// How much a value is preferred: `PREF=1` most, then `TYPE=PREF`, then in file order.
+fn preference(entry: &VCardEntry) -> u32 {
+    entry
+        .params
+        .iter()
+        .find_map(|param| match param.name {
+            // PREF=1 (vCard 4), or a bare PREF (vCard 2.1: EMAIL;WORK;PREF:…).
+            VCardParameterName::Pref => match param.value.as_integer() {
+                Some(calcard::common::IanaType::Iana(n)) => Some(n),
+                _ => Some(1),
+            },
+            VCardParameterName::Type => param
+                .value
+                .as_text()
+                .filter(|t| t.eq_ignore_ascii_case("pref"))
+                .map(|_| 1),
+            _ => None,
+        })
+        .unwrap_or(u32::MAX)
+}
+
+/// A property's values, most preferred first, as one text each.
+fn ranked<'a>(card: &'a VCard, property: &VCardProperty) -> Vec<(&'a VCardEntry, String)> {
+    let mut found: Vec<(&VCardEntry, String)> = card
+        .entries
+        .iter()
+        .filter(|e| &e.name == property)
+        .map(|e| (e, texts(e).join(" ")))
+        .filter(|(_, text)| !text.trim().is_empty())
+        .collect();
+    found.sort_by_key(|(e, _)| preference(e));
+    found
+}
+
+/// The first non-empty part list of a structured property (N, ORG, ADR).
+fn parts(card: &VCard, property: &VCardProperty) -> Vec<String> {
+    card.entries
+        .iter()
+        .filter(|e| &e.name == property)
+        .map(|e| {
+            texts(e)
+                .into_iter()
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|parts| parts.iter().any(|p| !p.is_empty()))
+        .unwrap_or_default()
+}
+
+/// vCard 4 writes `tel:` and `mailto:` addresses.
+fn without_scheme<'a>(value: &'a str, scheme: &str) -> &'a str {
+    match value.get(..scheme.len()) {
+        Some(prefix) if prefix.eq_ignore_ascii_case(scheme) => value[scheme.len()..].trim(),
+        _ => value.trim(),
+    }
+}
+
+fn row(line: u64, card: &VCard) -> ImportRow {
+    let mut row = ImportRow {
+        line,
+        ..ImportRow::default()
+    };
+    row.name = first(card, &VCardProperty::Fn).trim().to_string();
+    if row.name.is_empty() {
+        // N is family;given;additional;prefix;suffix.
+        let n = parts(card, &VCardProperty::N);
+        row.name = [n.get(3), n.get(1), n.get(2), n.first(), n.get(4)]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    // ORG is organisation;unit;unit: the organisation, then its units.
+    row.organization = parts(card, &VCardProperty::Org)
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    row.title = first(card, &VCardProperty::Title);
+    row.notes = first(card, &VCardProperty::Note);
+    row.location = parts(card, &VCardProperty::Adr)
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    row.phone = ranked(card, &VCardProperty::Tel)
+        .into_iter()
+        .map(|(_, tel)| without_scheme(&tel, "tel:").to_string())
+        .next()
+        .unwrap_or_default();
+    let emails: Vec<String> = ranked(card, &VCardProperty::Email)
+        .into_iter()
+        .map(|(_, email)| without_scheme(&email, "mailto:").to_string())
+        .collect();
+    match emails.iter().find(|e| looks_like_email(e)) {
+        Some(email) => row.email = email.clone(),
+        None => {
+            if let Some(bad) = emails.first() {
+                row.left_out
+                    .push(format!("{bad:?} is not an email address; left out"));
+            }
+        }
+    }
+    row.linkedin = card
+        .entries
+        .iter()
+        .filter(|e| e.name == VCardProperty::Url)
+        .flat_map(texts)
+        .find(|url| url.to_ascii_lowercase().contains("linkedin.com/"))
+        .unwrap_or_default();
+    // Every CATEGORIES line, every value in it.
+    row.tags = card
+        .entries
+        .iter()
+        .filter(|e| e.name == VCardProperty::Categories)
+        .flat_map(texts)
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    row
+}
+
+fn first(card: &VCard, property: &VCardProperty) -> String {
+    ranked(card, property)
+        .into_iter()
+        .map(|(_, text)| text)
+        .next()
+        .unwrap_or_default()
+}
