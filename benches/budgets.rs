@@ -322,7 +322,9 @@ fn bench_size(contacts: u64) {
     );
 }
 
-/// A LinkedIn export of `rows` connections, as LinkedIn writes it.
+/// A LinkedIn export of `rows` connections, as LinkedIn writes it: every row a different
+/// profile, names and companies repeating as they do in a real network (so the identity rules
+/// are exercised: namesakes at one company are still different people).
 fn linkedin_csv(rows: u64) -> String {
     let mut text = String::from("Notes:\r\n\"Some emails are missing.\"\r\n\r\n");
     text.push_str("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
@@ -333,8 +335,9 @@ fn linkedin_csv(rows: u64) -> String {
             String::new()
         };
         text.push_str(&format!(
-            "Person,Number {i},https://www.linkedin.com/in/person-{i},{email},\"Company {}, Inc\",Analyst,{} Mar 2024\r\n",
-            i % 4_000,
+            "Person,Number {},https://www.linkedin.com/in/person-{i},{email},\"Company {}, Inc\",Analyst,{} Mar 2024\r\n",
+            i % 2_000,
+            i % 400,
             1 + i % 28
         ));
     }

@@ -127,3 +127,57 @@ fn the_command_line_and_the_merge_refuse_what_the_form_would_not_hold() {
         "{refused}"
     );
 }
+
+/// A hand-edited export merged back: escape sequences never reach the database (or `rolo
+/// today`), and a contact with no name or an over-long one is refused, saying which.
+#[test]
+fn a_json_merge_holds_to_the_same_rules_as_every_other_import() {
+    let db = TempStore::new();
+    rolo(&db.path())
+        .args(["demo", "--contacts", "12"])
+        .assert()
+        .success();
+    let file = db.dir.path().join("export.json");
+    rolo(&db.path())
+        .args(["export", "json", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut export: serde_json::Value = serde_json::from_str(&original).unwrap();
+    let contact = &mut export["contacts"][0];
+    contact["name"] = "Evil \u{1b}]0;OWNED\u{7}Name".into();
+    contact["meta"]["updated_at"] = "2027-01-01T00:00:00.000Z".into();
+    std::fs::write(&file, export.to_string()).unwrap();
+    rolo(&db.path())
+        .args(["import", "json"])
+        .arg(&file)
+        .assert()
+        .success();
+    let names: Vec<String> = db
+        .all::<rolo::domain::Contact>(false)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert!(names.contains(&"Evil Name".to_string()), "{names:?}");
+    let today = rolo(&db.path()).arg("today").assert().success();
+    assert!(!today.get_output().stdout.contains(&0x1b));
+
+    for (name, why) in [
+        ("", "it has no name"),
+        (&*"n".repeat(1_001), "longer than 1,000"),
+    ] {
+        let mut export: serde_json::Value = serde_json::from_str(&original).unwrap();
+        export["contacts"][1]["name"] = name.into();
+        export["contacts"][1]["meta"]["updated_at"] = "2027-01-01T00:00:00.000Z".into();
+        std::fs::write(&file, export.to_string()).unwrap();
+        rolo(&db.path())
+            .args(["import", "json"])
+            .arg(&file)
+            .assert()
+            .failure()
+            .stderr(contains(why))
+            .stderr(contains("nothing was imported"));
+    }
+}

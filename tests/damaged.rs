@@ -11,6 +11,19 @@ use std::path::Path;
 use predicates::str::contains;
 use support::{TempStore, rolo};
 
+/// The demo in a file no connection of the test holds open.
+fn closed_demo() -> TempStore {
+    let db = TempStore::new();
+    let TempStore { store, dir } = db;
+    drop(store);
+    let db = TempStore {
+        store: rolo::store::Store::open(&dir.path().join("spare.db")).unwrap(),
+        dir,
+    };
+    rolo(&db.path()).args(["demo"]).assert().success();
+    db
+}
+
 /// A filled database whose header's free-list pointer has been scribbled over.
 fn scribbled() -> TempStore {
     let db = TempStore::new();
@@ -163,4 +176,73 @@ fn sqlite_special_names_are_not_taken_for_files() {
             .stderr(contains("is not a file path"));
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_damaged_file_is_not_backed_up_over_a_good_backup() {
+    // No connection of the test's own: the file on disk holds everything.
+    let db = closed_demo();
+    let backup = db.dir.path().join("good.backup");
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&backup)
+        .assert()
+        .success();
+    let good = std::fs::read(&backup).unwrap();
+    // Garbage over a whole page in the middle of the data: the header is still fine.
+    let mut bytes = std::fs::read(db.path()).unwrap();
+    let page = 8192 * (bytes.len() / 8192 / 2);
+    for (i, byte) in bytes[page..page + 8192].iter_mut().enumerate() {
+        *byte = (i * 7 + 13) as u8;
+    }
+    std::fs::write(db.path(), &bytes).unwrap();
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&backup)
+        .assert()
+        .failure()
+        .stderr(contains("damaged"))
+        .stderr(contains("the backup was not written"));
+    assert_eq!(
+        std::fs::read(&backup).unwrap(),
+        good,
+        "yesterday's backup is as it was"
+    );
+    // Found damaged once: from now on the file is opened read-only.
+    rolo(&db.path())
+        .args(["add", "contact", "--name", "Not Written"])
+        .assert()
+        .failure()
+        .stderr(contains("is damaged"));
+}
+
+/// SQLite keeps its log beside the name a file is opened by: two names (hard links) would each
+/// keep their own, and writes through one would be lost to the other. rolo only reads such a
+/// file, and says why.
+#[test]
+fn a_file_with_two_names_is_only_read() {
+    let db = closed_demo();
+    let other = db.dir.path().join("other-name.db");
+    std::fs::hard_link(db.path(), &other).unwrap();
+    for name in [db.path(), other.clone()] {
+        rolo(&name)
+            .args(["add", "contact", "--name", "Through A Link"])
+            .assert()
+            .failure()
+            .stderr(contains("has 2 names (hard links)"));
+        rolo(&name)
+            .arg("today")
+            .assert()
+            .success()
+            .stderr(contains("reading only"));
+    }
+    rolo(&other)
+        .arg("doctor")
+        .assert()
+        .failure()
+        .stdout(contains("the file has 2 names"));
+    let mut pty = support::pty::Pty::spawn(&[], &other, db.dir.path(), 120, 30, &[]);
+    pty.wait_for("read-only");
+    pty.wait_for("several names");
+    pty.quit();
 }

@@ -6,6 +6,7 @@
 
 mod support;
 
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -204,4 +205,67 @@ fn file_names_are_printed_without_their_escape_sequences() {
             );
         }
     }
+}
+
+#[test]
+fn an_export_writes_through_a_symlink_and_streams_into_a_pipe() {
+    let db = filled();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("synced").join("people.json");
+    std::fs::create_dir(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "old").unwrap();
+    let link = out.path().join("people.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    rolo(&db.path())
+        .args(["export", "json", "-o"])
+        .arg(&link)
+        .assert()
+        .success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("\"contacts\"")
+    );
+    // A backup through the link replaces the file it points at too.
+    rolo(&db.path()).arg("backup").arg(&link).assert().success();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+
+    let fifo = out.path().join("pipe");
+    support::fifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    rolo(&db.path())
+        .args(["export", "csv", "-o"])
+        .arg(&fifo)
+        .assert()
+        .success();
+    let streamed = String::from_utf8(reader.join().unwrap()).unwrap();
+    assert!(
+        streamed.starts_with("name,title,organization"),
+        "{streamed:.60}"
+    );
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe is still a pipe"
+    );
+    rolo(&db.path())
+        .arg("backup")
+        .arg(&fifo)
+        .assert()
+        .failure()
+        .stderr(contains("a backup needs a file"));
 }

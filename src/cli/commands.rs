@@ -26,7 +26,9 @@ pub fn today(store: &Store, clock: &Clock, json: bool) -> Result<()> {
         serde_json::to_writer_pretty(&mut out, &agenda)?;
         writeln!(out)?;
     } else {
-        out.write_all(agenda.to_text(clock).as_bytes())?;
+        // Stored text is clean; cleaned again here all the same, as everything printed is.
+        out.write_all(sanitize::multiline(&agenda.to_text(clock)).as_bytes())?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -122,9 +122,18 @@ pub fn export(
         return export_cards(store, file);
     }
     safe_write::refuse_database(file, store.path())?;
-    safe_write::write_atomically(file, |temporary, _| {
-        write_export(store, clock, format, std::io::BufWriter::new(temporary))
-            .map_err(|e| StoreError::Invalid(format!("cannot write {}: {e}", file.display())))
+    safe_write::write_export(file, |out| {
+        write_export(store, clock, format, std::io::BufWriter::new(out)).map_err(|e| {
+            // A full disk deep in a writer is said as one (with what is free), not as an OS code.
+            let io = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>());
+            match io.and_then(std::io::Error::raw_os_error) {
+                Some(code) => StoreError::io(
+                    format!("cannot write {}", file.display()),
+                    std::io::Error::from_raw_os_error(code),
+                ),
+                None => StoreError::Invalid(format!("cannot write {}: {e}", file.display())),
+            }
+        })
     })?;
     eprintln!("Wrote {}", shown(file));
     Ok(())
@@ -156,13 +165,21 @@ fn is_folder(output: &Path) -> bool {
 /// or not at all.
 fn export_cards(store: &Store, folder: &Path) -> Result<()> {
     let cards = vcard_export::cards(store)?;
-    for card in &cards {
+    for (written, card) in cards.iter().enumerate() {
         let file = folder.join(&card.file_name);
         safe_write::refuse_database(&file, store.path())?;
         safe_write::write_atomically(&file, |temporary, _| {
             temporary
                 .write_all(card.text.as_bytes())
                 .map_err(|e| StoreError::io(format!("cannot write {}", file.display()), e))
+        })
+        .map_err(|e| {
+            eyre!(
+                "{e}\n{written} of {} cards were written to {} before this, each whole; run the \
+                 export again once it can finish",
+                cards.len(),
+                shown(folder)
+            )
         })?;
     }
     eprintln!("Wrote {} cards to {}", cards.len(), shown(folder));

@@ -12,6 +12,15 @@ pub fn multiline(input: &str) -> String {
     clean(input, true).trim_end().to_string()
 }
 
+/// Whether `multiline` would change more than trailing space: an escape, a control character
+/// other than a line break or tab, or a bidirectional override.
+pub fn needs_cleaning(input: &str) -> bool {
+    input.chars().any(|c| {
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
 fn clean(input: &str, keep_breaks: bool) -> String {
     let mut out = String::with_capacity(input.len());
     let mut chars = input.chars().peekable();

@@ -36,18 +36,31 @@ pub fn profile_key(url: &str) -> String {
 pub struct Keys {
     pub profile: Option<String>,
     pub email: Option<String>,
-    pub name: String,
-    pub organization: String,
+    /// The name and the organisation, lowercased, in one string ("ada lovelace\u{1f}engines"):
+    /// one allocation, and a lookup needs no copy.
+    name_and_org: String,
+    name_len: usize,
 }
 
 impl Keys {
     pub fn of(linkedin: &str, email: &str, name: &str, organization: &str) -> Keys {
+        let (name, organization) = (name.trim(), organization.trim());
+        let mut name_and_org = String::with_capacity(name.len() + organization.len() + 1);
+        name_and_org.extend(name.chars().flat_map(char::to_lowercase));
+        let name_len = name_and_org.len();
+        name_and_org.push('\u{1f}');
+        name_and_org.extend(organization.chars().flat_map(char::to_lowercase));
         Keys {
             profile: (!linkedin.trim().is_empty()).then(|| profile_key(linkedin)),
             email: (!email.trim().is_empty()).then(|| email.trim().to_lowercase()),
-            name: name.trim().to_lowercase(),
-            organization: organization.trim().to_lowercase(),
+            name_and_org,
+            name_len,
         }
+    }
+
+    /// The name, lowercased.
+    pub fn name(&self) -> &str {
+        &self.name_and_org[..self.name_len]
     }
 }
 
@@ -65,9 +78,10 @@ pub enum Identity {
 /// What rolo knows of one contact, for telling people apart.
 #[derive(Debug, Clone)]
 struct Person {
-    name: String,
-    profile: Option<String>,
-    email: Option<String>,
+    /// The lowercased name, for telling a shared email's holders apart.
+    name: Box<str>,
+    has_profile: bool,
+    has_email: bool,
 }
 
 /// Every contact, by each key a row can be recognised by.
@@ -76,38 +90,42 @@ pub struct Known {
     people: FastMap<Id, Person>,
     by_profile: FastMap<String, Id>,
     by_email: FastMap<String, Id>,
-    by_name_and_org: FastMap<(String, String), Vec<Id>>,
+    /// Name and organisation → the first contact with them, and how many have them.
+    by_name_and_org: FastMap<String, (Id, u32)>,
 }
 
 impl Known {
     /// Adds (or brings up to date) what is known of contact `id`. A profile address or email
     /// already held by another contact stays theirs.
     pub fn remember(&mut self, id: Id, keys: &Keys) {
+        let is_new = !self.people.contains_key(&id);
         let person = self.people.entry(id).or_insert_with(|| Person {
-            name: keys.name.clone(),
-            profile: None,
-            email: None,
+            name: keys.name().into(),
+            has_profile: false,
+            has_email: false,
         });
-        if person.profile.is_none()
+        if !person.has_profile
             && let Some(profile) = &keys.profile
             && !self.by_profile.contains_key(profile)
         {
-            person.profile = Some(profile.clone());
+            person.has_profile = true;
             self.by_profile.insert(profile.clone(), id);
         }
-        if person.email.is_none()
+        if !person.has_email
             && let Some(email) = &keys.email
             && !self.by_email.contains_key(email)
         {
-            person.email = Some(email.clone());
+            person.has_email = true;
             self.by_email.insert(email.clone(), id);
         }
-        let twins = self
-            .by_name_and_org
-            .entry((keys.name.clone(), keys.organization.clone()))
-            .or_default();
-        if !twins.contains(&id) {
-            twins.push(id);
+        if is_new {
+            match self.by_name_and_org.get_mut(keys.name_and_org.as_str()) {
+                Some((_, count)) => *count += 1,
+                None => {
+                    self.by_name_and_org
+                        .insert(keys.name_and_org.clone(), (id, 1));
+                }
+            }
         }
     }
 
@@ -129,39 +147,32 @@ impl Known {
         }
         if let Some(id) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
             let person = &self.people[id];
-            let other_profile = keys.profile.is_some() && person.profile.is_some();
-            if !other_profile && names_agree(&person.name, &keys.name, keys.email.as_deref()) {
+            let other_profile = keys.profile.is_some() && person.has_profile;
+            if !other_profile && names_agree(&person.name, keys.name(), keys.email.as_deref()) {
                 return Identity::Known(*id);
             }
             return Identity::New {
                 looks_like: Some((*id, "the same email")),
             };
         }
-        let twins = self
-            .by_name_and_org
-            .get(&(keys.name.clone(), keys.organization.clone()))
-            .map_or(&[][..], Vec::as_slice);
+        let Some(&(first, count)) = self.by_name_and_org.get(keys.name_and_org.as_str()) else {
+            return Identity::New { looks_like: None };
+        };
         let row_has_keys = keys.profile.is_some() || keys.email.is_some();
-        if let [only] = twins
-            && !row_has_keys
-            && !self.has_keys(*only)
-        {
-            return Identity::Known(*only);
+        let first_has_profile = self.people.get(&first).is_some_and(|p| p.has_profile);
+        let first_has_keys = self
+            .people
+            .get(&first)
+            .is_some_and(|p| p.has_profile || p.has_email);
+        if count == 1 && !row_has_keys && !first_has_keys {
+            return Identity::Known(first);
         }
         // Two different profile addresses are two people: not worth a word. Otherwise the
         // namesake may be this person, entered another way.
-        let namesake = twins.iter().find(|id| {
-            keys.profile.is_none() || self.people.get(id).is_none_or(|p| p.profile.is_none())
-        });
+        let worth_a_word = keys.profile.is_none() || !first_has_profile;
         Identity::New {
-            looks_like: namesake.map(|id| (*id, "the same name and organisation")),
+            looks_like: worth_a_word.then_some((first, "the same name and organisation")),
         }
-    }
-
-    fn has_keys(&self, id: Id) -> bool {
-        self.people
-            .get(&id)
-            .is_some_and(|p| p.profile.is_some() || p.email.is_some())
     }
 }
 

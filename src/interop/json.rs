@@ -116,6 +116,9 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         // References (a contact's referrer, an interview's contact) may point at records later
         // in the file: checked at commit, when all are in.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        for contact in &export.contacts {
+            check_contact(contact)?;
+        }
         merge_all(tx, &export.organizations, report, dry_run)?;
         merge_all(tx, &export.contacts, report, dry_run)?;
         merge_all(tx, &export.tags, report, dry_run)?;
@@ -137,6 +140,34 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         store.bulk_write(|tx| run(tx, &mut report))?;
     }
     Ok(report)
+}
+
+/// A contact in an export holds to what the form and every other import hold to: a name, and
+/// one-line fields no longer than a line may be.
+fn check_contact(contact: &crate::domain::Contact) -> Result<(), StoreError> {
+    let refuse = |why: String| {
+        Err(StoreError::Invalid(format!(
+            "the contact {} ({:?}) in the export: {why}; nothing was imported",
+            contact.meta.id,
+            crate::domain::sanitize::line(&contact.name.chars().take(40).collect::<String>())
+        )))
+    };
+    if crate::domain::sanitize::line(&contact.name).is_empty() {
+        return refuse("it has no name".into());
+    }
+    let lines = crate::domain::limits::check_lines(&[
+        ("name", &contact.name),
+        ("title", &contact.title),
+        ("email", &contact.email),
+        ("phone", &contact.phone),
+        ("LinkedIn URL", &contact.linkedin),
+        ("location", &contact.location),
+        ("how we met", &contact.how_met),
+    ]);
+    match lines {
+        Ok(()) => Ok(()),
+        Err(why) => refuse(why),
+    }
 }
 
 fn merge_all<R: Record>(

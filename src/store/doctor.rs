@@ -64,6 +64,18 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
             super::disk::human_bytes(metadata.len())
         ),
     ));
+    let names = std::os::unix::fs::MetadataExt::nlink(&metadata);
+    if names > 1 {
+        found.push(Finding::new(
+            Problem,
+            "names",
+            format!(
+                "the file has {names} names (hard links): writing through two of them would lose \
+                 changes, so rolo only reads it — remove the other links (find / -samefile {})",
+                file.display()
+            ),
+        ));
+    }
     // Refuses, untouched, what is not a rolo database or is from a newer rolo.
     if let Err(refused) = open::probe(file) {
         if refused.is_damage() {

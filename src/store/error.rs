@@ -48,6 +48,14 @@ pub enum StoreError {
     #[error("the {what} was changed elsewhere while it was edited; nothing was saved")]
     ChangedMeanwhile { what: &'static str },
 
+    #[error(
+        "{path} has {names} names (hard links). SQLite keeps its log of recent changes beside \
+         the name it is opened by, so writing through two names would lose changes; rolo opens \
+         it read-only.\nKeep one name: remove the other links (ls -i shows them), or copy the \
+         file and pass --db with the copy."
+    )]
+    HardLinked { path: PathBuf, names: u64 },
+
     #[error("cancelled; nothing was changed")]
     Cancelled,
 

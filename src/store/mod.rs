@@ -69,6 +69,14 @@ impl Store {
                 path.join("rolo.db").display()
             )));
         }
+        if let Ok(meta) = std::fs::metadata(path)
+            && std::os::unix::fs::MetadataExt::nlink(&meta) > 1
+        {
+            return Err(StoreError::HardLinked {
+                path: path.to_path_buf(),
+                names: std::os::unix::fs::MetadataExt::nlink(&meta),
+            });
+        }
         if let Some(why) = health::damage(path) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
@@ -103,16 +111,30 @@ impl Store {
     pub fn open_for_reading(path: &Path) -> StoreResult<(Store, Option<StoreError>)> {
         match Store::open(path) {
             Ok(store) => Ok((store, None)),
-            Err(refused @ (StoreError::Damaged { .. } | StoreError::NotWritable { .. })) => {
+            Err(refused) => {
                 let why = match &refused {
                     StoreError::Damaged { .. } => {
                         "the file is damaged: quit and run `rolo doctor`, or restore a backup"
                     }
-                    _ => "the file or its disk cannot be written (chmod u+w it, or copy it)",
+                    StoreError::HardLinked { .. } => {
+                        "the file has several names (hard links): keep one (rolo doctor says more)"
+                    }
+                    StoreError::NotWritable { .. } => {
+                        "the file or its disk cannot be written (chmod u+w it, or copy it)"
+                    }
+                    // What is not ours, or from a newer rolo, is not read either.
+                    StoreError::NotRolo { .. }
+                    | StoreError::NotADatabase { .. }
+                    | StoreError::NewerSchema { .. }
+                    | StoreError::Invalid(_) => return Err(refused),
+                    // The disk full, the folder unwritable: what can be read is still read.
+                    _ => "it cannot be written just now (its disk or folder): read only",
                 };
-                Ok((Store::open_read_only(path, why)?, Some(refused)))
+                match Store::open_read_only(path, why) {
+                    Ok(store) => Ok((store, Some(refused))),
+                    Err(_) => Err(refused),
+                }
             }
-            Err(other) => Err(other),
         }
     }
 
@@ -210,6 +232,18 @@ impl Store {
     /// one as it was; `target` may not be the database or one of its side files.
     pub fn backup_to(&self, target: &Path) -> StoreResult<()> {
         safe_write::refuse_database(target, &self.path)?;
+        // A damaged file is not copied over what may be the last good backup.
+        let check = self.quick_check()?;
+        if check != "ok" {
+            health::note_damage(&self.path, &format!("quick check: {check}"));
+            return Err(StoreError::Damaged {
+                path: self.path.clone(),
+                why: format!(
+                    "{check}; the backup was not written, so {} is as it was",
+                    target.display()
+                ),
+            });
+        }
         safe_write::write_atomically(target, |_, temporary| {
             self.conn
                 .backup(
@@ -218,6 +252,17 @@ impl Store {
                     None::<fn(rusqlite::backup::Progress)>,
                 )
                 .map_err(|e| StoreError::context(format!("backing up to {}", target.display()), e))
+        })
+    }
+
+    /// `PRAGMA quick_check`: "ok", or the first problems found (a read of every page, without
+    /// the index cross-checks).
+    pub fn quick_check(&self) -> StoreResult<String> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check(5)")?;
+        let lines: Result<Vec<String>, _> = stmt.query_map([], |row| row.get(0))?.collect();
+        Ok(match lines {
+            Ok(lines) => lines.join("; "),
+            Err(e) => e.to_string(),
         })
     }
 

@@ -154,20 +154,37 @@ fn reader(file: &Path) -> StoreResult<Connection> {
     let [wal, _] = side_files(file);
     let nobody_writes = std::fs::OpenOptions::new().write(true).open(file).is_err();
     let wal_empty = std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
-    if nobody_writes && wal_empty {
+    let immutable = || {
         Connection::open_with_flags(
             immutable_uri(file)?,
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI,
         )
-    } else {
-        Connection::open_with_flags(
-            file,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
+        .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))
+    };
+    if nobody_writes && wal_empty {
+        return immutable();
     }
-    .map_err(|e| StoreError::context(format!("cannot open {}", file.display()), e))
+    let shared = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|conn| {
+        // Opening is lazy: a first read shows whether the shared-memory file could be made.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(conn)
+    });
+    match shared {
+        Ok(conn) => Ok(conn),
+        // No shared-memory file can be made for this name (a second name of the file, a
+        // folder that cannot be written): with nothing pending in the log, a still copy reads.
+        Err(_) if wal_empty => immutable(),
+        Err(e) => Err(StoreError::context(
+            format!("cannot open {}", file.display()),
+            e,
+        )),
+    }
 }
 
 /// `file:/the/path?immutable=1`, every byte of the path that is not plainly safe escaped.

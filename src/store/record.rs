@@ -7,7 +7,7 @@ use std::sync::{Mutex, OnceLock};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use super::{StoreError, StoreResult};
-use crate::domain::{Id, Meta, Timestamp, limits};
+use crate::domain::{Id, Meta, Timestamp, limits, sanitize};
 
 mod impls;
 
@@ -48,17 +48,35 @@ fn all_columns<R: Record>() -> String {
     columns.join(", ")
 }
 
-/// No text of any record is longer than the longest a form lets anyone type: checked here, on
-/// every write of every kind, so a merge or an import can never store what could not be shown,
-/// edited, exported and imported again.
-fn check_lengths<R: Record>(record: &R) -> StoreResult<()> {
-    use rusqlite::types::{ToSqlOutput, ValueRef};
+/// A record's own column values, bound once, with no text of any record longer than the
+/// longest a form lets anyone type: checked here, on every write of every kind, so a merge or
+/// an import can never store what could not be shown, edited, exported and imported again.
+/// The values are turned into SQL once, here, and bound as they are (an import binds tens of
+/// thousands of rows).
+fn bound_values<R: Record>(record: &R) -> StoreResult<Vec<rusqlite::types::ToSqlOutput<'_>>> {
+    use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+    let mut bound = Vec::with_capacity(R::COLUMNS.len());
     for (column, value) in R::COLUMNS.iter().zip(record.values()) {
-        let output = value.to_sql();
+        let mut output = value.to_sql()?;
+        // Whatever path a text came by (a merge of a hand-edited export included), escape
+        // sequences and control characters are never stored.
+        let dirty = match &output {
+            ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => std::str::from_utf8(bytes)
+                .ok()
+                .filter(|t| sanitize::needs_cleaning(t))
+                .map(sanitize::multiline),
+            ToSqlOutput::Owned(Value::Text(owned)) if sanitize::needs_cleaning(owned) => {
+                Some(sanitize::multiline(owned))
+            }
+            _ => None,
+        };
+        if let Some(clean) = dirty {
+            output = ToSqlOutput::Owned(Value::Text(clean));
+        }
         let text: &[u8] = match &output {
-            Ok(ToSqlOutput::Borrowed(ValueRef::Text(bytes))) => bytes,
-            Ok(ToSqlOutput::Owned(rusqlite::types::Value::Text(owned))) => owned.as_bytes(),
-            _ => continue,
+            ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => bytes,
+            ToSqlOutput::Owned(Value::Text(owned)) => owned.as_bytes(),
+            _ => &[],
         };
         if text.len() > limits::TEXT && String::from_utf8_lossy(text).chars().count() > limits::TEXT
         {
@@ -69,8 +87,9 @@ fn check_lengths<R: Record>(record: &R) -> StoreResult<()> {
                 crate::domain::numbers::group(limits::TEXT)
             )));
         }
+        bound.push(output);
     }
-    Ok(())
+    Ok(bound)
 }
 
 fn meta_values(meta: &Meta) -> Vec<&dyn ToSql> {
@@ -128,9 +147,9 @@ impl<'conn, R: Record> Inserter<'conn, R> {
     }
 
     pub fn insert(&mut self, record: &R) -> StoreResult<()> {
-        check_lengths(record)?;
+        let own = bound_values(record)?;
         let mut values = meta_values(record.meta());
-        values.extend(record.values());
+        values.extend(own.iter().map(|v| v as &dyn ToSql));
         self.statement
             .execute(rusqlite::params_from_iter(values))
             .map_err(|e| StoreError::context(format!("saving the {}", R::NOUN), e))?;
@@ -141,7 +160,7 @@ impl<'conn, R: Record> Inserter<'conn, R> {
 /// Inserts, or overwrites every column of the stored copy (for merges and imports). An
 /// upsert rather than INSERT OR REPLACE, so that update triggers (the live counts) see it.
 pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
-    check_lengths(record)?;
+    let own = bound_values(record)?;
     let sql = sql_for(R::TABLE, "upsert", || {
         let placeholders = vec!["?"; R::COLUMNS.len() + 4].join(", ");
         let assignments: Vec<String> = ["created_at", "updated_at", "deleted_at"]
@@ -157,21 +176,21 @@ pub fn upsert<R: Record>(conn: &Connection, record: &R) -> StoreResult<()> {
         )
     });
     let mut values = meta_values(record.meta());
-    values.extend(record.values());
+    values.extend(own.iter().map(|v| v as &dyn ToSql));
     conn.prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 
 pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> StoreResult<()> {
-    check_lengths(record)?;
     // Every save moves `updated_at` on, even two in the same millisecond or under a fixed
     // clock: it is the version an open form checks before it saves (`ensure_version`).
     let stamp = match stored_version::<R>(conn, record.meta().id)? {
         Some(stored) if stored >= now => stored.plus(chrono::Duration::milliseconds(1)),
         _ => now,
     };
-    record.meta_mut().updated_at = stamp;
+    // Checked (and refused) before the record itself is touched.
+    let own = bound_values(&*record)?;
     let sql = sql_for(R::TABLE, "update", || {
         let assignments: Vec<String> = R::COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
         format!(
@@ -181,8 +200,8 @@ pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> S
         )
     });
     let meta = record.meta();
-    let mut values: Vec<&dyn ToSql> = vec![&meta.updated_at, &meta.deleted_at];
-    values.extend(record.values());
+    let mut values: Vec<&dyn ToSql> = vec![&stamp, &meta.deleted_at];
+    values.extend(own.iter().map(|v| v as &dyn ToSql));
     values.push(&meta.id);
     let changed = conn
         .prepare_cached(sql)?
@@ -194,6 +213,8 @@ pub fn update<R: Record>(conn: &Connection, record: &mut R, now: Timestamp) -> S
             id: meta.id.to_string(),
         });
     }
+    drop(own);
+    record.meta_mut().updated_at = stamp;
     Ok(())
 }
 

@@ -79,12 +79,53 @@ fn suggestion(database: &Path) -> PathBuf {
 
 /// Writes `destination` through a temporary file beside it. `fill` gets the open temporary
 /// file and its path (SQLite's backup writes through the path); whatever it leaves there
-/// replaces `destination` only once it is all on disk.
+/// replaces `destination` only once it is all on disk. A symlink is written through: the file
+/// it points at is replaced, and the link stays. A destination that is not a regular file (a
+/// pipe, a device) is refused: use `write_export` for what may stream.
 pub fn write_atomically<T>(
     destination: &Path,
     fill: impl FnOnce(&mut File, &Path) -> StoreResult<T>,
 ) -> StoreResult<T> {
-    write_through_temporary(destination, fill).map_err(|e| e.explained_for(destination))
+    if fs::metadata(destination).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(StoreError::Invalid(format!(
+            "{} is not a regular file (a pipe or a device); a backup needs a file",
+            destination.display()
+        )));
+    }
+    let target = through_symlinks(destination);
+    write_through_temporary(&target, fill).map_err(|e| e.explained_for(&target))
+}
+
+/// As `write_atomically` for an export, which may also stream: to a pipe (`-o >(gzip > x)`)
+/// or a device it is written straight, as it is made.
+pub fn write_export<T>(
+    destination: &Path,
+    fill: impl FnOnce(&mut File) -> StoreResult<T>,
+) -> StoreResult<T> {
+    if fs::metadata(destination).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut stream = fs::OpenOptions::new()
+            .write(true)
+            .open(destination)
+            .map_err(|e| StoreError::io(format!("cannot write {}", destination.display()), e))?;
+        return fill(&mut stream).map_err(|e| e.explained_for(destination));
+    }
+    write_atomically(destination, |file, _| fill(file))
+}
+
+/// The file a path names, through any symlinks (to where a dangling one points).
+fn through_symlinks(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    // A bounded walk: a loop of links ends here and is written as the last name reached.
+    for _ in 0..40 {
+        let Ok(link) = fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(parent) if link.is_relative() => parent.join(link),
+            _ => link,
+        };
+    }
+    current
 }
 
 fn write_through_temporary<T>(
