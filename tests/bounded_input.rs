@@ -48,7 +48,7 @@ fn a_file_over_the_limit_is_refused_without_being_read() {
             .timeout(Duration::from_secs(10))
             .assert()
             .failure()
-            .stderr(contains("is larger than the 256.0 MB an import reads"));
+            .stderr(contains("is larger than the 64.0 MB an import reads"));
     }
 }
 
@@ -180,4 +180,19 @@ fn a_json_merge_holds_to_the_same_rules_as_every_other_import() {
             .stderr(contains(why))
             .stderr(contains("nothing was imported"));
     }
+}
+
+/// A paste goes where typing goes: into the filter as if typed, cleaned to one line; on a
+/// list, where letters are commands, it does nothing.
+#[test]
+fn a_paste_into_the_filter_is_typed_in() {
+    use crossterm::event::Event;
+    let mut t = support::tui::Tester::demo(100, 30);
+    t.app.handle(Event::Paste("q".into()));
+    t.draw();
+    assert!(!t.app.model.quit, "a paste is never a command");
+    t.press("/");
+    t.app.handle(Event::Paste("oka\u{1b}]0;x\u{7}for\n".into()));
+    t.draw();
+    assert!(t.screen().contains("Contacts (2 of 61)"), "{}", t.screen());
 }

@@ -73,3 +73,34 @@ fn notes_being_edited_when_the_terminal_closes_are_offered_on_the_next_start() {
     assert_eq!(kept, "Met Ada at the meetup; ask about LLVM\n");
     pty.quit();
 }
+
+/// Ctrl-Z (or SIGTSTP from the shell) gives the terminal back while rolo is stopped; SIGCONT
+/// (the shell's `fg`) brings the app back, drawn afresh.
+#[test]
+fn ctrl_z_steps_aside_and_the_app_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start(&dir, &[]);
+    for stop in ["ctrl-z", "TSTP"] {
+        if stop == "ctrl-z" {
+            pty.send(b"\x1a");
+        } else {
+            std::process::Command::new("kill")
+                .args(["-TSTP", &pty.pid().to_string()])
+                .status()
+                .unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        pty.assert_restored();
+        std::process::Command::new("kill")
+            .args(["-CONT", &pty.pid().to_string()])
+            .status()
+            .unwrap();
+        pty.wait_for("No contacts yet");
+        assert_eq!(
+            pty.mouse_mode(),
+            vt100::MouseProtocolMode::AnyMotion,
+            "the mouse is taken again ({stop})"
+        );
+    }
+    pty.quit();
+}

@@ -72,7 +72,7 @@ fn both_changing_one_field_shows_theirs_and_the_user_chooses() {
         .as_ref()
         .expect("not saved: the user chooses");
     let error = form.field("title").error.clone().unwrap_or_default();
-    assert!(error.contains("changed elsewhere to “CTO”"), "{error}");
+    assert!(error.contains("Ctrl-T takes “CTO”"), "{error}");
     assert_eq!(form.field("title").input.value(), "Chief Engineer");
     assert!(
         t.screen().contains("changed elsewhere to “CTO”"),

@@ -166,9 +166,19 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     }
     let file = super::database_path(cli)?;
     // Held until the app closes: a second app on this file is offered it read-only.
-    let _lock = match crate::store::lock::try_lock(&file)? {
-        Some(lock) => lock,
-        None => {
+    let _lock = match crate::store::lock::try_lock(&file) {
+        Ok(Some(lock)) => Some(lock),
+        // No lock can be made (a read-only disk or folder): nothing can be written there
+        // either, so the file is opened to read, saying why.
+        Err(refused) if file.exists() => {
+            let why = format!("no lock could be made beside it ({refused})");
+            let store = Store::open_read_only(&file, &why)
+                .wrap_err_with(|| format!("cannot open {}", shown(&file)))?;
+            let notice = Some(format!("Read-only: {}", sanitize::line(&why)));
+            return crate::tui::run_with_notice(store, cli, clock, notice);
+        }
+        Err(refused) => return Err(refused.into()),
+        Ok(None) => {
             if !ask_read_only(&file)? {
                 bail!(
                     "{} is open in another rolo; close that one first, or answer y to look read-only",

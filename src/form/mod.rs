@@ -87,7 +87,7 @@ impl FormKind {
 /// A value as a conflict quotes it: one line, and not too long.
 fn summary(value: &str) -> String {
     let line = value.lines().next().unwrap_or("");
-    let mut shown: String = line.chars().take(60).collect();
+    let mut shown: String = line.chars().take(20).collect();
     if shown.len() < value.len() {
         shown.push('…');
     }
@@ -173,7 +173,7 @@ impl Form {
             }
             if changed_here {
                 field.error = Some(format!(
-                    "changed elsewhere to “{}” while you edited: Ctrl-S keeps yours, Ctrl-T takes it",
+                    "Ctrl-T takes “{}” (saved meanwhile), Ctrl-S keeps yours",
                     summary(stored_value)
                 ));
                 self.conflicts.push(theirs);

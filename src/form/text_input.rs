@@ -78,6 +78,9 @@ impl TextInput {
     /// what the limit leaves room for, and put in place in one step, so a paste costs time in
     /// proportion to its length. Says how many characters did not fit.
     pub fn insert_str(&mut self, text: &str, multiline: bool) -> usize {
+        // Escape sequences go whole (not leaving "]0;title" behind); any line end becomes
+        // one, so a line break pasted into a one-line field is a space.
+        let text = &crate::domain::sanitize::multiline(text);
         let room = self.limit.saturating_sub(self.len());
         let mut cleaned = String::with_capacity(text.len().min(room.saturating_mul(4)));
         let mut taken = 0;

@@ -10,8 +10,9 @@ use std::path::Path;
 use crate::store::disk::human_bytes;
 
 /// The largest file an import reads: a 30,000-row LinkedIn export is about 5 MB, and an address
-/// book of a few thousand cards with photos a few tens of MB.
-pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+/// book of a few thousand cards with photos a few tens of MB. Reading one holds it and what is
+/// made of it in memory, so the limit is kept near what real files need.
+pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads `file` whole, or says in plain words why it will not.
 pub fn read_bounded(file: &Path) -> Result<Vec<u8>, String> {

@@ -35,6 +35,24 @@ fn identity_lock_path(database: &Path) -> Option<PathBuf> {
     Some(folder.join(format!("{:x}-{}.lock", meta.dev(), meta.ino())))
 }
 
+/// Run by root (`sudo rolo`) on someone's file, a lock made now would be root's, and that
+/// person could never open the file again: it is given to whoever owns the database, as SQLite
+/// does with its own side files.
+fn give_to_owner_of(lock: &File, database: &Path) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return;
+    }
+    if let Ok(owner) = std::fs::metadata(database) {
+        // SAFETY: the descriptor is open for as long as `lock` lives; a failure leaves the
+        // lock root's, which is only a nuisance.
+        unsafe {
+            libc::fchown(lock.as_raw_fd(), owner.uid(), owner.gid());
+        }
+    }
+}
+
 /// Takes the app's locks for `database` (creating the file, empty, if it is new, so that it
 /// has an identity), or `None` when another app holds them.
 pub fn try_lock(database: &Path) -> StoreResult<Option<AppLock>> {
@@ -42,12 +60,23 @@ pub fn try_lock(database: &Path) -> StoreResult<Option<AppLock>> {
         path::create_private_file(database, false)?;
     }
     let mut held = Vec::new();
-    for lock in std::iter::once(lock_path(database)).chain(identity_lock_path(database)) {
-        path::create_private_file(&lock, false)?;
-        let file = File::options()
-            .write(true)
-            .open(&lock)
-            .map_err(|e| StoreError::io(format!("cannot open {}", lock.display()), e))?;
+    let beside = lock_path(database);
+    let by_identity = identity_lock_path(database);
+    for (lock, required) in std::iter::once((beside, true)).chain(by_identity.map(|l| (l, false))) {
+        let opened = path::create_private_file(&lock, false).and_then(|()| {
+            File::options()
+                .write(true)
+                .open(&lock)
+                .map_err(|e| StoreError::io(format!("cannot open {}", lock.display()), e))
+        });
+        // The lock by identity is a second guard, in the user's own folder: one that cannot
+        // be made there (a folder root made under `sudo -E`) is done without.
+        let file = match opened {
+            Ok(file) => file,
+            Err(_) if !required => continue,
+            Err(e) => return Err(e),
+        };
+        give_to_owner_of(&file, database);
         match file.try_lock() {
             Ok(()) => held.push(file),
             Err(std::fs::TryLockError::WouldBlock) => return Ok(None),

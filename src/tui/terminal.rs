@@ -34,6 +34,8 @@ pub struct TerminalGuard {
     pub stop: Arc<AtomicBool>,
     /// Whether the mouse is captured (to turn it back on after handing the terminal over).
     pub mouse: bool,
+    /// Set when rolo is asked to step aside (SIGTSTP from the shell, or Ctrl-Z).
+    pub suspend: Arc<AtomicBool>,
 }
 
 impl TerminalGuard {
@@ -42,6 +44,8 @@ impl TerminalGuard {
         for signal in STOPPING_SIGNALS {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
+        let suspend = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
         let terminal = ratatui::init();
         install_panic_hook();
         let mut out = stdout();
@@ -53,6 +57,44 @@ impl TerminalGuard {
             terminal,
             stop,
             mouse,
+            suspend,
+        })
+    }
+
+    /// Gives the terminal back as it was found, runs `away` (an editor, or being stopped by the
+    /// shell), then takes it again and has the next frame drawn whole.
+    pub fn step_aside<T>(&mut self, away: impl FnOnce() -> T) -> std::io::Result<T> {
+        // Only dropping a terminal shows the cursor again; this one lives on.
+        let _ = self.terminal.show_cursor();
+        release_extras();
+        ratatui::restore();
+        let result = away();
+        if self.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            // The terminal may be gone (it was closed): the app is ending, not coming back.
+            return Ok(result);
+        }
+        self.terminal = ratatui::init();
+        let mut out = stdout();
+        execute!(out, EnableBracketedPaste)?;
+        if self.mouse {
+            execute!(out, EnableMouseCapture)?;
+        }
+        // A fresh terminal has drawn nothing, so the next frame is drawn whole; the screen is
+        // cleared by hand because Terminal::clear asks the terminal where its cursor is.
+        execute!(
+            out,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+        )?;
+        Ok(result)
+    }
+
+    /// Stops the process as the shell asked (job control), the terminal restored meanwhile;
+    /// `fg` brings the app back, drawn afresh.
+    pub fn suspend_now(&mut self) -> std::io::Result<()> {
+        self.suspend
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        self.step_aside(|| {
+            let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
         })
     }
 }
@@ -126,15 +168,16 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
         .ok()
         .filter(|e| !e.trim().is_empty())
         .unwrap_or_else(|| "vi".into());
-    release_extras();
-    ratatui::restore();
     // The editor may be "code --wait": split off its arguments.
     let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi");
-    let status = std::process::Command::new(program)
-        .args(words)
-        .arg(file.path())
-        .status();
+    let program = words.next().unwrap_or("vi").to_string();
+    let arguments: Vec<String> = words.map(str::to_string).collect();
+    let stop = Arc::clone(&guard.stop);
+    let mut outcome = None;
+    guard.step_aside(|| {
+        outcome = Some(run_editor(&program, &arguments, file.path(), &stop));
+    })?;
+    let status = outcome.unwrap_or_else(|| Err(std::io::Error::other("the editor did not run")));
     let edited = std::fs::read_to_string(file.path()).unwrap_or_default();
     if guard.stop.load(std::sync::atomic::Ordering::Relaxed) {
         if edited.trim_end() != text.trim_end() && !edited.trim().is_empty() {
@@ -145,24 +188,41 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
             "rolo was asked to stop while editing",
         ));
     }
-    guard.terminal = ratatui::init();
-    let mut out = stdout();
-    execute!(out, EnableBracketedPaste)?;
-    if guard.mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    // A fresh terminal has drawn nothing, so the next frame is drawn whole; the screen is
-    // cleared by hand because Terminal::clear asks the terminal where its cursor is.
-    execute!(
-        out,
-        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-    )?;
     match status {
         Ok(s) if s.success() => Ok(edited.trim_end_matches('\n').to_string()),
         Ok(s) => Err(std::io::Error::other(format!(
             "{editor} exited with {s}; nothing was changed"
         ))),
         Err(e) => Err(std::io::Error::other(format!("{editor}: {e}"))),
+    }
+}
+
+/// Runs the editor until it ends, or until rolo is asked to stop (the terminal closed): then
+/// the editor is asked to end too, so that a closed terminal never leaves rolo running.
+fn run_editor(
+    program: &str,
+    arguments: &[String],
+    file: &std::path::Path,
+    stop: &AtomicBool,
+) -> std::io::Result<std::process::ExitStatus> {
+    let mut child = std::process::Command::new(program)
+        .args(arguments)
+        .arg(file)
+        .spawn()?;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            // SAFETY: the child is ours and has not been waited for, so its id is still its.
+            unsafe {
+                libc::kill(child.id() as i32, libc::SIGHUP);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            let _ = child.kill();
+            return child.wait();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
 

@@ -124,8 +124,24 @@ impl App {
             Event::Mouse(mouse) => update::mouse(&mut self.model, mouse),
             Event::Paste(text) => {
                 let clock = self.clock();
-                update::form::paste(&mut self.model, &text, &clock);
-                Vec::new()
+                if self.model.form.is_some() {
+                    update::form::paste(&mut self.model, &text, &clock);
+                    Vec::new()
+                } else if update::takes_typing(&self.model) {
+                    // Typed in, as if key by key: one line, as long as a line may be.
+                    let line = crate::domain::sanitize::line(&text);
+                    let mut effects = Vec::new();
+                    for c in line.chars().take(crate::domain::limits::ONE_LINE) {
+                        let key = crossterm::event::KeyEvent::new(
+                            crossterm::event::KeyCode::Char(c),
+                            crossterm::event::KeyModifiers::NONE,
+                        );
+                        effects.extend(update::key(&mut self.model, &self.keymap, key, &clock));
+                    }
+                    effects
+                } else {
+                    Vec::new()
+                }
             }
             Event::Resize(width, height) => update::resized(&mut self.model, width, height),
             _ => Vec::new(),

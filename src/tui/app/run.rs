@@ -61,6 +61,10 @@ impl App {
         }
         let mut dirty = true;
         while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
+            if guard.suspend.load(Ordering::Relaxed) {
+                guard.suspend_now()?;
+                dirty = true;
+            }
             if crate::tui::terminal::DRAW_WHOLE.swap(false, Ordering::Relaxed) {
                 guard.terminal.clear()?;
                 dirty = true;
@@ -74,7 +78,14 @@ impl App {
             let idle_work = update::idle(&self.model);
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
-                self.handle(event::read()?);
+                let event = event::read()?;
+                if is_ctrl_z(&event) {
+                    // Raw mode turns the terminal's own Ctrl-Z off: rolo steps aside itself.
+                    guard.suspend_now()?;
+                    dirty = true;
+                    continue;
+                }
+                self.handle(event);
                 let stop = std::sync::Arc::clone(&guard.stop);
                 self.run_pending(&mut guard.terminal, &mut || {
                     stop.load(Ordering::Relaxed) || cancel_pressed()
@@ -119,4 +130,10 @@ fn cancel_pressed() -> bool {
         }
     }
     false
+}
+
+fn is_ctrl_z(event: &Event) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    matches!(event, Event::Key(key)
+        if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL))
 }

@@ -93,6 +93,22 @@ pub fn key(
     }
 }
 
+/// Whether typed text goes into a line being typed (the palette, the search, a filter, an
+/// answer or a question in meeting mode) rather than being taken as commands: where a paste
+/// may be typed in, key by key.
+pub fn takes_typing(model: &Model) -> bool {
+    if model.help || model.form.is_some() || model.confirm.is_some() {
+        return false;
+    }
+    let filtering = model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
+    let in_meeting = matches!(model.screen(),
+        Some(Screen::Meeting(view)) if view.answering.is_some() || view.adding.is_some());
+    model.palette.is_some()
+        || filtering
+        || in_meeting
+        || matches!(model.screen(), Some(Screen::Search(_)))
+}
+
 /// Moves in the step menu, or chooses from it.
 fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(menu) = model.step_menu.as_mut() else {

@@ -200,8 +200,8 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                 0 => vec![Effect::SaveForm],
                 conflicts => {
                     form.message = Some(format!(
-                        "Saved elsewhere while you edited: {conflicts} field(s) differ — each \
-                         shows the other value; Ctrl-S keeps yours, Ctrl-T on a field takes it"
+                        "Changed elsewhere meanwhile ({conflicts}): Ctrl-T takes theirs, Ctrl-S \
+                         keeps yours"
                     ));
                     Vec::new()
                 }
