@@ -15,9 +15,20 @@ pub fn multiline(input: &str) -> String {
 /// Whether `multiline` would change more than trailing space: an escape, a control character
 /// other than a line break or tab, or a bidirectional override.
 pub fn needs_cleaning(input: &str) -> bool {
-    input.chars().any(|c| {
-        (c.is_control() && !matches!(c, '\n' | '\t'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    // On bytes, since it runs over every text every import stores: C0 controls and DEL are
+    // single bytes, C1 controls are C2 80–9F, the bidirectional overrides E2 80 AA–AE and
+    // E2 81 A6–A9.
+    let bytes = input.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => false,
     })
 }
 
@@ -83,6 +94,17 @@ fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn needs_cleaning_says_what_multiline_would_change() {
+        for text in ["plain", "two\nlines\twith a tab", "accents é ü 山田", "quote ’ and — dash"] {
+            assert!(!needs_cleaning(text), "{text:?}");
+            assert_eq!(multiline(text), text);
+        }
+        for text in ["esc \u{1b}[2J", "bell \u{7}", "c1 \u{9b}31m", "del \u{7f}", "bidi \u{202e}x", "\r"] {
+            assert!(needs_cleaning(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn removes_escape_sequences_and_controls() {

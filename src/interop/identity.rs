@@ -46,10 +46,10 @@ impl Keys {
     pub fn of(linkedin: &str, email: &str, name: &str, organization: &str) -> Keys {
         let (name, organization) = (name.trim(), organization.trim());
         let mut name_and_org = String::with_capacity(name.len() + organization.len() + 1);
-        name_and_org.extend(name.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut name_and_org, name);
         let name_len = name_and_org.len();
         name_and_org.push('\u{1f}');
-        name_and_org.extend(organization.chars().flat_map(char::to_lowercase));
+        push_lowercase(&mut name_and_org, organization);
         Keys {
             profile: (!linkedin.trim().is_empty()).then(|| profile_key(linkedin)),
             email: (!email.trim().is_empty()).then(|| email.trim().to_lowercase()),
@@ -61,6 +61,17 @@ impl Keys {
     /// The name, lowercased.
     pub fn name(&self) -> &str {
         &self.name_and_org[..self.name_len]
+    }
+}
+
+/// Appends `text` lowercased: in place for ASCII, the common case.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
     }
 }
 

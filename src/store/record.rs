@@ -61,10 +61,11 @@ fn bound_values<R: Record>(record: &R) -> StoreResult<Vec<rusqlite::types::ToSql
         // Whatever path a text came by (a merge of a hand-edited export included), escape
         // sequences and control characters are never stored.
         let dirty = match &output {
-            ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => std::str::from_utf8(bytes)
-                .ok()
-                .filter(|t| sanitize::needs_cleaning(t))
-                .map(sanitize::multiline),
+            ToSqlOutput::Borrowed(ValueRef::Text(bytes)) => {
+                // Text bound from a String: UTF-8 already, checked on its bytes.
+                let text = String::from_utf8_lossy(bytes);
+                sanitize::needs_cleaning(&text).then(|| sanitize::multiline(&text))
+            }
             ToSqlOutput::Owned(Value::Text(owned)) if sanitize::needs_cleaning(owned) => {
                 Some(sanitize::multiline(owned))
             }
