@@ -48,7 +48,7 @@ impl ImportRow {
             &mut self.location,
             &mut self.how_met,
         ] {
-            *field = sanitize::line(field);
+            sanitize::line_in_place(field);
         }
         self.notes = sanitize::multiline(&self.notes);
         // A tag is a label: its words, one space apart.
@@ -144,7 +144,7 @@ fn known_contacts(store: &Store) -> Result<Known, StoreError> {
             .and_then(|o| organizations.get(&o))
             .map_or("", String::as_str);
         let keys = Keys::of(&contact.linkedin, &contact.email, &contact.name, org);
-        known.remember(contact.meta.id, &keys);
+        known.remember(contact.meta.id, keys);
     }
     Ok(known)
 }
@@ -246,7 +246,7 @@ pub fn import_with_progress(
                     } else {
                         report.unchanged += 1;
                     }
-                    known.remember(id, &keys_of_row(&row));
+                    known.remember(id, keys_of_row(&row).for_update());
                 }
                 Identity::New { looks_like } => {
                     let mut contact = Contact::named(&row.name, now);
@@ -290,7 +290,7 @@ pub fn import_with_progress(
                             ),
                         });
                     }
-                    known.remember(contact.meta.id, &keys);
+                    known.remember(contact.meta.id, keys);
                     report.added += 1;
                 }
             }

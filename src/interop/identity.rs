@@ -40,6 +40,8 @@ pub struct Keys {
     /// one allocation, and a lookup needs no copy.
     name_and_org: String,
     name_len: usize,
+    /// Keys of a contact already remembered (an update): it is not counted again.
+    is_update: bool,
 }
 
 impl Keys {
@@ -55,7 +57,14 @@ impl Keys {
             email: (!email.trim().is_empty()).then(|| email.trim().to_lowercase()),
             name_and_org,
             name_len,
+            is_update: false,
         }
+    }
+
+    /// The same keys, for a contact already remembered.
+    pub fn for_update(mut self) -> Keys {
+        self.is_update = true;
+        self
     }
 
     /// The name, lowercased.
@@ -86,63 +95,85 @@ pub enum Identity {
     },
 }
 
-/// What rolo knows of one contact, for telling people apart.
+/// The contact holding an email, with what tells a shared email's holders apart.
 #[derive(Debug, Clone)]
-struct Person {
-    /// The lowercased name, for telling a shared email's holders apart.
+struct EmailHolder {
+    id: Id,
+    /// Their lowercased name.
     name: Box<str>,
     has_profile: bool,
-    has_email: bool,
 }
 
-/// Every contact, by each key a row can be recognised by.
+/// The first contact with a name and organisation, and how many have them.
+#[derive(Debug, Clone, Copy)]
+struct Namesakes {
+    first: Id,
+    count: u32,
+    first_has_profile: bool,
+    first_has_keys: bool,
+}
+
+/// Every contact, by each key a row can be recognised by. No map by contact: 30,000 rows
+/// would make 30,000 more entries for what these few fields carry.
 #[derive(Default)]
 pub struct Known {
-    people: FastMap<Id, Person>,
     by_profile: FastMap<String, Id>,
-    by_email: FastMap<String, Id>,
-    /// Name and organisation → the first contact with them, and how many have them.
-    by_name_and_org: FastMap<String, (Id, u32)>,
+    by_email: FastMap<String, EmailHolder>,
+    by_name_and_org: FastMap<String, Namesakes>,
 }
 
 impl Known {
     /// Adds (or brings up to date) what is known of contact `id`. A profile address or email
     /// already held by another contact stays theirs.
-    pub fn remember(&mut self, id: Id, keys: &Keys) {
-        let is_new = !self.people.contains_key(&id);
-        let person = self.people.entry(id).or_insert_with(|| Person {
-            name: keys.name().into(),
-            has_profile: false,
-            has_email: false,
-        });
-        if !person.has_profile
-            && let Some(profile) = &keys.profile
-            && !self.by_profile.contains_key(profile)
-        {
-            person.has_profile = true;
-            self.by_profile.insert(profile.clone(), id);
-        }
-        if !person.has_email
-            && let Some(email) = &keys.email
-            && !self.by_email.contains_key(email)
-        {
-            person.has_email = true;
-            self.by_email.insert(email.clone(), id);
-        }
-        if is_new {
-            match self.by_name_and_org.get_mut(keys.name_and_org.as_str()) {
-                Some((_, count)) => *count += 1,
-                None => {
-                    self.by_name_and_org
-                        .insert(keys.name_and_org.clone(), (id, 1));
+    pub fn remember(&mut self, id: Id, keys: Keys) {
+        let has_profile = match keys.profile {
+            Some(profile) => match self.by_profile.entry(profile) {
+                std::collections::hash_map::Entry::Vacant(free) => {
+                    free.insert(id);
+                    true
                 }
+                std::collections::hash_map::Entry::Occupied(held) => *held.get() == id,
+            },
+            None => false,
+        };
+        let has_email = keys.email.is_some();
+        if let Some(email) = keys.email
+            && let std::collections::hash_map::Entry::Vacant(free) = self.by_email.entry(email)
+        {
+            free.insert(EmailHolder {
+                id,
+                name: keys.name_and_org[..keys.name_len].into(),
+                has_profile,
+            });
+        }
+        let has_keys = has_profile || has_email;
+        match self.by_name_and_org.get_mut(keys.name_and_org.as_str()) {
+            Some(namesakes) if namesakes.first == id => {
+                namesakes.first_has_profile |= has_profile;
+                namesakes.first_has_keys |= has_keys;
+            }
+            // Counted once per contact: an update remembers the same id again.
+            Some(namesakes) if !keys.is_update => namesakes.count += 1,
+            Some(_) => {}
+            None => {
+                self.by_name_and_org.insert(
+                    keys.name_and_org,
+                    Namesakes {
+                        first: id,
+                        count: 1,
+                        first_has_profile: has_profile,
+                        first_has_keys: has_keys,
+                    },
+                );
             }
         }
     }
 
     /// Whether `email` belongs to a contact other than `id`.
     pub fn email_taken_by_other(&self, email: &str, id: Id) -> bool {
-        self.by_email.get(email).is_some_and(|holder| *holder != id)
+        self.by_email
+            .get(email)
+            .is_some_and(|holder| holder.id != id)
     }
 
     /// Whether `profile` belongs to a contact other than `id`.
@@ -156,33 +187,27 @@ impl Known {
         if let Some(id) = keys.profile.as_ref().and_then(|p| self.by_profile.get(p)) {
             return Identity::Known(*id);
         }
-        if let Some(id) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
-            let person = &self.people[id];
-            let other_profile = keys.profile.is_some() && person.has_profile;
-            if !other_profile && names_agree(&person.name, keys.name(), keys.email.as_deref()) {
-                return Identity::Known(*id);
+        if let Some(holder) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
+            let other_profile = keys.profile.is_some() && holder.has_profile;
+            if !other_profile && names_agree(&holder.name, keys.name(), keys.email.as_deref()) {
+                return Identity::Known(holder.id);
             }
             return Identity::New {
-                looks_like: Some((*id, "the same email")),
+                looks_like: Some((holder.id, "the same email")),
             };
         }
-        let Some(&(first, count)) = self.by_name_and_org.get(keys.name_and_org.as_str()) else {
+        let Some(namesakes) = self.by_name_and_org.get(keys.name_and_org.as_str()) else {
             return Identity::New { looks_like: None };
         };
         let row_has_keys = keys.profile.is_some() || keys.email.is_some();
-        let first_has_profile = self.people.get(&first).is_some_and(|p| p.has_profile);
-        let first_has_keys = self
-            .people
-            .get(&first)
-            .is_some_and(|p| p.has_profile || p.has_email);
-        if count == 1 && !row_has_keys && !first_has_keys {
-            return Identity::Known(first);
+        if namesakes.count == 1 && !row_has_keys && !namesakes.first_has_keys {
+            return Identity::Known(namesakes.first);
         }
         // Two different profile addresses are two people: not worth a word. Otherwise the
         // namesake may be this person, entered another way.
-        let worth_a_word = keys.profile.is_none() || !first_has_profile;
+        let worth_a_word = keys.profile.is_none() || !namesakes.first_has_profile;
         Identity::New {
-            looks_like: worth_a_word.then_some((first, "the same name and organisation")),
+            looks_like: worth_a_word.then_some((namesakes.first, "the same name and organisation")),
         }
     }
 }
@@ -207,7 +232,7 @@ mod tests {
         let ada = Id::new();
         known.remember(
             ada,
-            &keys("linkedin.com/in/ada-1", "", "Ada Lovelace", "Engines"),
+            keys("linkedin.com/in/ada-1", "", "Ada Lovelace", "Engines"),
         );
         assert_eq!(
             known.identify(&keys(
@@ -234,7 +259,7 @@ mod tests {
     fn a_shared_email_with_another_name_is_another_person() {
         let mut known = Known::default();
         let ada = Id::new();
-        known.remember(ada, &keys("", "family@home.example", "Ada Lovelace", ""));
+        known.remember(ada, keys("", "family@home.example", "Ada Lovelace", ""));
         assert!(matches!(
             known.identify(&keys("", "family@home.example", "Byron Lovelace", "")),
             Identity::New { looks_like: Some((id, "the same email")) } if id == ada
@@ -253,12 +278,12 @@ mod tests {
     fn name_and_organisation_recognise_only_one_contact_without_keys() {
         let mut known = Known::default();
         let (a, b) = (Id::new(), Id::new());
-        known.remember(a, &keys("", "", "Sam Lee", "Acme"));
+        known.remember(a, keys("", "", "Sam Lee", "Acme"));
         assert_eq!(
             known.identify(&keys("", "", "Sam Lee", "Acme")),
             Identity::Known(a)
         );
-        known.remember(b, &keys("", "", "Sam Lee", "Acme"));
+        known.remember(b, keys("", "", "Sam Lee", "Acme"));
         assert!(matches!(
             known.identify(&keys("", "", "Sam Lee", "Acme")),
             Identity::New {
