@@ -29,6 +29,35 @@ pub fn check(what: &str, text: &str, limit: usize) -> Result<(), String> {
     }
 }
 
+/// A contact's one-line fields as they come in, by whatever path (a form, `rolo add`, an
+/// import, a merge of an export): one list of what each is called, so every path says the same.
+pub struct ContactLines<'a> {
+    pub name: &'a str,
+    pub organization: &'a str,
+    pub title: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub linkedin: &'a str,
+    pub location: &'a str,
+    pub how_met: &'a str,
+}
+
+impl ContactLines<'_> {
+    /// The first field that is longer than a line may be, said as "the name is longer than …".
+    pub fn check(&self) -> Result<(), String> {
+        check_lines(&[
+            ("name", self.name),
+            ("organisation", self.organization),
+            ("title", self.title),
+            ("email", self.email),
+            ("phone", self.phone),
+            ("LinkedIn URL", self.linkedin),
+            ("location", self.location),
+            ("how we met", self.how_met),
+        ])
+    }
+}
+
 /// The first of several one-line fields (what each is called, its value) that is too long.
 pub fn check_lines(fields: &[(&str, &str)]) -> Result<(), String> {
     fields

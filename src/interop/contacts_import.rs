@@ -78,16 +78,17 @@ impl ImportRow {
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             return fail(format!("{:?} is not an email address", self.email));
         }
-        let lengths = limits::check_lines(&[
-            ("name", &self.name),
-            ("organisation", &self.organization),
-            ("title", &self.title),
-            ("email", &self.email),
-            ("phone", &self.phone),
-            ("LinkedIn URL", &self.linkedin),
-            ("location", &self.location),
-            ("how we met", &self.how_met),
-        ])
+        let lengths = limits::ContactLines {
+            name: &self.name,
+            organization: &self.organization,
+            title: &self.title,
+            email: &self.email,
+            phone: &self.phone,
+            linkedin: &self.linkedin,
+            location: &self.location,
+            how_met: &self.how_met,
+        }
+        .check()
         .and_then(|()| limits::check("notes", &self.notes, limits::TEXT))
         .and_then(|()| {
             let tags: Vec<(&str, &str)> = self.tags.iter().map(|t| ("tag", t.as_str())).collect();

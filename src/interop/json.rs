@@ -155,15 +155,17 @@ fn check_contact(contact: &crate::domain::Contact) -> Result<(), StoreError> {
     if crate::domain::sanitize::line(&contact.name).is_empty() {
         return refuse("it has no name".into());
     }
-    let lines = crate::domain::limits::check_lines(&[
-        ("name", &contact.name),
-        ("title", &contact.title),
-        ("email", &contact.email),
-        ("phone", &contact.phone),
-        ("LinkedIn URL", &contact.linkedin),
-        ("location", &contact.location),
-        ("how we met", &contact.how_met),
-    ]);
+    let lines = crate::domain::limits::ContactLines {
+        name: &contact.name,
+        organization: "",
+        title: &contact.title,
+        email: &contact.email,
+        phone: &contact.phone,
+        linkedin: &contact.linkedin,
+        location: &contact.location,
+        how_met: &contact.how_met,
+    }
+    .check();
     match lines {
         Ok(()) => Ok(()),
         Err(why) => refuse(why),

@@ -25,14 +25,17 @@ pub struct NewContact {
 impl NewContact {
     /// Checks the fields and says what is wrong with the first bad one.
     pub fn validate(&self) -> Result<(), String> {
-        limits::check_lines(&[
-            ("name", &self.name),
-            ("organisation", &self.organization),
-            ("title", &self.title),
-            ("email", &self.email),
-            ("phone", &self.phone),
-            ("LinkedIn URL", &self.linkedin),
-        ])?;
+        limits::ContactLines {
+            name: &self.name,
+            organization: &self.organization,
+            title: &self.title,
+            email: &self.email,
+            phone: &self.phone,
+            linkedin: &self.linkedin,
+            location: "",
+            how_met: "",
+        }
+        .check()?;
         if sanitize::line(&self.name).is_empty() {
             return Err("a name is required".into());
         }
