@@ -129,7 +129,9 @@ pub struct ParsedCsv {
 pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, String> {
     let table = table::read(bytes, |_| true);
     let map = mapping(&table.header, overrides)?;
-    let mut rows: Vec<Result<ImportRow, RowError>> = table.errors.into_iter().map(Err).collect();
+    let mut rows: Vec<Result<ImportRow, RowError>> =
+        Vec::with_capacity(table.rows.len() + table.errors.len());
+    rows.extend(table.errors.into_iter().map(Err));
     for (line, fields) in table.rows {
         let mut row = ImportRow {
             line,

@@ -45,7 +45,9 @@ pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Parsed, String> {
         column("Position"),
         column("Connected On"),
     );
-    let mut rows: Vec<Result<ImportRow, RowError>> = table.errors.into_iter().map(Err).collect();
+    let mut rows: Vec<Result<ImportRow, RowError>> =
+        Vec::with_capacity(table.rows.len() + table.errors.len());
+    rows.extend(table.errors.into_iter().map(Err));
     let mut blank = table.blank;
     for (line, fields) in table.rows {
         let someone = [first, last, url, email, company]
