@@ -132,7 +132,7 @@ impl From<StoreError> for ImportError {
 
 /// The keys a stored contact is recognised by.
 fn keys_of_row(row: &ImportRow) -> Keys {
-    Keys::of(&row.linkedin, &row.email, &row.name, &row.organization)
+    Keys::of(&row.linkedin, &row.email, &row.name, &row.organization).with_phone(&row.phone)
 }
 
 /// Every contact rolo has, as the identity rules see them.
@@ -144,7 +144,8 @@ fn known_contacts(store: &Store) -> Result<Known, StoreError> {
             .organization_id
             .and_then(|o| organizations.get(&o))
             .map_or("", String::as_str);
-        let keys = Keys::of(&contact.linkedin, &contact.email, &contact.name, org);
+        let keys = Keys::of(&contact.linkedin, &contact.email, &contact.name, org)
+            .with_phone(&contact.phone);
         known.remember(contact.meta.id, keys);
     }
     Ok(known)
@@ -249,7 +250,8 @@ pub fn import_with_progress(
                     } else {
                         report.unchanged += 1;
                     }
-                    known.remember(id, keys_of_row(&row).for_update());
+                    known.remember(id, keys_of_row(&row));
+                    known.claim(id);
                 }
                 Identity::New { looks_like } => {
                     let mut contact = Contact::named(&row.name, now);
@@ -294,6 +296,7 @@ pub fn import_with_progress(
                         });
                     }
                     known.remember(contact.meta.id, keys);
+                    known.claim(contact.meta.id);
                     report.added += 1;
                 }
             }

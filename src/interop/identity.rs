@@ -40,8 +40,8 @@ pub struct Keys {
     /// one allocation, and a lookup needs no copy.
     name_and_org: String,
     name_len: usize,
-    /// Keys of a contact already remembered (an update): it is not counted again.
-    is_update: bool,
+    /// The phone, digits and a leading + only: what tells two keyless namesakes apart.
+    phone: Option<String>,
 }
 
 impl Keys {
@@ -57,13 +57,17 @@ impl Keys {
             email: (!email.trim().is_empty()).then(|| email.trim().to_lowercase()),
             name_and_org,
             name_len,
-            is_update: false,
+            phone: None,
         }
     }
 
-    /// The same keys, for a contact already remembered.
-    pub fn for_update(mut self) -> Keys {
-        self.is_update = true;
+    /// The same keys with a phone number (compared by its digits).
+    pub fn with_phone(mut self, phone: &str) -> Keys {
+        let digits: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        self.phone = (!digits.is_empty()).then_some(digits);
         self
     }
 
@@ -95,7 +99,7 @@ pub enum Identity {
     },
 }
 
-/// The contact holding an email, with what tells a shared email's holders apart.
+/// A contact holding an email, with what tells a shared email's holders apart.
 #[derive(Debug, Clone)]
 struct EmailHolder {
     id: Id,
@@ -104,13 +108,12 @@ struct EmailHolder {
     has_profile: bool,
 }
 
-/// The first contact with a name and organisation, and how many have them.
-#[derive(Debug, Clone, Copy)]
+/// The contacts with one name and organisation: the first (for the report), and those with
+/// neither profile address nor email, with their phone (what tells namesakes apart).
+#[derive(Debug, Clone, Default)]
 struct Namesakes {
-    first: Id,
-    count: u32,
-    first_has_profile: bool,
-    first_has_keys: bool,
+    first: Option<(Id, bool)>,
+    keyless: Vec<(Id, Box<str>)>,
 }
 
 /// Every contact, by each key a row can be recognised by. No map by contact: 30,000 rows
@@ -118,13 +121,17 @@ struct Namesakes {
 #[derive(Default)]
 pub struct Known {
     by_profile: FastMap<String, Id>,
-    by_email: FastMap<String, EmailHolder>,
+    by_email: FastMap<String, Vec<EmailHolder>>,
     by_name_and_org: FastMap<String, Namesakes>,
+    /// Contacts this import has already given to a row (found by name, or added): a second
+    /// row of the same file is never taken for them by name alone, since one file does not
+    /// list one person twice without a profile address or email to say so.
+    claimed: std::collections::HashSet<Id, foldhash::fast::RandomState>,
 }
 
 impl Known {
-    /// Adds (or brings up to date) what is known of contact `id`. A profile address or email
-    /// already held by another contact stays theirs.
+    /// Adds (or brings up to date) what is known of contact `id`. A profile address already
+    /// held by another contact stays theirs.
     pub fn remember(&mut self, id: Id, keys: Keys) {
         let has_profile = match keys.profile {
             Some(profile) => match self.by_profile.entry(profile) {
@@ -137,43 +144,42 @@ impl Known {
             None => false,
         };
         let has_email = keys.email.is_some();
-        if let Some(email) = keys.email
-            && let std::collections::hash_map::Entry::Vacant(free) = self.by_email.entry(email)
-        {
-            free.insert(EmailHolder {
-                id,
-                name: keys.name_and_org[..keys.name_len].into(),
-                has_profile,
-            });
+        if let Some(email) = keys.email {
+            let holders = self.by_email.entry(email).or_default();
+            if !holders.iter().any(|h| h.id == id) {
+                holders.push(EmailHolder {
+                    id,
+                    name: keys.name_and_org[..keys.name_len].into(),
+                    has_profile,
+                });
+            }
         }
-        let has_keys = has_profile || has_email;
-        match self.by_name_and_org.get_mut(keys.name_and_org.as_str()) {
-            Some(namesakes) if namesakes.first == id => {
-                namesakes.first_has_profile |= has_profile;
-                namesakes.first_has_keys |= has_keys;
+        let namesakes = self.by_name_and_org.entry(keys.name_and_org).or_default();
+        if namesakes.first.is_none() {
+            namesakes.first = Some((id, has_profile));
+        }
+        let listed = namesakes.keyless.iter().position(|(k, _)| *k == id);
+        match (has_profile || has_email, listed) {
+            (false, None) => namesakes
+                .keyless
+                .push((id, keys.phone.unwrap_or_default().into())),
+            (true, Some(at)) => {
+                namesakes.keyless.remove(at);
             }
-            // Counted once per contact: an update remembers the same id again.
-            Some(namesakes) if !keys.is_update => namesakes.count += 1,
-            Some(_) => {}
-            None => {
-                self.by_name_and_org.insert(
-                    keys.name_and_org,
-                    Namesakes {
-                        first: id,
-                        count: 1,
-                        first_has_profile: has_profile,
-                        first_has_keys: has_keys,
-                    },
-                );
-            }
+            _ => {}
         }
     }
 
-    /// Whether `email` belongs to a contact other than `id`.
+    /// Marks `id` as given to a row of this import.
+    pub fn claim(&mut self, id: Id) {
+        self.claimed.insert(id);
+    }
+
+    /// Whether `email` belongs to contacts of which `id` is not one.
     pub fn email_taken_by_other(&self, email: &str, id: Id) -> bool {
         self.by_email
             .get(email)
-            .is_some_and(|holder| holder.id != id)
+            .is_some_and(|holders| !holders.iter().any(|h| h.id == id))
     }
 
     /// Whether `profile` belongs to a contact other than `id`.
@@ -187,28 +193,48 @@ impl Known {
         if let Some(id) = keys.profile.as_ref().and_then(|p| self.by_profile.get(p)) {
             return Identity::Known(*id);
         }
-        if let Some(holder) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
-            let other_profile = keys.profile.is_some() && holder.has_profile;
-            if !other_profile && names_agree(&holder.name, keys.name(), keys.email.as_deref()) {
-                return Identity::Known(holder.id);
-            }
-            return Identity::New {
-                looks_like: Some((holder.id, "the same email")),
+        if let Some(holders) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
+            let same = holders.iter().find(|holder| {
+                let other_profile = keys.profile.is_some() && holder.has_profile;
+                !other_profile && names_agree(&holder.name, keys.name(), keys.email.as_deref())
+            });
+            return match (same, holders.first()) {
+                (Some(holder), _) => Identity::Known(holder.id),
+                (None, first) => Identity::New {
+                    looks_like: first.map(|h| (h.id, "the same email")),
+                },
             };
         }
         let Some(namesakes) = self.by_name_and_org.get(keys.name_and_org.as_str()) else {
             return Identity::New { looks_like: None };
         };
-        let row_has_keys = keys.profile.is_some() || keys.email.is_some();
-        if namesakes.count == 1 && !row_has_keys && !namesakes.first_has_keys {
-            return Identity::Known(namesakes.first);
+        if keys.profile.is_none() && keys.email.is_none() {
+            let free: Vec<&(Id, Box<str>)> = namesakes
+                .keyless
+                .iter()
+                .filter(|(id, _)| !self.claimed.contains(id))
+                .collect();
+            let phone = keys.phone.as_deref().unwrap_or("");
+            let agrees = |known: &str| known.is_empty() || phone.is_empty() || known == phone;
+            // The one whose phone agrees, or the only one there is.
+            let found = free
+                .iter()
+                .find(|(_, known)| !phone.is_empty() && **known == *phone)
+                .or_else(|| match free.as_slice() {
+                    [only] => Some(only),
+                    _ => free.iter().find(|(_, known)| agrees(known)),
+                });
+            if let Some((id, _)) = found {
+                return Identity::Known(*id);
+            }
         }
         // Two different profile addresses are two people: not worth a word. Otherwise the
         // namesake may be this person, entered another way.
-        let worth_a_word = keys.profile.is_none() || !namesakes.first_has_profile;
-        Identity::New {
-            looks_like: worth_a_word.then_some((namesakes.first, "the same name and organisation")),
-        }
+        let looks_like = namesakes.first.and_then(|(first, first_has_profile)| {
+            (keys.profile.is_none() || !first_has_profile)
+                .then_some((first, "the same name and organisation"))
+        });
+        Identity::New { looks_like }
     }
 }
 
@@ -275,20 +301,34 @@ mod tests {
     }
 
     #[test]
-    fn name_and_organisation_recognise_only_one_contact_without_keys() {
+    fn name_and_organisation_recognise_one_unclaimed_contact_without_keys() {
         let mut known = Known::default();
         let (a, b) = (Id::new(), Id::new());
-        known.remember(a, keys("", "", "Sam Lee", "Acme"));
+        known.remember(a, keys("", "", "Sam Lee", "Acme").with_phone("111"));
         assert_eq!(
             known.identify(&keys("", "", "Sam Lee", "Acme")),
             Identity::Known(a)
         );
-        known.remember(b, keys("", "", "Sam Lee", "Acme"));
+        // Given to a row of this import: another row of the same file is someone else.
+        known.claim(a);
         assert!(matches!(
             known.identify(&keys("", "", "Sam Lee", "Acme")),
             Identity::New {
                 looks_like: Some(_)
             }
+        ));
+        // The next import: each row finds its own, by phone where they differ.
+        let mut next = Known::default();
+        next.remember(a, keys("", "", "Sam Lee", "Acme").with_phone("111"));
+        next.remember(b, keys("", "", "Sam Lee", "Acme").with_phone("+1 555 0100"));
+        assert_eq!(
+            next.identify(&keys("", "", "Sam Lee", "Acme").with_phone("+1 (555) 0100")),
+            Identity::Known(b)
+        );
+        // With a profile address or an email, a row is never taken for a keyless namesake.
+        assert!(matches!(
+            next.identify(&keys("", "sam@acme.example", "Sam Lee", "Acme")),
+            Identity::New { .. }
         ));
     }
 }
