@@ -168,3 +168,28 @@ fn rolos_own_csv_reads_back_whole() {
     tags.sort();
     assert_eq!(tags, ["engines", "mentor"]);
 }
+
+/// A rejected row is reported at its true line whether the file ends lines with LF or CRLF,
+/// after a LinkedIn preamble too.
+#[test]
+fn rejected_rows_name_their_true_line_with_lf_or_crlf() {
+    for end in ["\n", "\r\n"] {
+        let db = TempStore::new();
+        let csv = ["Name,E-mail 1 - Value", "Ada,ada@x.example", "Bad,bad@@"].join(end) + end;
+        import(&db, "csv", "people.csv", &csv)
+            .failure()
+            .stderr(contains("line 3: \"bad@@\" is not an email address"));
+        let linkedin = [
+            "Notes:",
+            "\"Some emails are missing.\"",
+            "",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            "Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Analyst,08 Jan 2024",
+            "Bad,Date,https://www.linkedin.com/in/bad,,Engines,Analyst,99 Foo 2022",
+        ]
+        .join(end);
+        import(&db, "linkedin", "Connections.csv", &linkedin)
+            .failure()
+            .stderr(contains("line 6: \"99 Foo 2022\" is not a date"));
+    }
+}

@@ -27,12 +27,17 @@ pub fn read(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table {
     let mut errors = Vec::new();
     let mut blank = 0;
     let mut record = csv::ByteRecord::new();
+    // Line numbers counted here, from each record's byte offset: the csv reader's own count
+    // runs one behind on CRLF files. One pass over the bytes in all.
+    let mut lines = LineCounter::new(bytes);
     loop {
-        let line = reader.position().line();
+        let line = lines.at(reader.position().byte() as usize);
         match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
+                let line = record
+                    .position()
+                    .map_or(line, |p| lines.at(p.byte() as usize));
                 let fields: Result<Vec<String>, _> = record
                     .iter()
                     .map(|f| std::str::from_utf8(f).map(|s| s.trim().to_string()))
@@ -75,5 +80,39 @@ pub fn read(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table {
         rows,
         errors,
         blank,
+    }
+}
+
+/// The line a byte offset falls on (1 for the first), asked in increasing order.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> u64 {
+        // After a CR the reader starts the next record at the LF that ends the same line.
+        let mut offset = offset.min(self.bytes.len());
+        while matches!(self.bytes.get(offset), Some(b'\r' | b'\n')) {
+            offset += 1;
+        }
+        if offset > self.counted_to {
+            let newlines = self.bytes[self.counted_to..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.line += newlines as u64;
+            self.counted_to = offset;
+        }
+        self.line
     }
 }
