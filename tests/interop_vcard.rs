@@ -58,7 +58,8 @@ fn vcards_from_every_usual_source() {
     assert_eq!(ada.linkedin, "https://www.linkedin.com/in/ada");
     assert_eq!(
         ada.notes,
-        "Met at the meetup, loved the talk\nFollow up in spring"
+        "Met at the meetup, loved the talk\nFollow up in spring\nOther emails: second@engines.example",
+        "the second email is kept in the notes"
     );
     assert_eq!(ada.tags, ["mentors", "engines"]);
     let jurgen = rows[1].clone().unwrap();

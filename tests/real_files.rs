@@ -193,3 +193,36 @@ fn rejected_rows_name_their_true_line_with_lf_or_crlf() {
             .stderr(contains("line 6: \"99 Foo 2022\" is not a date"));
     }
 }
+
+/// Google's several values in one cell (`a ::: b`) and its groups; Outlook's honorific
+/// "Title" beside "Job Title", and its middle names. Nothing the row held is lost.
+#[test]
+fn google_and_outlook_in_their_real_shapes() {
+    let db = TempStore::new();
+    import(
+        &db,
+        "csv",
+        "google.csv",
+        "Name,Given Name,Family Name,Nickname,Group Membership,E-mail 1 - Value,E-mail 2 - Value,Website 1 - Value\n\
+         ,Tom,Nguyen,Tommy,* myContacts ::: Mentors ::: Data,tom@work.example ::: tom@home.example,tom@old.example,https://www.linkedin.com/in/tomn\n",
+    )
+    .success();
+    let tom = contact(&db, "Tom Nguyen");
+    assert_eq!(tom.email, "tom@work.example");
+    assert_eq!(tom.linkedin, "https://www.linkedin.com/in/tomn");
+    assert!(tom.notes.contains("tom@home.example"), "{:?}", tom.notes);
+    assert!(tom.notes.contains("tom@old.example"), "{:?}", tom.notes);
+    let mut tags = db.tags_of(tom.meta.id).unwrap();
+    tags.sort();
+    assert_eq!(tags, ["Data", "Mentors"]);
+    import(
+        &db,
+        "csv",
+        "outlook.csv",
+        "Title,First Name,Middle Name,Last Name,Company,Job Title,E-mail Address\n\
+         Dr.,Laura,J.,Kim,Helix Labs,Program Manager,laura@helix.example\n",
+    )
+    .success();
+    let laura = contact(&db, "Laura J. Kim");
+    assert_eq!(laura.title, "Program Manager");
+}

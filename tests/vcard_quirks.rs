@@ -112,10 +112,17 @@ fn cards_weaker_readers_lose() {
                 BEGIN:VCARD\r\nVERSION:3.0\r\nFN:After No End\r\nEND:VCARD\r\n";
     import(&db, text.as_bytes())
         .success()
-        .stdout(contains("added 4"));
+        .stdout(contains("added 5"));
     assert_eq!(
         names(&db),
-        ["After No End", "Has An Agent", "No End", "Trailing Space"]
+        [
+            "After No End",
+            "Has An Agent",
+            "No End",
+            "Their Assistant",
+            "Trailing Space"
+        ],
+        "the agent is a person of their own"
     );
     assert_eq!(
         db.contact_named("Has An Agent").unwrap().email,
@@ -150,6 +157,11 @@ fn parameters_addresses_preferences_and_encodings() {
     );
     let grace = db.contact_named("Grace Hopper").unwrap();
     assert_eq!(grace.email, "grace@navy.example");
+    assert!(
+        grace.notes.contains("Other emails: home@navy.example"),
+        "the card's other email is kept: {:?}",
+        grace.notes
+    );
 }
 
 #[test]

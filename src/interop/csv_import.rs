@@ -6,9 +6,10 @@ use super::contacts_import::ImportRow;
 use super::table;
 
 /// The fields a column can fill.
-pub const FIELDS: [&str; 12] = [
+pub const FIELDS: [&str; 13] = [
     "name",
     "first_name",
+    "middle_name",
     "last_name",
     "organization",
     "title",
@@ -28,8 +29,9 @@ fn guess(header: &str) -> Option<&'static str> {
     let spaced = header.trim().to_lowercase().replace(['_', '-', '.'], " ");
     let h = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(match h.as_str() {
-        "name" | "full name" | "display name" | "contact" | "nickname" => "name",
+        "name" | "full name" | "display name" | "contact" => "name",
         "first name" | "given name" | "first" => "first_name",
+        "middle name" | "additional name" => "middle_name",
         "last name" | "surname" | "family name" | "last" => "last_name",
         "organization"
         | "organisation"
@@ -45,11 +47,13 @@ fn guess(header: &str) -> Option<&'static str> {
         | "organization 1 title"
         | "organization title" => "title",
         "email" | "e mail" | "email address" | "e mail address" | "mail" | "e mail 1 value"
-        | "email 1 value" | "primary email" | "e mail 1 address" | "email 1" => "email",
+        | "email 1 value" | "primary email" | "e mail 1 address" | "email 1" | "e mail 2 value"
+        | "e mail 2 address" | "secondary email" => "email",
         "phone" | "mobile" | "telephone" | "phone number" | "tel" | "phone 1 value"
         | "mobile phone" | "business phone" | "primary phone" | "home phone" | "work phone"
         | "mobile number" | "cell phone" => "phone",
-        "linkedin" | "linkedin url" | "profile" | "url" | "profile url" => "linkedin",
+        "linkedin" | "linkedin url" | "profile" | "url" | "profile url" | "website 1 value"
+        | "web page" => "linkedin",
         "location" | "city" | "place" | "address 1 city" | "business city" | "work city" => {
             "location"
         }
@@ -58,6 +62,10 @@ fn guess(header: &str) -> Option<&'static str> {
         "how met" | "how we met" => "how_met",
         _ => return None,
     })
+}
+
+fn header_name(header: &[String], index: usize) -> &str {
+    header.get(index).map_or("", String::as_str)
 }
 
 /// rolo's CSV export puts an apostrophe before a cell a spreadsheet would run as a formula;
@@ -99,6 +107,19 @@ pub fn mapping(
             map.push((index, field));
         }
     }
+    // Outlook writes both "Title" (Dr., Ms.) and "Job Title": the job is the title.
+    let job_title = header
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case("job title"));
+    if let Some(job) = job_title {
+        map.retain(|(index, field)| {
+            *field != "title"
+                || *index == job
+                || overrides
+                    .iter()
+                    .any(|(c, _)| c.eq_ignore_ascii_case(&header[*index]))
+        });
+    }
     for (column, _) in overrides {
         if !header.iter().any(|h| h.eq_ignore_ascii_case(column)) {
             return Err(format!(
@@ -137,17 +158,33 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
             line,
             ..ImportRow::default()
         };
-        let (mut first, mut last) = (String::new(), String::new());
+        let mut extra: Vec<String> = Vec::new();
+        let (mut first, mut middle, mut last) = (String::new(), String::new(), String::new());
         for (index, field) in &map {
             let value = unguarded(fields.get(*index).cloned().unwrap_or_default());
             if value.trim().is_empty() {
                 continue;
+            }
+            // Google Contacts writes several values in one cell: "a ::: b".
+            let (value, others) = match value.split_once(" ::: ") {
+                Some((first_value, rest)) if *field != "tags" => {
+                    (first_value.to_string(), Some(rest.to_string()))
+                }
+                _ => (value, None),
+            };
+            if let Some(others) = others {
+                extra.push(format!(
+                    "{}: {}",
+                    header_name(&table.header, *index),
+                    others
+                ));
             }
             // Several columns for one field (a mobile and a business phone): the first with
             // something in it.
             let slot = match *field {
                 "name" => &mut row.name,
                 "first_name" => &mut first,
+                "middle_name" => &mut middle,
                 "last_name" => &mut last,
                 "organization" => &mut row.organization,
                 "title" => &mut row.title,
@@ -159,9 +196,10 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 "tags" => {
                     row.tags.extend(
                         value
-                            .split([',', ';'])
-                            .map(|t| t.trim().trim_start_matches("* ").to_string())
-                            .filter(|t| !t.is_empty()),
+                            .split(" ::: ")
+                            .flat_map(|t| t.split([',', ';']))
+                            .map(|t| t.trim().trim_start_matches("* ").trim().to_string())
+                            .filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case("mycontacts")),
                     );
                     continue;
                 }
@@ -169,10 +207,24 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
             };
             if slot.is_empty() {
                 *slot = value;
+            } else if *slot != value && matches!(*field, "email" | "phone" | "linkedin") {
+                // A second email or phone has nowhere of its own: kept in the notes.
+                extra.push(format!("{}: {value}", header_name(&table.header, *index)));
             }
         }
+        if !extra.is_empty() {
+            if !row.notes.is_empty() {
+                row.notes.push('\n');
+            }
+            row.notes.push_str(&extra.join("\n"));
+        }
         if row.name.is_empty() {
-            row.name = format!("{first} {last}").trim().to_string();
+            row.name = [first, middle, last]
+                .iter()
+                .filter(|part| !part.trim().is_empty())
+                .map(|part| part.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
         }
         rows.push(Ok(row));
     }

@@ -127,11 +127,11 @@ fn row(line: u64, card: &VCard) -> ImportRow {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    row.phone = ranked(card, &VCardProperty::Tel)
+    let phones: Vec<String> = ranked(card, &VCardProperty::Tel)
         .into_iter()
         .map(|(_, tel)| without_scheme(&tel, "tel:").to_string())
-        .next()
-        .unwrap_or_default();
+        .collect();
+    row.phone = phones.first().cloned().unwrap_or_default();
     let emails: Vec<String> = ranked(card, &VCardProperty::Email)
         .into_iter()
         .map(|(_, email)| without_scheme(&email, "mailto:").to_string())
@@ -143,6 +143,26 @@ fn row(line: u64, card: &VCard) -> ImportRow {
                 row.left_out
                     .push(format!("{bad:?} is not an email address; left out"));
             }
+        }
+    }
+    // A contact holds one email and one phone; the card's others are kept in the notes, so
+    // nothing the card held is lost.
+    let other_emails: Vec<&String> = emails
+        .iter()
+        .filter(|e| **e != row.email && looks_like_email(e))
+        .collect();
+    let other_phones: Vec<&String> = phones.iter().skip(1).collect();
+    for (label, others) in [
+        ("Other emails", other_emails),
+        ("Other phones", other_phones),
+    ] {
+        if !others.is_empty() {
+            let joined: Vec<&str> = others.iter().map(|s| s.as_str()).collect();
+            let line = format!("{label}: {}", joined.join(", "));
+            if !row.notes.is_empty() {
+                row.notes.push('\n');
+            }
+            row.notes.push_str(&line);
         }
     }
     row.linkedin = card

@@ -10,7 +10,8 @@
 //!   quoted-printable soft breaks (`=` at the end of a line) too.
 //! - Cards that lose people: `BEGIN:VCARD ` with trailing space, a card with no `END:VCARD`
 //!   (the next BEGIN, or the end of the file, ends it), and a vCard 2.1 AGENT card nested in
-//!   another (left out, so the card around it is read whole).
+//!   another (taken out as a card of its own — the agent is a person too — so the card around
+//!   it is read whole).
 //!
 //! Each step is one pass over the input: linear in the file's size.
 
@@ -166,20 +167,26 @@ fn split_cards(lines: Vec<(u64, String)>) -> Vec<CardText> {
     };
     let mut cards = Vec::new();
     let mut current: Option<CardText> = None;
-    let mut nested = 0usize;
+    // An AGENT's card, being read out of the card around it.
+    let mut agent: Option<CardText> = None;
     let mut after_agent = false;
     for (number, line) in lines {
-        if nested > 0 {
-            if is(&line, "BEGIN") {
-                nested += 1;
-            } else if is(&line, "END") {
-                nested -= 1;
+        if let Some(card) = agent.as_mut() {
+            if is(&line, "END") {
+                cards.extend(agent.take().map(close));
+            } else if !is(&line, "BEGIN") {
+                card.text.push_str(&line);
+                card.text.push_str("\r\n");
             }
             continue;
         }
         if is(&line, "BEGIN") {
             if current.is_some() && after_agent {
-                nested = 1;
+                agent = Some(CardText {
+                    line: number,
+                    text: "BEGIN:VCARD\r\n".into(),
+                });
+                after_agent = false;
                 continue;
             }
             if let Some(card) = current.take() {
@@ -205,9 +212,11 @@ fn split_cards(lines: Vec<(u64, String)>) -> Vec<CardText> {
                 && value.trim().is_empty()
         });
     }
+    cards.extend(agent.map(close));
     if let Some(card) = current {
         cards.push(close(card));
     }
+    cards.sort_by_key(|card| card.line);
     cards
 }
 
@@ -280,9 +289,13 @@ mod tests {
         let file = "BEGIN:VCARD \r\nFN:Ada\r\nAGENT:\r\nBEGIN:VCARD\r\nFN:Secretary\r\nEND:VCARD\r\n\
                     EMAIL:ada@x.example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Grace\r\nBEGIN:VCARD\r\nFN:Alan\r\n";
         let found = texts(file.as_bytes());
-        assert_eq!(found.len(), 3);
+        assert_eq!(found.len(), 4, "{found:?}");
         assert!(found[0].1.contains("EMAIL:ada@x.example") && !found[0].1.contains("Secretary"));
-        assert!(found[1].1.contains("FN:Grace"));
-        assert_eq!(found[2].0, 11);
+        assert!(
+            found[1].1.contains("FN:Secretary"),
+            "the agent is a card of their own"
+        );
+        assert!(found[2].1.contains("FN:Grace"));
+        assert_eq!(found[3].0, 11);
     }
 }
