@@ -57,8 +57,8 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
             )?;
             if let Some((twin, why)) = twin {
                 eprintln!(
-                    "rolo: note: {} has {why}; if they are one person, keep one (d deletes the other in the app; u undoes)",
-                    twin.name
+                    "rolo: note: {} has {why}; if they are one person, merge them: rolo merge {} --into {}",
+                    twin.name, contact.meta.id, twin.meta.id
                 );
             }
         }

@@ -22,8 +22,9 @@ pub struct ImportRow {
     pub linkedin: String,
     pub location: String,
     pub notes: String,
-    /// How the user met them, when the file says (rolo's own export); else where they came from.
-    pub how_met: String,
+    /// How the user met them, when the file has such a column (rolo's own export), even if
+    /// empty; `None`: where they came from is said instead.
+    pub how_met: Option<String>,
     pub tags: Vec<String>,
     /// Values the file held that could not be used (a malformed email), each with why: the
     /// person is imported without them, and the report lists them.
@@ -46,9 +47,11 @@ impl ImportRow {
             &mut self.phone,
             &mut self.linkedin,
             &mut self.location,
-            &mut self.how_met,
         ] {
             sanitize::line_in_place(field);
+        }
+        if let Some(how_met) = &mut self.how_met {
+            sanitize::line_in_place(how_met);
         }
         self.notes = sanitize::multiline(&self.notes);
         // A tag is a label: its words, one space apart.
@@ -86,7 +89,7 @@ impl ImportRow {
             phone: &self.phone,
             linkedin: &self.linkedin,
             location: &self.location,
-            how_met: &self.how_met,
+            how_met: self.how_met.as_deref().unwrap_or(""),
         }
         .check()
         .and_then(|()| limits::check("notes", &self.notes, limits::TEXT))
@@ -262,11 +265,8 @@ pub fn import_with_progress(
                     contact.linkedin = row.linkedin.clone();
                     contact.location = row.location.clone();
                     contact.notes = row.notes.clone();
-                    contact.how_met = if row.how_met.is_empty() {
-                        source.to_string()
-                    } else {
-                        row.how_met.clone()
-                    };
+                    // The file's own "how we met" (even empty) when it has one; else its source.
+                    contact.how_met = row.how_met.clone().unwrap_or_else(|| source.to_string());
                     contacts.insert(&contact)?;
                     let (at, summary) = match row.connected_on {
                         Some(at) => (at, format!("Connected on {source}")),

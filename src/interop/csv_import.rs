@@ -159,6 +159,9 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
             ..ImportRow::default()
         };
         let mut extra: Vec<String> = Vec::new();
+        if map.iter().any(|(_, field)| *field == "how_met") {
+            row.how_met = Some(String::new());
+        }
         let (mut first, mut middle, mut last) = (String::new(), String::new(), String::new());
         for (index, field) in &map {
             let value = unguarded(fields.get(*index).cloned().unwrap_or_default());
@@ -192,7 +195,7 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 "phone" => &mut row.phone,
                 "linkedin" => &mut row.linkedin,
                 "location" => &mut row.location,
-                "how_met" => &mut row.how_met,
+                "how_met" => row.how_met.get_or_insert_with(String::new),
                 "tags" => {
                     row.tags.extend(
                         value

@@ -156,7 +156,18 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        rows.extend(vcard::parse(&bytes).into_iter().map(|row| match row {
+        let cards = vcard::parse(&bytes);
+        if cards.is_empty() {
+            // A file of the folder with no card in it is said, not passed over.
+            rows.push(Err(RowError {
+                line: 1,
+                message: contacts_import::in_file(
+                    &name,
+                    "no cards (BEGIN:VCARD … END:VCARD) in it",
+                ),
+            }));
+        }
+        rows.extend(cards.into_iter().map(|row| match row {
             Ok(row) => Ok(ImportRow {
                 file: name.clone(),
                 ..row

@@ -119,6 +119,13 @@ pub fn tag_contact(conn: &Connection, contact: Id, name: &str, now: Timestamp) -
 
 /// Exactly one live contact called `name` (any case); otherwise an error that says what to do.
 pub(super) fn one_contact_named(conn: &Connection, name: &str) -> StoreResult<Contact> {
+    // An id names one of two namesakes, which no name can.
+    if let Ok(id) = name.trim().parse::<Id>() {
+        let contact: Contact = record::get(conn, id)?;
+        if contact.meta.deleted_at.is_none() {
+            return Ok(contact);
+        }
+    }
     let mut found: Vec<Contact> = select(
         conn,
         "name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 5",
@@ -137,10 +144,14 @@ pub(super) fn one_contact_named(conn: &Connection, name: &str) -> StoreResult<Co
             "no contact is called {name:?}; check the spelling, or add them first with `rolo add contact --name`"
         ))),
         _ => {
-            let names: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
+            // Namesakes are told apart by id: each is listed with one.
+            let listed: Vec<String> = found
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.meta.id))
+                .collect();
             Err(StoreError::Invalid(format!(
-                "{name:?} matches more than one contact ({}); give the full name",
-                names.join(", ")
+                "{name:?} matches more than one contact: {}; give the full name, or the id",
+                listed.join(", ")
             )))
         }
     }

@@ -199,8 +199,22 @@ fn take_tags(conn: &Connection, from: Id, to: Id, now: Timestamp) -> StoreResult
     Ok(tags)
 }
 
-/// The kept contact takes each detail it lacks from the duplicate; notes are joined.
+/// The kept contact takes each detail it lacks from the duplicate; notes are joined, and a
+/// detail of the duplicate's that differs from the kept one's is written into the notes, so
+/// nothing either entry held is lost.
 fn fill_gaps(keep: &mut Contact, gone: &Contact) {
+    let mut differing = Vec::new();
+    for (label, mine, theirs) in [
+        ("title", &keep.title, &gone.title),
+        ("email", &keep.email, &gone.email),
+        ("phone", &keep.phone, &gone.phone),
+        ("LinkedIn", &keep.linkedin, &gone.linkedin),
+        ("location", &keep.location, &gone.location),
+    ] {
+        if !mine.is_empty() && !theirs.is_empty() && !mine.eq_ignore_ascii_case(theirs) {
+            differing.push(format!("{label} {theirs}"));
+        }
+    }
     for (mine, theirs) in [
         (&mut keep.title, &gone.title),
         (&mut keep.email, &gone.email),
@@ -219,11 +233,18 @@ fn fill_gaps(keep: &mut Contact, gone: &Contact) {
         .or(gone.referred_by)
         .filter(|r| *r != keep.meta.id && *r != gone.meta.id);
     keep.keep_in_touch_days = keep.keep_in_touch_days.or(gone.keep_in_touch_days);
+    let mut added = Vec::new();
+    if !differing.is_empty() {
+        added.push(format!("Also (from a merged entry): {}", differing.join("; ")));
+    }
     if !gone.notes.is_empty() && !keep.notes.contains(&gone.notes) {
+        added.push(gone.notes.clone());
+    }
+    for text in added {
         keep.notes = if keep.notes.is_empty() {
-            gone.notes.clone()
+            text
         } else {
-            format!("{}\n\n{}", keep.notes, gone.notes)
+            format!("{}\n\n{text}", keep.notes)
         };
     }
 }
