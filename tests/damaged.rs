@@ -84,7 +84,8 @@ fn the_app_opens_a_damaged_file_read_only_and_says_what_to_do() {
     let before = std::fs::read(db.path()).unwrap();
     let mut pty = support::pty::Pty::spawn(&[], &db.path(), db.dir.path(), 120, 30, &[]);
     pty.wait_for("read-only");
-    pty.wait_for("the file is damaged: quit and run `rolo doctor`");
+    pty.wait_for("the file is damaged");
+    pty.wait_for("quit and run `rolo doctor`");
     pty.wait_for("Nadia Costa");
     pty.send(b"a");
     pty.wait_for("Read-only: the file is damaged");

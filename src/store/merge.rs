@@ -235,7 +235,10 @@ fn fill_gaps(keep: &mut Contact, gone: &Contact) {
     keep.keep_in_touch_days = keep.keep_in_touch_days.or(gone.keep_in_touch_days);
     let mut added = Vec::new();
     if !differing.is_empty() {
-        added.push(format!("Also (from a merged entry): {}", differing.join("; ")));
+        added.push(format!(
+            "Also (from a merged entry): {}",
+            differing.join("; ")
+        ));
     }
     if !gone.notes.is_empty() && !keep.notes.contains(&gone.notes) {
         added.push(gone.notes.clone());

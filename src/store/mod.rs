@@ -58,6 +58,9 @@ pub struct Store {
 pub const HELD_BY_ANOTHER_APP: &str =
     "another rolo has this file open (close it to make changes here)";
 
+/// Why a damaged file is only read.
+pub const DAMAGED: &str = "the file is damaged (what it shows may be incomplete): quit and run `rolo doctor`, or restore a backup";
+
 impl Store {
     /// Opens (creating if needed) the database at `path`, refusing files that are not rolo's or
     /// are from a newer rolo. Migrates an older file after keeping a copy of it aside.
@@ -113,9 +116,7 @@ impl Store {
             Ok(store) => Ok((store, None)),
             Err(refused) => {
                 let why = match &refused {
-                    StoreError::Damaged { .. } => {
-                        "the file is damaged: quit and run `rolo doctor`, or restore a backup"
-                    }
+                    StoreError::Damaged { .. } => DAMAGED,
                     StoreError::HardLinked { .. } => {
                         "the file has several names (hard links): keep one (rolo doctor says more)"
                     }
@@ -136,6 +137,11 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// From now on every write is refused, saying `why` (damage found while reading).
+    pub fn refuse_writes(&mut self, why: &str) {
+        self.read_only = Some(why.to_string());
     }
 
     pub fn is_read_only(&self) -> bool {

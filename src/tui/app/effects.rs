@@ -196,7 +196,17 @@ impl App {
                 Some(Screen::ImportPreview(_)) | None => return None,
             },
         };
-        Some(result.unwrap_or_else(|e| Loaded::Failed(format!("Could not read the database: {e}"))))
+        Some(result.unwrap_or_else(|e| {
+            if e.is_damage() {
+                // Damage found while reading: nothing more is written to the file, from now on
+                // and on the next start, and the screen says why its lists may be empty.
+                crate::store::health::note_damage(self.store.path(), &e.to_string());
+                self.store.refuse_writes(crate::store::DAMAGED);
+                self.model.read_only = true;
+                return Loaded::Failed(format!("Read-only: {}", crate::store::DAMAGED));
+            }
+            Loaded::Failed(format!("Could not read the database: {e}"))
+        }))
     }
 
     fn reload_meeting(&self, interview: Id, clock: &Clock) -> StoreResult<Loaded> {
