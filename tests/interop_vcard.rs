@@ -241,7 +241,7 @@ mod properties {
             let mut contact = Contact::named(&name, rolo::domain::Timestamp::parse("2026-11-24T09:00:00.000Z").unwrap());
             contact.title = title.clone();
             contact.notes = notes.clone();
-            let text = vcard_export::card(&contact, &org, &tags);
+            let text = vcard_export::card(&contact, &org, &tags, None);
             prop_assert!(text.split("\r\n").all(|line| line.len() <= 75));
             let rows = vcard::parse(text.as_bytes());
             prop_assert_eq!(rows.len(), 1);

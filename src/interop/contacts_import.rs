@@ -25,6 +25,8 @@ pub struct ImportRow {
     /// How the user met them, when the file has such a column (rolo's own export), even if
     /// empty; `None`: where they came from is said instead.
     pub how_met: Option<String>,
+    /// Who referred them, by name (rolo's own exports say): linked once everyone is in.
+    pub referred_by: Option<String>,
     pub tags: Vec<String>,
     /// Values the file held that could not be used (a malformed email), each with why: the
     /// person is imported without them, and the report lists them.
@@ -50,8 +52,11 @@ impl ImportRow {
         ] {
             sanitize::line_in_place(field);
         }
-        if let Some(how_met) = &mut self.how_met {
-            sanitize::line_in_place(how_met);
+        for text in [&mut self.how_met, &mut self.referred_by]
+            .into_iter()
+            .flatten()
+        {
+            sanitize::line_in_place(text);
         }
         self.notes = sanitize::multiline(&self.notes);
         // A tag is a label: its words, one space apart.
@@ -209,6 +214,8 @@ pub fn import_with_progress(
     let now = clock.timestamp();
     let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
         let mut organizations: FastMap<String, Id> = FastMap::default();
+        // (contact, the name of who referred them): linked once every row is in.
+        let mut referrals: Vec<(Option<Id>, String)> = Vec::new();
         let mut contacts = record::Inserter::<Contact>::new(tx)?;
         let mut interactions = record::Inserter::<Interaction>::new(tx)?;
         let total = valid.len() as u64;
@@ -230,7 +237,16 @@ pub fn import_with_progress(
                 }
             };
             let keys = keys_of_row(row);
-            match known.identify(&keys) {
+            let identity = known.identify(&keys);
+            if let Some(referrer) = row.referred_by.as_ref().filter(|r| !r.is_empty()) {
+                // A new contact's id is filled in once it is made, below.
+                let id = match &identity {
+                    Identity::Known(id) => Some(*id),
+                    Identity::New { .. } => None,
+                };
+                referrals.push((id, referrer.clone()));
+            }
+            match identity {
                 Identity::Known(id) => {
                     // An email or profile address that is someone else's stays theirs.
                     let mut row = row.clone();
@@ -268,6 +284,11 @@ pub fn import_with_progress(
                     // The file's own "how we met" (even empty) when it has one; else its source.
                     contact.how_met = row.how_met.clone().unwrap_or_else(|| source.to_string());
                     contacts.insert(&contact)?;
+                    if row.referred_by.as_ref().is_some_and(|r| !r.is_empty())
+                        && let Some((pending @ None, _)) = referrals.last_mut()
+                    {
+                        *pending = Some(contact.meta.id);
+                    }
                     let (at, summary) = match row.connected_on {
                         Some(at) => (at, format!("Connected on {source}")),
                         None => (now, format!("Imported from {source}")),
@@ -301,6 +322,7 @@ pub fn import_with_progress(
                 }
             }
         }
+        link_referrers(tx, &referrals, now)?;
         let _ = progress(total, total);
         Ok(())
     };
@@ -311,6 +333,32 @@ pub fn import_with_progress(
         store.bulk_write(|tx| write(tx))?;
     }
     Ok(report)
+}
+
+/// Links each contact to who referred them, by name, where exactly one contact has that name
+/// and they have no referrer yet.
+fn link_referrers(
+    tx: &rusqlite::Connection,
+    referrals: &[(Option<Id>, String)],
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    let mut find = tx.prepare_cached(
+        "SELECT id FROM contacts WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL \
+         AND id <> ?2 LIMIT 2",
+    )?;
+    let mut link = tx.prepare_cached(
+        "UPDATE contacts SET referred_by = ?1, updated_at = ?2 WHERE id = ?3 AND referred_by IS NULL",
+    )?;
+    for (contact, name) in referrals {
+        let Some(contact) = contact else { continue };
+        let found: Vec<Id> = find
+            .query_map(rusqlite::params![name, contact], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if let [referrer] = found.as_slice() {
+            link.execute(rusqlite::params![referrer, now, contact])?;
+        }
+    }
+    Ok(())
 }
 
 /// Brings a known contact up to date with a row: a new title or organisation (noted on the

@@ -25,17 +25,27 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
         "linkedin",
         "location",
         "how_met",
+        "referred_by",
         "tags",
         "notes",
     ];
     let to_error = |e: csv::Error| StoreError::Invalid(format!("writing CSV: {e}"));
     writer.write_record(header).map_err(to_error)?;
-    for contact in store.all::<Contact>(false)? {
+    let contacts = store.all::<Contact>(false)?;
+    let names: HashMap<_, _> = contacts
+        .iter()
+        .map(|c| (c.meta.id, c.name.clone()))
+        .collect();
+    for contact in contacts {
         let org = contact
             .organization_id
             .and_then(|o| organizations.get(&o).cloned())
             .unwrap_or_default();
         let tags = store.tags_of(contact.meta.id)?.join(", ");
+        let referrer = contact
+            .referred_by
+            .and_then(|r| names.get(&r).cloned())
+            .unwrap_or_default();
         let cells = [
             &contact.name,
             &contact.title,
@@ -45,6 +55,7 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
             &contact.linkedin,
             &contact.location,
             &contact.how_met,
+            &referrer,
             &tags,
             &contact.notes,
         ];

@@ -6,7 +6,7 @@ use super::contacts_import::ImportRow;
 use super::table;
 
 /// The fields a column can fill.
-pub const FIELDS: [&str; 13] = [
+pub const FIELDS: [&str; 14] = [
     "name",
     "first_name",
     "middle_name",
@@ -20,6 +20,7 @@ pub const FIELDS: [&str; 13] = [
     "notes",
     "tags",
     "how_met",
+    "referred_by",
 ];
 
 /// The field a header name means, by the names address books and spreadsheets write: Google
@@ -60,6 +61,7 @@ fn guess(header: &str) -> Option<&'static str> {
         "notes" | "note" | "comments" => "notes",
         "tags" | "labels" | "categories" | "group membership" => "tags",
         "how met" | "how we met" => "how_met",
+        "referred by" | "referrer" | "introduced by" => "referred_by",
         _ => return None,
     })
 }
@@ -196,6 +198,7 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 "linkedin" => &mut row.linkedin,
                 "location" => &mut row.location,
                 "how_met" => row.how_met.get_or_insert_with(String::new),
+                "referred_by" => row.referred_by.get_or_insert_with(String::new),
                 "tags" => {
                     row.tags.extend(
                         value

@@ -18,6 +18,10 @@ pub struct Card {
 pub fn cards(store: &Store) -> Result<Vec<Card>, StoreError> {
     let organizations: HashMap<_, _> = store.organization_names()?.into_iter().collect();
     let mut contacts = store.all::<Contact>(false)?;
+    let names: HashMap<crate::domain::Id, String> = contacts
+        .iter()
+        .map(|c| (c.meta.id, c.name.clone()))
+        .collect();
     contacts.sort_by_cached_key(|c| c.name.to_lowercase());
     contacts
         .iter()
@@ -27,9 +31,13 @@ pub fn cards(store: &Store) -> Result<Vec<Card>, StoreError> {
                 .and_then(|o| organizations.get(&o))
                 .map_or("", String::as_str);
             let tags = store.tags_of(contact.meta.id)?;
+            let referrer = contact
+                .referred_by
+                .and_then(|r| names.get(&r))
+                .map(String::as_str);
             Ok(Card {
                 file_name: file_name(contact),
-                text: card(contact, org, &tags),
+                text: card(contact, org, &tags, referrer),
             })
         })
         .collect()
@@ -40,12 +48,16 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
     Ok(cards(store)?.into_iter().map(|c| c.text).collect())
 }
 
-/// One contact as a card (its organisation's name and its tags given).
-pub fn card(contact: &Contact, org: &str, tags: &[String]) -> String {
+/// One contact as a card (its organisation's name, its tags and who referred them given).
+/// What vCard has no property for — how the user met them, who referred them — goes in
+/// rolo's own `X-ROLO-` properties, which other address books keep and ignore, so a card
+/// rolo wrote comes back whole.
+pub fn card(contact: &Contact, org: &str, tags: &[String], referrer: Option<&str>) -> String {
     let mut out = String::new();
     // Empty properties are left out, except N, which vCard 3.0 requires.
     let mut line = |property: &str, value: String| {
-        if !value.is_empty() || property == "N" {
+        // X-ROLO-HOW-MET is written even when empty: its presence says the file knows.
+        if !value.is_empty() || property == "N" || property == "X-ROLO-HOW-MET" {
             fold_into(&mut out, &format!("{property}:{value}"));
         }
     };
@@ -66,6 +78,11 @@ pub fn card(contact: &Contact, org: &str, tags: &[String]) -> String {
     line("NOTE", escape(&contact.notes));
     let tags: Vec<String> = tags.iter().map(|t| escape(t)).collect();
     line("CATEGORIES", tags.join(","));
+    line("X-ROLO-HOW-MET", escape(&contact.how_met));
+    line(
+        "X-ROLO-REFERRED-BY",
+        referrer.map(escape).unwrap_or_default(),
+    );
     line("REV", contact.meta.updated_at.to_text());
     line("END", "VCARD".into());
     out

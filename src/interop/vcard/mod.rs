@@ -181,6 +181,15 @@ fn row(line: u64, card: &VCard) -> ImportRow {
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
+    // rolo's own properties, on cards rolo wrote.
+    let own = |name: &str| {
+        card.entries
+            .iter()
+            .find(|e| matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case(name)))
+            .map(|e| texts(e).join(" "))
+    };
+    row.how_met = own("X-ROLO-HOW-MET");
+    row.referred_by = own("X-ROLO-REFERRED-BY").filter(|r| !r.trim().is_empty());
     row
 }
 
