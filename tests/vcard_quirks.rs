@@ -174,7 +174,7 @@ fn a_malformed_email_costs_the_email_not_the_person() {
         .stdout(contains("added 1"))
         .stdout(contains("1 values left out"))
         .stderr(contains(
-            "line 1: Alan Turing: \"alan at bletchley\" is not an email address",
+            "line 5: Alan Turing: \"alan at bletchley\" is not an email address",
         ));
     let alan = db.contact_named("Alan Turing").unwrap();
     assert_eq!(alan.email, "");

@@ -28,9 +28,9 @@ pub struct ImportRow {
     /// Who referred them, by name (rolo's own exports say): linked once everyone is in.
     pub referred_by: Option<String>,
     pub tags: Vec<String>,
-    /// Values the file held that could not be used (a malformed email), each with why: the
-    /// person is imported without them, and the report lists them.
-    pub left_out: Vec<String>,
+    /// Values the file held that could not be used (a malformed email), each with the line it is
+    /// on and why: the person is imported without them, and the report lists them.
+    pub left_out: Vec<(u64, String)>,
     /// The file the row came from, when an import reads several (a folder of cards): named in
     /// every problem reported about the row.
     pub file: String,
@@ -203,9 +203,9 @@ pub fn import_with_progress(
         ..ImportReport::default()
     };
     for row in &valid {
-        for why in &row.left_out {
+        for (line, why) in &row.left_out {
             report.values_left_out.push(RowError {
-                line: row.line,
+                line: *line,
                 message: in_file(&row.file, &format!("{}: {}", row.name, sanitize::line(why))),
             });
         }

@@ -95,9 +95,13 @@ impl Store {
                     now
                 ],
             )?;
+            let moved = match moved_count {
+                0 => "nothing else pointed at them".to_string(),
+                1 => "1 record moved over".to_string(),
+                n => format!("{n} records moved over (interviews, follow-ups, timeline, referrals)"),
+            };
             Ok(format!(
-                "Merged {} into {}: {moved_count} interviews, follow-ups, timeline entries and \
-                 referrals moved (undo: u in the app, or rolo merge --undo)",
+                "Merged {} into {}: {moved}. Undo: u in the app, or rolo merge --undo",
                 gone.name, keep.name
             ))
         })

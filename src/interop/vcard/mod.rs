@@ -19,7 +19,7 @@ pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
     text::cards(bytes)
         .into_iter()
         .map(|card| match Parser::new(&card.text).entry() {
-            Entry::VCard(parsed) => Ok(row(card.line, &parsed)),
+            Entry::VCard(parsed) => Ok(row(&card, &parsed)),
             _ => Err(RowError {
                 line: card.line,
                 message: "this card cannot be read as a vCard".into(),
@@ -97,9 +97,9 @@ fn without_scheme<'a>(value: &'a str, scheme: &str) -> &'a str {
     }
 }
 
-fn row(line: u64, card: &VCard) -> ImportRow {
+fn row(text: &text::CardText, card: &VCard) -> ImportRow {
     let mut row = ImportRow {
-        line,
+        line: text.line,
         ..ImportRow::default()
     };
     row.name = first(card, &VCardProperty::Fn).trim().to_string();
@@ -140,8 +140,10 @@ fn row(line: u64, card: &VCard) -> ImportRow {
         Some(email) => row.email = email.clone(),
         None => {
             if let Some(bad) = emails.first() {
-                row.left_out
-                    .push(format!("{bad:?} is not an email address; left out"));
+                row.left_out.push((
+                    text.line_of(bad),
+                    format!("{bad:?} is not an email address; left out"),
+                ));
             }
         }
     }

@@ -20,6 +20,33 @@
 pub struct CardText {
     pub line: u64,
     pub text: String,
+    /// The file's line each line of `text` begins on, in order.
+    pub lines: Vec<u64>,
+}
+
+impl CardText {
+    fn new(line: u64) -> CardText {
+        CardText {
+            line,
+            text: "BEGIN:VCARD\r\n".into(),
+            lines: vec![line],
+        }
+    }
+
+    fn push(&mut self, number: u64, line: &str) {
+        self.text.push_str(line);
+        self.text.push_str("\r\n");
+        self.lines.push(number);
+    }
+
+    /// The file's line of the first property line holding `value`, else the card's first.
+    pub fn line_of(&self, value: &str) -> u64 {
+        self.text
+            .split("\r\n")
+            .zip(&self.lines)
+            .find(|(line, _)| line.contains(value))
+            .map_or(self.line, |(_, number)| *number)
+    }
 }
 
 /// The cards in a file, in order.
@@ -175,34 +202,26 @@ fn split_cards(lines: Vec<(u64, String)>) -> Vec<CardText> {
             if is(&line, "END") {
                 cards.extend(agent.take().map(close));
             } else if !is(&line, "BEGIN") {
-                card.text.push_str(&line);
-                card.text.push_str("\r\n");
+                card.push(number, &line);
             }
             continue;
         }
         if is(&line, "BEGIN") {
             if current.is_some() && after_agent {
-                agent = Some(CardText {
-                    line: number,
-                    text: "BEGIN:VCARD\r\n".into(),
-                });
+                agent = Some(CardText::new(number));
                 after_agent = false;
                 continue;
             }
             if let Some(card) = current.take() {
                 cards.push(close(card));
             }
-            current = Some(CardText {
-                line: number,
-                text: "BEGIN:VCARD\r\n".into(),
-            });
+            current = Some(CardText::new(number));
         } else if is(&line, "END") {
             if let Some(card) = current.take() {
                 cards.push(close(card));
             }
         } else if let Some(card) = current.as_mut() {
-            card.text.push_str(&line);
-            card.text.push_str("\r\n");
+            card.push(number, &line);
         }
         after_agent = line.split_once(':').is_some_and(|(name, value)| {
             let name = name.rsplit('.').next().unwrap_or(name);
