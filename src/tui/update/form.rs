@@ -249,14 +249,31 @@ fn suggest(model: &mut Model) {
         PickerSource::Contact => match &model.contact_index {
             Some(index) => {
                 filter.rematch(index);
-                filter
+                let found: Vec<(Id, String, &str)> = filter
                     .matches
                     .iter()
                     .filter_map(|i| {
-                        Some((index.id(*i as usize)?, index.name(*i as usize).to_string()))
+                        let i = *i as usize;
+                        Some((
+                            index.id(i)?,
+                            index.name(i).to_string(),
+                            index.organization(i),
+                        ))
                     })
-                    .filter(|(id, _)| Some(*id) != itself)
+                    .filter(|(id, _, _)| Some(*id) != itself)
                     .take(SUGGESTIONS)
+                    .collect();
+                // Namesakes are told apart by their organisation.
+                found
+                    .iter()
+                    .map(|(id, name, org)| {
+                        let twins = found.iter().filter(|(_, other, _)| other == name).count();
+                        if twins > 1 && !org.is_empty() {
+                            (*id, format!("{name} · {org}"))
+                        } else {
+                            (*id, name.clone())
+                        }
+                    })
                     .collect()
             }
             None => Vec::new(),
