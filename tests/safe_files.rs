@@ -36,7 +36,11 @@ fn spellings_of_the_database(db: &TempStore) -> Vec<PathBuf> {
     std::fs::hard_link(db.path(), &hard).unwrap();
     let inner = folder.join("inner");
     std::fs::create_dir(&inner).unwrap();
+    // A link to a side file that does not exist yet: writing through it would make a journal.
+    let dangling = folder.join("dangling.bak");
+    std::os::unix::fs::symlink(folder.join("rolo.db-journal"), &dangling).unwrap();
     vec![
+        dangling,
         db.path(),
         folder.join(".").join("rolo.db"),
         inner.join("..").join("rolo.db"),

@@ -56,14 +56,20 @@ pub fn refuse_database(destination: &Path, database: &Path) -> StoreResult<()> {
         )))
     };
     let destination_meta = fs::metadata(destination).ok();
-    let destination_name = normalized(destination);
+    // The name written, and where a symlink leads (even one that points at nothing yet: a
+    // link to `rolo.db-journal` must not make a journal appear beside the database).
+    let names = [
+        normalized(destination),
+        normalized(&through_symlinks(destination)),
+    ];
     for file in database_files(database) {
         if let (Some(dest), Ok(meta)) = (&destination_meta, fs::metadata(&file))
             && same_identity(dest, &meta)
         {
             return refuse();
         }
-        if destination_name.is_some() && destination_name == normalized(&file) {
+        let file_name = normalized(&file);
+        if file_name.is_some() && names.contains(&file_name) {
             return refuse();
         }
     }
