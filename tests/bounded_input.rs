@@ -196,3 +196,20 @@ fn a_paste_into_the_filter_is_typed_in() {
     t.draw();
     assert!(t.screen().contains("Contacts (2 of 61)"), "{}", t.screen());
 }
+
+/// The same through the real binary: a bracketed paste into the filter narrows the list; on the
+/// list itself a pasted "q" does not quit.
+#[test]
+fn a_bracketed_paste_reaches_the_filter_in_the_real_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db).arg("demo").assert().success();
+    let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("1 Contacts (61)");
+    pty.send(b"\x1b[200~q\x1b[201~");
+    pty.send(b"/");
+    pty.send(b"\x1b[200~okafor\x1b[201~");
+    pty.wait_for("1 Contacts (2 of 61)");
+    pty.send(b"\x1b");
+    pty.quit();
+}

@@ -210,3 +210,28 @@ fn a_write_waits_for_a_long_transaction_and_says_so() {
     );
     assert!(db.contact_named("Patient Person").is_ok());
 }
+
+/// In the app a save that meets another process's transaction shows that it waits, keeps what
+/// was typed, and saves once the other is done.
+#[test]
+fn the_app_shows_a_save_waiting_and_then_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 30, &[]);
+    pty.wait_for("No contacts yet");
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Patient Person");
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    pty.send(b"\x13"); // Ctrl-S
+    pty.wait_for("Waiting for another rolo to finish writing");
+    holder.execute_batch("COMMIT").unwrap();
+    pty.wait_for("Saved Patient Person");
+    assert!(
+        !pty.screen().contains("your change is kept"),
+        "the notice is drawn over once the wait is done: {}",
+        pty.screen()
+    );
+    pty.quit();
+}

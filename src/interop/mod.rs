@@ -8,6 +8,7 @@ pub mod csv_import;
 pub mod files;
 pub mod ics;
 pub mod identity;
+pub mod import_row;
 pub mod input;
 pub mod json;
 pub mod linkedin;

@@ -25,6 +25,7 @@ pub mod safe_write;
 pub mod search;
 mod seed;
 mod sql_types;
+mod structure;
 mod trash;
 
 use std::path::{Path, PathBuf};

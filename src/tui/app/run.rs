@@ -66,7 +66,12 @@ impl App {
                 dirty = true;
             }
             if crate::tui::terminal::DRAW_WHOLE.swap(false, Ordering::Relaxed) {
-                guard.terminal.clear()?;
+                // Cleared and the next frame drawn whole. Not Terminal::clear: it asks the
+                // terminal where its cursor is, and a terminal that does not answer ends rolo.
+                let size = guard.terminal.size()?;
+                guard
+                    .terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
                 dirty = true;
             }
             if dirty {
