@@ -74,7 +74,7 @@ fn a_huge_paste_is_cut_to_the_field_and_survives_a_round_trip() {
     t.press("a");
     t.app.handle(Event::Paste("n".repeat(1_000_000)));
     t.draw();
-    let form = t.app.model.form.as_ref().expect("the form is open");
+    let form = t.app.model.form().expect("the form is open");
     assert_eq!(form.field("name").input.value().len(), ONE_LINE);
     let error = form.field("name").error.clone().unwrap_or_default();
     assert!(error.contains("cut to 1,000 characters"), "{error}");
@@ -82,7 +82,7 @@ fn a_huge_paste_is_cut_to_the_field_and_survives_a_round_trip() {
     t.press("backtab");
     t.app.handle(Event::Paste("line\n".repeat(200_000)));
     t.press("ctrl-s");
-    assert!(t.app.model.form.is_none(), "saved: {}", t.screen());
+    assert!(t.app.model.form().is_none(), "saved: {}", t.screen());
     let saved = t.app.store.all::<Contact>(false).unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].name.chars().count(), ONE_LINE);

@@ -23,7 +23,7 @@ fn editing_ada() -> (Tester, Contact) {
 
 fn focus(t: &mut Tester, key: &str) {
     for _ in 0..20 {
-        if t.app.model.form.as_ref().unwrap().focused().key == key {
+        if t.app.model.form().unwrap().focused().key == key {
             return;
         }
         t.press("tab");
@@ -51,7 +51,7 @@ fn a_change_elsewhere_to_other_fields_is_kept_with_ours() {
         c.email = "ada@engines.example".into();
     });
     t.press("ctrl-s");
-    assert!(t.app.model.form.is_none(), "saved: {}", t.screen());
+    assert!(t.app.model.form().is_none(), "saved: {}", t.screen());
     let stored: Contact = t.app.store.get(ada.meta.id).unwrap();
     assert_eq!(stored.phone, "+44 20 7946 0000", "ours");
     assert_eq!(stored.title, "CTO", "theirs");
@@ -65,12 +65,7 @@ fn both_changing_one_field_shows_theirs_and_the_user_chooses() {
     t.press("ctrl-u").type_str("Chief Engineer");
     saved_elsewhere(&t, ada.meta.id, |c| c.title = "CTO".into());
     t.press("ctrl-s");
-    let form = t
-        .app
-        .model
-        .form
-        .as_ref()
-        .expect("not saved: the user chooses");
+    let form = t.app.model.form().expect("not saved: the user chooses");
     let error = form.field("title").error.clone().unwrap_or_default();
     assert!(error.contains("Ctrl-T takes “CTO”"), "{error}");
     assert_eq!(form.field("title").input.value(), "Chief Engineer");
@@ -80,7 +75,7 @@ fn both_changing_one_field_shows_theirs_and_the_user_chooses() {
 
     // Ctrl-S again: ours, knowingly.
     t.press("ctrl-s");
-    assert!(t.app.model.form.is_none());
+    assert!(t.app.model.form().is_none());
     let stored: Contact = t.app.store.get(ada.meta.id).unwrap();
     assert_eq!(stored.title, "Chief Engineer");
 }
@@ -95,12 +90,12 @@ fn ctrl_t_takes_the_value_saved_elsewhere() {
     saved_elsewhere(&t, ada.meta.id, |c| c.title = "CTO".into());
     t.press("ctrl-s");
     assert_eq!(
-        t.app.model.form.as_ref().unwrap().focused().key,
+        t.app.model.form().unwrap().focused().key,
         "title",
         "the conflict is focused"
     );
     t.press("ctrl-t ctrl-s");
-    assert!(t.app.model.form.is_none());
+    assert!(t.app.model.form().is_none());
     let stored: Contact = t.app.store.get(ada.meta.id).unwrap();
     assert_eq!(stored.title, "CTO");
     assert_eq!(stored.phone, "555");
@@ -130,7 +125,7 @@ fn the_same_holds_for_a_follow_up() {
     theirs.notes = "engines and looms".into();
     other.update(&mut theirs, now).unwrap();
     t.press("ctrl-s");
-    assert!(t.app.model.form.is_none(), "{}", t.screen());
+    assert!(t.app.model.form().is_none(), "{}", t.screen());
     let stored: FollowUp = t.app.store.get(f.meta.id).unwrap();
     assert_eq!(stored.title, "Send Ada both papers");
     assert_eq!(stored.notes, "engines and looms");

@@ -18,7 +18,7 @@ use support::tui::key_event;
 /// A model with `form` open, as the app has it after opening a form.
 fn with_form(form: Form) -> Model {
     let mut model = Model::new(80, 24);
-    model.form = Some(form);
+    model.mode = rolo::tui::model::Mode::Form(Box::new(form));
     model
 }
 
@@ -44,8 +44,7 @@ fn type_text(model: &mut Model, text: &str) {
 
 fn values(model: &Model) -> Vec<String> {
     model
-        .form
-        .as_ref()
+        .form()
         .unwrap()
         .fields
         .iter()
@@ -57,11 +56,11 @@ fn values(model: &Model) -> Vec<String> {
 fn tab_and_shift_tab_go_round_the_fields() {
     let mut model = with_form(forms::question_list(None));
     press(&mut model, "tab");
-    assert_eq!(model.form.as_ref().unwrap().focus, 1);
+    assert_eq!(model.form().unwrap().focus, 1);
     press(&mut model, "tab");
-    assert_eq!(model.form.as_ref().unwrap().focus, 0, "Tab wraps");
+    assert_eq!(model.form().unwrap().focus, 0, "Tab wraps");
     press(&mut model, "backtab");
-    assert_eq!(model.form.as_ref().unwrap().focus, 1);
+    assert_eq!(model.form().unwrap().focus, 1);
 }
 
 #[test]
@@ -74,7 +73,7 @@ fn a_refused_save_keeps_every_character_and_names_the_field() {
     let typed = values(&model);
     let effects = press(&mut model, "ctrl-s");
     assert!(effects.is_empty(), "nothing is saved");
-    let form = model.form.as_ref().unwrap();
+    let form = model.form().unwrap();
     assert_eq!(values(&model), typed, "not a character lost");
     assert_eq!(
         form.focus, 0,
@@ -87,7 +86,7 @@ fn a_refused_save_keeps_every_character_and_names_the_field() {
     );
     type_text(&mut model, "Ada");
     assert!(
-        model.form.as_ref().unwrap().fields[0].error.is_none(),
+        model.form().unwrap().fields[0].error.is_none(),
         "typing at the field clears its error"
     );
 }
@@ -111,15 +110,15 @@ fn enter_moves_on_and_saves_on_the_last_field_ctrl_s_saves_anywhere() {
 fn esc_asks_first_when_something_was_typed() {
     let mut model = with_form(forms::question_list(None));
     press(&mut model, "esc");
-    assert!(model.form.is_none(), "an untouched form closes at once");
+    assert!(model.form().is_none(), "an untouched form closes at once");
     let mut model = with_form(forms::question_list(None));
     type_text(&mut model, "Draft");
     press(&mut model, "esc");
-    assert!(model.form.as_ref().unwrap().confirming_cancel);
+    assert!(model.form().unwrap().confirming_cancel);
     press(&mut model, "n");
     assert_eq!(values(&model)[0], "Draft", "any key but y keeps editing");
     press(&mut model, "esc y");
-    assert!(model.form.is_none());
+    assert!(model.form().is_none());
 }
 
 #[test]
@@ -131,7 +130,7 @@ fn date_fields_show_what_they_understood() {
     ));
     press(&mut model, "tab tab ctrl-u");
     type_text(&mut model, "fri 10:30");
-    let due = &model.form.as_ref().unwrap().fields[2];
+    let due = &model.form().unwrap().fields[2];
     assert_eq!(
         due.hint.as_deref(),
         Some("Fri 27 Nov 2026 10:30 · in 3 days")
@@ -139,7 +138,7 @@ fn date_fields_show_what_they_understood() {
     press(&mut model, "ctrl-u");
     type_text(&mut model, "yesterday");
     assert_eq!(
-        model.form.as_ref().unwrap().fields[2].hint.as_deref(),
+        model.form().unwrap().fields[2].hint.as_deref(),
         Some("Mon 23 Nov 2026 · yesterday")
     );
     press(&mut model, "ctrl-u");
@@ -147,7 +146,7 @@ fn date_fields_show_what_they_understood() {
     press(&mut model, "backtab");
     type_text(&mut model, "Call back");
     press(&mut model, "ctrl-s");
-    let form = model.form.as_ref().unwrap();
+    let form = model.form().unwrap();
     assert_eq!(form.focus, 2);
     assert!(
         form.fields[2]
@@ -221,7 +220,7 @@ proptest! {
             model.organizations = vec![(Id::new(), "Acme".into()), (Id::new(), "Zenith".into())];
             for key in &keys {
                 update::key(&mut model, &keymap, *key, &clock());
-                if model.form.is_none() {
+                if model.form().is_none() {
                     break;
                 }
             }
@@ -245,12 +244,12 @@ proptest! {
             update::key(&mut model, &keymap, key_event("backtab"), &clock());
             update::key(&mut model, &keymap, key_event("ctrl-u"), &clock());
             let before = values(&model);
-            let required_first = model.form.as_ref().unwrap().fields[0].check == rolo::form::Check::Required;
+            let required_first = model.form().unwrap().fields[0].check == rolo::form::Check::Required;
             let effects = update::key(&mut model, &keymap, key_event("ctrl-s"), &clock());
-            if required_first && !model.form.as_ref().unwrap().fields[0].input.value().is_empty() {
+            if required_first && !model.form().unwrap().fields[0].input.value().is_empty() {
                 continue;
             }
-            prop_assert!(model.form.is_some());
+            prop_assert!(model.form().is_some());
             prop_assert_eq!(values(&model), before);
             if required_first {
                 prop_assert!(effects.is_empty());

@@ -23,7 +23,7 @@ fn adding_a_contact_with_a_new_organisation_and_a_referrer() {
     t.press("enter tab")
         .type_str("alumni, design")
         .press("ctrl-s");
-    assert!(t.app.model.form.is_none(), "{}", t.screen());
+    assert!(t.app.model.form().is_none(), "{}", t.screen());
     assert!(t.screen().contains("Saved Zed Example"));
     let zed = t.app.store.contact_named("Zed Example").unwrap();
     assert_eq!(zed.email, "zed@acme.example");
@@ -70,7 +70,7 @@ fn a_lookalike_contact_is_held_back_until_confirmed() {
         .press("tab tab tab")
         .type_str(&amara.email)
         .press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("the form stays open");
+    let form = t.app.model.form().expect("the form stays open");
     assert_eq!(form.duplicate.as_ref().unwrap().id, amara.meta.id);
     assert!(
         t.screen()
@@ -79,7 +79,7 @@ fn a_lookalike_contact_is_held_back_until_confirmed() {
         t.screen()
     );
     t.press("ctrl-o");
-    assert!(t.app.model.form.is_none());
+    assert!(t.app.model.form().is_none());
     assert!(
         t.screen().lines().next().unwrap().contains(&amara.name),
         "Ctrl-O opens the existing one"
@@ -220,7 +220,7 @@ fn a_touch_is_logged_in_the_past_never_the_future() {
         .press("tab")
         .type_str("Not yet")
         .press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("refused, still open");
+    let form = t.app.model.form().expect("refused, still open");
     assert_eq!(form.focused().key, "when");
     assert!(
         form.focused()

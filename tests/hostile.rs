@@ -189,8 +189,7 @@ fn fields_as_long_as_rolo_holds_draw_and_what_is_typed_is_seen() {
     while t
         .app
         .model
-        .form
-        .as_ref()
+        .form()
         .is_some_and(|f| f.focused().key != "title")
     {
         t.press("tab");
@@ -200,8 +199,7 @@ fn fields_as_long_as_rolo_holds_draw_and_what_is_typed_is_seen() {
     assert_eq!(
         t.app
             .model
-            .form
-            .as_ref()
+            .form()
             .unwrap()
             .field("title")
             .input

@@ -8,7 +8,7 @@ use std::path::Path;
 use rolo::domain::Contact;
 use rolo::tui::keymap::Keymap;
 use rolo::tui::model::Screen;
-use rolo::tui::update::{accepted, screen_contexts};
+use rolo::tui::update::{acting, screen_contexts};
 use support::tui::Tester;
 
 const CSV: &str = "Name,Company,Email\n\
@@ -51,7 +51,7 @@ fn a_file_is_previewed_then_imported_on_enter() {
         .into_iter()
         .map(|(_, b)| b.action)
         .collect();
-    for action in accepted(&t.app.model) {
+    for action in acting(&t.app.model, &support::clock()) {
         assert!(
             bound.contains(&action),
             "{action:?} has no key on the preview"
@@ -82,7 +82,7 @@ fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
     let mut t = Tester::empty(80, 24);
     t.press("I tab").type_str("~/no/such/Connections.csv");
     t.press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("the form stays open");
+    let form = t.app.model.form().expect("the form stays open");
     assert_eq!(
         form.field("file").input.value(),
         "~/no/such/Connections.csv"
@@ -105,7 +105,7 @@ fn a_file_that_is_not_of_its_kind_is_refused_at_its_field() {
     let mut t = Tester::empty(80, 24);
     t.press("I tab").type_str(&file.display().to_string());
     t.press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("the form stays open");
+    let form = t.app.model.form().expect("the form stays open");
     assert!(
         form.field("file")
             .error
@@ -126,7 +126,7 @@ fn a_file_with_nothing_of_its_kind_says_so() {
     t.press("I right right tab")
         .type_str(&file.display().to_string());
     t.press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("the form stays open");
+    let form = t.app.model.form().expect("the form stays open");
     let error = form.field("file").error.clone().unwrap_or_default();
     assert!(error.contains("nothing to import: no cards"), "{error}");
 }
@@ -198,7 +198,7 @@ fn devices_and_pipes_are_refused_at_the_file_field() {
         let mut t = Tester::empty(100, 30);
         t.press("I tab").type_str(&path.display().to_string());
         t.press("ctrl-s");
-        let form = t.app.model.form.as_ref().expect("the form stays open");
+        let form = t.app.model.form().expect("the form stays open");
         let error = form.field("file").error.clone().unwrap_or_default();
         assert!(error.contains("not a regular file"), "{path:?}: {error}");
     }

@@ -116,11 +116,11 @@ fn from_the_app_the_list_then_the_role_then_the_review() {
     t.press("enter");
     assert!(t.screen().contains("What did you land?"));
     t.press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("a role is required");
+    let form = t.app.model.form().expect("a role is required");
     assert!(form.field("role").error.is_some());
     t.type_str("Data Analyst at Juniper");
     t.press("ctrl-s");
-    assert!(t.app.model.form.is_none());
+    assert!(t.app.model.form().is_none());
     assert!(t.app.model.screen().is_none(), "back home");
     assert!(
         t.screen()

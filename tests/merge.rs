@@ -166,8 +166,7 @@ fn m_on_a_contact_merges_the_one_picked_and_u_undoes_it() {
     let offered: Vec<_> = t
         .app
         .model
-        .form
-        .as_ref()
+        .form()
         .unwrap()
         .field("duplicate")
         .suggestions

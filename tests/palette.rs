@@ -4,7 +4,7 @@
 mod support;
 
 use rolo::tui::model::Screen;
-use rolo::tui::update::accepted;
+use rolo::tui::update::acting;
 use support::pty::Pty;
 use support::tui::Tester;
 
@@ -14,12 +14,7 @@ fn typing_insights_and_enter_opens_the_insights() {
     t.press(":");
     assert!(t.screen().contains("Commands"));
     t.type_str("insights");
-    let best = t
-        .app
-        .model
-        .palette
-        .as_ref()
-        .and_then(|p| p.selected().cloned());
+    let best = t.app.model.palette().and_then(|p| p.selected().cloned());
     assert_eq!(best.map(|e| e.name), Some("open insights".to_string()));
     assert!(
         t.line_with("▶ open insights").contains("S"),
@@ -28,7 +23,7 @@ fn typing_insights_and_enter_opens_the_insights() {
     );
     t.press("enter");
     assert!(matches!(t.app.model.screen(), Some(Screen::Insights(_))));
-    assert!(t.app.model.palette.is_none());
+    assert!(t.app.model.palette().is_none());
 }
 
 #[test]
@@ -36,7 +31,7 @@ fn quit_by_name_quits_and_esc_only_closes() {
     let mut t = Tester::demo(100, 30);
     t.press("ctrl-p").type_str("qui");
     t.press("esc");
-    assert!(t.app.model.palette.is_none() && !t.app.model.quit);
+    assert!(t.app.model.palette().is_none() && !t.app.model.quit);
     t.press(":").type_str("quit");
     t.press("enter");
     assert!(t.app.model.quit);
@@ -45,9 +40,10 @@ fn quit_by_name_quits_and_esc_only_closes() {
 #[test]
 fn it_offers_what_the_screen_takes_with_each_key() {
     let mut t = Tester::demo(100, 30);
-    t.press("enter :");
-    let palette = t.app.model.palette.clone().expect("open");
-    let takes = accepted(&t.app.model);
+    t.press("enter");
+    let takes = acting(&t.app.model, &support::clock());
+    t.press(":");
+    let palette = t.app.model.palette().cloned().expect("open");
     assert!(palette.entries.iter().all(|e| takes.contains(&e.action)));
     let touch = palette
         .entries
@@ -60,7 +56,7 @@ fn it_offers_what_the_screen_takes_with_each_key() {
     assert!(t.screen().contains("No action by that name here"));
     t.press("backspace backspace backspace backspace");
     assert_eq!(
-        t.app.model.palette.as_ref().unwrap().matches.len(),
+        t.app.model.palette().unwrap().matches.len(),
         palette.entries.len()
     );
 }

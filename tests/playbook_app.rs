@@ -99,7 +99,7 @@ fn closing_steps_ask_first() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
     request(&mut t);
     t.press("n");
-    let menu = t.app.model.step_menu.as_ref().unwrap();
+    let menu = t.app.model.step_menu().unwrap();
     let no_reply = menu
         .choices
         .iter()
@@ -129,7 +129,7 @@ fn a_redirect_adds_the_suggested_person() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
     request(&mut t);
     t.press("n");
-    let menu = t.app.model.step_menu.as_ref().unwrap();
+    let menu = t.app.model.step_menu().unwrap();
     let redirect = menu
         .choices
         .iter()
@@ -186,7 +186,7 @@ fn a_thank_you_with_a_hole_is_not_sent() {
     t.press("n j enter");
     assert!(t.screen().contains("{key_point}"));
     t.press("ctrl-s");
-    let form = t.app.model.form.as_ref().expect("refused");
+    let form = t.app.model.form().expect("refused");
     assert_eq!(
         form.focused().error.as_deref(),
         Some("fill in {key_point} before marking it sent")
@@ -239,7 +239,7 @@ fn a_progress_update_is_drafted_once_done() {
     assert!(t.screen().contains("{action_taken}"));
     t.press("ctrl-s");
     assert!(
-        t.app.model.form.is_some(),
+        t.app.model.form().is_some(),
         "refused while {{action_taken}} is unfilled"
     );
 }

@@ -92,7 +92,7 @@ fn forms_empty_and_with_errors() {
         let mut tester = Tester::demo(80, 24);
         tester.press(open);
         assert!(
-            tester.app.model.form.is_some(),
+            tester.app.model.form().is_some(),
             "{name} opens with {open:?}"
         );
         insta::assert_snapshot!(format!("form_{name}_80x24"), tester.screen());

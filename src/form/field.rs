@@ -47,7 +47,7 @@ pub enum Check {
     Minutes,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub key: &'static str,
     pub label: &'static str,

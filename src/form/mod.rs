@@ -106,7 +106,7 @@ pub struct Duplicate {
     pub why: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub kind: FormKind,
     /// The record being edited; `None` when adding.

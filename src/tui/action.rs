@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// `Action::VARIANTS` lists them all, so what a screen acts on can be found by trying each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave rolo.
@@ -136,4 +137,8 @@ pub enum Action {
     TouchAndDone,
     /// Review: leave this one for now and go to the next.
     Skip,
+    /// While typing a line: stop, keeping what was typed.
+    EndTyping,
+    /// While typing a line: clear it.
+    ClearLine,
 }

@@ -37,8 +37,6 @@ impl Candidates for [String] {
 pub struct Filter {
     pub pane: Pane,
     pub query: String,
-    /// While true, typed characters go into the query; Enter stops editing and keeps the filter.
-    pub editing: bool,
     /// Indices of the matching candidates, in the order shown.
     pub matches: Vec<u32>,
     pub nav: Nav,
@@ -48,12 +46,21 @@ pub struct Filter {
     matcher: Matcher,
 }
 
+/// Two filters are the same when they show the same: the matcher and the history are caches.
+impl PartialEq for Filter {
+    fn eq(&self, other: &Filter) -> bool {
+        self.pane == other.pane
+            && self.query == other.query
+            && self.nav == other.nav
+            && self.matches == other.matches
+    }
+}
+
 impl Filter {
     pub fn new(pane: Pane) -> Filter {
         Filter {
             pane,
             query: String::new(),
-            editing: true,
             matches: Vec::new(),
             nav: Nav::default(),
             history: Vec::new(),

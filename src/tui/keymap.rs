@@ -13,7 +13,10 @@ use super::action::Action;
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     Global,
+    /// Moving in a list and opening what is selected.
     List,
+    /// Adding, editing and deleting the records of a list.
+    Records,
     Home,
     Detail,
     Pipeline,
@@ -25,8 +28,19 @@ pub enum Context {
     Meeting,
     Review,
     Form,
+    /// A form's "discard what you typed?" question.
+    Discard,
     Confirm,
     Help,
+    Palette,
+    /// The menu of an interview's next steps.
+    Menu,
+    /// Typing home's filter.
+    Filter,
+    /// Typing an answer or a question in meeting mode.
+    Typing,
+    /// A text shown whole.
+    Reading,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -336,8 +336,6 @@ pub fn meeting(
         opened_at: clock.timestamp(),
         questions: store.questions_of_interview(interview)?,
         nav: Nav::default(),
-        answering: None,
-        adding: None,
         earlier: store.answered_before(record.contact_id, interview)?,
     })
 }

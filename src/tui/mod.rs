@@ -13,6 +13,7 @@ pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod load;
+pub mod mode;
 pub mod model;
 pub mod nav;
 pub mod palette;

@@ -21,7 +21,7 @@ pub struct Entry {
     pub keys: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
     pub query: String,
     pub entries: Vec<Entry>,
@@ -39,14 +39,12 @@ fn spoken(action: Action) -> String {
 }
 
 impl Palette {
-    /// The palette for a screen: each of `actions` that has a key in `contexts`.
-    pub fn new(keymap: &Keymap, contexts: &[Context], actions: &[Action]) -> Palette {
+    /// The palette for a screen: each action with a key in `contexts` that `acts` now.
+    pub fn new(keymap: &Keymap, contexts: &[Context], acts: impl Fn(Action) -> bool) -> Palette {
         let entries: Vec<Entry> = keymap
             .bindings(contexts)
             .into_iter()
-            .filter(|(_, binding)| {
-                actions.contains(&binding.action) && binding.action != Action::OpenPalette
-            })
+            .filter(|(_, binding)| binding.action != Action::OpenPalette && acts(binding.action))
             .map(|(keys, binding)| Entry {
                 action: binding.action,
                 name: spoken(binding.action),

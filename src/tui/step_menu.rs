@@ -112,7 +112,7 @@ pub enum Chosen {
     AskFirst(Effect),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StepMenu {
     pub interview: Id,
     /// "Ada Lovelace — Meet".

@@ -45,7 +45,7 @@ impl App {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
-            Effect::SaveForm => match &self.model.form {
+            Effect::SaveForm => match self.model.form() {
                 Some(form) => match save::save(&self.store, form, &clock, &self.settings) {
                     // Saved elsewhere meanwhile: the record as it now is, to bring the form up
                     // to date with before saving again.

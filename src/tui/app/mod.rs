@@ -116,33 +116,13 @@ impl App {
                 panic!("forced panic (ROLO_DEBUG_PANIC_ON_KEY)");
             }
         }
+        let clock = self.clock();
         let effects = match event {
             Event::Key(key) if key.is_press() || key.is_repeat() => {
-                let clock = self.clock();
                 update::key(&mut self.model, &self.keymap, key, &clock)
             }
-            Event::Mouse(mouse) => update::mouse(&mut self.model, mouse),
-            Event::Paste(text) => {
-                let clock = self.clock();
-                if self.model.form.is_some() {
-                    update::form::paste(&mut self.model, &text, &clock);
-                    Vec::new()
-                } else if update::takes_typing(&self.model) {
-                    // Typed in, as if key by key: one line, as long as a line may be.
-                    let line = crate::domain::sanitize::line(&text);
-                    let mut effects = Vec::new();
-                    for c in line.chars().take(crate::domain::limits::ONE_LINE) {
-                        let key = crossterm::event::KeyEvent::new(
-                            crossterm::event::KeyCode::Char(c),
-                            crossterm::event::KeyModifiers::NONE,
-                        );
-                        effects.extend(update::key(&mut self.model, &self.keymap, key, &clock));
-                    }
-                    effects
-                } else {
-                    Vec::new()
-                }
-            }
+            Event::Mouse(mouse) => update::mouse(&mut self.model, mouse, &clock),
+            Event::Paste(text) => update::paste(&mut self.model, &text, &clock),
             Event::Resize(width, height) => update::resized(&mut self.model, width, height),
             _ => Vec::new(),
         };
@@ -169,10 +149,7 @@ impl App {
         };
         if version != self.data_version {
             self.data_version = version;
-            let mut effects = vec![Effect::ReloadHome];
-            if self.model.screen().is_some() {
-                effects.push(Effect::ReloadScreen);
-            }
+            let effects = update::reload_shown(&self.model);
             self.run_effects(effects);
         }
     }

@@ -42,7 +42,7 @@ impl Pane {
 
 /// The contacts pane holds a window of the full, name-ordered list: only what is near the
 /// screen is ever loaded, whatever the size of the network.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContactsPane {
     /// Live contacts in the database.
     pub total: usize,
@@ -66,7 +66,7 @@ impl ContactsPane {
 }
 
 /// A list loaded whole (it is bounded), with its selection.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded<T> {
     pub rows: Vec<T>,
     pub nav: Nav,
@@ -116,7 +116,7 @@ pub const FIRST_FOLLOW_UPS: usize = 80;
 /// Cards first loaded per pipeline column.
 pub const FIRST_CARDS: usize = 40;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Home {
     pub focus: PaneFocus,
     pub zoomed: bool,

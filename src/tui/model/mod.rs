@@ -4,10 +4,11 @@
 use crate::domain::Id;
 
 use super::contact_index::ContactIndex;
-use super::effect::Effect;
 use super::filter::Filter;
 use super::step_menu::StepMenu;
 use crate::form::Form;
+
+pub use super::mode::{Confirm, MeetingTyping, Mode, Reading};
 
 mod home;
 mod screens;
@@ -15,15 +16,8 @@ mod screens;
 pub use home::*;
 pub use screens::*;
 
-/// A question awaiting y or n, and what yes does.
-#[derive(Debug, Clone)]
-pub struct Confirm {
-    pub question: String,
-    pub yes: Effect,
-}
-
 /// A screen above home.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     Contact(Box<ContactDetail>),
     Pipeline(Pipeline),
@@ -39,7 +33,7 @@ pub enum Screen {
     Landed(LandedView),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// The terminal's size, which decides how many rows a page is.
     pub width: u16,
@@ -49,20 +43,14 @@ pub struct Model {
     /// Screens opened from home, the current one last; Esc goes back one.
     pub stack: Vec<Screen>,
     pub filter: Option<Filter>,
-    /// The form being filled in, over the screen.
-    pub form: Option<Form>,
+    /// What takes the keys: the screen, or what is open over it.
+    pub mode: Mode,
     /// Every organisation's id and name, for the form's picker (loaded with the form).
     pub organizations: Vec<(Id, String)>,
-    pub confirm: Option<Confirm>,
-    /// The command palette, while it is open.
-    pub palette: Option<super::palette::Palette>,
-    /// An interview's next steps, to choose from.
-    pub step_menu: Option<StepMenu>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
     pub contact_index: Option<ContactIndex>,
     /// Whether the search index has caught up since the app opened (done while idle).
     pub search_caught_up: bool,
-    pub help: bool,
     /// A one-line message for the footer (a refusal, a result).
     pub status: Option<String>,
     pub quit: bool,
@@ -79,16 +67,12 @@ impl Model {
             home: Home::default(),
             stack: Vec::new(),
             filter: None,
-            form: None,
+            mode: Mode::Normal,
             organizations: Vec::new(),
-            confirm: None,
-            step_menu: None,
             contact_index: None,
-            help: false,
             status: None,
             quit: false,
             read_only: false,
-            palette: None,
             search_caught_up: false,
         }
     }
@@ -99,5 +83,69 @@ impl Model {
 
     pub fn focus(&self) -> Pane {
         self.home.focus.0
+    }
+
+    /// The form open over the screen, if one is.
+    pub fn form(&self) -> Option<&Form> {
+        match &self.mode {
+            Mode::Form(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.mode {
+            Mode::Form(form) => Some(form),
+            _ => None,
+        }
+    }
+
+    /// Closes the form, handing it back.
+    pub fn take_form(&mut self) -> Option<Form> {
+        match std::mem::take(&mut self.mode) {
+            Mode::Form(form) => Some(*form),
+            other => {
+                self.mode = other;
+                None
+            }
+        }
+    }
+
+    pub fn palette(&self) -> Option<&super::palette::Palette> {
+        match &self.mode {
+            Mode::Palette(palette) => Some(palette),
+            _ => None,
+        }
+    }
+
+    pub fn step_menu(&self) -> Option<&StepMenu> {
+        match &self.mode {
+            Mode::Menu(menu) => Some(menu),
+            _ => None,
+        }
+    }
+
+    pub fn confirm(&self) -> Option<&Confirm> {
+        match &self.mode {
+            Mode::Confirm(confirm) => Some(confirm),
+            _ => None,
+        }
+    }
+
+    pub fn help(&self) -> bool {
+        matches!(self.mode, Mode::Help { .. })
+    }
+
+    /// Whether home's filter is being typed.
+    pub fn filtering(&self) -> bool {
+        matches!(self.mode, Mode::Filtering)
+    }
+
+    /// What is being typed in meeting mode, if anything.
+    pub fn meeting_typing(&self) -> Option<&MeetingTyping> {
+        match &self.mode {
+            Mode::Typing(typing) => Some(typing),
+            _ => None,
+        }
     }
 }

@@ -7,7 +7,6 @@ use crate::domain::{
 use crate::store::QuestionListRow;
 
 use crate::domain::review::ReviewItem;
-use crate::form::TextInput;
 use crate::store::TrashRow;
 use crate::store::review::ReviewContext;
 use crate::tui::nav::Nav;
@@ -47,7 +46,7 @@ pub struct Link {
     pub referred_by: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContactDetail {
     pub contact: Contact,
     pub organization: Option<String>,
@@ -82,7 +81,7 @@ impl ContactDetail {
 /// An interview as a card on the pipeline board.
 pub type Card = crate::store::InterviewCard;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub stage: Stage,
     /// Open interviews at this stage; `cards` holds the most recently moved of them.
@@ -91,7 +90,7 @@ pub struct Column {
     pub nav: Nav,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pipeline {
     pub columns: Vec<Column>,
     pub column: usize,
@@ -99,7 +98,7 @@ pub struct Pipeline {
     pub limit: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuestionListView {
     pub list: QuestionListRow,
     pub questions: Vec<Question>,
@@ -107,28 +106,28 @@ pub struct QuestionListView {
 }
 
 /// Everyone who helped along the way (the role was landed).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LandedView {
     pub helpers: Vec<crate::store::Helper>,
     pub nav: Nav,
 }
 
 /// The global search: what is typed, and what it found (grouped by kind).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchView {
     pub query: String,
     pub hits: Vec<crate::store::search::SearchHit>,
     pub nav: Nav,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrashView {
     pub rows: Vec<TrashRow>,
     pub nav: Nav,
 }
 
 /// Meeting mode: one interview's questions, to tick and answer while talking.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MeetingView {
     pub interview: Id,
     pub contact_name: String,
@@ -137,10 +136,6 @@ pub struct MeetingView {
     pub opened_at: Timestamp,
     pub questions: Vec<InterviewQuestion>,
     pub nav: Nav,
-    /// The answer being typed to the selected question.
-    pub answering: Option<TextInput>,
-    /// A question being typed on the spot.
-    pub adding: Option<TextInput>,
     /// What this contact answered in earlier interviews: such questions are marked.
     pub earlier: Vec<crate::store::interviews::EarlierAnswer>,
 }
@@ -156,7 +151,7 @@ impl MeetingView {
 }
 
 /// What one review action did, so `u` can take it back.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ReviewUndo {
     Skip,
     /// The follow-up as it was before it was done or snoozed.
@@ -171,7 +166,7 @@ pub enum ReviewCount {
 }
 
 /// The daily review: the queue, where we are in it, and what has been done.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewView {
     pub items: Vec<ReviewItem>,
     pub index: usize,

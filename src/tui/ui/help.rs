@@ -1,102 +1,119 @@
-//! The help overlay: every key of the current screen, generated from the keymap.
+//! The help overlay: every key of what is beneath it, generated from the keymap, wrapped to the
+//! terminal; two columns only where both fit whole.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::text_box::{TextBox, wrap};
 use super::theme::Theme;
 use crate::tui::keymap::{Context, Keymap};
 
-/// The help text for `contexts`: one line per action, its keys and what it does; then a note
-/// for screens with more to say.
-pub fn lines(
-    keymap: &Keymap,
-    contexts: &[Context],
-    theme: Theme,
-) -> (Vec<Line<'static>>, Option<Line<'static>>) {
-    let mut lines = Vec::new();
-    for (keys, binding) in keymap.bindings(contexts) {
-        let labels: Vec<String> = keys.iter().map(|k| k.label()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {:<14}", labels.join(" ")), theme.key()),
-            Span::raw(binding.desc),
-        ]));
-    }
-    let note = contexts.contains(&Context::Home).then(|| {
-        Line::styled(
-            " Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.",
-            theme.dim(),
-        )
-    });
-    (lines, note)
+/// Characters for the keys, before what they do.
+const KEYS_WIDTH: usize = 16;
+
+/// One binding: its keys and what it does.
+pub struct Entry {
+    pub keys: String,
+    pub desc: String,
 }
 
-/// A centred box; when the keys do not fit in one column, they are laid out in two.
+/// The help for `contexts`: one entry per action; then a note for screens with more to say.
+pub fn lines(keymap: &Keymap, contexts: &[Context]) -> (Vec<Entry>, Option<String>) {
+    let entries = keymap
+        .bindings(contexts)
+        .into_iter()
+        .map(|(keys, binding)| Entry {
+            keys: keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
+            desc: binding.desc,
+        })
+        .collect();
+    let note = contexts.contains(&Context::Home).then(|| {
+        "Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.".to_string()
+    });
+    (entries, note)
+}
+
+/// An entry laid out in `width` characters: keys, then the words wrapped beside them.
+fn laid_out(entry: &Entry, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let keys_width = KEYS_WIDTH.max(entry.keys.chars().count() + 2);
+    let words = wrap(&entry.desc, width.saturating_sub(keys_width + 1).max(8));
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let keys = if i == 0 { entry.keys.as_str() } else { "" };
+            Line::from(vec![
+                Span::styled(
+                    format!(" {keys:<width$}", width = keys_width - 1),
+                    theme.key(),
+                ),
+                Span::raw(text),
+            ])
+        })
+        .collect()
+}
+
+/// The width an entry needs on one line.
+fn whole_width(entry: &Entry) -> usize {
+    KEYS_WIDTH.max(entry.keys.chars().count() + 2) + entry.desc.chars().count() + 1
+}
+
+/// A box sized to the terminal: one column wrapped to fit, or two side by side when there are
+/// more keys than rows and both columns fit their longest line whole.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     screen: &str,
-    (mut lines, note): (Vec<Line<'static>>, Option<Line<'static>>),
+    (entries, note): (Vec<Entry>, Option<String>),
+    scroll: usize,
     theme: Theme,
 ) {
-    let room = area
-        .height
-        .saturating_sub(4 + 2 * u16::from(note.is_some())) as usize;
-    let two_columns = lines.len() > room && area.width >= 70;
-    let width = if two_columns {
-        area.width.saturating_sub(2).min(150)
-    } else {
-        area.width.saturating_sub(4).min(84)
-    };
-    if two_columns {
-        let half = lines.len().div_ceil(2);
-        let column_width = (width as usize - 2) / 2;
-        let right = lines.split_off(half);
-        lines = lines
-            .into_iter()
-            .zip(right.into_iter().map(Some).chain(std::iter::repeat(None)))
-            .map(|(left, right)| {
-                let mut spans = pad(left, column_width).spans;
-                spans.extend(right.map(|r| r.spans).unwrap_or_default());
+    let widest = entries.iter().map(whole_width).max().unwrap_or(20);
+    let room = area.height.saturating_sub(4) as usize;
+    let inner = area.width.saturating_sub(4) as usize;
+    let two_columns = entries.len() > room && inner >= 2 * widest + 3;
+    let mut lines: Vec<Line<'static>> = if two_columns {
+        let half = entries.len().div_ceil(2);
+        let (left, right) = entries.split_at(half);
+        left.iter()
+            .zip(right.iter().map(Some).chain(std::iter::repeat(None)))
+            .map(|(l, r)| {
+                let mut spans = pad(laid_out(l, widest, theme), widest + 2);
+                if let Some(r) = r {
+                    spans.extend(laid_out(r, widest, theme).remove(0).spans);
+                }
                 Line::from(spans)
             })
-            .collect();
-    }
+            .collect()
+    } else {
+        let width = inner.min(widest);
+        entries
+            .iter()
+            .flat_map(|e| laid_out(e, width, theme))
+            .collect()
+    };
     if let Some(note) = note {
         lines.push(Line::default());
-        lines.push(note);
-    }
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-    let popup = Rect::new(
-        area.x + (area.width.saturating_sub(width)) / 2,
-        area.y + (area.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    );
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_style(theme.border(true))
-        .title(Span::styled(
-            format!(" Keys — {screen} "),
-            theme.title(true),
-        ))
-        .title_bottom(Span::styled(" Esc or ? to close ", theme.dim()));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
-}
-
-/// Cuts or pads a line to exactly `width` characters, so a second column lines up.
-fn pad(line: Line<'static>, width: usize) -> Line<'static> {
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for span in line.spans {
-        let take: String = span.content.chars().take(width - used).collect();
-        used += take.chars().count();
-        spans.push(Span::styled(take, span.style));
-        if used >= width {
-            break;
+        for text in wrap(&note, inner.saturating_sub(2).max(8)) {
+            lines.push(Line::styled(format!(" {text}"), theme.dim()));
         }
     }
-    spans.push(Span::raw(" ".repeat(width - used)));
-    Line::from(spans)
+    TextBox {
+        title: format!("Keys — {screen}"),
+        closing: "Esc or ? to close",
+        lines,
+        scroll,
+        widest: area.width,
+    }
+    .draw(frame, area, theme);
+}
+
+/// The first line of an entry padded to `width`, so a second column lines up.
+fn pad(mut lines: Vec<Line<'static>>, width: usize) -> Vec<Span<'static>> {
+    let line = lines.remove(0);
+    let used = line.width();
+    let mut spans = line.spans;
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+    spans
 }

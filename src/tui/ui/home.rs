@@ -183,7 +183,7 @@ fn pane_box<'a>(
         selected,
         focused: model.focus() == pane,
         empty,
-        bottom: filter.map(|f| filter_line(&f.query, f.editing, theme)),
+        bottom: filter.map(|f| filter_line(&f.query, model.filtering(), theme)),
         theme,
     }
 }

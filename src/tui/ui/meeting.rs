@@ -9,9 +9,16 @@ use ratatui::widgets::Paragraph;
 use super::list::ListBox;
 use super::theme::Theme;
 use crate::domain::Clock;
-use crate::tui::model::MeetingView;
+use crate::tui::model::{MeetingTyping, MeetingView};
 
-pub fn draw(frame: &mut Frame, view: &MeetingView, body: Rect, clock: &Clock, theme: Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    view: &MeetingView,
+    typing: Option<&MeetingTyping>,
+    body: Rect,
+    clock: &Clock,
+    theme: Theme,
+) {
     let [top, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
     let elapsed = (clock.now - view.opened_at.0).num_seconds().max(0);
@@ -52,7 +59,10 @@ pub fn draw(frame: &mut Frame, view: &MeetingView, body: Rect, clock: &Clock, th
             ));
         }
         rows.push(Line::from(line));
-        let answering = view.answering.as_ref().filter(|_| i == view.nav.selected);
+        let answering = match typing {
+            Some(MeetingTyping::Answer(input)) if i == view.nav.selected => Some(input),
+            _ => None,
+        };
         let answer = match answering {
             Some(input) => {
                 cursor = Some((rows.len(), 9 + input.cursor()));
@@ -72,7 +82,11 @@ pub fn draw(frame: &mut Frame, view: &MeetingView, body: Rect, clock: &Clock, th
         };
         rows.push(answer);
     }
-    let bottom = view.adding.as_ref().map(|input| {
+    let adding = match typing {
+        Some(MeetingTyping::NewQuestion(input)) => Some(input),
+        _ => None,
+    };
+    let bottom = adding.map(|input| {
         Line::from(vec![
             Span::styled(" New question: ", theme.key()),
             Span::raw(input.value().to_string()),

@@ -15,6 +15,7 @@ mod pipeline;
 mod questions;
 mod review;
 mod search;
+pub mod text_box;
 pub mod theme;
 mod trash;
 
@@ -25,7 +26,7 @@ use theme::Theme;
 
 use super::keymap::Keymap;
 use super::layout;
-use super::model::{Model, Screen};
+use super::model::{Mode, Model, Screen};
 use super::update::{contexts, screen_contexts};
 use crate::domain::Clock;
 
@@ -59,7 +60,9 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, clock, theme),
         Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
         Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
-        Some(Screen::Meeting(view)) => meeting::draw(frame, view, body, clock, theme),
+        Some(Screen::Meeting(view)) => {
+            meeting::draw(frame, view, model.meeting_typing(), body, clock, theme)
+        }
         Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
         Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
         Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
@@ -69,28 +72,39 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);
     chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
-    if let Some(form) = &model.form {
-        form::draw(frame, form, frame.area(), theme);
-    }
-    if let Some(palette) = &model.palette {
-        palette::draw(frame, palette, frame.area(), theme);
-    }
-    if let Some(menu) = &model.step_menu {
-        form::draw_step_menu(frame, menu, frame.area(), theme);
-    }
-    if let Some(confirm) = &model.confirm {
-        form::draw_confirm(frame, confirm, frame.area(), theme);
-    }
-    if model.help {
-        // Help lists the keys of the screen beneath it.
-        let beneath = screen_contexts(model.screen());
-        help::draw(
-            frame,
-            frame.area(),
-            &name,
-            help::lines(keymap, beneath, theme),
-            theme,
-        );
+    overlay(frame, model, &model.mode, keymap, &name, theme);
+}
+
+/// What is open over the screen; help draws over what it was opened from.
+fn overlay(
+    frame: &mut Frame,
+    model: &Model,
+    mode: &Mode,
+    keymap: &Keymap,
+    name: &str,
+    theme: Theme,
+) {
+    match mode {
+        Mode::Form(form) => form::draw(frame, form, frame.area(), theme),
+        Mode::Palette(palette) => palette::draw(frame, palette, frame.area(), theme),
+        Mode::Menu(menu) => form::draw_step_menu(frame, menu, frame.area(), theme),
+        Mode::Confirm(confirm) => form::draw_confirm(frame, confirm, frame.area(), theme),
+        Mode::Help { scroll, beneath } => {
+            overlay(frame, model, beneath, keymap, name, theme);
+            let helped = mode
+                .helped_contexts()
+                .unwrap_or_else(|| screen_contexts(model.screen()));
+            help::draw(
+                frame,
+                frame.area(),
+                name,
+                help::lines(keymap, helped),
+                *scroll,
+                theme,
+            );
+        }
+        Mode::Reading(reading) => text_box::draw_reading(frame, frame.area(), reading, theme),
+        Mode::Normal | Mode::Filtering | Mode::Typing(_) => {}
     }
 }
 

@@ -1,11 +1,15 @@
 //! The contact screen: move between its sections, open a linked person, go back.
 
 use super::move_nav;
+use crate::domain::{Clock, Interaction};
 use crate::tui::action::Action;
-use crate::tui::effect::Effect;
-use crate::tui::model::{ContactDetail, Section};
+use crate::tui::effect::{Effect, FormRequest};
+use crate::tui::model::{Mode, Model, Reading, Screen, Section};
 
-pub fn update(detail: &mut ContactDetail, action: Action, page: usize) -> Vec<Effect> {
+pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> Vec<Effect> {
+    let Some(Screen::Contact(detail)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
     let position = Section::ALL
         .iter()
         .position(|s| *s == detail.section)
@@ -24,11 +28,26 @@ pub fn update(detail: &mut ContactDetail, action: Action, page: usize) -> Vec<Ef
             }
         }
         Action::Open => {
-            if detail.section == Section::People {
-                let nav = detail.nav(Section::People);
-                if let Some(link) = detail.people.get(nav.selected) {
-                    return vec![Effect::OpenContact(link.id)];
+            let selected = detail.nav(detail.section).selected;
+            match detail.section {
+                Section::People => {
+                    if let Some(link) = detail.people.get(selected) {
+                        return vec![Effect::OpenContact(link.id)];
+                    }
                 }
+                Section::FollowUps => {
+                    if let Some(follow_up) = detail.follow_ups.get(selected) {
+                        return vec![Effect::OpenForm(FormRequest::EditFollowUp(
+                            follow_up.meta.id,
+                        ))];
+                    }
+                }
+                Section::Timeline => {
+                    if let Some(entry) = detail.timeline.get(selected) {
+                        model.mode = Mode::Reading(reading(entry, clock));
+                    }
+                }
+                Section::Interviews => {}
             }
         }
         other => {
@@ -38,4 +57,23 @@ pub fn update(detail: &mut ContactDetail, action: Action, page: usize) -> Vec<Ef
         }
     }
     Vec::new()
+}
+
+/// A timeline entry whole: when, what, and the message it holds.
+fn reading(entry: &Interaction, clock: &Clock) -> Reading {
+    let mut text = format!(
+        "{} · {}\n\n{}",
+        clock.day(entry.occurred_at),
+        entry.kind.label(),
+        entry.summary
+    );
+    if !entry.body.trim().is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&entry.body);
+    }
+    Reading {
+        title: "Timeline entry".into(),
+        text,
+        scroll: 0,
+    }
 }

@@ -8,69 +8,91 @@ use crate::form::{FieldKind, Form, PickerSource};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::filter::{Candidates, Filter};
-use crate::tui::keymap::{Context, Key, Keymap};
-use crate::tui::model::{Model, Pane};
+use crate::tui::model::{Mode, Model, Pane};
 
 /// Suggestions shown under a picker.
 pub const SUGGESTIONS: usize = 5;
 
-pub fn key(model: &mut Model, keymap: &Keymap, event: KeyEvent, clock: &Clock) -> Vec<Effect> {
-    let Some(form) = model.form.as_mut() else {
+/// One of the form's own actions (the keymap's `[form]`, or `[discard]` while it asks).
+pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
+    let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
     if form.confirming_cancel {
-        if matches!(event.code, KeyCode::Char('y') | KeyCode::Esc) {
-            model.form = None;
-        } else {
-            form.confirming_cancel = false;
+        match action {
+            Action::Confirm => model.mode = Mode::Normal,
+            Action::Back => form.confirming_cancel = false,
+            _ => {}
         }
         return Vec::new();
     }
-    let action = Key::from_event(&event).and_then(|k| keymap.action(&[Context::Form], k));
     match action {
-        Some(Action::Save) => return save(model, clock),
-        Some(Action::Cancel) => {
+        Action::Save => return save(model, clock),
+        Action::Cancel => {
             if form.is_dirty() {
                 form.confirming_cancel = true;
             } else {
-                model.form = None;
+                model.mode = Mode::Normal;
             }
         }
-        Some(Action::NextField) => {
+        Action::NextField => {
             accept_exact(form);
             form.focus_next();
         }
-        Some(Action::PreviousField) => {
+        Action::PreviousField => {
             accept_exact(form);
             form.focus_previous();
         }
-        Some(Action::OpenEditor) if form.focused().is_multiline() => {
+        Action::OpenEditor if form.focused().is_multiline() => {
             return vec![Effect::EditExternally(
                 form.focused().input.value().to_string(),
             )];
         }
-        Some(Action::CopyText) => {
+        Action::OpenEditor => {
+            form.message = Some(format!(
+                "{} is one line: Ctrl-E opens $EDITOR on a notes field",
+                form.focused().label
+            ));
+        }
+        Action::CopyText => {
             return vec![Effect::CopyToClipboard(
                 form.focused().input.value().to_string(),
             )];
         }
-        Some(Action::TakeStored) => {
-            form.take_stored();
+        Action::TakeStored if !form.take_stored() => {
+            form.message =
+                Some("Nothing was saved elsewhere for this field while you typed".into());
         }
-        Some(Action::OpenDuplicate) => {
-            if let Some(duplicate) = form.duplicate.clone() {
-                model.form = None;
+        Action::OpenDuplicate => match form.duplicate.clone() {
+            Some(duplicate) => {
+                model.mode = Mode::Normal;
                 return vec![Effect::OpenContact(duplicate.id)];
             }
-        }
-        _ => return edit_field(model, &event, clock),
+            None => {
+                form.message = Some("Ctrl-O opens a contact this one looks like; none does".into())
+            }
+        },
+        _ => {}
     }
     Vec::new()
 }
 
+/// A key typed into the focused field; while the form asks whether to discard, any key that is
+/// not an answer goes back to editing.
+pub fn typed(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect> {
+    let Mode::Form(form) = &mut model.mode else {
+        return Vec::new();
+    };
+    if form.confirming_cancel {
+        form.confirming_cancel = false;
+        return Vec::new();
+    }
+    edit_field(model, event, clock)
+}
+
 /// Validates; a valid form is saved by the app, an invalid one shows its errors at the fields.
 fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
     accept_exact(form);
@@ -83,7 +105,7 @@ fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
 }
 
 fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect> {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
     let field = form.focused_mut();
@@ -116,7 +138,7 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
             }
         }
     }
-    if let Some(form) = model.form.as_mut() {
+    if let Some(form) = model.form_mut() {
         form.focused_mut().error = None;
         form.refresh_hints(clock);
     }
@@ -125,7 +147,7 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
 
 /// Enter on a one-line field: the next field, or save on the last one.
 fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
     if form.on_last_field() {
@@ -137,7 +159,7 @@ fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
 
 /// Pasted text goes into the focused field.
 pub fn paste(model: &mut Model, text: &str, clock: &Clock) {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return;
     };
     let field = form.focused_mut();
@@ -152,7 +174,7 @@ pub fn paste(model: &mut Model, text: &str, clock: &Clock) {
         field.picked = None;
         suggest(model);
     }
-    if let Some(form) = model.form.as_mut() {
+    if let Some(form) = model.form_mut() {
         form.refresh_hints(clock);
     }
 }
@@ -205,7 +227,7 @@ impl Candidates for Named<'_> {
 
 /// Recomputes the focused picker's suggestions from what is typed.
 fn suggest(model: &mut Model) {
-    let Some(form) = model.form.as_mut() else {
+    let Mode::Form(form) = &mut model.mode else {
         return;
     };
     // A contact is never offered as their own referrer or duplicate.

@@ -7,7 +7,7 @@ use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::filter::Filter;
 use crate::tui::layout;
-use crate::tui::model::{Loaded, Model, Pane};
+use crate::tui::model::{Loaded, Mode, Model, Pane};
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     let focus = model.focus();
@@ -20,11 +20,14 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::FocusQuestionLists => model.home.focus.0 = Pane::QuestionLists,
         Action::Zoom => model.home.zoomed = !model.home.zoomed,
         Action::Filter => return start_filter(model),
+        Action::LandedRole => return vec![Effect::OpenLanded],
         Action::Back => {
             if model.filter.as_ref().is_some_and(|f| f.pane == focus) {
                 model.filter = None;
             } else if model.home.zoomed {
                 model.home.zoomed = false;
+            } else {
+                model.status = Some("Home is the first screen: nothing to close (q quits)".into());
             }
         }
         Action::Open => return open_selected(model).into_iter().collect(),
@@ -110,38 +113,56 @@ pub fn ensure_contacts_loaded(model: &mut Model) -> Vec<Effect> {
 
 fn start_filter(model: &mut Model) -> Vec<Effect> {
     let pane = model.focus();
-    match model.filter.as_mut() {
-        Some(filter) if filter.pane == pane => filter.editing = true,
-        _ => {
-            model.filter = Some(Filter::new(pane));
+    if model.filter.as_ref().is_none_or(|f| f.pane != pane) {
+        model.filter = Some(Filter::new(pane));
+        rematch(model);
+    }
+    model.mode = Mode::Filtering;
+    Vec::new()
+}
+
+/// The filter's own keys while it is typed (the keymap's `[filter]`).
+pub fn filter_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(filter) = model.filter.as_mut() else {
+        model.mode = Mode::Normal;
+        return Vec::new();
+    };
+    let pane = filter.pane;
+    match action {
+        Action::Back => {
+            model.filter = None;
+            model.mode = Mode::Normal;
+        }
+        Action::EndTyping => model.mode = Mode::Normal,
+        Action::Quit => model.quit = true,
+        Action::ClearLine => {
+            filter.query.clear();
             rematch(model);
         }
+        Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
+            return move_in_pane(model, pane, action);
+        }
+        _ => {}
     }
     Vec::new()
 }
 
-/// Keys while the filter is being typed. `None` lets the keymap have the key.
-pub fn filter_input(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> {
-    let filter = model.filter.as_mut()?;
-    let pane = filter.pane;
+/// A key typed into the filter.
+pub fn filter_typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let Some(filter) = model.filter.as_mut() else {
+        return Vec::new();
+    };
     match event.code {
-        KeyCode::Esc => model.filter = None,
-        KeyCode::Enter => filter.editing = false,
         KeyCode::Backspace => {
             filter.query.pop();
-            rematch(model);
         }
-        KeyCode::Down => return Some(move_in_pane(model, pane, Action::MoveDown)),
-        KeyCode::Up => return Some(move_in_pane(model, pane, Action::MoveUp)),
-        KeyCode::PageDown => return Some(move_in_pane(model, pane, Action::PageDown)),
-        KeyCode::PageUp => return Some(move_in_pane(model, pane, Action::PageUp)),
-        _ => {
-            let c = typed_char(event)?;
-            filter.query.push(c);
-            rematch(model);
-        }
+        _ => match typed_char(event) {
+            Some(c) => filter.query.push(c),
+            None => return Vec::new(),
+        },
     }
-    Some(Vec::new())
+    rematch(model);
+    Vec::new()
 }
 
 /// Matches the filter's query against its pane's rows.

@@ -2,61 +2,102 @@
 //! change is saved as it is made (an answer with each key), so nothing depends on remembering
 //! to save at the end.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::move_nav;
 use crate::form::TextInput;
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, FormRequest};
-use crate::tui::keymap::Context;
-use crate::tui::model::{MeetingView, Model, Screen};
+use crate::tui::model::{MeetingTyping, Mode, Model, Screen};
 
-/// Keys while an answer or a new question is being typed; `None` when not typing.
-pub fn typing(model: &mut Model, event: &KeyEvent) -> Option<Vec<Effect>> {
-    let Some(Screen::Meeting(view)) = model.stack.last_mut() else {
-        return None;
+/// The keys of typing (the keymap's `[typing]`): Enter keeps the answer or adds the question,
+/// Esc stops (an unfinished new question is left out).
+pub fn typing_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Mode::Typing(typing) = &mut model.mode else {
+        return Vec::new();
     };
-    if let Some(input) = view.adding.as_mut() {
-        match event.code {
-            KeyCode::Enter => {
-                let text = crate::domain::sanitize::line(input.value());
-                view.adding = None;
-                if !text.is_empty() {
-                    return Some(vec![Effect::AddQuestion {
-                        interview: view.interview,
-                        text,
-                    }]);
-                }
-            }
-            KeyCode::Esc => view.adding = None,
-            _ => {
-                input.handle(event, false);
-            }
+    match action {
+        Action::ClearLine => {
+            let input = match typing {
+                MeetingTyping::Answer(input) | MeetingTyping::NewQuestion(input) => input,
+            };
+            input.set("");
+            return match typing {
+                MeetingTyping::Answer(_) => save_answer(model),
+                MeetingTyping::NewQuestion(_) => Vec::new(),
+            };
         }
-        return Some(Vec::new());
+        Action::Quit => {
+            model.quit = true;
+            return Vec::new();
+        }
+        Action::EndTyping | Action::Back => {}
+        _ => return Vec::new(),
     }
-    let input = view.answering.as_mut()?;
-    match event.code {
-        KeyCode::Enter | KeyCode::Esc | KeyCode::Tab => {
-            view.answering = None;
-            return Some(Vec::new());
+    let Mode::Typing(typing) = std::mem::take(&mut model.mode) else {
+        return Vec::new();
+    };
+    let Some(Screen::Meeting(view)) = model.stack.last() else {
+        return Vec::new();
+    };
+    match typing {
+        MeetingTyping::NewQuestion(input) if action == Action::EndTyping => {
+            let text = crate::domain::sanitize::line(input.value());
+            if text.is_empty() {
+                return Vec::new();
+            }
+            vec![Effect::AddQuestion {
+                interview: view.interview,
+                text,
+            }]
         }
-        _ => {
-            if !input.handle(event, false) {
-                return Some(Vec::new());
+        _ => Vec::new(),
+    }
+}
+
+/// A key typed into the answer (saved with each change) or the new question.
+pub fn typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let Mode::Typing(typing) = &mut model.mode else {
+        return Vec::new();
+    };
+    match typing {
+        MeetingTyping::NewQuestion(input) => {
+            input.handle(event, false);
+            Vec::new()
+        }
+        MeetingTyping::Answer(input) => {
+            if input.handle(event, false) {
+                save_answer(model)
+            } else {
+                Vec::new()
             }
         }
     }
+}
+
+/// The answer as typed, into the selected question, and saved.
+fn save_answer(model: &mut Model) -> Vec<Effect> {
+    let Mode::Typing(MeetingTyping::Answer(input)) = &model.mode else {
+        return Vec::new();
+    };
     let answer = crate::domain::sanitize::line(input.value());
-    let question = view.questions.get_mut(view.nav.selected)?;
+    let Some(Screen::Meeting(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    let Some(question) = view.questions.get_mut(view.nav.selected) else {
+        return Vec::new();
+    };
     question.answer = answer;
     if !question.answer.is_empty() {
         question.asked = true;
     }
-    Some(vec![Effect::SaveQuestion(Box::new(question.clone()))])
+    vec![Effect::SaveQuestion(Box::new(question.clone()))]
 }
 
-pub fn update(view: &mut MeetingView, action: Action, page: usize) -> Vec<Effect> {
+pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
+    let Some(Screen::Meeting(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
     let selected = view.nav.selected;
     match action {
         Action::ToggleAsked => {
@@ -67,10 +108,11 @@ pub fn update(view: &mut MeetingView, action: Action, page: usize) -> Vec<Effect
         }
         Action::Open => {
             if let Some(question) = view.questions.get(selected) {
-                view.answering = Some(TextInput::new(&question.answer));
+                let input = TextInput::new(&question.answer);
+                model.mode = Mode::Typing(MeetingTyping::Answer(input));
             }
         }
-        Action::Add => view.adding = Some(TextInput::default()),
+        Action::Add => model.mode = Mode::Typing(MeetingTyping::NewQuestion(TextInput::default())),
         Action::AddQuestionList => {
             return vec![Effect::OpenForm(FormRequest::AddQuestions(view.interview))];
         }
@@ -91,9 +133,4 @@ pub fn update(view: &mut MeetingView, action: Action, page: usize) -> Vec<Effect
         other => move_nav(&mut view.nav, other, view.questions.len(), page),
     }
     Vec::new()
-}
-
-/// Whether the keymap's meeting keys apply (not while typing).
-pub fn contexts() -> &'static [Context] {
-    &[Context::Meeting, Context::List, Context::Global]
 }

@@ -18,7 +18,7 @@ mod search;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
-pub use contexts::{accepted, contexts, screen_contexts};
+pub use contexts::screen_contexts;
 pub use mouse::mouse;
 pub use palette::PALETTE_ROWS;
 pub use receive::receive;
@@ -27,11 +27,48 @@ use super::action::Action;
 use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap};
 use super::layout;
-use super::model::{Model, Screen};
+use super::model::{Mode, Model, Screen};
 use super::palette::Palette;
 use super::step_menu::Chosen;
 
-/// A key press: typed into the filter while it is being edited, else looked up in the keymap.
+/// A terminal key turned into what it means where it was pressed: an action of the keymap,
+/// a key typed into a line being edited, or the palette (built where the keymap is).
+#[derive(Debug, Clone)]
+pub enum Input {
+    Act(Action),
+    Type(KeyEvent),
+    OpenPalette(Box<Palette>),
+}
+
+/// The keymap contexts in force, most specific first: the mode's, else the screen's.
+pub fn contexts(model: &Model) -> &'static [Context] {
+    model
+        .mode
+        .contexts()
+        .unwrap_or_else(|| screen_contexts(model.screen()))
+}
+
+/// What a key means now: looked up once, in the keymap, with the contexts of the mode.
+pub fn translate(
+    model: &Model,
+    keymap: &Keymap,
+    event: &KeyEvent,
+    clock: &crate::domain::Clock,
+) -> Option<Input> {
+    let contexts = contexts(model);
+    match Key::from_event(event).and_then(|k| keymap.action(contexts, k)) {
+        Some(Action::OpenPalette) => Some(Input::OpenPalette(Box::new(Palette::new(
+            keymap,
+            contexts,
+            |action| acts(model, action, clock),
+        )))),
+        Some(action) => Some(Input::Act(action)),
+        None if takes_typing(model) => Some(Input::Type(*event)),
+        None => None,
+    }
+}
+
+/// A key press, translated and carried out (the loop's one step, for tests too).
 pub fn key(
     model: &mut Model,
     keymap: &Keymap,
@@ -39,79 +76,154 @@ pub fn key(
     clock: &crate::domain::Clock,
 ) -> Vec<Effect> {
     model.status = None;
-    if let Some(confirm) = model.confirm.take() {
-        let answer = Key::from_event(&event).and_then(|k| keymap.action(&[Context::Confirm], k));
-        return match answer {
-            Some(Action::Confirm) => confirmed(model, confirm.yes),
-            Some(_) => Vec::new(),
-            None => {
-                model.confirm = Some(confirm); // any other key: still waiting for y or n
-                Vec::new()
-            }
-        };
-    }
-    if model.form.is_some() {
-        return form::key(model, keymap, event, clock);
-    }
-    if model.palette.is_some() {
-        return palette::key(model, &event);
-    }
-    if let Some(effects) = search::key(model, keymap, &event) {
-        return effects;
-    }
-    if let Some(effects) = meeting::typing(model, &event) {
-        return effects;
-    }
-    if model.step_menu.is_some() {
-        let action = Key::from_event(&event)
-            .and_then(|k| keymap.action(&[Context::List, Context::Global], k));
-        return action
-            .map(|a| step_menu_action(model, a))
-            .unwrap_or_default();
-    }
-    let editing =
-        !model.help && model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
-    if editing && let Some(effects) = home::filter_input(model, &event) {
-        return effects;
-    }
-    let Some(key) = Key::from_event(&event) else {
-        return Vec::new();
-    };
-    match keymap.action(contexts(model), key) {
-        // The palette lists the keys, so it is built here, where the keymap is.
-        Some(Action::OpenPalette) => {
-            let actions = accepted(model);
-            model.palette = Some(Palette::new(
-                keymap,
-                screen_contexts(model.screen()),
-                &actions,
-            ));
-            Vec::new()
-        }
-        Some(action) => update(model, action),
+    match translate(model, keymap, &event, clock) {
+        Some(input) => update(model, input, clock),
         None => Vec::new(),
     }
 }
 
-/// Whether typed text goes into a line being typed (the palette, the search, a filter, an
-/// answer or a question in meeting mode) rather than being taken as commands: where a paste
+/// Whether `action` does anything now: changes what is shown (a message included) or asks
+/// for an effect. Tried on a copy, so nothing happens. Help, the palette and the key tests
+/// are built from this, never from a list kept by hand.
+pub fn acts(model: &Model, action: Action, clock: &crate::domain::Clock) -> bool {
+    // The palette is built where the keymap is, before `update`: it opens from any screen.
+    if action == Action::OpenPalette {
+        return model.mode.is_normal() && !takes_typing(model);
+    }
+    let mut tried = model.clone();
+    tried.status = None;
+    let effects = update(&mut tried, Input::Act(action), clock);
+    let mut before = model.clone();
+    before.status = None;
+    !effects.is_empty() || tried != before
+}
+
+/// Every action that does something now (see `acts`).
+pub fn acting(model: &Model, clock: &crate::domain::Clock) -> Vec<Action> {
+    use strum::VariantArray;
+    Action::VARIANTS
+        .iter()
+        .copied()
+        .filter(|action| acts(model, *action, clock))
+        .collect()
+}
+
+/// One input, given to what takes it: the mode open over the screen, or the screen.
+pub fn update(model: &mut Model, input: Input, clock: &crate::domain::Clock) -> Vec<Effect> {
+    match input {
+        Input::OpenPalette(palette) => {
+            model.mode = Mode::Palette(palette);
+            Vec::new()
+        }
+        Input::Type(event) => typed(model, &event, clock),
+        Input::Act(action) => act(model, action, clock),
+    }
+}
+
+/// An action, in the mode it was pressed in.
+fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<Effect> {
+    let page = layout::page(model);
+    if action == Action::Help && model.mode.offers_help() {
+        let beneath = Box::new(std::mem::take(&mut model.mode));
+        model.mode = Mode::Help { scroll: 0, beneath };
+        return Vec::new();
+    }
+    match &mut model.mode {
+        Mode::Normal => screen_action(model, action, clock),
+        Mode::Help { scroll, beneath } => {
+            if action == Action::Back {
+                model.mode = std::mem::take(beneath);
+            } else {
+                scroll_text(scroll, action, page, &mut model.quit);
+            }
+            Vec::new()
+        }
+        Mode::Reading(reading) => {
+            if action == Action::Back {
+                model.mode = Mode::Normal;
+            } else {
+                scroll_text(&mut reading.scroll, action, page, &mut model.quit);
+            }
+            Vec::new()
+        }
+        Mode::Confirm(_) => match action {
+            Action::Confirm => match std::mem::take(&mut model.mode) {
+                Mode::Confirm(confirm) => confirmed(model, confirm.yes),
+                _ => Vec::new(),
+            },
+            Action::Back => {
+                model.mode = Mode::Normal;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Form(_) => form::action(model, action, clock),
+        Mode::Palette(_) => palette::action(model, action, clock),
+        Mode::Menu(_) => step_menu_action(model, action),
+        Mode::Filtering => home::filter_action(model, action),
+        Mode::Typing(_) => meeting::typing_action(model, action),
+    }
+}
+
+/// Scrolls a text being read (help, a text shown whole); the last line stops it at the end.
+fn scroll_text(scroll: &mut usize, action: Action, page: usize, quit: &mut bool) {
+    match action {
+        Action::Quit => *quit = true,
+        Action::MoveDown => *scroll += 1,
+        Action::MoveUp => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll += page,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::First => *scroll = 0,
+        Action::Last => *scroll = usize::MAX / 2,
+        _ => {}
+    }
+}
+
+/// A key typed into what is being edited.
+fn typed(model: &mut Model, event: &KeyEvent, clock: &crate::domain::Clock) -> Vec<Effect> {
+    match &model.mode {
+        Mode::Form(_) => form::typed(model, event, clock),
+        Mode::Palette(_) => palette::typed(model, event),
+        Mode::Filtering => home::filter_typed(model, event),
+        Mode::Typing(_) => meeting::typed(model, event),
+        Mode::Normal if matches!(model.screen(), Some(Screen::Search(_))) => {
+            search::typed(model, event)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Pasted text: into the form's field as it is, or typed into a line key by key (one line, as
+/// long as a line may be) — never taken as commands.
+pub fn paste(model: &mut Model, text: &str, clock: &crate::domain::Clock) -> Vec<Effect> {
+    model.status = None;
+    if model.form().is_some() {
+        form::paste(model, text, clock);
+        return Vec::new();
+    }
+    if !takes_typing(model) {
+        return Vec::new();
+    }
+    let line = crate::domain::sanitize::line(text);
+    let mut effects = Vec::new();
+    for c in line.chars().take(crate::domain::limits::ONE_LINE) {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        effects.extend(typed(model, &key, clock));
+    }
+    effects
+}
+
+/// Whether typed text goes into a line being typed (a form, the palette, the search, a filter,
+/// an answer or a question in meeting mode) rather than being taken as commands: where a paste
 /// may be typed in, key by key.
 pub fn takes_typing(model: &Model) -> bool {
-    if model.help || model.form.is_some() || model.confirm.is_some() {
-        return false;
-    }
-    let filtering = model.screen().is_none() && model.filter.as_ref().is_some_and(|f| f.editing);
-    let in_meeting = matches!(model.screen(),
-        Some(Screen::Meeting(view)) if view.answering.is_some() || view.adding.is_some());
-    model.palette.is_some()
-        || filtering
-        || in_meeting
-        || matches!(model.screen(), Some(Screen::Search(_)))
+    model.mode.takes_text()
+        || (model.mode.is_normal() && matches!(model.screen(), Some(Screen::Search(_))))
 }
 
 /// Moves in the step menu, or chooses from it.
 fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(menu) = model.step_menu.as_mut() else {
+    let Mode::Menu(menu) = &mut model.mode else {
         return Vec::new();
     };
     match action {
@@ -120,11 +232,11 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             let interview = menu.interview;
-            model.step_menu = None;
+            model.mode = Mode::Normal;
             match choice.effect(interview) {
                 Chosen::Now(effect) => vec![effect],
                 Chosen::AskFirst(effect) => {
-                    model.confirm = Some(super::model::Confirm {
+                    model.mode = Mode::Confirm(super::model::Confirm {
                         question: format!("{}?", choice.label()),
                         yes: effect,
                     });
@@ -132,15 +244,20 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::Back | Action::Quit => {
-            model.step_menu = None;
+        Action::Back => {
+            model.mode = Mode::Normal;
             Vec::new()
         }
-        other => {
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::MoveDown | Action::MoveUp | Action::First | Action::Last => {
             let len = menu.choices.len();
-            move_nav(&mut menu.nav, other, len, len.max(1));
+            move_nav(&mut menu.nav, action, len, len.max(1));
             Vec::new()
         }
+        _ => Vec::new(),
     }
 }
 
@@ -168,60 +285,61 @@ pub(crate) fn typed_char(event: &KeyEvent) -> Option<char> {
     }
 }
 
-/// One action on the current screen.
-pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
-    if model.help {
-        match action {
-            Action::Back | Action::Help => model.help = false,
-            Action::Quit => model.quit = true,
-            _ => {}
-        }
-        return Vec::new();
+/// One action on the current screen, nothing open over it.
+pub(crate) fn screen_action(
+    model: &mut Model,
+    action: Action,
+    clock: &crate::domain::Clock,
+) -> Vec<Effect> {
+    let page = layout::page(model);
+    // The search takes every printable key as typing: only its own keys act there.
+    if let Some(Screen::Search(view)) = model.stack.last_mut() {
+        return match action {
+            Action::Quit => {
+                model.quit = true;
+                Vec::new()
+            }
+            Action::Back => {
+                model.stack.pop();
+                Vec::new()
+            }
+            other => search::update(view, other, page),
+        };
     }
+    let here = model.screen();
     match action {
         Action::Quit => {
             model.quit = true;
             Vec::new()
         }
-        Action::Help => {
-            model.help = true;
-            Vec::new()
-        }
-        Action::Refresh => {
-            let mut effects = vec![Effect::ReloadHome];
-            if model.screen().is_some() {
-                effects.push(Effect::ReloadScreen);
-            }
-            effects
-        }
-        Action::OpenReview if !matches!(model.screen(), Some(Screen::Review(_))) => {
-            vec![Effect::OpenReview]
-        }
+        Action::Refresh => reload_shown(model),
+        // Asking for the screen already open reads it again.
+        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => reload_shown(model),
+        Action::OpenReview => vec![Effect::OpenReview],
+        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => reload_shown(model),
         Action::OpenInsights => vec![Effect::OpenInsights],
         Action::OpenSearch => vec![Effect::OpenSearch],
-        Action::LandedRole => vec![Effect::OpenLanded],
-        Action::OpenPipeline if !matches!(model.screen(), Some(Screen::Pipeline(_))) => {
-            vec![Effect::LoadPipeline {
-                limit: super::model::FIRST_CARDS,
-            }]
-        }
+        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => reload_shown(model),
+        Action::OpenPipeline => vec![Effect::LoadPipeline {
+            limit: super::model::FIRST_CARDS,
+        }],
+        Action::OpenHome if here.is_none() => reload_shown(model),
         Action::OpenHome => {
             model.stack.clear();
-            Vec::new()
+            reload_shown(model)
         }
         // Esc on any screen above home goes back one.
-        Action::Back if model.screen().is_some() => {
+        Action::Back if here.is_some() => {
             model.stack.pop();
-            Vec::new()
+            reload_shown(model)
         }
         _ => {
             if let Some(effects) = records::update(model, action) {
                 return effects;
             }
-            let page = layout::page(model);
             match model.stack.last_mut() {
                 None => home::update(model, action),
-                Some(Screen::Contact(detail)) => contact::update(detail, action, page),
+                Some(Screen::Contact(_)) => contact::update(model, action, page, clock),
                 Some(Screen::Pipeline(board)) => pipeline::update(board, action, page),
                 Some(Screen::QuestionList(view)) => {
                     move_nav(&mut view.nav, action, view.questions.len(), page);
@@ -247,9 +365,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
                         Vec::new()
                     }
                 },
-                Some(Screen::Meeting(view)) => meeting::update(view, action, page),
-                Some(Screen::Review(view)) => review::update(view, action),
-                Some(Screen::Insights(_) | Screen::Search(_)) => Vec::new(),
+                Some(Screen::Meeting(_)) => meeting::update(model, action, page),
+                Some(Screen::Review(_)) => review::update(model, action),
+                Some(Screen::Search(_) | Screen::Insights(_)) => Vec::new(),
                 Some(Screen::Landed(view)) => match action {
                     Action::ThankHelpers if !view.helpers.is_empty() => {
                         vec![Effect::OpenForm(super::effect::FormRequest::LandedRole)]
@@ -268,6 +386,17 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
     }
+}
+
+/// Reads home and the screen shown again: after every change, whoever made it (this app, another
+/// process, the user asking), and when going back to a screen that may have been changed while
+/// it was covered.
+pub fn reload_shown(model: &Model) -> Vec<Effect> {
+    let mut effects = vec![Effect::ReloadHome];
+    if model.screen().is_some() {
+        effects.push(Effect::ReloadScreen);
+    }
+    effects
 }
 
 /// Work to do while no key is pressed, a small step at a time: the filter's contact index,

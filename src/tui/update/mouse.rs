@@ -5,23 +5,27 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::home::ensure_contacts_loaded;
-use super::update;
+use super::screen_action as update;
+use crate::domain::Clock;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::layout;
-use crate::tui::model::{Model, Pane, Screen};
+use crate::tui::model::{Mode, Model, Pane, Screen};
 use crate::tui::nav::Nav;
 
 const WHEEL_STEP: isize = 3;
 
-pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
-    if model.help || model.form.is_some() || model.confirm.is_some() {
-        return Vec::new();
+pub fn mouse(model: &mut Model, event: MouseEvent, clock: &Clock) -> Vec<Effect> {
+    match model.mode {
+        Mode::Normal => {}
+        // A click on the list ends typing the filter, as Enter would.
+        Mode::Filtering => model.mode = Mode::Normal,
+        _ => return Vec::new(),
     }
     let at = Position::new(event.column, event.row);
     match model.screen() {
-        None => home(model, event.kind, at),
-        Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at),
+        None => home(model, event.kind, at, clock),
+        Some(Screen::Pipeline(_)) => pipeline(model, event.kind, at, clock),
         Some(Screen::Review(_) | Screen::Insights(_) | Screen::Search(_)) => Vec::new(),
         Some(
             Screen::Contact(_)
@@ -31,8 +35,8 @@ pub fn mouse(model: &mut Model, event: MouseEvent) -> Vec<Effect> {
             | Screen::ImportPreview(_)
             | Screen::Landed(_),
         ) => match event.kind {
-            MouseEventKind::ScrollDown => update(model, Action::MoveDown),
-            MouseEventKind::ScrollUp => update(model, Action::MoveUp),
+            MouseEventKind::ScrollDown => update(model, Action::MoveDown, clock),
+            MouseEventKind::ScrollUp => update(model, Action::MoveUp, clock),
             _ => Vec::new(),
         },
     }
@@ -44,7 +48,7 @@ fn row_under(area: Rect, at: Position, top: usize) -> Option<usize> {
     inside.then(|| top + (at.y - area.y - 1) as usize)
 }
 
-fn home(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
+fn home(model: &mut Model, kind: MouseEventKind, at: Position, clock: &Clock) -> Vec<Effect> {
     let zoomed = model.home.zoomed.then_some(model.focus());
     let Some((pane, area)) = layout::home_panes(layout::body(model), zoomed)
         .into_iter()
@@ -61,7 +65,7 @@ fn home(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
                 return Vec::new();
             };
             if row == nav.selected {
-                return update(model, Action::Open);
+                return update(model, Action::Open, clock);
             }
             pane_nav_mut(model, pane).select(row, len, height);
             ensure_contacts_loaded(model)
@@ -108,7 +112,7 @@ fn pane_nav_mut(model: &mut Model, pane: Pane) -> &mut Nav {
     }
 }
 
-fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect> {
+fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position, clock: &Clock) -> Vec<Effect> {
     let body = layout::body(model);
     let height = layout::pipeline_rows(model);
     let Some(Screen::Pipeline(board)) = model.stack.last_mut() else {
@@ -127,7 +131,7 @@ fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position) -> Vec<Effect
             let row = column.nav.top + ((at.y.saturating_sub(columns[index].y + 1)) / 2) as usize;
             if inside && row < len {
                 if row == column.nav.selected {
-                    return update(model, Action::Open);
+                    return update(model, Action::Open, clock);
                 }
                 column.nav.select(row, len, height);
             }

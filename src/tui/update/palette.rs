@@ -1,49 +1,58 @@
-//! Keys while the command palette is open: typing narrows it, arrows move, Enter runs the
+//! The command palette while it is open: typing narrows it, its keys move, Enter runs the
 //! chosen action as its key would, Esc closes.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{typed_char, update};
+use super::{Input, typed_char, update};
+use crate::domain::Clock;
+use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::tui::model::Model;
+use crate::tui::model::{Mode, Model};
 
-/// Typing in the palette: narrow, move, run the chosen action, or close.
-pub fn key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
-    let Some(palette) = model.palette.as_mut() else {
+/// Rows the palette shows at once.
+pub const PALETTE_ROWS: usize = 12;
+
+pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
+    let Mode::Palette(palette) = &mut model.mode else {
         return Vec::new();
     };
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let len = palette.matches.len();
-    match event.code {
-        KeyCode::Esc => model.palette = None,
-        KeyCode::Enter => {
+    match action {
+        Action::Back => model.mode = Mode::Normal,
+        Action::Quit => model.quit = true,
+        Action::Open => {
             let chosen = palette.selected().map(|entry| entry.action);
-            model.palette = None;
+            model.mode = Mode::Normal;
             if let Some(action) = chosen {
-                return update(model, action);
+                return update(model, Input::Act(action), clock);
             }
         }
-        KeyCode::Down | KeyCode::Tab => palette.nav.move_by(1, len, PALETTE_ROWS),
-        KeyCode::Char('n') if ctrl => palette.nav.move_by(1, len, PALETTE_ROWS),
-        KeyCode::Up | KeyCode::BackTab => palette.nav.move_by(-1, len, PALETTE_ROWS),
-        KeyCode::Char('p') if ctrl => palette.nav.move_by(-1, len, PALETTE_ROWS),
-        KeyCode::Backspace => {
-            palette.query.pop();
-            palette.rematch();
-        }
-        KeyCode::Char('u') if ctrl => {
+        Action::ClearLine => {
             palette.query.clear();
             palette.rematch();
         }
-        _ => {
-            if let Some(c) = typed_char(event) {
-                palette.query.push(c);
-                palette.rematch();
-            }
+        Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
+            let len = palette.matches.len();
+            super::move_nav(&mut palette.nav, action, len, PALETTE_ROWS);
         }
+        _ => {}
     }
     Vec::new()
 }
 
-/// Rows the palette shows at once.
-pub const PALETTE_ROWS: usize = 12;
+/// A key typed into the palette's query.
+pub fn typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let Mode::Palette(palette) = &mut model.mode else {
+        return Vec::new();
+    };
+    match event.code {
+        KeyCode::Backspace => {
+            palette.query.pop();
+        }
+        _ => match typed_char(event) {
+            Some(c) => palette.query.push(c),
+            None => return Vec::new(),
+        },
+    }
+    palette.rematch();
+    Vec::new()
+}

@@ -7,7 +7,7 @@ use crate::form::FormKind;
 use crate::tui::contact_index::ContactIndex;
 use crate::tui::effect::{Effect, Loaded};
 use crate::tui::model::ReviewCount;
-use crate::tui::model::{Model, Pane, ReviewUndo, ReviewView, Screen, Section, TrashView};
+use crate::tui::model::{Mode, Model, Pane, ReviewUndo, ReviewView, Screen, Section, TrashView};
 use crate::tui::nav::Nav;
 use crate::tui::save::Saved;
 
@@ -126,11 +126,11 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             if let Some(organizations) = organizations {
                 model.organizations = organizations;
             }
-            model.form = Some(*form);
+            model.mode = Mode::Form(form);
             Vec::new()
         }
         Loaded::Saved(Saved::Done { message, .. }) => {
-            let kind = model.form.take().map(|f| f.kind);
+            let kind = model.take_form().map(|f| f.kind);
             // The helpers are thanked: their list has done its work.
             if kind == Some(FormKind::LandedRole)
                 && matches!(model.screen(), Some(Screen::Landed(_)))
@@ -192,7 +192,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             Vec::new()
         }
         Loaded::StoredMeanwhile(stored) => {
-            let Some(form) = model.form.as_mut() else {
+            let Some(form) = model.form_mut() else {
                 return Vec::new();
             };
             match form.rebase(*stored) {
@@ -209,18 +209,18 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::Saved(Saved::ChangedMeanwhile) => Vec::new(),
         Loaded::Saved(Saved::ImportPreview(preview)) => {
-            model.form = None;
+            model.take_form();
             model.stack.push(Screen::ImportPreview(preview));
             Vec::new()
         }
         Loaded::Saved(Saved::Refused { field, message }) => {
-            if let Some(form) = model.form.as_mut() {
+            if let Some(form) = model.form_mut() {
                 form.refuse(field, message);
             }
             Vec::new()
         }
         Loaded::Saved(Saved::Duplicate(duplicate)) => {
-            if let Some(form) = model.form.as_mut() {
+            if let Some(form) = model.form_mut() {
                 form.message = Some(format!(
                     "{} has {} — Ctrl-S saves this one anyway, Ctrl-O opens theirs",
                     duplicate.name, duplicate.why
@@ -286,15 +286,15 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                 view.count(counted, 1);
                 view.undo.push(ReviewUndo::Put(before, counted));
             }
-            vec![Effect::ReloadHome, Effect::ReloadScreen]
+            super::reload_shown(model)
         }
-        Loaded::ReviewUndone(_) => vec![Effect::ReloadHome, Effect::ReloadScreen],
+        Loaded::ReviewUndone(_) => super::reload_shown(model),
         Loaded::StepMenu(menu) => {
-            model.step_menu = Some(menu);
+            model.mode = Mode::Menu(menu);
             Vec::new()
         }
         Loaded::EditedText(text) => {
-            if let Some(form) = model.form.as_mut() {
+            if let Some(form) = model.form_mut() {
                 form.focused_mut().input.set(&text);
             }
             Vec::new()
@@ -309,9 +309,5 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
 /// After a save, delete or restore: say so, and read what is on screen again.
 fn changed(model: &mut Model, message: String) -> Vec<Effect> {
     model.status = Some(message);
-    let mut effects = vec![Effect::ReloadHome];
-    if model.screen().is_some() {
-        effects.push(Effect::ReloadScreen);
-    }
-    effects
+    super::reload_shown(model)
 }

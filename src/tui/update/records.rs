@@ -7,45 +7,56 @@ use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList, 
 use crate::store::Record;
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, FormRequest};
-use crate::tui::model::{Confirm, Model, Pane, Screen, Section};
+use crate::tui::model::{Confirm, Mode, Model, Pane, Screen, Section};
 
-/// Handles the record actions; `None` when the action is not one of them.
+/// Handles the record actions where they mean something; `None` when the action is not one of
+/// them here (the screen's own update then has it).
 pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
-    if matches!(model.screen(), Some(Screen::Review(_))) {
-        return None; // the review gives these keys its own meaning
-    }
+    let screen = model.screen();
+    // The screens that hold records of their own to add, edit and delete.
+    let holds_records = matches!(
+        screen,
+        None | Some(Screen::Contact(_) | Screen::QuestionList(_))
+    );
+    // The screens where an interview is selected (meeting mode's is its own).
+    let interview_at_hand = matches!(screen, Some(Screen::Contact(_) | Screen::Pipeline(_)));
+    let in_meeting = matches!(screen, Some(Screen::Meeting(_)));
     let effects = match action {
-        Action::Undo => match model.screen() {
+        // The review and the trash give u their own meaning.
+        Action::Undo if matches!(screen, Some(Screen::Review(_))) => return None,
+        Action::Undo => match screen {
             Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
                 Some(row) => vec![Effect::Restore {
                     table: row.table,
                     id: row.id,
                 }],
-                None => Vec::new(),
+                None => say(model, "The trash is empty"),
             },
             _ => vec![Effect::UndoDelete],
         },
         Action::OpenTrash => vec![Effect::OpenTrash],
         Action::OpenImport => vec![Effect::OpenForm(FormRequest::Import)],
-        // Meeting mode adds its own questions.
-        Action::Add if matches!(model.screen(), Some(Screen::Meeting(_))) => return None,
-        Action::Add => add(model),
-        Action::Edit => edit(model),
-        Action::Delete => delete(model),
+        Action::Add if holds_records => add(model),
+        Action::Edit if holds_records => edit(model),
+        Action::Delete if holds_records => delete(model),
         Action::DeleteContact
         | Action::LogTouch
         | Action::EditOrganization
         | Action::MergeContact
-        | Action::StartInterview => contact_action(model, action),
-        Action::NextStep => match selected_interview(model) {
+        | Action::StartInterview
+            if matches!(screen, Some(Screen::Contact(_))) =>
+        {
+            contact_action(model, action)
+        }
+        Action::NextStep if interview_at_hand || in_meeting => match selected_interview(model) {
             Ok(id) => vec![Effect::OpenStepMenu(id)],
             Err(message) => say(model, message),
         },
-        Action::WriteMessage => match selected_interview(model) {
+        Action::WriteMessage if interview_at_hand => match selected_interview(model) {
             Ok(id) => write_message(model, id),
             Err(message) => say(model, message),
         },
-        Action::MeetingMode => match selected_interview(model) {
+        Action::MeetingMode if interview_at_hand => match selected_interview(model) {
             Ok(id) => vec![Effect::OpenMeeting(id)],
             Err(message) => say(model, message),
         },
@@ -65,7 +76,7 @@ fn say(model: &mut Model, message: &str) -> Vec<Effect> {
 
 /// Asks before a delete; yes carries out `effect`.
 fn ask(model: &mut Model, what: &str, label: &str, table: &'static str, id: Id) -> Vec<Effect> {
-    model.confirm = Some(Confirm {
+    model.mode = Mode::Confirm(Confirm {
         question: format!("Delete {what} \"{label}\"? (u undoes it)"),
         yes: Effect::Trash { table, id },
     });
@@ -99,7 +110,6 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
-        // The other screens hold no records of their own to add, edit or delete.
         Some(_) => Vec::new(),
     }
 }
@@ -142,7 +152,6 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
             None => Vec::new(),
         },
-        // The other screens hold no records of their own to add, edit or delete.
         Some(_) => Vec::new(),
     }
 }
@@ -204,7 +213,6 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
             None => Vec::new(),
         },
-        // The other screens hold no records of their own to add, edit or delete.
         Some(_) => Vec::new(),
     }
 }

@@ -6,18 +6,40 @@ use crate::domain::drafts::Template;
 use crate::domain::review::ItemKind;
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, FormRequest};
-use crate::tui::model::{ReviewUndo, ReviewView};
+use crate::tui::model::{Model, ReviewUndo, ReviewView, Screen};
 
-pub fn update(view: &mut ReviewView, action: Action) -> Vec<Effect> {
+/// One review key on the current item. A key the item does not take says why, and what does.
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(Screen::Review(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    match act(view, action) {
+        Ok(effects) => effects,
+        Err(why) => {
+            model.status = Some(why.into());
+            Vec::new()
+        }
+    }
+}
+
+fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static str> {
     if action == Action::Undo {
         return undo(view);
     }
     if action == Action::MoveUp {
-        view.index = view.index.saturating_sub(1);
-        return vec![Effect::LoadReviewContext];
+        if view.index == 0 {
+            return Err("This is the first item");
+        }
+        view.index -= 1;
+        return Ok(vec![Effect::LoadReviewContext]);
     }
     let Some(item) = view.current().cloned() else {
-        return Vec::new();
+        return match action {
+            Action::Skip | Action::MarkDone | Action::Open => {
+                Err("The review is done: Esc goes back, u undoes the last step")
+            }
+            _ => Ok(Vec::new()),
+        };
     };
     let follow_up = match item.item {
         ItemKind::FollowUp { id, kind } => Some((id, kind)),
@@ -27,73 +49,91 @@ pub fn update(view: &mut ReviewView, action: Action) -> Vec<Effect> {
     // A meeting or a write-up is not done by reviewing it: d notes it has been seen and moves
     // on (m and e are there to act on them).
     let seen = action == Action::MarkDone && follow_up.is_none();
+    let form = |request| Ok(vec![Effect::OpenForm(request)]);
     match (action, follow_up) {
         (Action::Skip, _) | (_, None) if action == Action::Skip || seen => {
             view.index += 1;
             view.skipped += 1;
             view.undo.push(ReviewUndo::Skip);
-            vec![Effect::LoadReviewContext]
+            Ok(vec![Effect::LoadReviewContext])
         }
-        (Action::MarkDone, Some((id, _))) => vec![Effect::ReviewDone(id)],
-        (Action::SnoozeDay, Some((id, _))) => vec![Effect::ReviewSnooze { id, days: 1 }],
-        (Action::SnoozeThreeDays, Some((id, _))) => vec![Effect::ReviewSnooze { id, days: 3 }],
-        (Action::SnoozeWeek, Some((id, _))) => vec![Effect::ReviewSnooze { id, days: 7 }],
-        (Action::SnoozeTo, Some((id, _))) => vec![Effect::OpenForm(FormRequest::Snooze(id))],
-        (Action::Reschedule, Some((id, _))) => {
-            vec![Effect::OpenForm(FormRequest::EditFollowUp(id))]
-        }
+        (Action::MarkDone, Some((id, _))) => Ok(vec![Effect::ReviewDone(id)]),
+        (Action::SnoozeDay, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 1 }]),
+        (Action::SnoozeThreeDays, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 3 }]),
+        (Action::SnoozeWeek, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 7 }]),
+        (Action::SnoozeTo, Some((id, _))) => form(FormRequest::Snooze(id)),
+        (Action::Reschedule, Some((id, _))) => form(FormRequest::EditFollowUp(id)),
+        (
+            Action::SnoozeDay
+            | Action::SnoozeThreeDays
+            | Action::SnoozeWeek
+            | Action::SnoozeTo
+            | Action::Reschedule,
+            None,
+        ) => Err("A meeting or a write-up keeps its time: d marks it seen, Space skips it"),
         (Action::TouchAndDone, Some((id, _))) => match item.contact_id {
-            Some(contact) => vec![Effect::OpenForm(FormRequest::TouchAndComplete {
+            Some(contact) => form(FormRequest::TouchAndComplete {
                 contact,
                 follow_up: id,
-            })],
-            None => Vec::new(),
+            }),
+            None => Err("This one is about no contact: d marks it done"),
         },
-        (Action::Open, _) => item
-            .contact_id
-            .map(Effect::OpenContact)
-            .into_iter()
-            .collect(),
+        (Action::TouchAndDone, None) => {
+            Err("t is for follow-ups: m opens meeting mode, e writes up")
+        }
+        (Action::Open, _) => match item.contact_id {
+            Some(contact) => Ok(vec![Effect::OpenContact(contact)]),
+            None => Err("This one is about no contact"),
+        },
         (Action::WriteMessage, Some((_, kind))) => {
             let template = match kind {
                 FollowUpKind::Nudge => Template::Nudge,
                 FollowUpKind::ThankYou => Template::ThankYou,
                 FollowUpKind::KeepInTouch => Template::ProgressUpdate,
-                _ => return Vec::new(),
+                // Someone to reach out to, with no interview yet: the request is the message.
+                _ => {
+                    return match (interview, item.contact_id) {
+                        (None, Some(contact)) => form(FormRequest::StartInterview(contact)),
+                        _ => Err("Nothing to draft for this one: d marks it done"),
+                    };
+                }
             };
-            interview
-                .map(|i| Effect::OpenForm(FormRequest::Draft(i, template)))
-                .into_iter()
-                .collect()
-        }
-        (Action::Edit, None) if matches!(item.item, ItemKind::WriteUp { .. }) => interview
-            .map(|i| Effect::OpenForm(FormRequest::Evaluation(i)))
-            .into_iter()
-            .collect(),
-        (Action::MeetingMode, None) => match item.item {
-            ItemKind::Meeting { interview, .. } => vec![Effect::OpenMeeting(interview)],
-            ItemKind::WriteUp { interview } => {
-                vec![Effect::OpenForm(FormRequest::Evaluation(interview))]
+            match interview {
+                Some(i) => form(FormRequest::Draft(i, template)),
+                None => Err("Nothing to draft for this one: d marks it done"),
             }
-            ItemKind::FollowUp { .. } => Vec::new(),
+        }
+        (Action::WriteMessage, None) => Err("Nothing to draft before the meeting: m opens it"),
+        (Action::Edit, None) if matches!(item.item, ItemKind::WriteUp { .. }) => match interview {
+            Some(i) => form(FormRequest::Evaluation(i)),
+            None => Err("This write-up has no interview"),
         },
-        _ => Vec::new(),
+        (Action::Edit, _) => Err("e writes up a conversation; this item is not a write-up"),
+        (Action::MeetingMode, _) => match item.item {
+            ItemKind::Meeting { interview, .. } => Ok(vec![Effect::OpenMeeting(interview)]),
+            ItemKind::WriteUp { interview } => form(FormRequest::Evaluation(interview)),
+            ItemKind::FollowUp { .. } => match interview {
+                Some(i) => Ok(vec![Effect::OpenMeeting(i)]),
+                None => Err("m opens meeting mode; this one has no interview"),
+            },
+        },
+        _ => Ok(Vec::new()),
     }
 }
 
-fn undo(view: &mut ReviewView) -> Vec<Effect> {
+fn undo(view: &mut ReviewView) -> Result<Vec<Effect>, &'static str> {
     match view.undo.pop() {
         Some(ReviewUndo::Skip) => {
             view.index = view.index.saturating_sub(1);
             view.skipped = view.skipped.saturating_sub(1);
-            vec![Effect::LoadReviewContext]
+            Ok(vec![Effect::LoadReviewContext])
         }
         Some(ReviewUndo::Put(before, counted)) => {
             view.count(counted, -1);
             view.seek = Some(before.meta.id);
-            vec![Effect::ReviewPutBack(before)]
+            Ok(vec![Effect::ReviewPutBack(before)])
         }
-        None => Vec::new(),
+        None => Err("Nothing to undo in this review yet"),
     }
 }
 
