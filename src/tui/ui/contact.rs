@@ -20,7 +20,8 @@ pub fn draw(frame: &mut Frame, detail: &ContactDetail, body: Rect, clock: &Clock
             .title(Span::styled(
                 format!(" {} ", detail.contact.name),
                 theme.title(true),
-            )),
+            ))
+            .title_bottom(Span::styled(" v reads it all ", theme.dim())),
     );
     frame.render_widget(fields, fields_area);
     for (section, area) in sections {
@@ -91,7 +92,7 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
     let notes = match (note_lines.next(), note_lines.count()) {
         (None, _) => String::new(),
         (Some(first), 0) => super::clip(first),
-        (Some(first), more) => format!("{} (+{more} lines)", super::clip(first)),
+        (Some(first), more) => format!("{} (+{more} lines: v reads all)", super::clip(first)),
     };
     vec![
         field("Work", work),

@@ -10,7 +10,8 @@ use super::theme::Theme;
 use crate::form::{FieldKind, Form};
 use crate::tui::model::Confirm;
 
-const LABEL_WIDTH: usize = 22;
+/// The narrowest label column; a form with longer labels widens it (up to a third of the box).
+const LABEL_WIDTH: usize = 16;
 /// Lines a notes field shows: a few while it has focus, fewer when not.
 const NOTE_LINES_FOCUSED: usize = 10;
 const NOTE_LINES: usize = 2;
@@ -28,10 +29,22 @@ fn window(text: &str, cursor_column: Option<usize>, room: usize) -> (String, usi
     (shown, first)
 }
 
+/// A label padded to `width`, or cut with "…" so that a space always follows it.
+fn fitted(label: &str, width: usize) -> String {
+    if label.chars().count() < width {
+        return format!("{label:<width$}");
+    }
+    let cut: String = label.chars().take(width.saturating_sub(2)).collect();
+    format!("{cut}… ")
+}
+
 pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(90);
+    // Every label and a space before its value, so the two never run together.
+    let longest = form.fields.iter().map(|f| f.label.chars().count()).max();
+    let label_width = (longest.unwrap_or(0) + 1).clamp(LABEL_WIDTH, (width as usize / 3).max(8));
     // Columns left for a value after the label (and the borders).
-    let room = (width as usize).saturating_sub(LABEL_WIDTH + 4);
+    let room = (width as usize).saturating_sub(label_width + 4);
     let mut lines = Vec::new();
     let mut cursor = None;
     // Where the focused field's lines start, to keep it in view in a form taller than the screen.
@@ -75,12 +88,12 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
                 .map(|(_, column)| column);
             let (text, scrolled) = window(text, editing_column, room);
             if let Some(column) = editing_column {
-                cursor = Some((lines.len(), LABEL_WIDTH + 2 + column - scrolled));
+                cursor = Some((lines.len(), label_width + 2 + column - scrolled));
             }
             let label = if n == 0 {
-                format!("{marker}{:<width$}", field.label, width = LABEL_WIDTH)
+                format!("{marker}{}", fitted(field.label, label_width))
             } else {
-                " ".repeat(LABEL_WIDTH + 2)
+                " ".repeat(label_width + 2)
             };
             let mut spans = vec![Span::styled(label, label_style), Span::raw(text)];
             if n == 0 {
@@ -95,14 +108,14 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
         }
         if let Some(error) = &field.error {
             lines.push(Line::from(vec![
-                Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                Span::raw(" ".repeat(label_width + 2)),
                 Span::styled(format!("✗ {error}"), theme.overdue()),
             ]));
         }
         if focused && matches!(field.kind, FieldKind::Picker { .. }) && field.picked.is_none() {
             if !field.suggestions.is_empty() {
                 lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                    Span::raw(" ".repeat(label_width + 2)),
                     Span::styled("↑/↓ choose, Enter picks", theme.dim()),
                 ]));
             }
@@ -114,7 +127,7 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
                     theme.text()
                 };
                 lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(LABEL_WIDTH + 2)),
+                    Span::raw(" ".repeat(label_width + 2)),
                     Span::styled(format!("{mark}{name}"), style),
                 ]));
             }
@@ -131,20 +144,23 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     let cursor = cursor
         .and_then(|(row, column): (usize, usize)| row.checked_sub(offset).map(|row| (row, column)));
     lines.push(Line::default());
-    let footer = if form.confirming_cancel {
-        Line::styled(
-            " Discard what you typed? y discards, any other key keeps editing",
+    let (footer, style) = if form.confirming_cancel {
+        (
+            "Discard what you typed? y discards, any other key keeps editing",
             theme.status(),
         )
     } else if let Some(message) = &form.message {
-        Line::styled(format!(" {message}"), theme.status())
+        (message.as_str(), theme.status())
     } else {
-        Line::styled(
-            " Tab/Enter next · Ctrl-S save · Esc cancel · Ctrl-E notes in $EDITOR",
+        (
+            "Tab/Enter next · Ctrl-S save · Esc cancel · Ctrl-E notes in $EDITOR",
             theme.dim(),
         )
     };
-    lines.push(footer);
+    let inner = (width as usize).saturating_sub(3);
+    for text in super::text_box::wrap(footer, inner) {
+        lines.push(Line::styled(format!(" {text}"), style));
+    }
     let height = (lines.len() as u16 + 2).min(area.height);
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
@@ -165,37 +181,29 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
 
 /// The yes/no question of a confirmation.
 pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: Theme) {
-    let width = (confirm.question.chars().count() as u16 + 6)
-        .max(30)
-        .min(area.width.saturating_sub(4));
-    let popup = centered(area, width, 5);
-    frame.render_widget(Clear, popup);
-    let lines = vec![
-        Line::raw(format!(" {}", confirm.question)),
-        Line::default(),
-        Line::from(vec![
-            Span::styled(" y", theme.key()),
-            Span::raw(" yes   "),
-            Span::styled("n", theme.key()),
-            Span::raw(" no"),
-        ]),
-    ];
-    let block = Block::bordered()
-        .border_style(theme.border(true))
-        .title(Span::styled(" Are you sure? ", theme.title(true)));
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let inner = area.width.saturating_sub(6).min(70) as usize;
+    let mut lines: Vec<Line> = super::text_box::wrap(&confirm.question, inner)
+        .into_iter()
+        .map(|text| Line::raw(format!(" {text} ")))
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled(" y", theme.key()),
+        Span::raw(" yes   "),
+        Span::styled("n", theme.key()),
+        Span::raw(" no"),
+    ]));
+    super::text_box::TextBox {
+        title: "Are you sure?".into(),
+        closing: "y or n",
+        lines,
+        scroll: 0,
+        widest: 74,
+    }
+    .draw(frame, area, theme);
 }
 
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
+pub(super) use super::text_box::centered;
 
 /// The menu of an interview's next steps.
 pub fn draw_step_menu(

@@ -47,7 +47,15 @@ pub fn screen_name(model: &Model) -> String {
     }
 }
 
+/// Below this size the panes would have no rows: the screen says so instead.
+pub const SMALLEST: (u16, u16) = (60, 16);
+
 pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
+    let area = frame.area();
+    if area.width < SMALLEST.0 || area.height < SMALLEST.1 {
+        too_small(frame, area, theme);
+        return;
+    }
     let [header, body, footer] = layout::frame(frame.area());
     let mut name = screen_name(model);
     if model.read_only {
@@ -106,6 +114,26 @@ fn overlay(
         Mode::Reading(reading) => text_box::draw_reading(frame, frame.area(), reading, theme),
         Mode::Normal | Mode::Filtering | Mode::Typing(_) => {}
     }
+}
+
+/// What a terminal too small to use shows: how big it must be, and how to leave.
+fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme) {
+    let text = format!(
+        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on.",
+        SMALLEST.0, SMALLEST.1, area.width, area.height
+    );
+    let lines: Vec<ratatui::text::Line> = text_box::wrap(&text, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| ratatui::text::Line::styled(l, theme.status()))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let shown = ratatui::layout::Rect::new(
+        area.x,
+        area.y + top,
+        area.width,
+        area.height.saturating_sub(top),
+    );
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines).centered(), shown);
 }
 
 /// No screen is wider than this many characters: longer texts are cut here before they are laid

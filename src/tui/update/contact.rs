@@ -4,7 +4,7 @@ use super::move_nav;
 use crate::domain::{Clock, Interaction};
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, FormRequest};
-use crate::tui::model::{Mode, Model, Reading, Screen, Section};
+use crate::tui::model::{ContactDetail, Mode, Model, Reading, Screen, Section};
 
 pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> Vec<Effect> {
     let Some(Screen::Contact(detail)) = model.stack.last_mut() else {
@@ -15,6 +15,10 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
         .position(|s| *s == detail.section)
         .unwrap_or(0);
     match action {
+        Action::ReadCard => {
+            let card = card(detail, clock);
+            model.mode = Mode::Reading(card);
+        }
         Action::FocusNext => detail.section = Section::ALL[(position + 1) % Section::ALL.len()],
         Action::FocusPrevious => {
             detail.section = Section::ALL[(position + Section::ALL.len() - 1) % Section::ALL.len()]
@@ -74,6 +78,56 @@ fn reading(entry: &Interaction, clock: &Clock) -> Reading {
     Reading {
         title: "Timeline entry".into(),
         text,
+        scroll: 0,
+    }
+}
+
+/// Every field of the contact and the notes whole (the screen shows the first line of them).
+fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
+    let c = &detail.contact;
+    let work = [
+        c.title.as_str(),
+        detail.organization.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let keep = c
+        .keep_in_touch_days
+        .map(|d| format!("every {d} days"))
+        .unwrap_or_default();
+    let fields = [
+        ("Work", work),
+        ("Email", c.email.clone()),
+        ("Phone", c.phone.clone()),
+        ("LinkedIn", c.linkedin.clone()),
+        ("Location", c.location.clone()),
+        ("Met", c.how_met.clone()),
+        ("Keep up", keep),
+        ("Added", clock.day(c.meta.created_at)),
+        ("Tags", detail.tags.join(", ")),
+    ];
+    let mut text: Vec<String> = fields
+        .into_iter()
+        .map(|(label, value)| {
+            let value = if value.is_empty() {
+                "—".into()
+            } else {
+                value
+            };
+            format!("{label:<10}{value}")
+        })
+        .collect();
+    text.push(String::new());
+    text.push(if c.notes.trim().is_empty() {
+        "No notes yet: e edits the contact".into()
+    } else {
+        c.notes.clone()
+    });
+    Reading {
+        title: c.name.clone(),
+        text: text.join("\n"),
         scroll: 0,
     }
 }
