@@ -7,6 +7,8 @@
 //! 99th percentile reported beside the budget. Writing the frame to a real terminal is measured
 //! from outside by the tmux harness in `shared/bench/`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -1,5 +1,7 @@
 //! The command line, through the real binary, on temporary databases and the fixed clock.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use chrono::Duration;

@@ -3,6 +3,8 @@
 //! records); a second app on the same file is offered it read-only; files rolo cannot write
 //! are refused with a message, untouched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use std::process::Command;

@@ -2,6 +2,8 @@
 //! validation that keeps every character, dirty tracking, dates, choices and notes, and
 //! random keys into every form.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

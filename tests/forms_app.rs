@@ -1,6 +1,8 @@
 //! Forms through the app: pickers that pick and create, saving, the lookalike warning,
 //! editing, deleting with undo and the trash, and what each form writes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use rolo::domain::{Contact, FollowUp, FollowUpKind, Interaction, Organization};

@@ -2,6 +2,8 @@
 //! (Tuesday 24 November 2026): the funnel, replies by channel and by draft, referrals, the
 //! weeks, organisations — and the screen itself, as a snapshot.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use rolo::domain::drafts::REQUEST_SENT;

@@ -1,5 +1,7 @@
 //! Import and export, with fixtures written here for each format's quirks.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use predicates::prelude::PredicateBooleanExt;

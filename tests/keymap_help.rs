@@ -1,6 +1,8 @@
 //! Keys and help: the default keymap reads, and every action a screen accepts has a key in
 //! that screen's help.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use rolo::tui::keymap::Keymap;

@@ -3,6 +3,8 @@
 //! the details it lacked, the duplicate goes to the trash — and undo puts every piece back, in
 //! the store, through `rolo merge`, and from the contact screen's `M`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use predicates::str::contains;

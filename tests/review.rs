@@ -1,5 +1,7 @@
 //! The daily review under the fixed clock: the queue's order, every action, undo, the summary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use rolo::domain::review::ItemKind;

@@ -1,6 +1,8 @@
 //! The store on temporary databases: round trips, tombstones, quick capture. Lists, counts
 //! and keyset pages are in store_lists.rs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use rolo::domain::{

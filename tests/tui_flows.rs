@@ -1,6 +1,8 @@
 //! The app driven key by key (no terminal): focus, zoom, movement at scale, opening and going
 //! back, filtering, help, the mouse, colour off, and refreshing when another process writes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+
 mod support;
 
 use crossterm::event::MouseEventKind;

@@ -224,7 +224,7 @@ fn working_time(clock: &Clock, days: i64, hour: u32) -> Timestamp {
     }
     clock.at_local(
         day,
-        NaiveTime::from_hms_opt(hour, 0, 0).expect("hour is in range"),
+        NaiveTime::from_hms_opt(hour % 24, 0, 0).unwrap_or(NaiveTime::MIN),
     )
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A UTC instant, stored as fixed-width text ("2026-11-24T09:30:00.000Z") so that text order
@@ -159,12 +159,9 @@ impl Clock {
 
     /// A local date and time as a UTC instant.
     pub fn at_local(&self, day: NaiveDate, time: NaiveTime) -> Timestamp {
-        let local = self
-            .offset
-            .from_local_datetime(&day.and_time(time))
-            .single()
-            .expect("a fixed offset maps every local time to one instant");
-        Timestamp(local.with_timezone(&Utc))
+        // A fixed offset has no gaps or folds: the time minus the offset is the instant.
+        let utc = day.and_time(time) - chrono::Duration::seconds(i64::from(self.offset.local_minus_utc()));
+        Timestamp(utc.and_utc())
     }
 
     /// The start of tomorrow: everything due before it is due today or overdue.

@@ -14,6 +14,10 @@ struct Prompts {
     prompt: Vec<Prompt>,
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "the file is compiled in, and a test reads it"
+)]
 pub fn evaluation_prompts() -> Vec<Prompt> {
     toml::from_str::<Prompts>(include_str!("../../assets/evaluation.toml"))
         .expect("assets/evaluation.toml is valid (checked by tests)")

@@ -170,6 +170,10 @@ pub struct Keymap {
 
 impl Keymap {
     /// The default keymap, from `assets/keymap.toml`.
+    #[expect(
+        clippy::expect_used,
+        reason = "the keymap is compiled in, and a test parses it"
+    )]
     pub fn default_keys() -> Keymap {
         Keymap::parse(include_str!("../../assets/keymap.toml"))
             .expect("the default keymap is valid (checked by tests)")

@@ -291,10 +291,8 @@ fn move_back(
         );
         return;
     }
-    let back_to = interview
-        .stage
-        .previous()
-        .expect("check() refuses the first stage");
+    // check() refuses to move back from the first stage; were it asked, it stays there.
+    let back_to = interview.stage.previous().unwrap_or(interview.stage);
     plan.stage = back_to;
     match interview.stage {
         Stage::Meet => {

@@ -106,6 +106,10 @@ impl App {
     pub fn handle(&mut self, event: Event) {
         // Debug builds only: a key that panics, so tests can prove the terminal is restored.
         #[cfg(debug_assertions)]
+        #[expect(
+            clippy::panic,
+            reason = "a debug-only hook: tests prove the terminal is restored after a panic"
+        )]
         if let Event::Key(key) = &event {
             let trigger = std::env::var("ROLO_DEBUG_PANIC_ON_KEY")
                 .ok()
