@@ -7,7 +7,12 @@
 //! 99th percentile reported beside the budget. Writing the frame to a real terminal is measured
 //! from outside by the tmux harness in `shared/bench/`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,8 +24,8 @@ use ratatui::backend::TestBackend;
 use rolo::domain::Clock;
 use rolo::store::Store;
 use rolo::tui::app::App;
-use rolo::tui::effect::Effect;
-use rolo::tui::ui::theme::Theme;
+use rolo::tui::data::effect::Effect;
+use rolo::tui::view::theme::Theme;
 
 const SIZES: [u64; 3] = [1_000, 30_000, 100_000];
 const WIDTH: u16 = 120;
@@ -119,7 +124,7 @@ impl Session {
     /// the longest single step, which is how long a key pressed meanwhile could wait.
     fn idle_while(&mut self, kind: fn(&Effect) -> bool) -> Vec<Duration> {
         let mut steps = Vec::new();
-        while let Some(effect) = rolo::tui::update::idle(&self.app.model).filter(kind) {
+        while let Some(effect) = rolo::tui::dispatch::idle(&self.app.model).filter(kind) {
             let start = Instant::now();
             self.app.run_effects(vec![effect]);
             steps.push(start.elapsed());

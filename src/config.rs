@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::settings::{PlaybookSettings, Settings};
-use crate::tui::ui::theme::Colors;
+use crate::tui::view::theme::Colors;
 
 /// A commented file to start from, written by `rolo config edit`.
 pub const STARTER: &str = include_str!("../assets/config.toml");

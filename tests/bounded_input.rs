@@ -2,7 +2,12 @@
 //! plainly otherwise — a device that never ends, a pipe nobody writes to, or a huge file are
 //! refused at once (a hang fails the test through its timeout), for every format.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -3,7 +3,12 @@
 //! records); a second app on the same file is offered it read-only; files rolo cannot write
 //! are refused with a message, untouched.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

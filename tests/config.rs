@@ -2,14 +2,19 @@
 //! a key bound twice, bad entries and a broken file — each reported with its line, rolo
 //! carrying on. And `rolo config path|edit` through the binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use predicates::str::contains;
 use rolo::config::{Config, parse};
-use rolo::tui::action::Action;
-use rolo::tui::keymap::{Context, Key, Keymap};
+use rolo::tui::keys::action::Action;
+use rolo::tui::keys::keymap::{Context, Key, Keymap};
 
 #[test]
 fn no_file_or_an_empty_one_is_the_defaults() {
@@ -99,7 +104,7 @@ fn bad_entries_are_reported_by_line_and_left_out() {
         "{warnings:?} {key_warnings:?}"
     );
     assert_eq!(config.settings.week_start, chrono::Weekday::Mon);
-    assert_eq!(config.colors, rolo::tui::ui::theme::Colors::default());
+    assert_eq!(config.colors, rolo::tui::view::theme::Colors::default());
 }
 
 #[test]

@@ -7,7 +7,12 @@
 //! Bounded in CI (40 rounds); `ROLO_CRASH_ROUNDS=2000 cargo test --release --test crash --
 //! --nocapture` runs longer and prints the figures.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -4,7 +4,12 @@
 //! keeping a copy. Side files left unwritable are made writable again; SQLite's special names
 //! are not taken for files.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,6 +1,11 @@
 //! The natural date parser under a fixed clock: Tuesday 24 November 2026, 09:00 (UTC+1).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,7 +1,12 @@
 //! `rolo doctor` through the binary: a healthy file, one others can read, a damaged one, one
 //! that is not a database, and an older schema — each said plainly, none of them changed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -2,7 +2,12 @@
 //! open, move between panes, open a contact and go back, filter, open help, quit — and the
 //! terminal is restored however rolo ends.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -2,7 +2,12 @@
 //! pseudo-terminal: each catchable signal that would end the process, and no terminal at all.
 //! Notes open in `$EDITOR` when the terminal goes away are kept and offered on the next start.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -3,7 +3,12 @@
 //! the contact screen at the old stage until Ctrl-R; a, e, d, w did nothing on the pipeline;
 //! Ctrl-E did nothing on a one-line field).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

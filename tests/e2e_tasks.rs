@@ -1,7 +1,12 @@
 //! The real binary in a pseudo-terminal, for whole tasks: a contact through its life, notes
 //! in $EDITOR, one interview from request to thank-you, and the morning review.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,13 +1,18 @@
 //! Meeting mode marks a question this contact already answered in an earlier interview, and
 //! shows that answer — matched by the bank's question, or by the same words.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use rolo::domain::{Channel, Contact, Id, Interview, InterviewQuestion, Meta, Timestamp};
 use rolo::store::Store;
-use rolo::tui::effect::Effect;
+use rolo::tui::data::effect::Effect;
 use support::tui::Tester;
 use support::{TempStore, clock};
 
@@ -108,7 +113,7 @@ fn questions_answered_in_an_earlier_interview_are_marked_with_the_answer() {
         120,
         30,
         Some(db),
-        rolo::tui::ui::theme::Theme::new(true),
+        rolo::tui::view::theme::Theme::new(true),
     );
     t.app.run_effects(vec![Effect::OpenMeeting(second.meta.id)]);
     t.draw();

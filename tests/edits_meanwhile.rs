@@ -3,7 +3,12 @@
 //! field the user sees the other value and chooses. In the app, and through the real binary
 //! with `rolo import` writing from another shell.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -2,7 +2,12 @@
 //! validation that keeps every character, dirty tracking, dates, choices and notes, and
 //! random keys into every form.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
@@ -10,10 +15,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
 use rolo::domain::Id;
 use rolo::form::{Form, forms};
-use rolo::tui::effect::Effect;
-use rolo::tui::keymap::Keymap;
+use rolo::tui::data::effect::Effect;
+use rolo::tui::dispatch as update;
+use rolo::tui::keys::keymap::Keymap;
 use rolo::tui::model::Model;
-use rolo::tui::update;
 use support::clock;
 use support::tui::key_event;
 

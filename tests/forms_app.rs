@@ -1,7 +1,12 @@
 //! Forms through the app: pickers that pick and create, saving, the lookalike warning,
 //! editing, deleting with undo and the trash, and what each form writes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -2,7 +2,12 @@
 //! key sequences and resizes from every screen never panic; text with control characters and
 //! escape sequences is never drawn raw; fields of megabytes neither freeze nor hide what is typed.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -4,7 +4,12 @@
 //! importing the same rows again changes nothing. Also through the real binary: a 30,000-row
 //! LinkedIn export of distinct profiles with many repeated names stores 30,000 people.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,16 +1,21 @@
 //! Importing from the app: `I` opens the form, saving shows a preview of what the file would do
 //! (rejected rows listed with their lines), and only Enter on the preview writes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use std::path::Path;
 
 use rolo::domain::Contact;
-use rolo::tui::keymap::Keymap;
+use rolo::tui::dispatch::{acting, screen_contexts};
+use rolo::tui::keys::keymap::Keymap;
 use rolo::tui::model::Screen;
-use rolo::tui::update::{acting, screen_contexts};
 use support::tui::Tester;
 
 const CSV: &str = "Name,Company,Email\n\

@@ -2,7 +2,12 @@
 //! (Tuesday 24 November 2026): the funnel, replies by channel and by draft, referrals, the
 //! weeks, organisations — and the screen itself, as a snapshot.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
@@ -220,7 +225,7 @@ fn the_screen_shows_the_figures() {
             width,
             height,
             Some(db),
-            rolo::tui::ui::theme::Theme::new(true),
+            rolo::tui::view::theme::Theme::new(true),
         );
         t.press("S");
         let screen = t.screen();

@@ -1,12 +1,17 @@
 //! Keys and help: the default keymap reads, and every action a screen accepts has a key in
 //! that screen's help.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
-use rolo::tui::keymap::Keymap;
-use rolo::tui::update::screen_contexts;
+use rolo::tui::dispatch::screen_contexts;
+use rolo::tui::keys::keymap::Keymap;
 use support::tui::Tester;
 
 #[test]
@@ -36,7 +41,7 @@ fn the_default_keymap_parses_and_keys_read_back() {
     let keymap = Keymap::default_keys();
     assert!(
         !keymap
-            .bindings(&[rolo::tui::keymap::Context::Global])
+            .bindings(&[rolo::tui::keys::keymap::Context::Global])
             .is_empty()
     );
     assert!(
@@ -45,13 +50,17 @@ fn the_default_keymap_parses_and_keys_read_back() {
             .contains("[nowhere]")
     );
     assert!(Keymap::parse("[global]\n\"x\" = { action = \"fly\", desc = \"d\" }").is_err());
-    assert!(rolo::tui::keymap::Key::parse("ctrl-").is_err());
+    assert!(rolo::tui::keys::keymap::Key::parse("ctrl-").is_err());
     assert_eq!(
-        rolo::tui::keymap::Key::parse("ctrl-p").unwrap().label(),
+        rolo::tui::keys::keymap::Key::parse("ctrl-p")
+            .unwrap()
+            .label(),
         "Ctrl-p"
     );
     assert_eq!(
-        rolo::tui::keymap::Key::parse("backtab").unwrap().label(),
+        rolo::tui::keys::keymap::Key::parse("backtab")
+            .unwrap()
+            .label(),
         "Shift-Tab"
     );
 }

@@ -3,16 +3,21 @@
 //! asks for an effect, and no action missing from its help does anything. Both directions are
 //! found by trying every action on a copy of the model, not from a list kept by hand.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use rolo::domain::Channel;
 use rolo::store::interviews::NewRequest;
-use rolo::tui::action::Action;
-use rolo::tui::keymap::Keymap;
+use rolo::tui::dispatch::{acts, contexts};
+use rolo::tui::keys::action::Action;
+use rolo::tui::keys::keymap::Keymap;
 use rolo::tui::model::Screen;
-use rolo::tui::update::{acts, contexts};
 use strum::VariantArray;
 use support::tui::Tester;
 

@@ -1,7 +1,12 @@
 //! "I landed a role": everyone who helped (a meeting held, a referral, an introduction) is
 //! listed, and a thank-you and an update are queued for each — once, however often it is done.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
@@ -107,7 +112,7 @@ fn from_the_app_the_list_then_the_role_then_the_review() {
         100,
         30,
         Some(db),
-        rolo::tui::ui::theme::Theme::new(true),
+        rolo::tui::view::theme::Theme::new(true),
     );
     t.press("L");
     assert!(t.screen().contains("3 people helped"), "{}", t.screen());

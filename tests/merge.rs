@@ -3,7 +3,12 @@
 //! the details it lacked, the duplicate goes to the trash — and undo puts every piece back, in
 //! the store, through `rolo merge`, and from the contact screen's `M`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
@@ -153,10 +158,17 @@ fn the_command_line_names_namesakes_by_id_and_undoes() {
 fn m_on_a_contact_merges_the_one_picked_and_u_undoes_it() {
     let (db, kept, twin) = with_a_duplicate();
     let store = Store::open(&db.path()).unwrap();
-    let mut t =
-        support::tui::Tester::on(store, 100, 30, None, rolo::tui::ui::theme::Theme::new(true));
+    let mut t = support::tui::Tester::on(
+        store,
+        100,
+        30,
+        None,
+        rolo::tui::view::theme::Theme::new(true),
+    );
     t.app
-        .run_effects(vec![rolo::tui::effect::Effect::OpenContact(kept.meta.id)]);
+        .run_effects(vec![rolo::tui::data::effect::Effect::OpenContact(
+            kept.meta.id,
+        )]);
     t.press("M");
     assert!(
         t.screen().contains("Merge a duplicate into this contact"),

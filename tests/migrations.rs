@@ -5,7 +5,12 @@
 //! `schema-vN.json` is what `rolo export json` gave for it then. When a migration is added, a
 //! fixture of the schema before it is added here too.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,12 +1,17 @@
 //! The command palette: `:` or Ctrl-P, typed names narrow it, Enter runs the action, Esc closes;
 //! it offers what the current screen takes, each with its key. Also through the real binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
+use rolo::tui::dispatch::acting;
 use rolo::tui::model::Screen;
-use rolo::tui::update::acting;
 use support::pty::Pty;
 use support::tui::Tester;
 

@@ -1,13 +1,18 @@
 //! The playbook through the app, under the fixed clock: the step menu, the forms each step
 //! needs, drafts, and what each leaves in the database.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use rolo::domain::{Contact, FollowUpKind, Interview, Stage};
 use rolo::store::NewContact;
-use rolo::tui::effect::Effect;
+use rolo::tui::data::effect::Effect;
 use support::clock;
 use support::tui::Tester;
 
@@ -195,8 +200,8 @@ fn a_thank_you_with_a_hole_is_not_sent() {
     );
     assert_eq!(interview_of(&t, &ada).stage, Stage::Evaluate);
     // Ctrl-Y copies the draft.
-    let keymap = rolo::tui::keymap::Keymap::default_keys();
-    let effects = rolo::tui::update::key(
+    let keymap = rolo::tui::keys::keymap::Keymap::default_keys();
+    let effects = rolo::tui::dispatch::key(
         &mut t.app.model,
         &keymap,
         support::tui::key_event("ctrl-y"),

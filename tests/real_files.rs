@@ -3,7 +3,12 @@
 //! the CSVs of Google Contacts, Outlook and Thunderbird; rolo's own CSV export reads back
 //! whole. The fixtures are written here, in those programs' shapes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

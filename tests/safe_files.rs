@@ -4,7 +4,12 @@
 //! root) leaves the previous file exactly as it was and nothing partial beside it; file names
 //! are printed cleaned of escape sequences.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

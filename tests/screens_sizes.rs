@@ -1,7 +1,12 @@
 //! Help, every dialog and the contact screen at four terminal sizes, from one too small to use
 //! to a wide one: boxes size to the terminal, wrap their text and never cut it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -2,7 +2,12 @@
 //! when a search opens), every word is a prefix, accents are ignored, results come grouped by
 //! kind and Enter opens the record — in the app and through the real binary.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
@@ -136,7 +141,7 @@ fn in_the_app_typing_searches_and_enter_opens_the_contact() {
         100,
         30,
         Some(db),
-        rolo::tui::ui::theme::Theme::new(true),
+        rolo::tui::view::theme::Theme::new(true),
     );
     t.press("F").type_str("opinion");
     assert!(t.screen().contains("Answers in meetings"), "{}", t.screen());

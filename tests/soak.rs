@@ -3,7 +3,12 @@
 //! add and import is there at the end), nobody sees "locked", every backup is whole, and the
 //! app shows the final count. `ROLO_SOAK_SECONDS` makes it longer (or shorter).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

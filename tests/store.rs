@@ -1,7 +1,12 @@
 //! The store on temporary databases: round trips, tombstones, quick capture. Lists, counts
 //! and keyset pages are in store_lists.rs.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

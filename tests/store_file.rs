@@ -1,7 +1,12 @@
 //! The database file: creating, migrating and re-opening it, refusing what is not ours
 //! untouched, two writers at once, and file modes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -1,7 +1,12 @@
 //! The store's lists and counts on temporary databases: name order, keyset pages that walk
 //! the whole list, paged text search of any record, and the counts the triggers keep.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

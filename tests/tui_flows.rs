@@ -1,16 +1,21 @@
 //! The app driven key by key (no terminal): focus, zoom, movement at scale, opening and going
 //! back, filtering, help, the mouse, colour off, and refreshing when another process writes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 
 use crossterm::event::MouseEventKind;
 use rolo::domain::Contact;
 use rolo::store::{Page, Store};
-use rolo::tui::effect::Effect;
+use rolo::tui::data::effect::Effect;
 use rolo::tui::model::{Pane, Screen, Section};
-use rolo::tui::ui::theme::Theme;
+use rolo::tui::view::theme::Theme;
 use support::tui::Tester;
 
 #[test]

@@ -1,7 +1,12 @@
 //! Every screen, drawn from the demo data under the fixed clock, at 80x24 and 120x40, compared
 //! with the committed snapshots.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

@@ -3,7 +3,12 @@
 //! line ends, folds, cards that lose people in weaker readers, vCard 4 addresses, preferences,
 //! base64 text, and a value that is bad costing only that value.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::too_many_lines)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
 
 mod support;
 

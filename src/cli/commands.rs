@@ -296,7 +296,7 @@ pub fn config(command: &ConfigCommand) -> Result<()> {
             let text = std::fs::read_to_string(&file)?;
             let (config, mut warnings) = crate::config::parse(&text);
             let (_, key_warnings) =
-                crate::tui::keymap::Keymap::default_keys().patched(&config.keys);
+                crate::tui::keys::keymap::Keymap::default_keys().patched(&config.keys);
             warnings.extend(key_warnings);
             for warning in &warnings {
                 eprintln!("  {}", sanitize::line(&warning.to_string()));

@@ -63,7 +63,7 @@ pub fn run() -> Result<()> {
 /// handles these signals in its own loop instead.
 fn clean_up_when_stopped() {
     let Ok(mut signals) =
-        signal_hook::iterator::Signals::new(crate::tui::terminal::STOPPING_SIGNALS)
+        signal_hook::iterator::Signals::new(crate::tui::app::terminal::STOPPING_SIGNALS)
     else {
         return;
     };

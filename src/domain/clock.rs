@@ -160,7 +160,8 @@ impl Clock {
     /// A local date and time as a UTC instant.
     pub fn at_local(&self, day: NaiveDate, time: NaiveTime) -> Timestamp {
         // A fixed offset has no gaps or folds: the time minus the offset is the instant.
-        let utc = day.and_time(time) - chrono::Duration::seconds(i64::from(self.offset.local_minus_utc()));
+        let utc = day.and_time(time)
+            - chrono::Duration::seconds(i64::from(self.offset.local_minus_utc()));
         Timestamp(utc.and_utc())
     }
 

@@ -4,25 +4,15 @@
 //!
 //! `update` and `ui` never touch the database; `app` and `load` are the only parts that do.
 
-pub mod action;
 pub mod app;
-pub mod contact_index;
-pub mod effect;
-pub mod filter;
-pub mod import;
-pub mod keymap;
-pub mod layout;
-pub mod load;
+pub mod data;
+pub mod dispatch;
+pub mod keys;
 pub mod mode;
 pub mod model;
-pub mod nav;
-pub mod palette;
-pub mod save;
-pub mod save_steps;
-pub mod step_menu;
-pub mod terminal;
-pub mod ui;
-pub mod update;
+pub mod overlays;
+pub mod screens;
+pub mod view;
 
 use color_eyre::eyre::Result;
 
@@ -43,20 +33,20 @@ pub fn run_with_notice(
     notice: Option<String>,
 ) -> Result<()> {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
-    let mut guard = terminal::TerminalGuard::take(!cli.no_mouse)?;
-    crate::store::busy::show_waits_with(terminal::show_wait);
+    let mut guard = app::terminal::TerminalGuard::take(!cli.no_mouse)?;
+    crate::store::busy::show_waits_with(app::terminal::show_wait);
     let size = guard.terminal.size()?;
     let mut app = app::App::new(
         store,
         size.width,
         size.height,
         fixed_clock,
-        ui::theme::Theme::from_env(),
+        view::theme::Theme::from_env(),
     );
     let (config, mut warnings) = crate::config::load();
     warnings.extend(app.configure(&config));
     app.warn(&warnings);
-    if let Some(kept) = terminal::interrupted_edits().first() {
+    if let Some(kept) = app::terminal::interrupted_edits().first() {
         app.model.status = Some(format!(
             "Notes you were editing when rolo last closed are kept in {}",
             crate::cli::shown(kept)

@@ -3,10 +3,10 @@
 
 use crate::form::{Form, TextInput};
 
-use super::effect::Effect;
-use super::keymap::Context;
-use super::palette::Palette;
-use super::step_menu::StepMenu;
+use crate::tui::data::effect::Effect;
+use crate::tui::keys::keymap::Context;
+use crate::tui::overlays::palette::Palette;
+use crate::tui::overlays::step_menu::StepMenu;
 
 /// A question awaiting y or n, and what yes does.
 #[derive(Debug, Clone, PartialEq)]

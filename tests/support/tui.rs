@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rolo::store::Store;
 use rolo::tui::app::App;
-use rolo::tui::ui::theme::Theme;
+use rolo::tui::view::theme::Theme;
 
 use super::{TempStore, clock};
 
@@ -47,7 +47,7 @@ impl Tester {
         let mut app = App::new(store, width, height, Some(clock()), theme);
         app.start();
         // As after a moment of idling: the filter's index is built.
-        while let Some(effect) = rolo::tui::update::idle(&app.model) {
+        while let Some(effect) = rolo::tui::dispatch::idle(&app.model) {
             app.run_effects(vec![effect]);
         }
         let mut tester = Tester {
@@ -145,7 +145,7 @@ impl Tester {
 }
 
 pub fn key_event(key: &str) -> KeyEvent {
-    let parsed = rolo::tui::keymap::Key::parse(key).unwrap_or_else(|e| panic!("{e}"));
+    let parsed = rolo::tui::keys::keymap::Key::parse(key).unwrap_or_else(|e| panic!("{e}"));
     let mut modifiers = KeyModifiers::NONE;
     if parsed.ctrl {
         modifiers |= KeyModifiers::CONTROL;
@@ -153,7 +153,7 @@ pub fn key_event(key: &str) -> KeyEvent {
     if parsed.alt {
         modifiers |= KeyModifiers::ALT;
     }
-    use rolo::tui::keymap::KeyCodeOrd;
+    use rolo::tui::keys::keymap::KeyCodeOrd;
     let code = match parsed.code {
         KeyCodeOrd::Char(c) => KeyCode::Char(c),
         KeyCodeOrd::F(n) => KeyCode::F(n),

@@ -1,6 +1,6 @@
 //! Carrying out one effect against the store, and the two that need more than one call.
 
-use super::*;
+use crate::tui::app::*;
 
 impl App {
     /// One effect against the store; its result, if it has one.
@@ -157,7 +157,7 @@ impl App {
                         let contact: crate::domain::Contact =
                             self.store.get(interview.contact_id)?;
                         Ok(Loaded::StepMenu(
-                            crate::tui::step_menu::StepMenu::for_interview(
+                            crate::tui::overlays::step_menu::StepMenu::for_interview(
                                 &interview,
                                 &contact.name,
                             ),

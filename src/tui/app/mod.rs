@@ -4,6 +4,7 @@
 
 mod effects;
 mod run;
+pub mod terminal;
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -13,17 +14,17 @@ use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::effect::{Effect, Loaded};
-use super::keymap::Keymap;
-use super::load;
-use super::model::{Model, Pane, ReviewCount, Screen};
-use super::save;
-use super::ui::{self, theme::Theme};
-use super::update;
 use crate::domain::playbook::Step;
 use crate::domain::settings::Settings;
 use crate::domain::{Clock, Id, MeetingStatus};
 use crate::store::{StepInput, Store, StoreResult};
+use crate::tui::data::effect::{Effect, Loaded};
+use crate::tui::data::load;
+use crate::tui::data::save;
+use crate::tui::dispatch;
+use crate::tui::keys::keymap::Keymap;
+use crate::tui::model::{Model, Pane, ReviewCount, Screen};
+use crate::tui::view::{self, theme::Theme};
 
 /// How often the loop wakes without input, to check signals and outside changes.
 const TICK: Duration = Duration::from_millis(250);
@@ -123,11 +124,11 @@ impl App {
         let clock = self.clock();
         let effects = match event {
             Event::Key(key) if key.is_press() || key.is_repeat() => {
-                update::key(&mut self.model, &self.keymap, key, &clock)
+                dispatch::key(&mut self.model, &self.keymap, key, &clock)
             }
-            Event::Mouse(mouse) => update::mouse(&mut self.model, mouse, &clock),
-            Event::Paste(text) => update::paste(&mut self.model, &text, &clock),
-            Event::Resize(width, height) => update::resized(&mut self.model, width, height),
+            Event::Mouse(mouse) => dispatch::mouse(&mut self.model, mouse, &clock),
+            Event::Paste(text) => dispatch::paste(&mut self.model, &text, &clock),
+            Event::Resize(width, height) => dispatch::resized(&mut self.model, width, height),
             _ => Vec::new(),
         };
         self.run_effects(effects);
@@ -139,7 +140,7 @@ impl App {
             let mut next = Vec::new();
             for effect in effects {
                 if let Some(loaded) = self.apply(effect) {
-                    next.extend(update::receive(&mut self.model, loaded));
+                    next.extend(dispatch::receive(&mut self.model, loaded));
                 }
             }
             effects = next;
@@ -153,7 +154,7 @@ impl App {
         };
         if version != self.data_version {
             self.data_version = version;
-            let effects = update::reload_shown(&self.model);
+            let effects = dispatch::reload_shown(&self.model);
             self.run_effects(effects);
         }
     }
@@ -163,7 +164,7 @@ impl App {
         B::Error: Send + Sync + 'static,
     {
         let clock = self.clock();
-        terminal.draw(|frame| ui::draw(frame, &self.model, &self.keymap, &clock, self.theme))?;
+        terminal.draw(|frame| view::draw(frame, &self.model, &self.keymap, &clock, self.theme))?;
         Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! The loop itself, and the long effects it carries out between frames.
 
-use super::*;
+use crate::tui::app::*;
 
 impl App {
     /// Carries out a long effect left pending (an import), drawing its progress in the
@@ -27,24 +27,25 @@ impl App {
             ..
         } = self;
         let mut drawn = Ok(());
-        let message = crate::tui::import::run(store, format, &file, &clock, &mut |done, all| {
-            model.status = Some(format!(
-                "{}  Esc cancels",
-                crate::interop::files::progress_text(done, all, 24)
-            ));
-            if drawn.is_ok() {
-                drawn = terminal
-                    .draw(|frame| ui::draw(frame, model, keymap, &clock, *theme))
-                    .map(|_| ());
-            }
-            if interrupted() {
-                std::ops::ControlFlow::Break(())
-            } else {
-                std::ops::ControlFlow::Continue(())
-            }
-        });
+        let message =
+            crate::tui::screens::import::run(store, format, &file, &clock, &mut |done, all| {
+                model.status = Some(format!(
+                    "{}  Esc cancels",
+                    crate::interop::files::progress_text(done, all, 24)
+                ));
+                if drawn.is_ok() {
+                    drawn = terminal
+                        .draw(|frame| view::draw(frame, model, keymap, &clock, *theme))
+                        .map(|_| ());
+                }
+                if interrupted() {
+                    std::ops::ControlFlow::Break(())
+                } else {
+                    std::ops::ControlFlow::Continue(())
+                }
+            });
         drawn?;
-        let effects = update::receive(&mut self.model, Loaded::Changed(message));
+        let effects = dispatch::receive(&mut self.model, Loaded::Changed(message));
         self.run_effects(effects);
         Ok(())
     }
@@ -52,7 +53,7 @@ impl App {
     /// The loop, until the user quits or a signal asks us to stop.
     pub fn run(
         &mut self,
-        guard: &mut crate::tui::terminal::TerminalGuard,
+        guard: &mut crate::tui::app::terminal::TerminalGuard,
         review: bool,
     ) -> Result<()> {
         self.start();
@@ -65,7 +66,7 @@ impl App {
                 guard.suspend_now()?;
                 dirty = true;
             }
-            if crate::tui::terminal::DRAW_WHOLE.swap(false, Ordering::Relaxed) {
+            if crate::tui::app::terminal::DRAW_WHOLE.swap(false, Ordering::Relaxed) {
                 // Cleared and the next frame drawn whole. Not Terminal::clear: it asks the
                 // terminal where its cursor is, and a terminal that does not answer ends rolo.
                 let size = guard.terminal.size()?;
@@ -80,7 +81,7 @@ impl App {
             // While there is idle work (the filter's index), only glance at the input between
             // steps. Not Duration::ZERO: crossterm's /dev/tty source then returns without
             // reading at all, and keys would wait until the idle work is done.
-            let idle_work = update::idle(&self.model);
+            let idle_work = dispatch::idle(&self.model);
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
             if event::poll(wait)? {
                 let event = event::read()?;
@@ -96,11 +97,11 @@ impl App {
                     stop.load(Ordering::Relaxed) || cancel_pressed()
                 })?;
                 if let Some(text) = self.editor_request.take() {
-                    let loaded = match crate::tui::terminal::edit_externally(guard, &text) {
+                    let loaded = match crate::tui::app::terminal::edit_externally(guard, &text) {
                         Ok(edited) => Loaded::EditedText(edited),
                         Err(e) => Loaded::Failed(format!("The editor did not run: {e}")),
                     };
-                    let effects = update::receive(&mut self.model, loaded);
+                    let effects = dispatch::receive(&mut self.model, loaded);
                     self.run_effects(effects);
                 }
                 dirty = true;

@@ -1,37 +1,26 @@
-//! Everything the screen shows, and nothing more: query results cached here are refreshed by
-//! effects, never read from the database while drawing.
+//! Everything the app shows, and nothing more: home, the screens opened over it, and the mode
+//! open over them. Query results cached here are refreshed by effects, never read from the
+//! database while drawing. (Each screen's own state is in its module under `screens/`.)
 
 use crate::domain::Id;
 
-use super::contact_index::ContactIndex;
-use super::filter::Filter;
-use super::step_menu::StepMenu;
 use crate::form::Form;
+use crate::tui::overlays::step_menu::StepMenu;
+use crate::tui::screens::home::contact_index::ContactIndex;
+use crate::tui::screens::home::filter::Filter;
 
-pub use super::mode::{Confirm, MeetingTyping, Mode, Reading};
+pub use crate::tui::mode::{Confirm, MeetingTyping, Mode, Reading};
 
-mod home;
-mod screens;
-
-pub use home::*;
-pub use screens::*;
-
-/// A screen above home.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    Contact(Box<ContactDetail>),
-    Pipeline(Pipeline),
-    QuestionList(QuestionListView),
-    Trash(TrashView),
-    Meeting(MeetingView),
-    Review(Box<ReviewView>),
-    /// What an import would do, before it is carried out.
-    ImportPreview(Box<super::import::ImportPreview>),
-    Insights(Box<crate::domain::insights::Insights>),
-    Search(SearchView),
-    /// Everyone who helped, after landing a role.
-    Landed(LandedView),
-}
+pub use crate::tui::screens::Screen;
+pub use crate::tui::screens::contact::{ContactDetail, Link, Section};
+pub use crate::tui::screens::home::*;
+pub use crate::tui::screens::landed::LandedView;
+pub use crate::tui::screens::meeting::MeetingView;
+pub use crate::tui::screens::pipeline::{Card, Column, Pipeline};
+pub use crate::tui::screens::questions::QuestionListView;
+pub use crate::tui::screens::review::{ReviewCount, ReviewUndo, ReviewView};
+pub use crate::tui::screens::search::SearchView;
+pub use crate::tui::screens::trash::TrashView;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -111,7 +100,7 @@ impl Model {
         }
     }
 
-    pub fn palette(&self) -> Option<&super::palette::Palette> {
+    pub fn palette(&self) -> Option<&crate::tui::overlays::palette::Palette> {
         match &self.mode {
             Mode::Palette(palette) => Some(palette),
             _ => None,

@@ -1,0 +1,341 @@
+//! The reads behind each effect: the only place the app asks the store for data to show.
+
+use chrono::Duration;
+
+use crate::domain::{Clock, Contact, Id, Organization, Stage, Timestamp};
+use crate::domain::{FollowUp, Question};
+use crate::form::{Form, FormKind, forms};
+use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
+use crate::tui::data::effect::{ContactFetch, FormRequest, HomeData, Loaded};
+use crate::tui::dispatch::CONTACT_CHUNK;
+use crate::tui::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
+use crate::tui::screens::home::contact_index::{ContactIndex, IndexRow};
+use crate::tui::screens::nav::Nav;
+
+/// How far ahead the meetings pane looks.
+const MEETINGS_AHEAD_DAYS: i64 = 14;
+/// Header counts stop here ("1,000+"): counting further would cost time with no use.
+pub const COUNT_CAP: u64 = 1_000;
+
+/// The newest timeline entries a contact screen shows.
+const TIMELINE_SHOWN: u64 = 300;
+
+/// Home's header and panes; `limits` are the meetings and follow-ups asked for.
+pub fn home(
+    store: &Store,
+    clock: &Clock,
+    (meetings, follow_ups): (usize, usize),
+) -> StoreResult<HomeData> {
+    let start_of_today = clock.start_of(clock.today());
+    let long_ago = Timestamp(chrono::DateTime::UNIX_EPOCH);
+    let overdue = store.count_open_follow_ups(long_ago, start_of_today, COUNT_CAP)?;
+    let due_today = store.count_open_follow_ups(start_of_today, clock.end_of_today(), COUNT_CAP)?;
+    let far_future = clock.timestamp().plus(Duration::days(3650));
+    let next_meeting = store
+        .meetings_between(clock.timestamp(), far_future, 1)?
+        .into_iter()
+        .next()
+        .map(|m| (m.contact_name, m.starts_at));
+    Ok(HomeData {
+        header: Header {
+            overdue,
+            due_today,
+            next_meeting,
+        },
+        contacts_total: store.contacts_total()? as usize,
+        meetings: self::meetings(store, clock, meetings)?,
+        follow_ups: self::follow_ups(store, clock, follow_ups)?,
+        question_lists: store.question_lists()?,
+    })
+}
+
+/// Meetings from the start of today to two weeks ahead.
+pub fn meetings(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<MeetingRow>> {
+    let until = clock.timestamp().plus(Duration::days(MEETINGS_AHEAD_DAYS));
+    store.meetings_between(clock.start_of(clock.today()), until, limit as u64)
+}
+
+/// Open follow-ups due by the end of the coming week, most overdue first.
+pub fn follow_ups(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<FollowUpRow>> {
+    store.open_follow_ups_before(clock.end_of_week(), limit as u64)
+}
+
+pub fn contacts(store: &Store, fetch: &ContactFetch, total: usize) -> StoreResult<Vec<ContactRow>> {
+    let chunk = CONTACT_CHUNK as u64;
+    match fetch {
+        ContactFetch::At(start) => store.contacts_at(
+            Page {
+                offset: *start as u64,
+                limit: chunk,
+            },
+            total as u64,
+        ),
+        ContactFetch::After(row) => store.contacts_after(row, chunk),
+        ContactFetch::Before(row) => store.contacts_before(row, chunk),
+    }
+}
+
+pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
+    let contact: Contact = store.get(id)?;
+    let organization = match contact.organization_id {
+        Some(org) => Some(store.get::<Organization>(org)?.name),
+        None => None,
+    };
+    let mut people = Vec::new();
+    if let Some(referrer) = contact.referred_by {
+        let referrer: Contact = store.get(referrer)?;
+        people.push(Link {
+            id: referrer.meta.id,
+            name: referrer.name,
+            referred_by: true,
+        });
+    }
+    for referral in store.referrals_of(id)? {
+        people.push(Link {
+            id: referral.meta.id,
+            name: referral.name,
+            referred_by: false,
+        });
+    }
+    Ok(ContactDetail {
+        organization,
+        people,
+        tags: store.tags_of(id)?,
+        interviews: store.interviews_of(id)?,
+        follow_ups: store.open_follow_ups_of(id)?,
+        timeline: store.timeline_of(id, TIMELINE_SHOWN)?,
+        contact,
+        section: Section::People,
+        navs: [Nav::default(); 4],
+    })
+}
+
+pub fn pipeline(store: &Store, limit: usize) -> StoreResult<Pipeline> {
+    let columns = Stage::ALL
+        .iter()
+        .map(|stage| {
+            let (total, cards) = store.open_interviews_at(*stage, limit as u64)?;
+            Ok(Column {
+                stage: *stage,
+                total,
+                cards,
+                nav: Nav::default(),
+            })
+        })
+        .collect::<StoreResult<Vec<_>>>()?;
+    Ok(Pipeline {
+        columns,
+        column: 0,
+        limit,
+    })
+}
+
+pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
+    let list = store
+        .question_lists()?
+        .into_iter()
+        .find(|l| l.id == id)
+        .ok_or_else(|| crate::store::StoreError::NotFound {
+            what: "question list",
+            id: id.to_string(),
+        })?;
+    Ok(QuestionListView {
+        questions: store.questions_of_list(id)?,
+        list,
+        nav: Nav::default(),
+    })
+}
+
+/// Contacts loaded into the filter's index per idle step: about a millisecond's work.
+const INDEX_CHUNK: u64 = 1_000;
+
+/// The next chunk of the filter's index (with the organisations, for the first).
+pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> StoreResult<Loaded> {
+    let organizations = match index {
+        None => Some(store.organization_names()?),
+        Some(_) => None,
+    };
+    let after = index.and_then(|i| i.cursor.as_ref());
+    let rows: Vec<IndexRow> = store
+        .contact_names_after(after, INDEX_CHUNK)?
+        .into_iter()
+        .map(|(id, name, organization_id)| IndexRow {
+            id,
+            name,
+            organization_id,
+        })
+        .collect();
+    let complete = (rows.len() as u64) < INDEX_CHUNK;
+    Ok(Loaded::ContactIndexChunk {
+        organizations,
+        rows,
+        complete,
+    })
+}
+
+/// The request that opens `form` afresh on its record, for a form editing one.
+pub fn edit_request(form: &Form) -> Option<FormRequest> {
+    let id = form.editing?;
+    Some(match form.kind {
+        FormKind::Contact => FormRequest::EditContact(id),
+        FormKind::Organization => FormRequest::EditOrganization(id),
+        FormKind::FollowUp => FormRequest::EditFollowUp(id),
+        FormKind::QuestionList => FormRequest::EditQuestionList(id),
+        FormKind::Question { .. } => FormRequest::EditQuestion(id),
+        _ => return None,
+    })
+}
+
+/// Builds the form a request asks for, reading the record it edits; forms with an
+/// organisation picker come with every organisation's name.
+pub fn form(
+    store: &Store,
+    request: &FormRequest,
+    clock: &Clock,
+    settings: &crate::domain::settings::Settings,
+) -> StoreResult<Loaded> {
+    let named = |id: Id| -> StoreResult<(Id, String)> { Ok((id, store.get::<Contact>(id)?.name)) };
+    let form = match request {
+        FormRequest::NewContact { referred_by } => {
+            forms::contact(None, None, referred_by.clone(), &[])
+        }
+        FormRequest::EditContact(id) => {
+            let contact: Contact = store.get(*id)?;
+            let organization = match contact.organization_id {
+                Some(org) => Some((org, store.get::<Organization>(org)?.name)),
+                None => None,
+            };
+            let referrer = contact.referred_by.map(named).transpose()?;
+            forms::contact(Some(&contact), organization, referrer, &store.tags_of(*id)?)
+                .at_version(contact.meta.updated_at)
+        }
+        FormRequest::EditOrganization(id) => {
+            let organization: Organization = store.get(*id)?;
+            forms::organization(Some(&organization)).at_version(organization.meta.updated_at)
+        }
+        FormRequest::NewFollowUp { contact } => forms::follow_up(None, contact.clone(), clock),
+        FormRequest::EditFollowUp(id) => {
+            let follow_up: FollowUp = store.get(*id)?;
+            let contact = follow_up.contact_id.map(named).transpose()?;
+            forms::follow_up(Some(&follow_up), contact, clock).at_version(follow_up.meta.updated_at)
+        }
+        FormRequest::NewQuestionList => forms::question_list(None),
+        FormRequest::Import => forms::import(),
+        FormRequest::LandedRole => forms::landed_role(),
+        FormRequest::EditQuestionList(id) => {
+            let list: crate::domain::QuestionList = store.get(*id)?;
+            forms::question_list(Some(&list)).at_version(list.meta.updated_at)
+        }
+        FormRequest::NewQuestion(list) => {
+            let named = (*list, store.get::<crate::domain::QuestionList>(*list)?.name);
+            forms::question(named, None)
+        }
+        FormRequest::EditQuestion(id) => {
+            let question: Question = store.get(*id)?;
+            let named = (
+                question.list_id,
+                store
+                    .get::<crate::domain::QuestionList>(question.list_id)?
+                    .name,
+            );
+            forms::question(named, Some(&question)).at_version(question.meta.updated_at)
+        }
+        FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
+        FormRequest::TouchAndComplete { contact, follow_up } => {
+            forms::touch_completing(*contact, Some(*follow_up), clock)
+        }
+        FormRequest::Snooze(id) => forms::snooze(*id, clock),
+        FormRequest::MergeInto(contact) => forms::merge_into(*contact),
+        other => match step_form(store, other, clock, settings)? {
+            Some(form) => form,
+            None => return Err(crate::store::StoreError::Invalid("no form for that".into())),
+        },
+    };
+    let needs_organizations = form.fields.iter().any(|f| {
+        matches!(
+            f.kind,
+            crate::form::FieldKind::Picker {
+                source: crate::form::PickerSource::Organization,
+                ..
+            }
+        )
+    });
+    let organizations = if needs_organizations {
+        Some(store.organization_names()?)
+    } else {
+        None
+    };
+    Ok(Loaded::Form(Box::new(form), organizations))
+}
+
+/// The forms of the playbook's steps, filled from the interview.
+pub fn step_form(
+    store: &Store,
+    request: &FormRequest,
+    clock: &Clock,
+    settings: &crate::domain::settings::Settings,
+) -> StoreResult<Option<crate::form::Form>> {
+    use crate::domain::drafts::{DraftValues, first_name, render};
+    use crate::form::steps;
+    Ok(Some(match request {
+        FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
+        FormRequest::Schedule(id) => {
+            let interview: crate::domain::Interview = store.get(*id)?;
+            steps::schedule(
+                *id,
+                interview
+                    .minutes_asked
+                    .max(settings.playbook.default_meeting_minutes),
+            )
+        }
+        FormRequest::Redirect(id) => steps::redirect(*id),
+        FormRequest::AddQuestions(id) => steps::add_questions(*id),
+        FormRequest::Evaluation(id) => steps::evaluation(&store.get(*id)?),
+        FormRequest::Draft(id, template) => {
+            let interview: crate::domain::Interview = store.get(*id)?;
+            let contact: Contact = store.get(interview.contact_id)?;
+            let organization = match contact.organization_id {
+                Some(org) => store.get::<Organization>(org)?.name,
+                None => String::new(),
+            };
+            // The first sentence of the key points is what the note recalls.
+            let key_point = interview
+                .evaluation
+                .key_points
+                .split(['.', '\n'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let values = DraftValues {
+                first_name: first_name(&contact.name),
+                organization,
+                objective: interview.objective.clone(),
+                key_point: key_point.trim_end_matches('.').to_lowercase(),
+                action_taken: String::new(),
+            };
+            let text = template.text_in(settings.templates.as_deref());
+            steps::draft(*id, *template, &render(&text, &values))
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// Meeting mode's screen: the interview's questions in order.
+pub fn meeting(
+    store: &Store,
+    interview: Id,
+    clock: &Clock,
+) -> StoreResult<crate::tui::model::MeetingView> {
+    let record: crate::domain::Interview = store.get(interview)?;
+    let contact: Contact = store.get(record.contact_id)?;
+    Ok(crate::tui::model::MeetingView {
+        interview,
+        contact_name: contact.name,
+        minutes_asked: record.minutes_asked,
+        opened_at: clock.timestamp(),
+        questions: store.questions_of_interview(interview)?,
+        nav: Nav::default(),
+        earlier: store.answered_before(record.contact_id, interview)?,
+    })
+}

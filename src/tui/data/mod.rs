@@ -1,0 +1,8 @@
+//! What the screens ask of the database and what comes back: effects as data, the loads that
+//! read a screen's rows, the saves that carry out a form, and the results folded into the model.
+
+pub mod effect;
+pub mod load;
+pub mod receive;
+pub mod save;
+pub mod save_steps;

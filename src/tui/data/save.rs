@@ -1,0 +1,343 @@
+//! What saving a form does to the store: every form is one transaction, and a refusal names the
+//! field it is about so the form can show it there.
+
+use crate::domain::dates;
+use crate::domain::settings::Settings;
+use crate::domain::{
+    Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
+    Question, QuestionList,
+};
+use crate::form::forms::MORNING;
+use crate::form::{Duplicate, Form, FormKind};
+use crate::store::{Store, StoreError, organization_named, record};
+use crate::tui::data::save_steps;
+
+/// What a save came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved: a message for the footer, and the contact to show if one was made.
+    Done {
+        message: String,
+        contact: Option<Id>,
+    },
+    /// Not saved; the form shows why (at a field when one is named).
+    Refused {
+        field: Option<&'static str>,
+        message: String,
+    },
+    /// Not saved: a new contact looks like an existing one; saving again goes ahead.
+    Duplicate(Duplicate),
+    /// Not saved: the record was saved elsewhere since the form read it; the form is to be
+    /// brought up to date (`Form::rebase`) and saved again.
+    ChangedMeanwhile,
+    /// The import form's dry run: what the import would do, to confirm.
+    ImportPreview(Box<crate::tui::screens::import::ImportPreview>),
+}
+
+impl From<StoreError> for Saved {
+    fn from(error: StoreError) -> Saved {
+        if let StoreError::ChangedMeanwhile { .. } = error {
+            return Saved::ChangedMeanwhile;
+        }
+        Saved::Refused {
+            field: None,
+            message: error.to_string(),
+        }
+    }
+}
+
+/// Saves a form, the playbook running on `settings`.
+pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
+    let result = match &form.kind {
+        FormKind::Import => return crate::tui::screens::import::preview(store, form, clock),
+        FormKind::LandedRole => store
+            .thank_helpers(
+                &form.text("role"),
+                settings.playbook.keep_in_touch_days,
+                clock,
+            )
+            .map(|people| Saved::Done {
+                message: format!(
+                    "Queued a thank-you and an update for {people} {} — they are in the review",
+                    if people == 1 { "person" } else { "people" }
+                ),
+                contact: None,
+            }),
+        FormKind::Contact => save_contact(store, form, clock),
+        FormKind::Organization => save_organization(store, form, clock),
+        FormKind::FollowUp => save_follow_up(store, form, clock),
+        FormKind::QuestionList => save_question_list(store, form, clock),
+        FormKind::Question { list } => save_question(store, form, *list, clock),
+        FormKind::Touch { contact, completes } => {
+            save_touch(store, form, *contact, *completes, clock, settings)
+        }
+        FormKind::Snooze { follow_up } => match dates::parse(&form.text("until"), clock, MORNING) {
+            Ok(parsed) => store
+                .snooze_follow_up(*follow_up, parsed.at, clock.timestamp())
+                .map(|_| Saved::Done {
+                    message: format!("Snoozed until {}", clock.when(parsed.at)),
+                    contact: None,
+                }),
+            Err(e) => Ok(Saved::Refused {
+                field: Some("until"),
+                message: e.to_string(),
+            }),
+        },
+        FormKind::StartInterview { contact } => {
+            save_steps::start_interview(store, form, *contact, clock, settings)
+        }
+        FormKind::Schedule { interview } => {
+            save_steps::schedule(store, form, *interview, clock, settings)
+        }
+        FormKind::Redirect { interview } => {
+            save_steps::redirect(store, form, *interview, clock, settings)
+        }
+        FormKind::Evaluation { interview } => {
+            save_steps::evaluation(store, form, *interview, clock, settings)
+        }
+        FormKind::Draft {
+            interview,
+            template,
+        } => save_steps::draft_sent(store, form, *interview, *template, clock, settings),
+        FormKind::MergeInto { contact } => match form.picked("duplicate") {
+            Some(duplicate) => store
+                .merge_contacts(duplicate, *contact, clock.timestamp())
+                .map(|message| Saved::Done {
+                    message,
+                    contact: Some(*contact),
+                }),
+            None => Ok(Saved::Refused {
+                field: Some("duplicate"),
+                message: "pick the contact to merge in (type part of their name)".into(),
+            }),
+        },
+        FormKind::AddQuestions { interview } => match form.picked("list") {
+            Some(list) => store
+                .add_questions_from_list(*interview, list, clock)
+                .map(|n| Saved::Done {
+                    message: format!("Added {n} questions"),
+                    contact: None,
+                }),
+            None => Ok(Saved::Refused {
+                field: Some("list"),
+                message: "pick a list".into(),
+            }),
+        },
+    };
+    result.unwrap_or_else(Saved::from)
+}
+
+/// The record being edited, or a new one.
+fn existing_or<R: record::Record>(
+    store: &Store,
+    form: &Form,
+    new: impl FnOnce() -> R,
+) -> Result<R, StoreError> {
+    match form.editing {
+        Some(id) => store.get(id),
+        None => Ok(new()),
+    }
+}
+
+/// Inserts a new record or updates the edited one, inside the caller's transaction — unless
+/// the edited one was saved elsewhere since the form read it (`StoreError::ChangedMeanwhile`).
+fn put<R: record::Record>(
+    tx: &rusqlite::Connection,
+    form: &Form,
+    record: &mut R,
+    clock: &Clock,
+) -> Result<(), StoreError> {
+    match form.editing {
+        Some(id) => {
+            if let Some(version) = form.version {
+                record::ensure_version::<R>(tx, id, version)?;
+            }
+            record::update(tx, record, clock.timestamp())
+        }
+        None => record::insert(tx, record),
+    }
+}
+
+fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let now = clock.timestamp();
+    let name = form.text("name");
+    let organization = form.text("organization");
+    let (email, linkedin) = (form.text("email"), form.text("linkedin"));
+    if form.editing.is_some() && form.picked("referred_by") == form.editing {
+        return Ok(Saved::Refused {
+            field: Some("referred_by"),
+            message: "a contact cannot refer themselves".into(),
+        });
+    }
+    if form.editing.is_none()
+        && form.duplicate.is_none()
+        && let Some((found, why)) =
+            store.find_duplicate(None, &name, &organization, &email, &linkedin)?
+    {
+        return Ok(Saved::Duplicate(Duplicate {
+            id: found.meta.id,
+            name: found.name,
+            why: why.into(),
+        }));
+    }
+    let mut contact = existing_or(store, form, || Contact::named(&name, now))?;
+    contact.name = name;
+    contact.title = form.text("title");
+    contact.email = email;
+    contact.phone = form.text("phone");
+    contact.linkedin = linkedin;
+    contact.location = form.text("location");
+    contact.how_met = form.text("how_met");
+    contact.referred_by = form.picked("referred_by");
+    contact.keep_in_touch_days = form.text("keep_in_touch").parse().ok();
+    contact.notes = form.text("notes");
+    let tags: Vec<String> = form
+        .text("tags")
+        .split(',')
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let id = store.write(|tx| {
+        contact.organization_id = match (form.picked("organization"), organization.is_empty()) {
+            (Some(id), _) => Some(id),
+            (None, true) => None,
+            (None, false) => Some(organization_named(tx, &organization, now)?),
+        };
+        put(tx, form, &mut contact, clock)?;
+        Store::set_tags(tx, contact.meta.id, &tags, now)?;
+        if form.editing.is_none() {
+            record::insert(
+                tx,
+                &Interaction::new(contact.meta.id, InteractionKind::Note, "Added to rolo", now),
+            )?;
+        }
+        Ok(contact.meta.id)
+    })?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", contact.name),
+        contact: Some(id),
+    })
+}
+
+fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let mut org = existing_or(store, form, || Organization {
+        meta: Meta::new(clock.timestamp()),
+        name: String::new(),
+        website: String::new(),
+        notes: String::new(),
+    })?;
+    org.name = form.text("name");
+    org.website = form.text("website");
+    org.notes = form.text("notes");
+    store.write(|tx| put(tx, form, &mut org, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", org.name),
+        contact: None,
+    })
+}
+
+fn save_follow_up(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let due = match dates::parse(&form.text("due"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => {
+            return Ok(Saved::Refused {
+                field: Some("due"),
+                message: e.to_string(),
+            });
+        }
+    };
+    let kind: FollowUpKind = form.text("kind").parse().unwrap_or(FollowUpKind::Custom);
+    let mut follow_up = existing_or(store, form, || {
+        FollowUp::new(kind, "", due, clock.timestamp())
+    })?;
+    follow_up.kind = kind;
+    follow_up.title = form.text("title");
+    follow_up.due_at = due;
+    follow_up.contact_id = form.picked("contact");
+    follow_up.notes = form.text("notes");
+    store.write(|tx| put(tx, form, &mut follow_up, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved \"{}\", due {}", follow_up.title, clock.when(due)),
+        contact: None,
+    })
+}
+
+fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
+    let mut list = existing_or(store, form, || QuestionList {
+        meta: Meta::new(clock.timestamp()),
+        name: String::new(),
+        description: String::new(),
+    })?;
+    list.name = form.text("name");
+    list.description = form.text("description");
+    store.write(|tx| put(tx, form, &mut list, clock))?;
+    Ok(Saved::Done {
+        message: format!("Saved {}", list.name),
+        contact: None,
+    })
+}
+
+fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<Saved, StoreError> {
+    let list = form.picked("list").unwrap_or(list);
+    let last = store.questions_of_list(list)?.len() as u32;
+    let mut question = existing_or(store, form, || Question {
+        meta: Meta::new(clock.timestamp()),
+        list_id: list,
+        position: last,
+        text: String::new(),
+    })?;
+    if question.list_id != list {
+        // Moved to another list: it goes to the end of it.
+        question.list_id = list;
+        question.position = last;
+    }
+    question.text = form.text("text");
+    store.write(|tx| put(tx, form, &mut question, clock))?;
+    Ok(Saved::Done {
+        message: "Saved the question".into(),
+        contact: None,
+    })
+}
+
+fn save_touch(
+    store: &Store,
+    form: &Form,
+    contact: Id,
+    completes: Option<Id>,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let when = match dates::parse(&form.text("when"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => {
+            return Ok(Saved::Refused {
+                field: Some("when"),
+                message: e.to_string(),
+            });
+        }
+    };
+    if when > clock.timestamp().plus(chrono::Duration::hours(1)) {
+        let message = "a touch is something that happened: give a time that has passed".to_string();
+        return Ok(Saved::Refused {
+            field: Some("when"),
+            message,
+        });
+    }
+    let kind: InteractionKind = form.text("kind").parse().unwrap_or(InteractionKind::Note);
+    let mut touch = Interaction::new(contact, kind, &form.text("summary"), when);
+    touch.body = form.text("body");
+    touch.meta.created_at = clock.timestamp();
+    touch.meta.updated_at = clock.timestamp();
+    let contact: Contact = store.get(contact)?;
+    let every = contact
+        .keep_in_touch_days
+        .unwrap_or(settings.playbook.keep_in_touch_days);
+    store.log_touch(&touch, every)?;
+    if let Some(follow_up) = completes {
+        store.complete_follow_up(follow_up, clock.timestamp())?;
+    }
+    Ok(Saved::Done {
+        message: format!("Logged: {}", touch.summary),
+        contact: None,
+    })
+}

@@ -1,0 +1,267 @@
+//! Saving the playbook's forms: each is one step of an interview, taken in one transaction
+//! with everything it brings (referrals, action items, follow-ups, the timeline).
+
+use chrono::Duration;
+
+use crate::domain::dates;
+use crate::domain::drafts::{Template, unfilled};
+use crate::domain::playbook::Step;
+use crate::domain::settings::Settings;
+use crate::domain::{
+    Channel, Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview,
+    MeetingMode, Stage, sanitize,
+};
+use crate::form::Form;
+use crate::form::forms::MORNING;
+use crate::store::playbook::take_step;
+use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError, record};
+use crate::tui::data::save::Saved;
+
+fn refused(field: &'static str, message: impl Into<String>) -> Saved {
+    Saved::Refused {
+        field: Some(field),
+        message: message.into(),
+    }
+}
+
+/// One line, or one line per entry of a multi-line field.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(sanitize::line)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+pub fn start_interview(
+    store: &Store,
+    form: &Form,
+    contact: Id,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let asked = match dates::parse(&form.text("asked"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => return Ok(refused("asked", e.to_string())),
+    };
+    let request = NewRequest {
+        contact_id: contact,
+        objective: form.text("objective"),
+        channel: form.text("channel").parse().unwrap_or(Channel::Email),
+        found_via: form.text("found_via"),
+        minutes_asked: form.text("minutes").parse().unwrap_or(20),
+    };
+    // The request is logged as of when it was made, so the nudge falls due from then.
+    let at_asking = Clock::fixed(asked.0, clock.offset);
+    store.start_interview(&request, &at_asking, &settings.playbook)?;
+    let nudge = asked.plus(Duration::days(i64::from(
+        settings.playbook.nudge_after_days,
+    )));
+    Ok(Saved::Done {
+        message: format!("Request logged; a nudge is due {}", clock.when(nudge)),
+        contact: None,
+    })
+}
+
+pub fn schedule(
+    store: &Store,
+    form: &Form,
+    interview: Id,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let starts_at = match dates::parse(&form.text("when"), clock, MORNING) {
+        Ok(parsed) => parsed.at,
+        Err(e) => return Ok(refused("when", e.to_string())),
+    };
+    let meeting = MeetingDetails {
+        duration_minutes: form.text("length").parse().unwrap_or(30),
+        mode: form.text("mode").parse().unwrap_or(MeetingMode::Video),
+        place: form.text("place"),
+    };
+    let input = StepInput {
+        step: Step::MeetingScheduled { starts_at },
+        meeting: Some(meeting),
+    };
+    store.apply_step(interview, &input, clock, &settings.playbook)?;
+    Ok(Saved::Done {
+        message: format!("Meeting set for {}", clock.when(starts_at)),
+        contact: None,
+    })
+}
+
+pub fn redirect(
+    store: &Store,
+    form: &Form,
+    interview: Id,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let name = form.text("name");
+    let step = StepInput::from(Step::Redirected {
+        to_name: name.clone(),
+    });
+    store.apply_step(interview, &step, clock, &settings.playbook)?;
+    Ok(Saved::Done {
+        message: format!("{name} added, with a follow-up to reach out"),
+        contact: None,
+    })
+}
+
+/// The write-up: the evaluation saved, each referral a contact referred by the interviewee
+/// with a follow-up to reach out, each action item a follow-up; then the stage moves on.
+pub fn evaluation(
+    store: &Store,
+    form: &Form,
+    interview_id: Id,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let now = clock.timestamp();
+    let referrals = lines(&form.text("referrals"));
+    let actions = lines(&form.text("actions"));
+    store.write(|tx| {
+        let mut interview: Interview = record::get(tx, interview_id)?;
+        let person: Contact = record::get(tx, interview.contact_id)?;
+        let e = &mut interview.evaluation;
+        e.key_points = form.text("key_points");
+        e.skills = form.text("skills");
+        e.qualify = form.text("qualify");
+        e.enjoy = form.text("enjoy");
+        e.pay = form.text("pay");
+        e.organization = form.text("organization");
+        e.field_needs = form.text("field_needs");
+        e.new_ideas = form.text("new_ideas");
+        e.offered_reference = form.text("reference") == "Yes";
+        e.offered_resume_review = form.text("resume") == "Yes";
+        e.may_contact_again = form.text("contact_again") == "Yes";
+        record::update(tx, &mut interview, now)?;
+        for name in &referrals {
+            let mut referral = Contact::named(name, now);
+            referral.referred_by = Some(person.meta.id);
+            referral.how_met =
+                format!("Suggested by {} in an informational interview", person.name);
+            record::insert(tx, &referral)?;
+            let title = format!("Reach out to {name} (suggested by {})", person.name);
+            let mut follow_up = FollowUp::new(
+                FollowUpKind::ActionItem,
+                &title,
+                now.plus(Duration::days(2)),
+                now,
+            );
+            follow_up.contact_id = Some(referral.meta.id);
+            record::insert(tx, &follow_up)?;
+        }
+        for action in &actions {
+            let mut follow_up = FollowUp::new(
+                FollowUpKind::ActionItem,
+                action,
+                now.plus(Duration::days(7)),
+                now,
+            );
+            follow_up.contact_id = Some(person.meta.id);
+            follow_up.interview_id = Some(interview_id);
+            record::insert(tx, &follow_up)?;
+        }
+        if interview.stage == Stage::Evaluate {
+            take_step(
+                tx,
+                interview_id,
+                &StepInput::from(Step::Evaluated),
+                clock,
+                &settings.playbook,
+            )?;
+        }
+        Ok(())
+    })?;
+    let mut message = "Written up".to_string();
+    if !referrals.is_empty() || !actions.is_empty() {
+        message.push_str(&format!(
+            ": {} referral(s) and {} action item(s) added",
+            referrals.len(),
+            actions.len()
+        ));
+    }
+    Ok(Saved::Done {
+        message,
+        contact: None,
+    })
+}
+
+/// Marks a drafted message sent; refused while a placeholder is unfilled. A thank-you or a
+/// nudge is a playbook step; a request or a progress update goes on the timeline (and an
+/// update moves keep-in-touch on).
+pub fn draft_sent(
+    store: &Store,
+    form: &Form,
+    interview_id: Id,
+    template: Template,
+    clock: &Clock,
+    settings: &Settings,
+) -> Result<Saved, StoreError> {
+    let note = form.text("note");
+    if let Some(first) = unfilled(&note).first() {
+        return Ok(refused(
+            "note",
+            format!("fill in {first} before marking it sent"),
+        ));
+    }
+    let interview: Interview = store.get(interview_id)?;
+    let channel = form.text("channel");
+    match template {
+        Template::ThankYou | Template::Nudge => {
+            let step = if template == Template::ThankYou {
+                Step::ThankYouSent
+            } else {
+                Step::NudgeSent
+            };
+            store.write(|tx| {
+                if template == Template::ThankYou {
+                    let mut interview = interview.clone();
+                    interview.thank_you_text = note.clone();
+                    interview.thank_you_channel = channel.clone();
+                    record::update(tx, &mut interview, clock.timestamp())?;
+                }
+                take_step(
+                    tx,
+                    interview_id,
+                    &StepInput::from(step),
+                    clock,
+                    &settings.playbook,
+                )?;
+                Ok(())
+            })?;
+        }
+        Template::Request | Template::ProgressUpdate => {
+            let summary = if template == Template::Request {
+                crate::domain::drafts::REQUEST_SENT
+            } else {
+                "Sent a progress update"
+            };
+            let mut touch = Interaction::new(
+                interview.contact_id,
+                InteractionKind::Email,
+                summary,
+                clock.timestamp(),
+            );
+            touch.interview_id = Some(interview_id);
+            touch.body = note;
+            let contact: Contact = store.get(interview.contact_id)?;
+            store.log_touch(
+                &touch,
+                contact
+                    .keep_in_touch_days
+                    .unwrap_or(settings.playbook.keep_in_touch_days),
+            )?;
+        }
+    }
+    let message = match template {
+        Template::ThankYou => "Thank-you sent; a progress update is due in 30 days",
+        Template::Nudge => "Nudge sent",
+        Template::Request => "Request sent",
+        Template::ProgressUpdate => "Update sent; the next one is due in 30 days",
+    };
+    Ok(Saved::Done {
+        message: message.into(),
+        contact: None,
+    })
+}

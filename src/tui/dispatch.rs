@@ -1,0 +1,437 @@
+//! Pure state changes: a key, a click or a database result comes in, the model changes, and
+//! the effects to carry out come back as data. No I/O happens here.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::tui::overlays::form::update as form;
+use crate::tui::overlays::palette::update as palette;
+use crate::tui::screens::contact::update as contact;
+use crate::tui::screens::home::update as home;
+use crate::tui::screens::meeting::update as meeting;
+use crate::tui::screens::pipeline::update as pipeline;
+use crate::tui::screens::records;
+use crate::tui::screens::review::update as review;
+use crate::tui::screens::search::update as search;
+
+pub use crate::tui::data::receive::receive;
+pub use crate::tui::overlays::palette::update::PALETTE_ROWS;
+pub use crate::tui::screens::contexts::screen_contexts;
+pub use crate::tui::screens::home::contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
+pub use crate::tui::screens::mouse::mouse;
+
+use crate::tui::data::effect::Effect;
+use crate::tui::keys::action::Action;
+use crate::tui::keys::keymap::{Context, Key, Keymap};
+use crate::tui::model::{Mode, Model, Screen};
+use crate::tui::overlays::palette::Palette;
+use crate::tui::overlays::step_menu::Chosen;
+use crate::tui::view::layout;
+
+/// A terminal key turned into what it means where it was pressed: an action of the keymap,
+/// a key typed into a line being edited, or the palette (built where the keymap is).
+#[derive(Debug, Clone)]
+pub enum Input {
+    Act(Action),
+    Type(KeyEvent),
+    OpenPalette(Box<Palette>),
+}
+
+/// The keymap contexts in force, most specific first: the mode's, else the screen's.
+pub fn contexts(model: &Model) -> &'static [Context] {
+    model
+        .mode
+        .contexts()
+        .unwrap_or_else(|| screen_contexts(model.screen()))
+}
+
+/// What a key means now: looked up once, in the keymap, with the contexts of the mode.
+pub fn translate(
+    model: &Model,
+    keymap: &Keymap,
+    event: &KeyEvent,
+    clock: &crate::domain::Clock,
+) -> Option<Input> {
+    let contexts = contexts(model);
+    match Key::from_event(event).and_then(|k| keymap.action(contexts, k)) {
+        Some(Action::OpenPalette) => Some(Input::OpenPalette(Box::new(Palette::new(
+            keymap,
+            contexts,
+            |action| acts(model, action, clock),
+        )))),
+        Some(action) => Some(Input::Act(action)),
+        None if takes_typing(model) => Some(Input::Type(*event)),
+        None => None,
+    }
+}
+
+/// A key press, translated and carried out (the loop's one step, for tests too).
+pub fn key(
+    model: &mut Model,
+    keymap: &Keymap,
+    event: KeyEvent,
+    clock: &crate::domain::Clock,
+) -> Vec<Effect> {
+    model.status = None;
+    match translate(model, keymap, &event, clock) {
+        Some(input) => update(model, input, clock),
+        None => Vec::new(),
+    }
+}
+
+/// Whether `action` does anything now: changes what is shown (a message included) or asks
+/// for an effect. Tried on a copy, so nothing happens. Help, the palette and the key tests
+/// are built from this, never from a list kept by hand.
+pub fn acts(model: &Model, action: Action, clock: &crate::domain::Clock) -> bool {
+    // The palette is built where the keymap is, before `update`: it opens from any screen.
+    if action == Action::OpenPalette {
+        return model.mode.is_normal() && !takes_typing(model);
+    }
+    let mut tried = model.clone();
+    tried.status = None;
+    let effects = update(&mut tried, Input::Act(action), clock);
+    let mut before = model.clone();
+    before.status = None;
+    !effects.is_empty() || tried != before
+}
+
+/// Every action that does something now (see `acts`).
+pub fn acting(model: &Model, clock: &crate::domain::Clock) -> Vec<Action> {
+    use strum::VariantArray;
+    Action::VARIANTS
+        .iter()
+        .copied()
+        .filter(|action| acts(model, *action, clock))
+        .collect()
+}
+
+/// One input, given to what takes it: the mode open over the screen, or the screen.
+pub fn update(model: &mut Model, input: Input, clock: &crate::domain::Clock) -> Vec<Effect> {
+    match input {
+        Input::OpenPalette(palette) => {
+            model.mode = Mode::Palette(palette);
+            Vec::new()
+        }
+        Input::Type(event) => typed(model, &event, clock),
+        Input::Act(action) => act(model, action, clock),
+    }
+}
+
+/// An action, in the mode it was pressed in.
+fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<Effect> {
+    let page = layout::page(model);
+    if action == Action::Help && model.mode.offers_help() {
+        let beneath = Box::new(std::mem::take(&mut model.mode));
+        model.mode = Mode::Help { scroll: 0, beneath };
+        return Vec::new();
+    }
+    match &mut model.mode {
+        Mode::Normal => screen_action(model, action, clock),
+        Mode::Help { scroll, beneath } => {
+            if action == Action::Back {
+                model.mode = std::mem::take(beneath);
+            } else {
+                scroll_text(scroll, action, page, &mut model.quit);
+            }
+            Vec::new()
+        }
+        Mode::Reading(reading) => {
+            if action == Action::Back {
+                model.mode = Mode::Normal;
+            } else {
+                scroll_text(&mut reading.scroll, action, page, &mut model.quit);
+            }
+            Vec::new()
+        }
+        Mode::Confirm(_) => match action {
+            Action::Confirm => match std::mem::take(&mut model.mode) {
+                Mode::Confirm(confirm) => confirmed(model, confirm.yes),
+                _ => Vec::new(),
+            },
+            Action::Back => {
+                model.mode = Mode::Normal;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        },
+        Mode::Form(_) => form::action(model, action, clock),
+        Mode::Palette(_) => palette::action(model, action, clock),
+        Mode::Menu(_) => step_menu_action(model, action),
+        Mode::Filtering => home::filter_action(model, action),
+        Mode::Typing(_) => meeting::typing_action(model, action),
+    }
+}
+
+/// Scrolls a text being read (help, a text shown whole); the last line stops it at the end.
+fn scroll_text(scroll: &mut usize, action: Action, page: usize, quit: &mut bool) {
+    match action {
+        Action::Quit => *quit = true,
+        Action::MoveDown => *scroll += 1,
+        Action::MoveUp => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll += page,
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::First => *scroll = 0,
+        Action::Last => *scroll = usize::MAX / 2,
+        _ => {}
+    }
+}
+
+/// A key typed into what is being edited.
+fn typed(model: &mut Model, event: &KeyEvent, clock: &crate::domain::Clock) -> Vec<Effect> {
+    match &model.mode {
+        Mode::Form(_) => form::typed(model, event, clock),
+        Mode::Palette(_) => palette::typed(model, event),
+        Mode::Filtering => home::filter_typed(model, event),
+        Mode::Typing(_) => meeting::typed(model, event),
+        Mode::Normal if matches!(model.screen(), Some(Screen::Search(_))) => {
+            search::typed(model, event)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Pasted text: into the form's field as it is, or typed into a line key by key (one line, as
+/// long as a line may be) — never taken as commands.
+pub fn paste(model: &mut Model, text: &str, clock: &crate::domain::Clock) -> Vec<Effect> {
+    model.status = None;
+    if model.form().is_some() {
+        form::paste(model, text, clock);
+        return Vec::new();
+    }
+    if !takes_typing(model) {
+        return Vec::new();
+    }
+    let line = crate::domain::sanitize::line(text);
+    let mut effects = Vec::new();
+    for c in line.chars().take(crate::domain::limits::ONE_LINE) {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        effects.extend(typed(model, &key, clock));
+    }
+    effects
+}
+
+/// Whether typed text goes into a line being typed (a form, the palette, the search, a filter,
+/// an answer or a question in meeting mode) rather than being taken as commands: where a paste
+/// may be typed in, key by key.
+pub fn takes_typing(model: &Model) -> bool {
+    model.mode.takes_text()
+        || (model.mode.is_normal() && matches!(model.screen(), Some(Screen::Search(_))))
+}
+
+/// Moves in the step menu, or chooses from it.
+fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Mode::Menu(menu) = &mut model.mode else {
+        return Vec::new();
+    };
+    match action {
+        Action::Open => {
+            let Some(choice) = menu.choices.get(menu.nav.selected).copied() else {
+                return Vec::new();
+            };
+            let interview = menu.interview;
+            model.mode = Mode::Normal;
+            match choice.effect(interview) {
+                Chosen::Now(effect) => vec![effect],
+                Chosen::AskFirst(effect) => {
+                    model.mode = Mode::Confirm(crate::tui::model::Confirm {
+                        question: format!("{}?", choice.label()),
+                        yes: effect,
+                    });
+                    Vec::new()
+                }
+            }
+        }
+        Action::Back => {
+            model.mode = Mode::Normal;
+            Vec::new()
+        }
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::MoveDown | Action::MoveUp | Action::First | Action::Last => {
+            let len = menu.choices.len();
+            move_nav(&mut menu.nav, action, len, len.max(1));
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Carries out a confirmed action; a deleted contact's own screen closes.
+fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
+    if let (Effect::Trash { id, .. }, Some(Screen::Contact(detail))) = (&yes, model.screen())
+        && detail.contact.meta.id == *id
+    {
+        model.stack.pop();
+    }
+    vec![yes]
+}
+
+/// Whether a key event is printable text (for the filter), not a command.
+pub(crate) fn typed_char(event: &KeyEvent) -> Option<char> {
+    match event.code {
+        KeyCode::Char(c)
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// One action on the current screen, nothing open over it.
+pub(crate) fn screen_action(
+    model: &mut Model,
+    action: Action,
+    clock: &crate::domain::Clock,
+) -> Vec<Effect> {
+    let page = layout::page(model);
+    // The search takes every printable key as typing: only its own keys act there.
+    if let Some(Screen::Search(view)) = model.stack.last_mut() {
+        return match action {
+            Action::Quit => {
+                model.quit = true;
+                Vec::new()
+            }
+            Action::Back => {
+                model.stack.pop();
+                Vec::new()
+            }
+            other => search::update(view, other, page),
+        };
+    }
+    let here = model.screen();
+    match action {
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::Refresh => reload_shown(model),
+        // Asking for the screen already open reads it again.
+        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => reload_shown(model),
+        Action::OpenReview => vec![Effect::OpenReview],
+        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => reload_shown(model),
+        Action::OpenInsights => vec![Effect::OpenInsights],
+        Action::OpenSearch => vec![Effect::OpenSearch],
+        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => reload_shown(model),
+        Action::OpenPipeline => vec![Effect::LoadPipeline {
+            limit: crate::tui::model::FIRST_CARDS,
+        }],
+        Action::OpenHome if here.is_none() => reload_shown(model),
+        Action::OpenHome => {
+            model.stack.clear();
+            reload_shown(model)
+        }
+        // Esc on any screen above home goes back one.
+        Action::Back if here.is_some() => {
+            model.stack.pop();
+            reload_shown(model)
+        }
+        _ => {
+            if let Some(effects) = records::update(model, action) {
+                return effects;
+            }
+            match model.stack.last_mut() {
+                None => home::update(model, action),
+                Some(Screen::Contact(_)) => contact::update(model, action, page, clock),
+                Some(Screen::Pipeline(board)) => pipeline::update(board, action, page),
+                Some(Screen::QuestionList(view)) => {
+                    move_nav(&mut view.nav, action, view.questions.len(), page);
+                    Vec::new()
+                }
+                Some(Screen::Trash(view)) => {
+                    move_nav(&mut view.nav, action, view.rows.len(), page);
+                    Vec::new()
+                }
+                Some(Screen::ImportPreview(preview)) => match action {
+                    Action::RunImport => {
+                        let effect = Effect::RunImport {
+                            format: preview.format,
+                            file: preview.file.clone(),
+                        };
+                        model.stack.pop();
+                        model.status = Some("Importing…".into());
+                        vec![effect]
+                    }
+                    other => {
+                        let len = preview.notes().len();
+                        move_nav(&mut preview.nav, other, len, page);
+                        Vec::new()
+                    }
+                },
+                Some(Screen::Meeting(_)) => meeting::update(model, action, page),
+                Some(Screen::Review(_)) => review::update(model, action),
+                Some(Screen::Search(_) | Screen::Insights(_)) => Vec::new(),
+                Some(Screen::Landed(view)) => match action {
+                    Action::ThankHelpers if !view.helpers.is_empty() => {
+                        vec![Effect::OpenForm(
+                            crate::tui::data::effect::FormRequest::LandedRole,
+                        )]
+                    }
+                    Action::ThankHelpers => {
+                        model.status = Some(
+                            "No one to thank yet: meetings held and referrals show here".into(),
+                        );
+                        Vec::new()
+                    }
+                    other => {
+                        move_nav(&mut view.nav, other, view.helpers.len(), page);
+                        Vec::new()
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// Reads home and the screen shown again: after every change, whoever made it (this app, another
+/// process, the user asking), and when going back to a screen that may have been changed while
+/// it was covered.
+pub fn reload_shown(model: &Model) -> Vec<Effect> {
+    let mut effects = vec![Effect::ReloadHome];
+    if model.screen().is_some() {
+        effects.push(Effect::ReloadScreen);
+    }
+    effects
+}
+
+/// Work to do while no key is pressed, a small step at a time: the filter's contact index,
+/// then bringing the search index up to date (after an import made while rolo was closed).
+pub fn idle(model: &Model) -> Option<Effect> {
+    let pending = model
+        .contact_index
+        .as_ref()
+        .is_none_or(|index| !index.complete);
+    if pending && model.home.contacts.total > 0 {
+        return Some(Effect::LoadContactIndex);
+    }
+    (!model.search_caught_up).then_some(Effect::IndexSearch)
+}
+
+/// The terminal changed size: keep every selection on screen.
+pub fn resized(model: &mut Model, width: u16, height: u16) -> Vec<Effect> {
+    model.width = width;
+    model.height = height;
+    home::keep_panes_visible(model);
+    home::ensure_contacts_loaded(model)
+}
+
+/// The list movements every screen shares.
+pub(crate) fn move_nav(
+    nav: &mut crate::tui::screens::nav::Nav,
+    action: Action,
+    len: usize,
+    page: usize,
+) {
+    match action {
+        Action::MoveDown => nav.move_by(1, len, page),
+        Action::MoveUp => nav.move_by(-1, len, page),
+        Action::PageDown => nav.move_by(page as isize, len, page),
+        Action::PageUp => nav.move_by(-(page as isize), len, page),
+        Action::First => nav.first(),
+        Action::Last => nav.last(len, page),
+        _ => {}
+    }
+}

@@ -1,0 +1,326 @@
+//! What keys mean where: the default keymap is `assets/keymap.toml`; each screen looks a key
+//! up in its own contexts, then in the shared ones.
+
+use std::collections::BTreeMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use crate::tui::keys::action::Action;
+
+/// A group of bindings; a screen uses several, most specific first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Global,
+    /// Moving in a list and opening what is selected.
+    List,
+    /// Adding, editing and deleting the records of a list.
+    Records,
+    Home,
+    Detail,
+    Pipeline,
+    Questions,
+    Trash,
+    Import,
+    Landed,
+    Search,
+    Meeting,
+    Review,
+    Form,
+    /// A form's "discard what you typed?" question.
+    Discard,
+    Confirm,
+    Help,
+    Palette,
+    /// The menu of an interview's next steps.
+    Menu,
+    /// Typing home's filter.
+    Filter,
+    /// Typing an answer or a question in meeting mode.
+    Typing,
+    /// A text shown whole.
+    Reading,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Binding {
+    pub action: Action,
+    pub desc: String,
+    /// The few words the footer shows for it, if it belongs in the footer.
+    #[serde(default)]
+    pub footer: Option<String>,
+}
+
+/// One key with its modifiers, as written in the keymap ("ctrl-p", "G", "backtab").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: KeyCodeOrd,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// `KeyCode` made orderable, for stable help listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(&'static str),
+}
+
+const NAMED: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("space", KeyCode::Char(' ')),
+];
+
+impl Key {
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let mut rest = text;
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                ctrl = true;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                alt = true;
+                rest = r;
+            } else {
+                break;
+            }
+        }
+        let code = if let Some(&(name, _)) = NAMED.iter().find(|(n, _)| *n == rest) {
+            if name == "space" {
+                KeyCodeOrd::Char(' ')
+            } else {
+                KeyCodeOrd::Named(name)
+            }
+        } else if let Some(n) = rest.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            KeyCodeOrd::F(n)
+        } else {
+            let mut chars = rest.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                _ => {
+                    return Err(format!(
+                        "{text:?} is not a key (try \"j\", \"ctrl-p\", \"enter\")"
+                    ));
+                }
+            }
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+
+    pub fn from_event(event: &KeyEvent) -> Option<Key> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let code = match event.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            other => KeyCodeOrd::Named(NAMED.iter().find(|(_, code)| *code == other)?.0),
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// How help and the footer show the key: "j", "Ctrl-d", "Enter", "Shift-Tab".
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCodeOrd::Char(' ') => "Space".to_string(),
+            KeyCodeOrd::Char(c) => c.to_string(),
+            KeyCodeOrd::F(n) => format!("F{n}"),
+            KeyCodeOrd::Named("backtab") => "Shift-Tab".to_string(),
+            KeyCodeOrd::Named("pageup") => "PgUp".to_string(),
+            KeyCodeOrd::Named("pagedown") => "PgDn".to_string(),
+            KeyCodeOrd::Named(name) => {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        };
+        let mut label = String::new();
+        if self.ctrl {
+            label.push_str("Ctrl-");
+        }
+        if self.alt {
+            label.push_str("Alt-");
+        }
+        label + &base
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    contexts: BTreeMap<Context, Vec<(Key, Binding)>>,
+}
+
+impl Keymap {
+    /// The default keymap, from `assets/keymap.toml`.
+    #[expect(
+        clippy::expect_used,
+        reason = "the keymap is compiled in, and a test parses it"
+    )]
+    pub fn default_keys() -> Keymap {
+        Keymap::parse(include_str!("../../../assets/keymap.toml"))
+            .expect("the default keymap is valid (checked by tests)")
+    }
+
+    /// Reads a keymap, keeping the order of the file (help lists bindings in that order).
+    pub fn parse(text: &str) -> Result<Keymap, String> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut contexts = BTreeMap::new();
+        for (context_name, bindings) in table {
+            let context = Context::deserialize(toml::Value::String(context_name.clone()))
+                .map_err(|_| format!("[{context_name}] is not a keymap context"))?;
+            let bindings = bindings.as_table().ok_or_else(|| {
+                format!("[{context_name}] must be a table of key = {{ action, desc }}")
+            })?;
+            let mut parsed = Vec::new();
+            for (key, binding) in bindings {
+                let binding = Binding::deserialize(binding.clone())
+                    .map_err(|e| format!("[{context_name}] {key:?}: {e}"))?;
+                parsed.push((Key::parse(key)?, binding));
+            }
+            contexts.insert(context, parsed);
+        }
+        Ok(Keymap { contexts })
+    }
+
+    /// The default keys with the config file's patches over them. A patch that names no
+    /// context, key or action is reported and left out; one that takes a key from another
+    /// action is applied and reported (the key was bound twice).
+    pub fn patched(
+        mut self,
+        patches: &[crate::config::KeyPatch],
+    ) -> (Keymap, Vec<crate::config::Warning>) {
+        let mut warnings = Vec::new();
+        for patch in patches {
+            let mut warn = |message: String| {
+                warnings.push(crate::config::Warning {
+                    line: Some(patch.line),
+                    message,
+                })
+            };
+            let Ok(context) = Context::deserialize(toml::Value::String(patch.context.clone()))
+            else {
+                warn(format!("[keys.{}] is not a keymap context", patch.context));
+                continue;
+            };
+            let key = match Key::parse(&patch.key) {
+                Ok(key) => key,
+                Err(e) => {
+                    warn(e);
+                    continue;
+                }
+            };
+            let Ok(action) = Action::deserialize(toml::Value::String(patch.action.clone())) else {
+                warn(format!(
+                    "{:?} is not an action (the names : shows, with _ for spaces)",
+                    patch.action
+                ));
+                continue;
+            };
+            // What the action is called in help: as the default keymap says it anywhere.
+            let desc = self
+                .contexts
+                .values()
+                .flatten()
+                .find(|(_, b)| b.action == action)
+                .map_or_else(|| patch.action.replace('_', " "), |(_, b)| b.desc.clone());
+            let bindings = self.contexts.entry(context).or_default();
+            let binding = Binding {
+                action,
+                desc,
+                footer: None,
+            };
+            match bindings.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, existing)) => {
+                    if existing.action != action {
+                        warn(format!(
+                            "{} in [keys.{}] was bound twice: it now does {}, no longer {}",
+                            key.label(),
+                            patch.context,
+                            patch.action,
+                            serde_json::to_value(existing.action)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        ));
+                    }
+                    *existing = binding;
+                }
+                None => bindings.push((key, binding)),
+            }
+        }
+        (self, warnings)
+    }
+
+    /// The action `key` means in the first of `contexts` that binds it.
+    pub fn action(&self, contexts: &[Context], key: Key) -> Option<Action> {
+        contexts.iter().find_map(|context| {
+            self.contexts
+                .get(context)?
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, b)| b.action)
+        })
+    }
+
+    /// Every binding in effect for `contexts`, each key once (the first context's meaning),
+    /// grouped by action in the order of first appearance.
+    pub fn bindings(&self, contexts: &[Context]) -> Vec<(Vec<Key>, Binding)> {
+        let mut seen_keys = Vec::new();
+        let mut grouped: Vec<(Vec<Key>, Binding)> = Vec::new();
+        for context in contexts {
+            for (key, binding) in self.contexts.get(context).into_iter().flatten() {
+                if seen_keys.contains(key) {
+                    continue;
+                }
+                seen_keys.push(*key);
+                match grouped.iter_mut().find(|(_, b)| b.action == binding.action) {
+                    Some((keys, _)) => keys.push(*key),
+                    None => grouped.push((vec![*key], binding.clone())),
+                }
+            }
+        }
+        grouped
+    }
+
+    /// The footer's hints for `contexts`: ("Tab", "next").
+    pub fn footer(&self, contexts: &[Context]) -> Vec<(String, String)> {
+        self.bindings(contexts)
+            .into_iter()
+            .filter_map(|(keys, b)| {
+                let words = b.footer?;
+                let labels: Vec<String> = keys
+                    .iter()
+                    .filter(|k| self.has_footer(contexts, k))
+                    .map(Key::label)
+                    .collect();
+                Some((labels.join("/"), words))
+            })
+            .collect()
+    }
+
+    /// Whether the binding of `key` in `contexts` is one the footer shows.
+    fn has_footer(&self, contexts: &[Context], key: &Key) -> bool {
+        contexts
+            .iter()
+            .find_map(|c| self.contexts.get(c)?.iter().find(|(k, _)| k == key))
+            .is_some_and(|(_, b)| b.footer.is_some())
+    }
+}

@@ -1,0 +1,242 @@
+//! A form over the screen: a label and value per field, what the field says beside it (a
+//! parsed date, an error), a picker's suggestions, and the cursor where typing goes.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::form::{FieldKind, Form};
+use crate::tui::model::Confirm;
+use crate::tui::view::theme::Theme;
+
+/// The narrowest label column; a form with longer labels widens it (up to a third of the box).
+const LABEL_WIDTH: usize = 16;
+/// Lines a notes field shows: a few while it has focus, fewer when not.
+const NOTE_LINES_FOCUSED: usize = 10;
+const NOTE_LINES: usize = 2;
+
+/// The part of a line that fits in `room` columns: from the start, or, on the line being
+/// edited, the stretch that ends at the cursor (so what is typed at the end of a long line is
+/// seen). Only that stretch is copied, so a field of megabytes draws as fast as a short one.
+fn window(text: &str, cursor_column: Option<usize>, room: usize) -> (String, usize) {
+    let room = room.max(1);
+    let first = match cursor_column {
+        Some(column) => column.saturating_sub(room - 1),
+        None => 0,
+    };
+    let shown = text.chars().skip(first).take(room).collect();
+    (shown, first)
+}
+
+/// A label padded to `width`, or cut with "…" so that a space always follows it.
+fn fitted(label: &str, width: usize) -> String {
+    if label.chars().count() < width {
+        return format!("{label:<width$}");
+    }
+    let cut: String = label.chars().take(width.saturating_sub(2)).collect();
+    format!("{cut}… ")
+}
+
+pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
+    let width = area.width.saturating_sub(4).min(90);
+    // Every label and a space before its value, so the two never run together.
+    let longest = form.fields.iter().map(|f| f.label.chars().count()).max();
+    let label_width = (longest.unwrap_or(0) + 1).clamp(LABEL_WIDTH, (width as usize / 3).max(8));
+    // Columns left for a value after the label (and the borders).
+    let room = (width as usize).saturating_sub(label_width + 4);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    // Where the focused field's lines start, to keep it in view in a form taller than the screen.
+    let mut focused_start = 0;
+    for (index, field) in form.fields.iter().enumerate() {
+        if index == form.focus {
+            focused_start = lines.len();
+        }
+        let focused = index == form.focus;
+        let label_style = if focused {
+            theme.title(true)
+        } else {
+            theme.dim()
+        };
+        let marker = if focused { "▶ " } else { "  " };
+        let value = field.input.value();
+        let value_lines: Vec<&str> = if field.is_multiline() {
+            value.split('\n').collect()
+        } else {
+            vec![value]
+        };
+        let most = if focused {
+            NOTE_LINES_FOCUSED
+        } else {
+            NOTE_LINES
+        };
+        let shown = if field.is_multiline() {
+            value_lines.len().clamp(1, most)
+        } else {
+            1
+        };
+        let first_shown = if focused {
+            field.input.cursor_position().0.saturating_sub(shown - 1)
+        } else {
+            0
+        };
+        let cursor_at = focused.then(|| field.input.cursor_position());
+        for (n, text) in value_lines.iter().skip(first_shown).take(shown).enumerate() {
+            let editing_column = cursor_at
+                .filter(|(line, _)| *line == first_shown + n)
+                .map(|(_, column)| column);
+            let (text, scrolled) = window(text, editing_column, room);
+            if let Some(column) = editing_column {
+                cursor = Some((lines.len(), label_width + 2 + column - scrolled));
+            }
+            let label = if n == 0 {
+                format!("{marker}{}", fitted(field.label, label_width))
+            } else {
+                " ".repeat(label_width + 2)
+            };
+            let mut spans = vec![Span::styled(label, label_style), Span::raw(text)];
+            if n == 0 {
+                if let FieldKind::Choice(_) = field.kind {
+                    spans.push(Span::styled("  ←/→", theme.dim()));
+                }
+                if let Some(hint) = &field.hint {
+                    spans.push(Span::styled(format!("   {hint}"), theme.dim()));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        if let Some(error) = &field.error {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(label_width + 2)),
+                Span::styled(format!("✗ {error}"), theme.overdue()),
+            ]));
+        }
+        if focused && matches!(field.kind, FieldKind::Picker { .. }) && field.picked.is_none() {
+            if !field.suggestions.is_empty() {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(label_width + 2)),
+                    Span::styled("↑/↓ choose, Enter picks", theme.dim()),
+                ]));
+            }
+            for (n, (_, name)) in field.suggestions.iter().enumerate() {
+                let mark = if n == field.highlighted { "› " } else { "  " };
+                let style = if n == field.highlighted {
+                    theme.selected()
+                } else {
+                    theme.text()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(label_width + 2)),
+                    Span::styled(format!("{mark}{name}"), style),
+                ]));
+            }
+        }
+    }
+    // Scroll when the fields do not all fit: the focused one stays on screen.
+    let room = (area.height as usize).saturating_sub(4).max(1);
+    let offset = if lines.len() > room {
+        focused_start.saturating_sub(1).min(lines.len() - room)
+    } else {
+        0
+    };
+    let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
+    let cursor = cursor
+        .and_then(|(row, column): (usize, usize)| row.checked_sub(offset).map(|row| (row, column)));
+    lines.push(Line::default());
+    let (footer, style) = if form.confirming_cancel {
+        (
+            "Discard what you typed? y discards, any other key keeps editing",
+            theme.status(),
+        )
+    } else if let Some(message) = &form.message {
+        (message.as_str(), theme.status())
+    } else {
+        (
+            "Tab/Enter next · Ctrl-S save · Esc cancel · Ctrl-E notes in $EDITOR",
+            theme.dim(),
+        )
+    };
+    let inner = (width as usize).saturating_sub(3);
+    for text in crate::tui::overlays::text_box::wrap(footer, inner) {
+        lines.push(Line::styled(format!(" {text}"), style));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" {} ", form.title()),
+            theme.title(true),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    if let Some((row, column)) = cursor {
+        let (x, y) = (popup.x + 1 + column as u16, popup.y + 1 + row as u16);
+        if x < popup.right().saturating_sub(1) && y < popup.bottom().saturating_sub(1) {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+/// The yes/no question of a confirmation.
+pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: Theme) {
+    let inner = area.width.saturating_sub(6).min(70) as usize;
+    let mut lines: Vec<Line> = crate::tui::overlays::text_box::wrap(&confirm.question, inner)
+        .into_iter()
+        .map(|text| Line::raw(format!(" {text} ")))
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled(" y", theme.key()),
+        Span::raw(" yes   "),
+        Span::styled("n", theme.key()),
+        Span::raw(" no"),
+    ]));
+    crate::tui::overlays::text_box::TextBox {
+        title: "Are you sure?".into(),
+        closing: "y or n",
+        lines,
+        scroll: 0,
+        widest: 74,
+    }
+    .draw(frame, area, theme);
+}
+
+pub(super) use crate::tui::overlays::text_box::centered;
+
+/// The menu of an interview's next steps.
+pub fn draw_step_menu(
+    frame: &mut Frame,
+    menu: &crate::tui::overlays::step_menu::StepMenu,
+    area: Rect,
+    theme: Theme,
+) {
+    let mut lines: Vec<Line> = menu
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            if i == menu.nav.selected {
+                Line::styled(format!("▶ {}", choice.label()), theme.selected())
+            } else {
+                Line::raw(format!("  {}", choice.label()))
+            }
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " ↑/↓ choose · Enter take the step · Esc close",
+        theme.dim(),
+    ));
+    let width = (menu.title.chars().count() as u16 + 8).max(50);
+    let popup = centered(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(
+            format!(" Next step: {} ", menu.title),
+            theme.title(true),
+        ));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}

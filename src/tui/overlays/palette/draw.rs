@@ -1,0 +1,65 @@
+//! The command palette over the screen: what is typed, then the matching actions — name,
+//! what it does, its key — best first.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::dispatch::PALETTE_ROWS;
+use crate::tui::overlays::palette::Palette;
+use crate::tui::view::theme::Theme;
+
+pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
+    let width = area.width.saturating_sub(4).min(84);
+    let height = (PALETTE_ROWS as u16 + 5).min(area.height);
+    let popup = crate::tui::overlays::text_box::centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let inner_width = width.saturating_sub(2) as usize;
+    let rows = (height as usize).saturating_sub(5);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" › ", theme.title(true)),
+            Span::raw(crate::tui::view::clip(&palette.query)),
+        ]),
+        Line::default(),
+    ];
+    let top = palette.nav.top;
+    for (n, index) in palette.matches.iter().enumerate().skip(top).take(rows) {
+        let entry = &palette.entries[*index];
+        let selected = n == palette.nav.selected;
+        let keys_width = 10;
+        let name_width = 22;
+        let desc_width = inner_width.saturating_sub(name_width + keys_width + 3);
+        let desc: String = entry.desc.chars().take(desc_width).collect();
+        let style = if selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        let marker = if selected { "▶ " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{:<name_width$}", entry.name), style),
+            Span::styled(format!("{desc:<desc_width$} "), theme.dim()),
+            Span::styled(format!("{:>keys_width$}", entry.keys), theme.key()),
+        ]));
+    }
+    if palette.matches.is_empty() {
+        lines.push(Line::styled("  No action by that name here", theme.dim()));
+    }
+    while lines.len() < rows + 2 {
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        " Type to narrow · ↑/↓ choose · Enter runs · Esc closes",
+        theme.dim(),
+    ));
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(" Commands ", theme.title(true)));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    let cursor_x = popup.x + 4 + palette.query.chars().count().min(inner_width) as u16;
+    if cursor_x < popup.right().saturating_sub(1) {
+        frame.set_cursor_position(Position::new(cursor_x, popup.y + 1));
+    }
+}

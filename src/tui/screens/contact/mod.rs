@@ -1,0 +1,75 @@
+//! The contact screen: every field, the people they referred or were referred by, their
+//! interviews, open follow-ups and timeline; Tab moves between the sections.
+
+pub mod draw;
+pub mod update;
+
+use crate::domain::{Contact, FollowUp, Id, Interaction, Interview};
+use crate::tui::screens::nav::Nav;
+
+/// The sections of the contact screen that hold rows, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    People,
+    Interviews,
+    FollowUps,
+    Timeline,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::People,
+        Section::Interviews,
+        Section::FollowUps,
+        Section::Timeline,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::People => "Referrals",
+            Section::Interviews => "Interviews",
+            Section::FollowUps => "Open follow-ups",
+            Section::Timeline => "Timeline",
+        }
+    }
+}
+
+/// A person linked to the contact: who referred them, and whom they referred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub id: Id,
+    pub name: String,
+    pub referred_by: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactDetail {
+    pub contact: Contact,
+    pub organization: Option<String>,
+    pub tags: Vec<String>,
+    pub people: Vec<Link>,
+    pub interviews: Vec<Interview>,
+    pub follow_ups: Vec<FollowUp>,
+    pub timeline: Vec<Interaction>,
+    pub section: Section,
+    pub navs: [Nav; 4],
+}
+
+impl ContactDetail {
+    pub fn len(&self, section: Section) -> usize {
+        match section {
+            Section::People => self.people.len(),
+            Section::Interviews => self.interviews.len(),
+            Section::FollowUps => self.follow_ups.len(),
+            Section::Timeline => self.timeline.len(),
+        }
+    }
+
+    pub fn nav(&self, section: Section) -> Nav {
+        self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+    }
+
+    pub fn nav_mut(&mut self, section: Section) -> &mut Nav {
+        &mut self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+    }
+}

@@ -1,0 +1,133 @@
+//! The contact screen: move between its sections, open a linked person, go back.
+
+use crate::domain::{Clock, Interaction};
+use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::dispatch::move_nav;
+use crate::tui::keys::action::Action;
+use crate::tui::model::{ContactDetail, Mode, Model, Reading, Screen, Section};
+
+pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> Vec<Effect> {
+    let Some(Screen::Contact(detail)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    let position = Section::ALL
+        .iter()
+        .position(|s| *s == detail.section)
+        .unwrap_or(0);
+    match action {
+        Action::ReadCard => {
+            let card = card(detail, clock);
+            model.mode = Mode::Reading(card);
+        }
+        Action::FocusNext => detail.section = Section::ALL[(position + 1) % Section::ALL.len()],
+        Action::FocusPrevious => {
+            detail.section = Section::ALL[(position + Section::ALL.len() - 1) % Section::ALL.len()]
+        }
+        Action::Open if detail.section == Section::Interviews => {
+            if let Some(interview) = detail
+                .interviews
+                .get(detail.nav(Section::Interviews).selected)
+            {
+                return vec![Effect::OpenStepMenu(interview.meta.id)];
+            }
+        }
+        Action::Open => {
+            let selected = detail.nav(detail.section).selected;
+            match detail.section {
+                Section::People => {
+                    if let Some(link) = detail.people.get(selected) {
+                        return vec![Effect::OpenContact(link.id)];
+                    }
+                }
+                Section::FollowUps => {
+                    if let Some(follow_up) = detail.follow_ups.get(selected) {
+                        return vec![Effect::OpenForm(FormRequest::EditFollowUp(
+                            follow_up.meta.id,
+                        ))];
+                    }
+                }
+                Section::Timeline => {
+                    if let Some(entry) = detail.timeline.get(selected) {
+                        model.mode = Mode::Reading(reading(entry, clock));
+                    }
+                }
+                Section::Interviews => {}
+            }
+        }
+        other => {
+            let section = detail.section;
+            let len = detail.len(section);
+            move_nav(detail.nav_mut(section), other, len, page);
+        }
+    }
+    Vec::new()
+}
+
+/// A timeline entry whole: when, what, and the message it holds.
+fn reading(entry: &Interaction, clock: &Clock) -> Reading {
+    let mut text = format!(
+        "{} · {}\n\n{}",
+        clock.day(entry.occurred_at),
+        entry.kind.label(),
+        entry.summary
+    );
+    if !entry.body.trim().is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&entry.body);
+    }
+    Reading {
+        title: "Timeline entry".into(),
+        text,
+        scroll: 0,
+    }
+}
+
+/// Every field of the contact and the notes whole (the screen shows the first line of them).
+fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
+    let c = &detail.contact;
+    let work = [
+        c.title.as_str(),
+        detail.organization.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let keep = c
+        .keep_in_touch_days
+        .map(|d| format!("every {d} days"))
+        .unwrap_or_default();
+    let fields = [
+        ("Work", work),
+        ("Email", c.email.clone()),
+        ("Phone", c.phone.clone()),
+        ("LinkedIn", c.linkedin.clone()),
+        ("Location", c.location.clone()),
+        ("Met", c.how_met.clone()),
+        ("Keep up", keep),
+        ("Added", clock.day(c.meta.created_at)),
+        ("Tags", detail.tags.join(", ")),
+    ];
+    let mut text: Vec<String> = fields
+        .into_iter()
+        .map(|(label, value)| {
+            let value = if value.is_empty() {
+                "—".into()
+            } else {
+                value
+            };
+            format!("{label:<10}{value}")
+        })
+        .collect();
+    text.push(String::new());
+    text.push(if c.notes.trim().is_empty() {
+        "No notes yet: e edits the contact".into()
+    } else {
+        c.notes.clone()
+    });
+    Reading {
+        title: c.name.clone(),
+        text: text.join("\n"),
+        scroll: 0,
+    }
+}

@@ -1,0 +1,104 @@
+//! The import preview: what the file would add, update and leave, the column mapping of a CSV,
+//! and every rejected row with its line and why — before anything is written.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::sanitize;
+use crate::tui::screens::import::ImportPreview;
+use crate::tui::view::layout;
+use crate::tui::view::list::ListBox;
+use crate::tui::view::theme::Theme;
+
+/// Lines of the summary above the rejected rows.
+const SUMMARY_HEIGHT: u16 = 6;
+
+fn split(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(SUMMARY_HEIGHT), Constraint::Min(3)]).areas(body)
+}
+
+/// How many rejected rows fit: a page on this screen.
+pub fn rejected_rows(body: Rect) -> usize {
+    layout::inner_rows(split(body)[1], false).max(1)
+}
+
+pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme) {
+    let [summary_area, rejected_area] = split(body);
+    let report = &preview.report;
+    let file = sanitize::line(&preview.file.display().to_string());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled("File  ", theme.dim()),
+            Span::raw(file),
+            Span::styled(format!("  ({})", preview.format.label()), theme.dim()),
+        ]),
+        Line::from(vec![
+            Span::styled("Would ", theme.dim()),
+            Span::styled(format!("add {}", report.added), theme.title(true)),
+            Span::raw(format!(
+                ", update {}, leave {} unchanged",
+                report.updated, report.unchanged
+            )),
+        ]),
+    ];
+    if let Some(columns) = &preview.columns {
+        lines.push(Line::from(vec![
+            Span::styled("Columns  ", theme.dim()),
+            Span::raw(sanitize::line(columns)),
+        ]));
+    }
+    let next = if report.skipped.is_empty() {
+        "Enter imports them; Esc leaves everything as it is.".to_string()
+    } else {
+        format!(
+            "Enter imports the valid rows and skips the {} below; Esc leaves everything as it is.",
+            report.skipped.len()
+        )
+    };
+    lines.push(Line::styled(next, theme.status()));
+    let summary = Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border(false))
+            .title(Span::styled(
+                " Nothing is written until Enter ",
+                theme.title(false),
+            )),
+    );
+    frame.render_widget(summary, summary_area);
+
+    let height = layout::inner_rows(rejected_area, false);
+    let notes = preview.notes();
+    let range = preview.nav.top..(preview.nav.top + height).min(notes.len());
+    let rows = range
+        .clone()
+        .map(|i| {
+            let (kind, error) = notes[i];
+            let mut spans = vec![Span::styled(format!("line {:<7}", error.line), theme.dim())];
+            if !kind.is_empty() {
+                spans.push(Span::styled(format!("{kind}  "), theme.status()));
+            }
+            spans.push(Span::raw(sanitize::line(&error.message)));
+            Line::from(spans)
+        })
+        .collect();
+    let mut title = format!("Rejected rows ({})", report.skipped.len());
+    if !report.possible_duplicates.is_empty() {
+        title.push_str(&format!(
+            " · may already be in rolo ({})",
+            report.possible_duplicates.len()
+        ));
+    }
+    let list = ListBox {
+        title,
+        selected: range.clone().position(|i| i == preview.nav.selected),
+        rows,
+        focused: true,
+        empty: "Every row is valid",
+        bottom: None,
+        theme,
+    };
+    frame.render_widget(list, rejected_area);
+}

@@ -1,0 +1,108 @@
+//! Importing from the app: the form names a file, a dry run shows what would happen (the rows
+//! that would be added, updated or skipped, each rejected row with its line and why), and only
+//! Enter on that preview writes — the same import `rolo import` runs.
+
+pub mod draw;
+pub mod update;
+
+use std::path::PathBuf;
+
+use crate::domain::Clock;
+use crate::form::Form;
+use crate::interop::ImportReport;
+use crate::interop::contacts_import::ImportOptions;
+use crate::interop::files::{self, FileImportError, Format};
+use crate::store::Store;
+use crate::tui::data::save::Saved;
+use crate::tui::screens::nav::Nav;
+
+/// What importing a file would do, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub format: Format,
+    pub file: PathBuf,
+    pub report: ImportReport,
+    /// For a CSV: which column fills which field.
+    pub columns: Option<String>,
+    /// The selection in the list of rejected rows.
+    pub nav: Nav,
+}
+
+impl ImportPreview {
+    /// The rows to look at before importing: each rejected row, then each row that would be
+    /// added though it looks like someone rolo has — with what kind of note it is.
+    pub fn notes(&self) -> Vec<(&'static str, &crate::interop::RowError)> {
+        let rejected = self.report.skipped.iter().map(|e| ("", e));
+        let twins = self
+            .report
+            .possible_duplicates
+            .iter()
+            .map(|e| ("similar", e));
+        rejected.chain(twins).collect()
+    }
+}
+
+/// Saving the import form: a dry run of the import, as a preview (or the reason it cannot run,
+/// at the file field).
+pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
+    let format = Format::ALL
+        .into_iter()
+        .find(|f| f.label() == form.text("format"))
+        .unwrap_or(Format::Linkedin);
+    let file = crate::store::path::expand_home(&form.text("file"));
+    if !file.exists() {
+        return Saved::Refused {
+            field: Some("file"),
+            message: format!("there is no file or folder at {}", file.display()),
+        };
+    }
+    // Invalid rows are counted in the preview (skipped), so it can list them all at once.
+    let options = ImportOptions {
+        dry_run: true,
+        skip_invalid: true,
+    };
+    match files::import(store, clock, format, &file, options, &[], &mut |_, _| {
+        std::ops::ControlFlow::Continue(())
+    }) {
+        Ok(done) => Saved::ImportPreview(Box::new(ImportPreview {
+            format,
+            file,
+            report: done.report,
+            columns: done.columns,
+            nav: Nav::default(),
+        })),
+        Err(error) => Saved::Refused {
+            field: Some("file"),
+            message: error.to_string(),
+        },
+    }
+}
+
+/// Carries out a previewed import, valid rows only, telling `progress` (rows done, rows in
+/// all) as it goes. The message for the footer.
+pub fn run(
+    store: &Store,
+    format: Format,
+    file: &std::path::Path,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64) -> std::ops::ControlFlow<()>,
+) -> String {
+    let options = ImportOptions {
+        dry_run: false,
+        skip_invalid: true,
+    };
+    match files::import(store, clock, format, file, options, &[], progress) {
+        Ok(done) => format!(
+            "Imported {}: {}",
+            file.display(),
+            done.report.summary(false)
+        ),
+        Err(FileImportError::Store(crate::store::StoreError::Cancelled)) => {
+            "Import cancelled; nothing was changed".to_string()
+        }
+        Err(FileImportError::Invalid(errors)) => {
+            format!("Nothing imported: {} invalid rows", errors.len())
+        }
+        Err(error) => format!("Nothing imported: {error}"),
+    }
+}

@@ -1,0 +1,1 @@
+//! Keys on this screen.

@@ -1,0 +1,31 @@
+//! Meeting mode: one interview's questions, ticked and answered while talking.
+
+pub mod draw;
+pub mod update;
+
+use crate::domain::{Id, InterviewQuestion, Timestamp};
+use crate::tui::screens::nav::Nav;
+
+/// Meeting mode: one interview's questions, to tick and answer while talking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingView {
+    pub interview: Id,
+    pub contact_name: String,
+    pub minutes_asked: u32,
+    /// When meeting mode opened: the timer runs from here.
+    pub opened_at: Timestamp,
+    pub questions: Vec<InterviewQuestion>,
+    pub nav: Nav,
+    /// What this contact answered in earlier interviews: such questions are marked.
+    pub earlier: Vec<crate::store::interviews::EarlierAnswer>,
+}
+
+impl MeetingView {
+    /// The earlier answer to a question, if this contact gave one.
+    pub fn answered_before(
+        &self,
+        question: &InterviewQuestion,
+    ) -> Option<&crate::store::interviews::EarlierAnswer> {
+        self.earlier.iter().find(|e| e.is_for(question))
+    }
+}

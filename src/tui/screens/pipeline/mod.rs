@@ -1,0 +1,27 @@
+//! The pipeline board: a column per stage, a card per open interview.
+
+pub mod draw;
+pub mod update;
+
+use crate::domain::Stage;
+use crate::tui::screens::nav::Nav;
+
+/// An interview as a card on the pipeline board.
+pub type Card = crate::store::InterviewCard;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub stage: Stage,
+    /// Open interviews at this stage; `cards` holds the most recently moved of them.
+    pub total: u64,
+    pub cards: Vec<Card>,
+    pub nav: Nav,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pipeline {
+    pub columns: Vec<Column>,
+    pub column: usize,
+    /// Cards asked for per column.
+    pub limit: usize,
+}

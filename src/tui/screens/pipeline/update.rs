@@ -1,0 +1,32 @@
+//! The pipeline board: move between stage columns and cards, open a card's contact.
+
+use crate::tui::data::effect::Effect;
+use crate::tui::dispatch::move_nav;
+use crate::tui::keys::action::Action;
+use crate::tui::model::Pipeline;
+
+pub fn update(board: &mut Pipeline, action: Action, page: usize) -> Vec<Effect> {
+    let columns = board.columns.len();
+    match action {
+        Action::MoveLeft => board.column = board.column.saturating_sub(1),
+        Action::MoveRight => board.column = (board.column + 1).min(columns.saturating_sub(1)),
+        Action::Open => {
+            let column = &board.columns[board.column];
+            if let Some(card) = column.cards.get(column.nav.selected) {
+                return vec![Effect::OpenContact(card.contact_id)];
+            }
+        }
+        other => {
+            if let Some(column) = board.columns.get_mut(board.column) {
+                let len = column.cards.len();
+                move_nav(&mut column.nav, other, len, page);
+                let more_stored = column.total as usize > len;
+                if more_stored && column.nav.selected + page >= len {
+                    board.limit *= 2;
+                    return vec![Effect::LoadPipeline { limit: board.limit }];
+                }
+            }
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,331 @@
+//! Adding, editing and deleting what is selected, wherever it is selected: `a`, `e`, `d`, `D`,
+//! `t`, `O`; and undoing deletes (`u`), with the trash (`T`) for older ones.
+
+use crate::domain::drafts::Template;
+use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList, Stage};
+use crate::store::Record;
+use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::keys::action::Action;
+use crate::tui::model::{Confirm, Mode, Model, Pane, Screen, Section};
+use crate::tui::screens::home::update::selected_index;
+
+/// Handles the record actions where they mean something; `None` when the action is not one of
+/// them here (the screen's own update then has it).
+pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+    let screen = model.screen();
+    // The screens that hold records of their own to add, edit and delete.
+    let holds_records = matches!(
+        screen,
+        None | Some(Screen::Contact(_) | Screen::QuestionList(_))
+    );
+    // The screens where an interview is selected (meeting mode's is its own).
+    let interview_at_hand = matches!(screen, Some(Screen::Contact(_) | Screen::Pipeline(_)));
+    let in_meeting = matches!(screen, Some(Screen::Meeting(_)));
+    let effects = match action {
+        // The review and the trash give u their own meaning.
+        Action::Undo if matches!(screen, Some(Screen::Review(_))) => return None,
+        Action::Undo => match screen {
+            Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
+                Some(row) => vec![Effect::Restore {
+                    table: row.table,
+                    id: row.id,
+                }],
+                None => say(model, "The trash is empty"),
+            },
+            _ => vec![Effect::UndoDelete],
+        },
+        Action::OpenTrash => vec![Effect::OpenTrash],
+        Action::OpenImport => vec![Effect::OpenForm(FormRequest::Import)],
+        Action::Add if holds_records => add(model),
+        Action::Edit if holds_records => edit(model),
+        Action::Delete if holds_records => delete(model),
+        Action::DeleteContact
+        | Action::LogTouch
+        | Action::EditOrganization
+        | Action::MergeContact
+        | Action::StartInterview
+            if matches!(screen, Some(Screen::Contact(_))) =>
+        {
+            contact_action(model, action)
+        }
+        Action::NextStep if interview_at_hand || in_meeting => match selected_interview(model) {
+            Ok(id) => vec![Effect::OpenStepMenu(id)],
+            Err(message) => say(model, message),
+        },
+        Action::WriteMessage if interview_at_hand => match selected_interview(model) {
+            Ok(id) => write_message(model, id),
+            Err(message) => say(model, message),
+        },
+        Action::MeetingMode if interview_at_hand => match selected_interview(model) {
+            Ok(id) => vec![Effect::OpenMeeting(id)],
+            Err(message) => say(model, message),
+        },
+        _ => return None,
+    };
+    Some(effects)
+}
+
+fn open(request: FormRequest) -> Vec<Effect> {
+    vec![Effect::OpenForm(request)]
+}
+
+fn say(model: &mut Model, message: &str) -> Vec<Effect> {
+    model.status = Some(message.to_string());
+    Vec::new()
+}
+
+/// Asks before a delete; yes carries out `effect`.
+fn ask(model: &mut Model, what: &str, label: &str, table: &'static str, id: Id) -> Vec<Effect> {
+    model.mode = Mode::Confirm(Confirm {
+        question: format!("Delete {what} \"{label}\"? (u undoes it)"),
+        yes: Effect::Trash { table, id },
+    });
+    Vec::new()
+}
+
+fn add(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => match model.focus() {
+            Pane::Contacts => open(FormRequest::NewContact { referred_by: None }),
+            Pane::FollowUps => open(FormRequest::NewFollowUp { contact: None }),
+            Pane::QuestionLists => open(FormRequest::NewQuestionList),
+            Pane::Meetings => say(
+                model,
+                "Meetings are set from an interview; open its contact to start one",
+            ),
+        },
+        Some(Screen::Contact(detail)) => {
+            let this = (detail.contact.meta.id, detail.contact.name.clone());
+            match detail.section {
+                Section::People => open(FormRequest::NewContact {
+                    referred_by: Some(this),
+                }),
+                Section::FollowUps => open(FormRequest::NewFollowUp {
+                    contact: Some(this),
+                }),
+                Section::Timeline => open(FormRequest::LogTouch(this.0)),
+                Section::Interviews => {
+                    say(model, "Interviews are started from the playbook screens")
+                }
+            }
+        }
+        Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
+        Some(_) => Vec::new(),
+    }
+}
+
+fn edit(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => {
+            let pane = model.focus();
+            let Some(index) = selected_index(model, pane) else {
+                return Vec::new();
+            };
+            let home = &model.home;
+            let request = match pane {
+                Pane::Contacts => selected_contact(model, index).map(FormRequest::EditContact),
+                Pane::FollowUps => home
+                    .follow_ups
+                    .rows
+                    .get(index)
+                    .map(|f| FormRequest::EditFollowUp(f.id)),
+                Pane::QuestionLists => home
+                    .question_lists
+                    .rows
+                    .get(index)
+                    .map(|l| FormRequest::EditQuestionList(l.id)),
+                Pane::Meetings => return say(model, "Meetings are changed from their interview"),
+            };
+            request.map(open).unwrap_or_default()
+        }
+        Some(Screen::Contact(detail)) => match detail.section {
+            Section::FollowUps => match detail
+                .follow_ups
+                .get(detail.nav(Section::FollowUps).selected)
+            {
+                Some(f) => open(FormRequest::EditFollowUp(f.meta.id)),
+                None => Vec::new(),
+            },
+            _ => open(FormRequest::EditContact(detail.contact.meta.id)),
+        },
+        Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected) {
+            Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
+            None => Vec::new(),
+        },
+        Some(_) => Vec::new(),
+    }
+}
+
+fn delete(model: &mut Model) -> Vec<Effect> {
+    match model.screen() {
+        None => {
+            let pane = model.focus();
+            let Some(index) = selected_index(model, pane) else {
+                return Vec::new();
+            };
+            match pane {
+                Pane::Contacts => {
+                    let Some(id) = selected_contact(model, index) else {
+                        return Vec::new();
+                    };
+                    let name = contact_name(model, index);
+                    ask(model, "contact", &name, Contact::TABLE, id)
+                }
+                Pane::FollowUps => match model.home.follow_ups.rows.get(index).cloned() {
+                    Some(f) => ask(model, "follow-up", &f.title, FollowUp::TABLE, f.id),
+                    None => Vec::new(),
+                },
+                Pane::QuestionLists => match model.home.question_lists.rows.get(index).cloned() {
+                    Some(l) => ask(model, "question list", &l.name, QuestionList::TABLE, l.id),
+                    None => Vec::new(),
+                },
+                Pane::Meetings => say(model, "Meetings are cancelled from their interview"),
+            }
+        }
+        Some(Screen::Contact(detail)) => {
+            let picked = match detail.section {
+                Section::FollowUps => detail
+                    .follow_ups
+                    .get(detail.nav(Section::FollowUps).selected)
+                    .map(|f| ("follow-up", f.title.clone(), FollowUp::TABLE, f.meta.id)),
+                Section::Timeline => detail
+                    .timeline
+                    .get(detail.nav(Section::Timeline).selected)
+                    .map(|e| {
+                        (
+                            "timeline entry",
+                            e.summary.clone(),
+                            Interaction::TABLE,
+                            e.meta.id,
+                        )
+                    }),
+                _ => None,
+            };
+            match picked {
+                Some((what, label, table, id)) => ask(model, what, &label, table, id),
+                None => say(
+                    model,
+                    "d deletes a follow-up or a timeline entry; D deletes the contact",
+                ),
+            }
+        }
+        Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected).cloned() {
+            Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
+            None => Vec::new(),
+        },
+        Some(_) => Vec::new(),
+    }
+}
+
+fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(Screen::Contact(detail)) = model.screen() else {
+        return Vec::new();
+    };
+    let contact = detail.contact.clone();
+    match action {
+        Action::DeleteContact => ask(
+            model,
+            "contact",
+            &contact.name,
+            Contact::TABLE,
+            contact.meta.id,
+        ),
+        Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
+        Action::StartInterview => open(FormRequest::StartInterview(contact.meta.id)),
+        Action::MergeContact => open(FormRequest::MergeInto(contact.meta.id)),
+        _ => match contact.organization_id {
+            Some(org) => open(FormRequest::EditOrganization(org)),
+            None => say(
+                model,
+                "This contact has no organisation yet: e to edit the contact and pick one",
+            ),
+        },
+    }
+}
+
+/// The message an interview's stage calls for: the request while it is asked, the thank-you
+/// after the meeting, a progress update once done.
+fn write_message(model: &mut Model, interview: Id) -> Vec<Effect> {
+    let stage = match model.screen() {
+        Some(Screen::Contact(detail)) => detail
+            .interviews
+            .iter()
+            .find(|i| i.meta.id == interview)
+            .map(|i| i.stage),
+        Some(Screen::Pipeline(board)) => Some(board.columns[board.column].stage),
+        _ => None,
+    };
+    let template = match stage {
+        Some(Stage::Request) => Template::Request,
+        Some(Stage::Evaluate | Stage::ThankYou) => Template::ThankYou,
+        Some(Stage::Done) => Template::ProgressUpdate,
+        Some(Stage::Meet) | None => {
+            return say(
+                model,
+                "Nothing to send before the meeting: m opens meeting mode",
+            );
+        }
+    };
+    open(FormRequest::Draft(interview, template))
+}
+
+/// The interview a step or meeting mode is for: on a contact, the one selected under
+/// Interviews (or the only open one); on the pipeline, the selected card; in meeting mode, its
+/// own.
+fn selected_interview(model: &Model) -> Result<Id, &'static str> {
+    match model.screen() {
+        Some(Screen::Contact(detail)) => {
+            let open: Vec<&crate::domain::Interview> =
+                detail.interviews.iter().filter(|i| i.is_open()).collect();
+            match (detail.section, open.as_slice()) {
+                (Section::Interviews, _) => detail
+                    .interviews
+                    .get(detail.nav(Section::Interviews).selected)
+                    .map(|i| i.meta.id)
+                    .ok_or("No interview with them yet: i asks them for one"),
+                (_, [only]) => Ok(only.meta.id),
+                // None open: the newest, finished or not (a progress update follows a done one).
+                (_, []) => detail
+                    .interviews
+                    .first()
+                    .map(|i| i.meta.id)
+                    .ok_or("No interview with them yet: i asks them for one"),
+                _ => Err("Which interview? Tab to Interviews and choose one"),
+            }
+        }
+        Some(Screen::Pipeline(board)) => {
+            let column = &board.columns[board.column];
+            column
+                .cards
+                .get(column.nav.selected)
+                .map(|c| c.interview_id)
+                .ok_or("No interview here")
+        }
+        Some(Screen::Meeting(view)) => Ok(view.interview),
+        _ => Err("Open a contact or the pipeline to choose an interview"),
+    }
+}
+
+/// The id of the contact at `index` of the contacts pane (through its filter, if any).
+fn selected_contact(model: &Model, index: usize) -> Option<Id> {
+    match model.filter.as_ref().filter(|f| f.pane == Pane::Contacts) {
+        Some(_) => model.contact_index.as_ref()?.id(index),
+        None => model.home.contacts.row_at(index).map(|c| c.id),
+    }
+}
+
+fn contact_name(model: &Model, index: usize) -> String {
+    match model.filter.as_ref().filter(|f| f.pane == Pane::Contacts) {
+        Some(_) => model
+            .contact_index
+            .as_ref()
+            .map(|i| i.name(index).to_string())
+            .unwrap_or_default(),
+        None => model
+            .home
+            .contacts
+            .row_at(index)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+    }
+}

@@ -1,0 +1,58 @@
+//! The daily review: the day's follow-ups, meetings and write-ups, one at a time.
+
+pub mod draw;
+pub mod update;
+
+use crate::domain::FollowUp;
+use crate::domain::Id;
+use crate::domain::review::ReviewItem;
+use crate::store::review::ReviewContext;
+
+/// What one review action did, so `u` can take it back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewUndo {
+    Skip,
+    /// The follow-up as it was before it was done or snoozed.
+    Put(Box<FollowUp>, ReviewCount),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewCount {
+    Done,
+    Snoozed,
+    Touched,
+}
+
+/// The daily review: the queue, where we are in it, and what has been done.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewView {
+    pub items: Vec<ReviewItem>,
+    pub index: usize,
+    pub context: Option<ReviewContext>,
+    pub done: u32,
+    pub snoozed: u32,
+    pub skipped: u32,
+    pub touched: u32,
+    pub undo: Vec<ReviewUndo>,
+    /// After the queue is read again, stand on this follow-up (an undone one).
+    pub seek: Option<Id>,
+}
+
+impl ReviewView {
+    pub fn current(&self) -> Option<&ReviewItem> {
+        self.items.get(self.index)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.index >= self.items.len()
+    }
+
+    pub fn count(&mut self, which: ReviewCount, step: i32) {
+        let counter = match which {
+            ReviewCount::Done => &mut self.done,
+            ReviewCount::Snoozed => &mut self.snoozed,
+            ReviewCount::Touched => &mut self.touched,
+        };
+        *counter = counter.saturating_add_signed(step);
+    }
+}

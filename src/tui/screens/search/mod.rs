@@ -1,0 +1,14 @@
+//! The search over everything: contacts, organisations, the timeline, answers, interviews.
+
+pub mod draw;
+pub mod update;
+
+use crate::tui::screens::nav::Nav;
+
+/// The global search: what is typed, and what it found (grouped by kind).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchView {
+    pub query: String,
+    pub hits: Vec<crate::store::search::SearchHit>,
+    pub nav: Nav,
+}

@@ -1,0 +1,57 @@
+//! The search screen: every printable key is typed into the query (each change searches
+//! again); the keys of its own keymap context move, open and close.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::store::search::SearchKind;
+use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::dispatch::typed_char;
+use crate::tui::keys::action::Action;
+use crate::tui::model::{Model, Screen, SearchView};
+
+/// A key typed into the query: searched again at once.
+pub fn typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let Some(Screen::Search(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    match event.code {
+        KeyCode::Backspace => {
+            view.query.pop();
+        }
+        _ => match typed_char(event) {
+            Some(c) => view.query.push(c),
+            None => return Vec::new(),
+        },
+    }
+    vec![Effect::Search(view.query.clone())]
+}
+
+/// The search's own actions (Esc, Quit and Help are every screen's).
+pub fn update(view: &mut SearchView, action: Action, page: usize) -> Vec<Effect> {
+    match action {
+        Action::Open => open(view),
+        Action::ClearLine => {
+            view.query.clear();
+            vec![Effect::Search(String::new())]
+        }
+        Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
+            crate::tui::dispatch::move_nav(&mut view.nav, action, view.hits.len(), page);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Enter: a hit's contact (their screen over the search), or an organisation's form.
+fn open(view: &SearchView) -> Vec<Effect> {
+    let Some(hit) = view.hits.get(view.nav.selected) else {
+        return Vec::new();
+    };
+    match (hit.kind, hit.contact) {
+        (SearchKind::Organization, _) => {
+            vec![Effect::OpenForm(FormRequest::EditOrganization(hit.id))]
+        }
+        (_, Some(contact)) => vec![Effect::OpenContact(contact)],
+        (_, None) => Vec::new(),
+    }
+}

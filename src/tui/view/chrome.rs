@@ -1,0 +1,98 @@
+//! The header (what is due, the next meeting) and the footer (the keys that work here, or a
+//! message).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::Clock;
+use crate::tui::model::Header;
+use crate::tui::view::theme::Theme;
+
+pub fn header(
+    frame: &mut Frame,
+    area: Rect,
+    header: &Header,
+    screen: &str,
+    clock: &Clock,
+    theme: Theme,
+) {
+    let mut spans = vec![
+        Span::raw(" rolo · "),
+        Span::raw(screen.to_string()),
+        Span::raw(" │ "),
+    ];
+    let overdue_style = if header.overdue > 0 {
+        theme.overdue()
+    } else {
+        theme.header()
+    };
+    spans.push(Span::styled(
+        format!("{} overdue", count(header.overdue)),
+        overdue_style,
+    ));
+    spans.push(Span::raw(format!(
+        " · {} due today",
+        count(header.due_today)
+    )));
+    match &header.next_meeting {
+        Some((name, at)) => spans.push(Span::raw(format!(" │ next: {name}, {}", clock.when(*at)))),
+        None => spans.push(Span::raw(" │ no meetings ahead")),
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme.header()),
+        area,
+    );
+}
+
+pub fn footer(
+    frame: &mut Frame,
+    area: Rect,
+    hints: &[(String, String)],
+    status: Option<&str>,
+    theme: Theme,
+) {
+    let line = match status {
+        Some(message) => Line::from(Span::styled(format!(" {message}"), theme.status())),
+        None => {
+            // As many hints as fit, in order; the help hint always shows, last, since it
+            // leads to all the others.
+            let width =
+                |(key, desc): &(String, String)| key.chars().count() + desc.chars().count() + 3;
+            let help = hints.iter().find(|(_, desc)| desc == "help");
+            let mut room = (area.width as usize).saturating_sub(1 + help.map_or(0, width));
+            let mut shown: Vec<&(String, String)> = Vec::new();
+            for hint in hints.iter().filter(|h| Some(*h) != help) {
+                if width(hint) > room {
+                    break;
+                }
+                room -= width(hint);
+                shown.push(hint);
+            }
+            shown.extend(help);
+            let mut spans = vec![Span::raw(" ")];
+            for (i, (key, desc)) in shown.into_iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::styled("  ", theme.dim()));
+                }
+                spans.push(Span::styled(key.clone(), theme.key()));
+                spans.push(Span::raw(format!(" {desc}")));
+            }
+            Line::from(spans)
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A header count: "1,000+" once it reaches the cap the store counts to.
+pub fn count(n: u64) -> String {
+    if n >= crate::tui::data::load::COUNT_CAP {
+        format!(
+            "{}+",
+            crate::tui::view::group(crate::tui::data::load::COUNT_CAP as usize)
+        )
+    } else {
+        n.to_string()
+    }
+}

@@ -1,0 +1,150 @@
+//! Where everything goes on the screen. One place computes it, and drawing, paging and mouse
+//! clicks all ask here, so they always agree.
+
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+
+use crate::tui::model::{Model, Pane, Screen, Section};
+
+/// Header, body and footer.
+pub fn frame(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+pub fn body(model: &Model) -> Rect {
+    frame(Rect::new(0, 0, model.width, model.height))[1]
+}
+
+/// Each home pane's area; a zoomed pane takes the whole body.
+pub fn home_panes(body: Rect, zoomed: Option<Pane>) -> Vec<(Pane, Rect)> {
+    if let Some(pane) = zoomed {
+        return vec![(pane, body)];
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let [meetings, follow_ups, lists] = Layout::vertical([
+        Constraint::Percentage(30),
+        Constraint::Percentage(45),
+        Constraint::Percentage(25),
+    ])
+    .areas(right);
+    vec![
+        (Pane::Contacts, left),
+        (Pane::Meetings, meetings),
+        (Pane::FollowUps, follow_ups),
+        (Pane::QuestionLists, lists),
+    ]
+}
+
+pub fn pane_area(model: &Model, pane: Pane) -> Rect {
+    let zoomed = model.home.zoomed.then_some(model.focus());
+    home_panes(body(model), zoomed)
+        .into_iter()
+        .find(|(p, _)| *p == pane)
+        .map(|(_, r)| r)
+        .unwrap_or_default()
+}
+
+/// The rows inside a bordered box, less the filter line when the box is being filtered.
+pub fn inner_rows(area: Rect, filtering: bool) -> usize {
+    (area.height as usize).saturating_sub(2 + usize::from(filtering))
+}
+
+/// Rows a home pane shows at once.
+pub fn pane_rows(model: &Model, pane: Pane) -> usize {
+    let filtering = model.filter.as_ref().is_some_and(|f| f.pane == pane);
+    inner_rows(pane_area(model, pane), filtering).max(1)
+}
+
+/// The contact screen. Wide: fields and referrals on the left; interviews, follow-ups and the
+/// timeline on the right. Narrow: the fields across the top, the four sections in a grid below.
+pub fn contact_sections(body: Rect, field_lines: u16) -> (Rect, Vec<(Section, Rect)>) {
+    let halves = |area: Rect, direction: Direction| {
+        Layout::new(
+            direction,
+            [Constraint::Percentage(50), Constraint::Percentage(50)],
+        )
+        .areas::<2>(area)
+    };
+    let (fields, [people, interviews, follow_ups, timeline]) = if body.width < 100 {
+        let fields_height = (field_lines + 2).min(body.height / 2);
+        let [fields, rest] =
+            Layout::vertical([Constraint::Length(fields_height), Constraint::Min(0)]).areas(body);
+        let [top, bottom] = halves(rest, Direction::Vertical);
+        let [people, interviews] = halves(top, Direction::Horizontal);
+        let [follow_ups, timeline] = halves(bottom, Direction::Horizontal);
+        (fields, [people, interviews, follow_ups, timeline])
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(body);
+        let [fields, people] =
+            Layout::vertical([Constraint::Length(field_lines + 2), Constraint::Min(3)]).areas(left);
+        let [interviews, follow_ups, timeline] = Layout::vertical([
+            Constraint::Percentage(25),
+            Constraint::Percentage(30),
+            Constraint::Percentage(45),
+        ])
+        .areas(right);
+        (fields, [people, interviews, follow_ups, timeline])
+    };
+    (
+        fields,
+        Section::ALL
+            .into_iter()
+            .zip([people, interviews, follow_ups, timeline])
+            .collect(),
+    )
+}
+
+/// How many lines the contact's fields take (the box grows with them, up to a limit).
+pub const CONTACT_FIELD_LINES: u16 = 10;
+
+pub fn section_rows(model: &Model, section: Section) -> usize {
+    let (_, sections) = contact_sections(body(model), CONTACT_FIELD_LINES);
+    sections
+        .into_iter()
+        .find(|(s, _)| *s == section)
+        .map(|(_, r)| inner_rows(r, false))
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The pipeline's five stage columns.
+pub fn pipeline_columns(body: Rect, count: usize) -> Vec<Rect> {
+    let constraints = vec![Constraint::Ratio(1, count.max(1) as u32); count];
+    Layout::horizontal(constraints).split(body).to_vec()
+}
+
+/// Rows one card list shows (each card takes two lines).
+pub fn pipeline_rows(model: &Model) -> usize {
+    (inner_rows(body(model), false) / 2).max(1)
+}
+
+/// Rows of the open question list.
+pub fn question_rows(model: &Model) -> usize {
+    inner_rows(body(model), false).saturating_sub(2).max(1)
+}
+
+/// The number of rows a page holds on the current screen.
+pub fn page(model: &Model) -> usize {
+    match model.screen() {
+        None => pane_rows(model, model.focus()),
+        Some(Screen::Contact(detail)) => section_rows(model, detail.section),
+        Some(Screen::Pipeline(_)) => pipeline_rows(model),
+        Some(Screen::QuestionList(_)) => question_rows(model),
+        Some(Screen::Trash(_)) => inner_rows(body(model), false).max(1),
+        Some(Screen::ImportPreview(_)) => {
+            crate::tui::screens::import::draw::rejected_rows(body(model))
+        }
+        Some(Screen::Insights(_)) => 1,
+        Some(Screen::Landed(_)) => inner_rows(body(model), false).saturating_sub(3).max(1),
+        Some(Screen::Search(_)) => inner_rows(body(model), false).saturating_sub(6).max(1),
+        Some(Screen::Review(_)) => 1,
+        Some(Screen::Meeting(_)) => (inner_rows(body(model), false).saturating_sub(1) / 2).max(1),
+    }
+}

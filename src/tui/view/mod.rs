@@ -1,0 +1,142 @@
+//! Drawing: plain functions of the model. Nothing here reads the database or changes state.
+
+pub mod chrome;
+pub mod layout;
+pub mod list;
+pub mod theme;
+
+use ratatui::Frame;
+
+use crate::tui::overlays::{form::draw as form, help, palette::draw as palette, text_box};
+use crate::tui::screens::{
+    contact::draw as contact, home::draw as home, import::draw as import,
+    insights::draw as insights, landed::draw as landed, meeting::draw as meeting,
+    pipeline::draw as pipeline, questions::draw as questions, review::draw as review,
+    search::draw as search, trash::draw as trash,
+};
+
+pub use crate::domain::numbers::group;
+use theme::Theme;
+
+use crate::domain::Clock;
+use crate::tui::dispatch::{contexts, screen_contexts};
+use crate::tui::keys::keymap::Keymap;
+use crate::tui::model::{Mode, Model, Screen};
+
+/// The name of the current screen, for the header and help.
+pub fn screen_name(model: &Model) -> String {
+    match model.screen() {
+        None => "Home".into(),
+        Some(Screen::Contact(detail)) => detail.contact.name.clone(),
+        Some(Screen::Pipeline(_)) => "Pipeline".into(),
+        Some(Screen::QuestionList(view)) => view.list.name.clone(),
+        Some(Screen::Trash(_)) => "Trash".into(),
+        Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
+        Some(Screen::Review(_)) => "Daily review".into(),
+        Some(Screen::ImportPreview(_)) => "Import".into(),
+        Some(Screen::Insights(_)) => "Insights".into(),
+        Some(Screen::Search(_)) => "Search".into(),
+        Some(Screen::Landed(_)) => "Who helped".into(),
+    }
+}
+
+/// Below this size the panes would have no rows: the screen says so instead.
+pub const SMALLEST: (u16, u16) = (60, 16);
+
+pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
+    let area = frame.area();
+    if area.width < SMALLEST.0 || area.height < SMALLEST.1 {
+        too_small(frame, area, theme);
+        return;
+    }
+    let [header, body, footer] = layout::frame(frame.area());
+    let mut name = screen_name(model);
+    if model.read_only {
+        name.push_str(" · read-only");
+    }
+    chrome::header(frame, header, &model.header, &name, clock, theme);
+    match model.screen() {
+        None => home::draw(frame, model, body, clock, theme),
+        Some(Screen::Contact(detail)) => contact::draw(frame, detail, body, clock, theme),
+        Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, clock, theme),
+        Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
+        Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
+        Some(Screen::Meeting(view)) => {
+            meeting::draw(frame, view, model.meeting_typing(), body, clock, theme)
+        }
+        Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
+        Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
+        Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
+        Some(Screen::Search(view)) => search::draw(frame, view, body, theme),
+        Some(Screen::Landed(view)) => landed::draw(frame, view, body, theme),
+    }
+    let contexts = contexts(model);
+    let hints = keymap.footer(contexts);
+    chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);
+    overlay(frame, model, &model.mode, keymap, &name, theme);
+}
+
+/// What is open over the screen; help draws over what it was opened from.
+fn overlay(
+    frame: &mut Frame,
+    model: &Model,
+    mode: &Mode,
+    keymap: &Keymap,
+    name: &str,
+    theme: Theme,
+) {
+    match mode {
+        Mode::Form(form) => form::draw(frame, form, frame.area(), theme),
+        Mode::Palette(palette) => palette::draw(frame, palette, frame.area(), theme),
+        Mode::Menu(menu) => form::draw_step_menu(frame, menu, frame.area(), theme),
+        Mode::Confirm(confirm) => form::draw_confirm(frame, confirm, frame.area(), theme),
+        Mode::Help { scroll, beneath } => {
+            overlay(frame, model, beneath, keymap, name, theme);
+            let helped = mode
+                .helped_contexts()
+                .unwrap_or_else(|| screen_contexts(model.screen()));
+            help::draw(
+                frame,
+                frame.area(),
+                name,
+                help::lines(keymap, helped),
+                *scroll,
+                theme,
+            );
+        }
+        Mode::Reading(reading) => text_box::draw_reading(frame, frame.area(), reading, theme),
+        Mode::Normal | Mode::Filtering | Mode::Typing(_) => {}
+    }
+}
+
+/// What a terminal too small to use shows: how big it must be, and how to leave.
+fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme) {
+    let text = format!(
+        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on.",
+        SMALLEST.0, SMALLEST.1, area.width, area.height
+    );
+    let lines: Vec<ratatui::text::Line> = text_box::wrap(&text, area.width.max(1) as usize)
+        .into_iter()
+        .map(|l| ratatui::text::Line::styled(l, theme.status()))
+        .collect();
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let shown = ratatui::layout::Rect::new(
+        area.x,
+        area.y + top,
+        area.width,
+        area.height.saturating_sub(top),
+    );
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines).centered(), shown);
+}
+
+/// No screen is wider than this many characters: longer texts are cut here before they are laid
+/// out, so a field of megabytes costs no more to draw than a short one.
+pub const WIDEST: usize = 500;
+
+/// The start of `text` that any screen could show.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(WIDEST) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text.to_string(),
+    }
+}
