@@ -5,19 +5,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::tui::overlays::form::update as form;
 use crate::tui::overlays::palette::update as palette;
-use crate::tui::screens::contact::update as contact;
 use crate::tui::screens::home::update as home;
 use crate::tui::screens::meeting::update as meeting;
-use crate::tui::screens::pipeline::update as pipeline;
 use crate::tui::screens::records;
-use crate::tui::screens::review::update as review;
 use crate::tui::screens::search::update as search;
 
 pub use crate::tui::data::receive::receive;
 pub use crate::tui::overlays::palette::update::PALETTE_ROWS;
-pub use crate::tui::screens::contexts::screen_contexts;
 pub use crate::tui::screens::home::contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
 pub use crate::tui::screens::mouse::mouse;
+pub use crate::tui::screens::screen_contexts;
 
 use crate::tui::data::effect::Effect;
 use crate::tui::keys::action::Action;
@@ -289,18 +286,8 @@ pub(crate) fn screen_action(
 ) -> Vec<Effect> {
     let page = layout::page(model);
     // The search takes every printable key as typing: only its own keys act there.
-    if let Some(Screen::Search(view)) = model.stack.last_mut() {
-        return match action {
-            Action::Quit => {
-                model.quit = true;
-                Vec::new()
-            }
-            Action::Back => {
-                model.stack.pop();
-                Vec::new()
-            }
-            other => search::update(view, other, page),
-        };
+    if let Some(Screen::Search(_)) = model.screen() {
+        return search::update(model, action, page);
     }
     let here = model.screen();
     match action {
@@ -333,55 +320,7 @@ pub(crate) fn screen_action(
             if let Some(effects) = records::update(model, action) {
                 return effects;
             }
-            match model.stack.last_mut() {
-                None => home::update(model, action),
-                Some(Screen::Contact(_)) => contact::update(model, action, page, clock),
-                Some(Screen::Pipeline(board)) => pipeline::update(board, action, page),
-                Some(Screen::QuestionList(view)) => {
-                    move_nav(&mut view.nav, action, view.questions.len(), page);
-                    Vec::new()
-                }
-                Some(Screen::Trash(view)) => {
-                    move_nav(&mut view.nav, action, view.rows.len(), page);
-                    Vec::new()
-                }
-                Some(Screen::ImportPreview(preview)) => match action {
-                    Action::RunImport => {
-                        let effect = Effect::RunImport {
-                            format: preview.format,
-                            file: preview.file.clone(),
-                        };
-                        model.stack.pop();
-                        model.status = Some("Importing…".into());
-                        vec![effect]
-                    }
-                    other => {
-                        let len = preview.notes().len();
-                        move_nav(&mut preview.nav, other, len, page);
-                        Vec::new()
-                    }
-                },
-                Some(Screen::Meeting(_)) => meeting::update(model, action, page),
-                Some(Screen::Review(_)) => review::update(model, action),
-                Some(Screen::Search(_) | Screen::Insights(_)) => Vec::new(),
-                Some(Screen::Landed(view)) => match action {
-                    Action::ThankHelpers if !view.helpers.is_empty() => {
-                        vec![Effect::OpenForm(
-                            crate::tui::data::effect::FormRequest::LandedRole,
-                        )]
-                    }
-                    Action::ThankHelpers => {
-                        model.status = Some(
-                            "No one to thank yet: meetings held and referrals show here".into(),
-                        );
-                        Vec::new()
-                    }
-                    other => {
-                        move_nav(&mut view.nav, other, view.helpers.len(), page);
-                        Vec::new()
-                    }
-                },
-            }
+            crate::tui::screens::update(model, action, page, clock)
         }
     }
 }
@@ -391,9 +330,7 @@ pub(crate) fn screen_action(
 /// it was covered.
 pub fn reload_shown(model: &Model) -> Vec<Effect> {
     let mut effects = vec![Effect::ReloadHome];
-    if model.screen().is_some() {
-        effects.push(Effect::ReloadScreen);
-    }
+    effects.extend(model.screen().map(Screen::reload).unwrap_or_default());
     effects
 }
 

@@ -168,33 +168,6 @@ impl App {
                 self.editor_request = Some(text);
                 return None;
             }
-            Effect::ReloadScreen => match self.model.screen() {
-                Some(Screen::Contact(detail)) => load::contact(&self.store, detail.contact.meta.id)
-                    .map(|d| Loaded::ContactReloaded(Box::new(d))),
-                Some(Screen::Pipeline(board)) => {
-                    load::pipeline(&self.store, board.limit).map(Loaded::Pipeline)
-                }
-                Some(Screen::QuestionList(view)) => {
-                    load::question_list(&self.store, view.list.id).map(Loaded::QuestionList)
-                }
-                Some(Screen::Trash(_)) => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
-                Some(Screen::Meeting(view)) => self.reload_meeting(view.interview, &clock),
-                Some(Screen::Review(_)) => self.store.review_queue(&clock).map(Loaded::Review),
-                Some(Screen::Landed(_)) => self.store.helpers().map(Loaded::Helpers),
-                Some(Screen::Insights(_)) => self
-                    .store
-                    .insights(&clock, self.settings.week_start)
-                    .map(|i| Loaded::Insights(Box::new(i))),
-                Some(Screen::Search(view)) => {
-                    let query = view.query.clone();
-                    self.store
-                        .sync_search()
-                        .and_then(|_| self.store.search(&query))
-                        .map(|hits| Loaded::SearchResults(query, hits))
-                }
-                // A preview is of the file, not of the database: nothing to read again.
-                Some(Screen::ImportPreview(_)) | None => return None,
-            },
         };
         Some(result.unwrap_or_else(|e| {
             if e.is_damage() {

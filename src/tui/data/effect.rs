@@ -32,8 +32,6 @@ pub enum Effect {
     /// Load more rows into a home pane (its limit has grown).
     GrowPane(Pane),
     OpenQuestionList(Id),
-    /// Read the current screen again (another process changed the data).
-    ReloadScreen,
     /// Build a form (reading the record it edits, and the organisations for its picker).
     OpenForm(FormRequest),
     /// Save the open form.
@@ -192,9 +190,8 @@ pub enum Loaded {
         rows: Vec<IndexRow>,
         complete: bool,
     },
+    /// A contact's screen: opened, or folded into the one shown when it is theirs.
     Contact(Box<ContactDetail>),
-    /// The contact screen being reloaded, keeping its selection.
-    ContactReloaded(Box<ContactDetail>),
     Pipeline(Pipeline),
     Meetings(Vec<MeetingRow>),
     FollowUps(Vec<FollowUpRow>),

@@ -72,22 +72,22 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Loaded::Contact(detail) => {
-            model.stack.push(Screen::Contact(detail));
-            Vec::new()
-        }
-        Loaded::ContactReloaded(mut fresh) => {
+        Loaded::Contact(mut fresh) => {
             let heights = Section::ALL.map(|section| layout::section_rows(model, section));
-            if let Some(Screen::Contact(current)) = model.stack.last_mut()
-                && current.contact.meta.id == fresh.contact.meta.id
-            {
-                fresh.section = current.section;
-                fresh.navs = current.navs;
-                for (section, height) in Section::ALL.into_iter().zip(heights) {
-                    let len = fresh.len(section);
-                    fresh.nav_mut(section).keep_visible(len, height);
+            match model.stack.last_mut() {
+                // Theirs is shown: read again, keeping the section and each selection.
+                Some(Screen::Contact(current))
+                    if current.contact.meta.id == fresh.contact.meta.id =>
+                {
+                    fresh.section = current.section;
+                    fresh.navs = current.navs;
+                    for (section, height) in Section::ALL.into_iter().zip(heights) {
+                        let len = fresh.len(section);
+                        fresh.nav_mut(section).keep_visible(len, height);
+                    }
+                    *current = fresh;
                 }
-                *current = fresh;
+                _ => model.stack.push(Screen::Contact(fresh)),
             }
             Vec::new()
         }

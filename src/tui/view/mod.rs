@@ -8,12 +8,6 @@ pub mod theme;
 use ratatui::Frame;
 
 use crate::tui::overlays::{form::draw as form, help, palette::draw as palette, text_box};
-use crate::tui::screens::{
-    contact::draw as contact, home::draw as home, import::draw as import,
-    insights::draw as insights, landed::draw as landed, meeting::draw as meeting,
-    pipeline::draw as pipeline, questions::draw as questions, review::draw as review,
-    search::draw as search, trash::draw as trash,
-};
 
 pub use crate::domain::numbers::group;
 use theme::Theme;
@@ -25,19 +19,7 @@ use crate::tui::model::{Mode, Model, Screen};
 
 /// The name of the current screen, for the header and help.
 pub fn screen_name(model: &Model) -> String {
-    match model.screen() {
-        None => "Home".into(),
-        Some(Screen::Contact(detail)) => detail.contact.name.clone(),
-        Some(Screen::Pipeline(_)) => "Pipeline".into(),
-        Some(Screen::QuestionList(view)) => view.list.name.clone(),
-        Some(Screen::Trash(_)) => "Trash".into(),
-        Some(Screen::Meeting(view)) => format!("Meeting with {}", view.contact_name),
-        Some(Screen::Review(_)) => "Daily review".into(),
-        Some(Screen::ImportPreview(_)) => "Import".into(),
-        Some(Screen::Insights(_)) => "Insights".into(),
-        Some(Screen::Search(_)) => "Search".into(),
-        Some(Screen::Landed(_)) => "Who helped".into(),
-    }
+    model.screen().map_or_else(|| "Home".into(), Screen::name)
 }
 
 /// Below this size the panes would have no rows: the screen says so instead.
@@ -55,21 +37,7 @@ pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, th
         name.push_str(" · read-only");
     }
     chrome::header(frame, header, &model.header, &name, clock, theme);
-    match model.screen() {
-        None => home::draw(frame, model, body, clock, theme),
-        Some(Screen::Contact(detail)) => contact::draw(frame, detail, body, clock, theme),
-        Some(Screen::Pipeline(board)) => pipeline::draw(frame, board, body, clock, theme),
-        Some(Screen::QuestionList(view)) => questions::draw(frame, view, body, theme),
-        Some(Screen::Trash(view)) => trash::draw(frame, view, body, clock, theme),
-        Some(Screen::Meeting(view)) => {
-            meeting::draw(frame, view, model.meeting_typing(), body, clock, theme)
-        }
-        Some(Screen::Review(view)) => review::draw(frame, view, body, clock, theme),
-        Some(Screen::ImportPreview(preview)) => import::draw(frame, preview, body, theme),
-        Some(Screen::Insights(insights)) => insights::draw(frame, insights, body, theme),
-        Some(Screen::Search(view)) => search::draw(frame, view, body, theme),
-        Some(Screen::Landed(view)) => landed::draw(frame, view, body, theme),
-    }
+    crate::tui::screens::draw(frame, model, body, clock, theme);
     let contexts = contexts(model);
     let hints = keymap.footer(contexts);
     chrome::footer(frame, footer, &hints, model.status.as_deref(), theme);

@@ -4,6 +4,17 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[
+        Context::Detail,
+        Context::List,
+        Context::Records,
+        Context::Global,
+    ]
+};
+
 use crate::domain::{Contact, FollowUp, Id, Interaction, Interview};
 use crate::tui::screens::nav::Nav;
 

@@ -75,9 +75,9 @@ pub fn apply_fetch(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::domain::Id;
     use crate::store::ContactRow;
-    use super::*;
 
     fn rows(range: std::ops::Range<usize>) -> Vec<ContactRow> {
         range

@@ -7,6 +7,17 @@ pub mod draw;
 pub mod filter;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[
+        Context::Home,
+        Context::List,
+        Context::Records,
+        Context::Global,
+    ]
+};
+
 use crate::domain::Timestamp;
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 

@@ -5,6 +5,12 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[Context::Import, Context::List, Context::Global]
+};
+
 use std::path::PathBuf;
 
 use crate::domain::Clock;

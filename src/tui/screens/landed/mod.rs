@@ -3,6 +3,12 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[Context::Landed, Context::List, Context::Global]
+};
+
 use crate::tui::screens::nav::Nav;
 
 /// Everyone who helped along the way (the role was landed).

@@ -1,1 +1,26 @@
-//! Keys on this screen.
+//! Who helped: Enter queues a thank-you and an update for each of them.
+
+use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::dispatch::move_nav;
+use crate::tui::keys::action::Action;
+use crate::tui::model::{Model, Screen};
+
+pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
+    let Some(Screen::Landed(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::ThankHelpers if !view.helpers.is_empty() => {
+            vec![Effect::OpenForm(FormRequest::LandedRole)]
+        }
+        Action::ThankHelpers => {
+            model.status =
+                Some("No one to thank yet: meetings held and referrals show here".into());
+            Vec::new()
+        }
+        other => {
+            move_nav(&mut view.nav, other, view.helpers.len(), page);
+            Vec::new()
+        }
+    }
+}

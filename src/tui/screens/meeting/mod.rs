@@ -3,6 +3,12 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[Context::Meeting, Context::List, Context::Global]
+};
+
 use crate::domain::{Id, InterviewQuestion, Timestamp};
 use crate::tui::screens::nav::Nav;
 

@@ -3,9 +3,12 @@
 use crate::tui::data::effect::Effect;
 use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
-use crate::tui::model::Pipeline;
+use crate::tui::model::{Model, Screen};
 
-pub fn update(board: &mut Pipeline, action: Action, page: usize) -> Vec<Effect> {
+pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
+    let Some(Screen::Pipeline(board)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
     let columns = board.columns.len();
     match action {
         Action::MoveLeft => board.column = board.column.saturating_sub(1),

@@ -3,6 +3,17 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[
+        Context::Questions,
+        Context::Records,
+        Context::List,
+        Context::Global,
+    ]
+};
+
 use crate::domain::Question;
 use crate::store::QuestionListRow;
 use crate::tui::screens::nav::Nav;

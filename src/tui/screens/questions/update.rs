@@ -1,1 +1,13 @@
-//! Keys on this screen.
+//! A question list's own keys: moving (adding, editing and deleting are the record keys).
+
+use crate::tui::data::effect::Effect;
+use crate::tui::dispatch::move_nav;
+use crate::tui::keys::action::Action;
+use crate::tui::model::{Model, Screen};
+
+pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
+    if let Some(Screen::QuestionList(view)) = model.stack.last_mut() {
+        move_nav(&mut view.nav, action, view.questions.len(), page);
+    }
+    Vec::new()
+}

@@ -3,6 +3,12 @@
 pub mod draw;
 pub mod update;
 
+/// The keymap contexts it listens in, most specific first.
+pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[Context::Review, Context::Global]
+};
+
 use crate::domain::FollowUp;
 use crate::domain::Id;
 use crate::domain::review::ReviewItem;

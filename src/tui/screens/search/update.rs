@@ -26,9 +26,20 @@ pub fn typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     vec![Effect::Search(view.query.clone())]
 }
 
-/// The search's own actions (Esc, Quit and Help are every screen's).
-pub fn update(view: &mut SearchView, action: Action, page: usize) -> Vec<Effect> {
+/// The search's own actions: the keys it does not type into the query.
+pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
+    let Some(Screen::Search(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
     match action {
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::Back => {
+            model.stack.pop();
+            crate::tui::dispatch::reload_shown(model)
+        }
         Action::Open => open(view),
         Action::ClearLine => {
             view.query.clear();
