@@ -45,11 +45,11 @@ impl App {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
-            Effect::SaveForm => match self.model.form() {
-                Some(form) => match save::save(&self.store, form, &clock, &self.settings) {
+            Effect::SaveForm(form) => {
+                match save::save(&self.store, &form, &clock, &self.settings) {
                     // Saved elsewhere meanwhile: the record as it now is, to bring the form up
                     // to date with before saving again.
-                    save::Saved::ChangedMeanwhile => match load::edit_request(form) {
+                    save::Saved::ChangedMeanwhile => match load::edit_request(&form) {
                         Some(request) => load::form(&self.store, &request, &clock, &self.settings)
                             .map(|loaded| match loaded {
                                 Loaded::Form(stored, _) => Loaded::StoredMeanwhile(stored),
@@ -58,9 +58,8 @@ impl App {
                         None => return None,
                     },
                     saved => Ok(Loaded::Saved(saved)),
-                },
-                None => return None,
-            },
+                }
+            }
             Effect::Trash { table, id } => self
                 .store
                 .trash(table, id, clock.timestamp())
@@ -92,9 +91,9 @@ impl App {
                 .store
                 .insights(&clock, self.settings.week_start)
                 .map(|i| Loaded::Insights(Box::new(i))),
-            // Carried out by `run_pending`, after a frame that says it has begun.
-            Effect::RunImport { format, file } => {
-                self.pending_import = Some((format, file));
+            // They need the terminal: the loop carries them out, after a frame.
+            effect @ (Effect::RunImport { .. } | Effect::EditExternally(_)) => {
+                self.for_the_loop.push(effect);
                 return None;
             }
             Effect::TakeStep { interview, step } => self.take_step(interview, step, &clock),
@@ -128,13 +127,9 @@ impl App {
                 });
             }
             Effect::OpenReview => self.store.review_queue(&clock).map(Loaded::Review),
-            Effect::LoadReviewContext => match self.model.screen() {
-                Some(Screen::Review(view)) => match view.current() {
-                    Some(item) => self.store.review_context(item).map(Loaded::ReviewContext),
-                    None => return None,
-                },
-                _ => return None,
-            },
+            Effect::LoadReviewContext(item) => {
+                self.store.review_context(&item).map(Loaded::ReviewContext)
+            }
             Effect::ReviewDone(id) => self
                 .store
                 .complete_follow_up(id, clock.timestamp())
@@ -156,17 +151,8 @@ impl App {
                     .and_then(|interview| {
                         let contact: crate::domain::Contact =
                             self.store.get(interview.contact_id)?;
-                        Ok(Loaded::StepMenu(
-                            crate::tui::overlays::step_menu::StepMenu::for_interview(
-                                &interview,
-                                &contact.name,
-                            ),
-                        ))
+                        Ok(Loaded::InterviewSteps(Box::new(interview), contact.name))
                     })
-            }
-            Effect::EditExternally(text) => {
-                self.editor_request = Some(text);
-                return None;
             }
         };
         Some(result.unwrap_or_else(|e| {

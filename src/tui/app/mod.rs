@@ -23,7 +23,7 @@ use crate::tui::data::load;
 use crate::tui::data::save;
 use crate::tui::dispatch;
 use crate::tui::keys::keymap::Keymap;
-use crate::tui::model::{Model, Pane, ReviewCount, Screen};
+use crate::tui::model::{Model, Pane, ReviewCount};
 use crate::tui::view::{self, theme::Theme};
 
 /// How often the loop wakes without input, to check signals and outside changes.
@@ -43,12 +43,11 @@ pub struct App {
     /// A fixed clock (tests, `ROLO_NOW`); otherwise the system's, read at each use.
     fixed_clock: Option<Clock>,
     data_version: i64,
-    /// Text to hand to $EDITOR, once the loop can give it the terminal.
-    editor_request: Option<String>,
+    /// Effects that need the terminal (the editor, an import drawing its progress): handed
+    /// to the loop, which has it, and carried out after the frame.
+    for_the_loop: Vec<Effect>,
     /// What the config file set (the playbook's numbers, the week, templates).
     settings: Settings,
-    /// An import to carry out once the screen says so (it takes a moment, with a progress bar).
-    pending_import: Option<(crate::interop::files::Format, std::path::PathBuf)>,
 }
 
 impl App {
@@ -66,9 +65,8 @@ impl App {
             theme,
             fixed_clock,
             data_version: 0,
-            editor_request: None,
+            for_the_loop: Vec::new(),
             settings: Settings::default(),
-            pending_import: None,
         }
     }
 

@@ -14,7 +14,14 @@ impl App {
     where
         B::Error: Send + Sync + 'static,
     {
-        let Some((format, file)) = self.pending_import.take() else {
+        let Some(index) = self
+            .for_the_loop
+            .iter()
+            .position(|e| matches!(e, Effect::RunImport { .. }))
+        else {
+            return Ok(());
+        };
+        let Effect::RunImport { format, file } = self.for_the_loop.remove(index) else {
             return Ok(());
         };
         let clock = self.clock();
@@ -96,7 +103,7 @@ impl App {
                 self.run_pending(&mut guard.terminal, &mut || {
                     stop.load(Ordering::Relaxed) || cancel_pressed()
                 })?;
-                if let Some(text) = self.editor_request.take() {
+                if let Some(text) = self.editor_text() {
                     let loaded = match crate::tui::app::terminal::edit_externally(guard, &text) {
                         Ok(edited) => Loaded::EditedText(edited),
                         Err(e) => Loaded::Failed(format!("The editor did not run: {e}")),
@@ -120,6 +127,20 @@ impl App {
             }
         }
         Ok(())
+    }
+}
+
+impl App {
+    /// The text an effect asked to edit in $EDITOR, taken from the loop's queue.
+    fn editor_text(&mut self) -> Option<String> {
+        let index = self
+            .for_the_loop
+            .iter()
+            .position(|e| matches!(e, Effect::EditExternally(_)))?;
+        match self.for_the_loop.remove(index) {
+            Effect::EditExternally(text) => Some(text),
+            _ => None,
+        }
     }
 }
 

@@ -13,10 +13,9 @@ use crate::store::review::ReviewContext;
 use crate::tui::data::save::Saved;
 use crate::tui::model::ReviewCount;
 use crate::tui::model::{ContactDetail, Header, MeetingView, Pane, Pipeline, QuestionListView};
-use crate::tui::overlays::step_menu::StepMenu;
 use crate::tui::screens::home::contact_index::IndexRow;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read the header and every home pane again (keeps selections where it can).
     ReloadHome,
@@ -34,8 +33,8 @@ pub enum Effect {
     OpenQuestionList(Id),
     /// Build a form (reading the record it edits, and the organisations for its picker).
     OpenForm(FormRequest),
-    /// Save the open form.
-    SaveForm,
+    /// Save a form as it was when Ctrl-S was pressed.
+    SaveForm(Box<Form>),
     /// Delete a record as a tombstone.
     Trash {
         table: &'static str,
@@ -62,8 +61,8 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Open the daily review (read its queue).
     OpenReview,
-    /// Read the context of the review's current item.
-    LoadReviewContext,
+    /// Read the context of a review item (the one now shown).
+    LoadReviewContext(Box<ReviewItem>),
     /// Mark a follow-up done from the review.
     ReviewDone(Id),
     /// Snooze a follow-up by whole days from the review.
@@ -109,7 +108,7 @@ impl Effect {
         matches!(
             self,
             OpenForm(_)
-                | SaveForm
+                | SaveForm(_)
                 | Trash { .. }
                 | UndoDelete
                 | Restore { .. }
@@ -206,7 +205,8 @@ pub enum Loaded {
     EditedText(String),
     /// The record an open form edits, as saved elsewhere since the form read it.
     StoredMeanwhile(Box<crate::form::Form>),
-    StepMenu(StepMenu),
+    /// An interview and its contact's name: the steps it can take next are offered.
+    InterviewSteps(Box<crate::domain::Interview>, String),
     Meeting(Box<MeetingView>),
     Review(Vec<ReviewItem>),
     ReviewContext(ReviewContext),

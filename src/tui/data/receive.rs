@@ -198,7 +198,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             };
             match form.rebase(*stored) {
                 // Their changes and ours touch different fields: both are kept.
-                0 => vec![Effect::SaveForm],
+                0 => vec![Effect::SaveForm(Box::new(form.clone()))],
                 conflicts => {
                     form.message = Some(format!(
                         "Changed elsewhere meanwhile ({conflicts}): Ctrl-T takes theirs, Ctrl-S \
@@ -274,7 +274,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                     ..ReviewView::default()
                 }))),
             }
-            vec![Effect::LoadReviewContext]
+            crate::tui::screens::review::update::read_context(model)
         }
         Loaded::ReviewContext(context) => {
             if let Some(Screen::Review(view)) = model.stack.last_mut() {
@@ -290,7 +290,8 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             crate::tui::dispatch::reload_shown(model)
         }
         Loaded::ReviewUndone(_) => crate::tui::dispatch::reload_shown(model),
-        Loaded::StepMenu(menu) => {
+        Loaded::InterviewSteps(interview, name) => {
+            let menu = crate::tui::overlays::step_menu::StepMenu::for_interview(&interview, &name);
             model.mode = Mode::Menu(menu);
             Vec::new()
         }

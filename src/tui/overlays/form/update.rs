@@ -98,7 +98,7 @@ fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
     accept_exact(form);
     form.message = None;
     if form.validate(clock) {
-        vec![Effect::SaveForm]
+        vec![Effect::SaveForm(form.clone())]
     } else {
         Vec::new()
     }

@@ -14,7 +14,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match act(view, action) {
-        Ok(effects) => effects,
+        Ok(Reread::Context) => read_context(model),
+        Ok(Reread::Nothing(effects)) => effects,
         Err(why) => {
             model.status = Some(why.into());
             Vec::new()
@@ -22,7 +23,31 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static str> {
+/// The context of the item now shown, to read.
+pub fn read_context(model: &Model) -> Vec<Effect> {
+    match model.screen() {
+        Some(Screen::Review(view)) => view
+            .current()
+            .map(|item| Effect::LoadReviewContext(Box::new(item.clone())))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What a review key leads to: the context of the item it moved to, or these effects.
+enum Reread {
+    Context,
+    Nothing(Vec<Effect>),
+}
+
+impl From<Vec<Effect>> for Reread {
+    fn from(effects: Vec<Effect>) -> Reread {
+        Reread::Nothing(effects)
+    }
+}
+
+fn act(view: &mut ReviewView, action: Action) -> Result<Reread, &'static str> {
     if action == Action::Undo {
         return undo(view);
     }
@@ -31,14 +56,14 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static st
             return Err("This is the first item");
         }
         view.index -= 1;
-        return Ok(vec![Effect::LoadReviewContext]);
+        return Ok(Reread::Context);
     }
     let Some(item) = view.current().cloned() else {
         return match action {
             Action::Skip | Action::MarkDone | Action::Open => {
                 Err("The review is done: Esc goes back, u undoes the last step")
             }
-            _ => Ok(Vec::new()),
+            _ => Ok(Vec::new().into()),
         };
     };
     let follow_up = match item.item {
@@ -49,18 +74,22 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static st
     // A meeting or a write-up is not done by reviewing it: d notes it has been seen and moves
     // on (m and e are there to act on them).
     let seen = action == Action::MarkDone && follow_up.is_none();
-    let form = |request| Ok(vec![Effect::OpenForm(request)]);
+    let form = |request| Ok(vec![Effect::OpenForm(request)].into());
     match (action, follow_up) {
         (Action::Skip, _) | (_, None) if action == Action::Skip || seen => {
             view.index += 1;
             view.skipped += 1;
             view.undo.push(ReviewUndo::Skip);
-            Ok(vec![Effect::LoadReviewContext])
+            Ok(Reread::Context)
         }
-        (Action::MarkDone, Some((id, _))) => Ok(vec![Effect::ReviewDone(id)]),
-        (Action::SnoozeDay, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 1 }]),
-        (Action::SnoozeThreeDays, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 3 }]),
-        (Action::SnoozeWeek, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 7 }]),
+        (Action::MarkDone, Some((id, _))) => Ok(vec![Effect::ReviewDone(id)].into()),
+        (Action::SnoozeDay, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 1 }].into()),
+        (Action::SnoozeThreeDays, Some((id, _))) => {
+            Ok(vec![Effect::ReviewSnooze { id, days: 3 }].into())
+        }
+        (Action::SnoozeWeek, Some((id, _))) => {
+            Ok(vec![Effect::ReviewSnooze { id, days: 7 }].into())
+        }
         (Action::SnoozeTo, Some((id, _))) => form(FormRequest::Snooze(id)),
         (Action::Reschedule, Some((id, _))) => form(FormRequest::EditFollowUp(id)),
         (
@@ -82,7 +111,7 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static st
             Err("t is for follow-ups: m opens meeting mode, e writes up")
         }
         (Action::Open, _) => match item.contact_id {
-            Some(contact) => Ok(vec![Effect::OpenContact(contact)]),
+            Some(contact) => Ok(vec![Effect::OpenContact(contact)].into()),
             None => Err("This one is about no contact"),
         },
         (Action::WriteMessage, Some((_, kind))) => {
@@ -110,28 +139,28 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Vec<Effect>, &'static st
         },
         (Action::Edit, _) => Err("e writes up a conversation; this item is not a write-up"),
         (Action::MeetingMode, _) => match item.item {
-            ItemKind::Meeting { interview, .. } => Ok(vec![Effect::OpenMeeting(interview)]),
+            ItemKind::Meeting { interview, .. } => Ok(vec![Effect::OpenMeeting(interview)].into()),
             ItemKind::WriteUp { interview } => form(FormRequest::Evaluation(interview)),
             ItemKind::FollowUp { .. } => match interview {
-                Some(i) => Ok(vec![Effect::OpenMeeting(i)]),
+                Some(i) => Ok(vec![Effect::OpenMeeting(i)].into()),
                 None => Err("m opens meeting mode; this one has no interview"),
             },
         },
-        _ => Ok(Vec::new()),
+        _ => Ok(Vec::new().into()),
     }
 }
 
-fn undo(view: &mut ReviewView) -> Result<Vec<Effect>, &'static str> {
+fn undo(view: &mut ReviewView) -> Result<Reread, &'static str> {
     match view.undo.pop() {
         Some(ReviewUndo::Skip) => {
             view.index = view.index.saturating_sub(1);
             view.skipped = view.skipped.saturating_sub(1);
-            Ok(vec![Effect::LoadReviewContext])
+            Ok(Reread::Context)
         }
         Some(ReviewUndo::Put(before, counted)) => {
             view.count(counted, -1);
             view.seek = Some(before.meta.id);
-            Ok(vec![Effect::ReviewPutBack(before)])
+            Ok(vec![Effect::ReviewPutBack(before)].into())
         }
         None => Err("Nothing to undo in this review yet"),
     }
