@@ -82,8 +82,20 @@ fn a_huge_paste_is_cut_to_the_field_and_survives_a_round_trip() {
     t.app.handle(Event::Paste("n".repeat(1_000_000)));
     t.draw();
     let form = t.app.model.form().expect("the form is open");
-    assert_eq!(form.field("name").input.value().len(), ONE_LINE);
-    let error = form.field("name").error.clone().unwrap_or_default();
+    assert_eq!(
+        form.field(rolo::form::FieldKey::Name)
+            .unwrap()
+            .input
+            .value()
+            .len(),
+        ONE_LINE
+    );
+    let error = form
+        .field(rolo::form::FieldKey::Name)
+        .unwrap()
+        .error
+        .clone()
+        .unwrap_or_default();
     assert!(error.contains("cut to 1,000 characters"), "{error}");
     // To the notes, the last field.
     t.press("backtab");

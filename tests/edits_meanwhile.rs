@@ -73,9 +73,20 @@ fn both_changing_one_field_shows_theirs_and_the_user_chooses() {
     saved_elsewhere(&t, ada.meta.id, |c| c.title = "CTO".into());
     t.press("ctrl-s");
     let form = t.app.model.form().expect("not saved: the user chooses");
-    let error = form.field("title").error.clone().unwrap_or_default();
+    let error = form
+        .field(rolo::form::FieldKey::Title)
+        .unwrap()
+        .error
+        .clone()
+        .unwrap_or_default();
     assert!(error.contains("Ctrl-T takes “CTO”"), "{error}");
-    assert_eq!(form.field("title").input.value(), "Chief Engineer");
+    assert_eq!(
+        form.field(rolo::form::FieldKey::Title)
+            .unwrap()
+            .input
+            .value(),
+        "Chief Engineer"
+    );
     assert!(t.screen().contains("Ctrl-T takes “CTO”"), "{}", t.screen());
     let stored: Contact = t.app.store.get(ada.meta.id).unwrap();
     assert_eq!(stored.title, "CTO", "nothing saved yet");

@@ -104,7 +104,7 @@ fn enter_moves_on_and_saves_on_the_last_field_ctrl_s_saves_anywhere() {
     type_text(&mut model, "Networking basics");
     assert!(press(&mut model, "enter").is_empty());
     let saved = |effects: Vec<Effect>| match effects.as_slice() {
-        [Effect::SaveForm(form)] => form.text("name"),
+        [Effect::SaveForm(form)] => form.text(rolo::form::FieldKey::Name),
         other => panic!("not saved: {other:?}"),
     };
     assert_eq!(

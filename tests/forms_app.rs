@@ -236,7 +236,11 @@ fn a_touch_is_logged_in_the_past_never_the_future() {
             .unwrap()
             .contains("a time that has passed")
     );
-    assert_eq!(form.text("summary"), "Not yet", "what was typed is kept");
+    assert_eq!(
+        form.text(rolo::form::FieldKey::Summary),
+        "Not yet",
+        "what was typed is kept"
+    );
 }
 
 #[test]

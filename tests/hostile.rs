@@ -208,7 +208,8 @@ fn fields_as_long_as_rolo_holds_draw_and_what_is_typed_is_seen() {
             .model
             .form()
             .unwrap()
-            .field("title")
+            .field(rolo::form::FieldKey::Title)
+            .unwrap()
             .input
             .value()
             .len(),

@@ -91,16 +91,20 @@ fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
     t.press("ctrl-s");
     let form = t.app.model.form().expect("the form stays open");
     assert_eq!(
-        form.field("file").input.value(),
+        form.field(rolo::form::FieldKey::File)
+            .unwrap()
+            .input
+            .value(),
         "~/no/such/Connections.csv"
     );
     assert!(
-        form.field("file")
+        form.field(rolo::form::FieldKey::File)
+            .unwrap()
             .error
             .as_deref()
             .is_some_and(|e| e.contains("no file or folder")),
         "{:?}",
-        form.field("file").error
+        form.field(rolo::form::FieldKey::File).unwrap().error
     );
 }
 
@@ -114,12 +118,13 @@ fn a_file_that_is_not_of_its_kind_is_refused_at_its_field() {
     t.press("ctrl-s");
     let form = t.app.model.form().expect("the form stays open");
     assert!(
-        form.field("file")
+        form.field(rolo::form::FieldKey::File)
+            .unwrap()
             .error
             .as_deref()
             .is_some_and(|e| e.contains("no LinkedIn header")),
         "{:?}",
-        form.field("file").error
+        form.field(rolo::form::FieldKey::File).unwrap().error
     );
 }
 
@@ -134,7 +139,12 @@ fn a_file_with_nothing_of_its_kind_says_so() {
         .type_str(&file.display().to_string());
     t.press("ctrl-s");
     let form = t.app.model.form().expect("the form stays open");
-    let error = form.field("file").error.clone().unwrap_or_default();
+    let error = form
+        .field(rolo::form::FieldKey::File)
+        .unwrap()
+        .error
+        .clone()
+        .unwrap_or_default();
     assert!(error.contains("nothing to import: no cards"), "{error}");
 }
 
@@ -206,7 +216,12 @@ fn devices_and_pipes_are_refused_at_the_file_field() {
         t.press("I tab").type_str(&path.display().to_string());
         t.press("ctrl-s");
         let form = t.app.model.form().expect("the form stays open");
-        let error = form.field("file").error.clone().unwrap_or_default();
+        let error = form
+            .field(rolo::form::FieldKey::File)
+            .unwrap()
+            .error
+            .clone()
+            .unwrap_or_default();
         assert!(error.contains("not a regular file"), "{path:?}: {error}");
     }
 }

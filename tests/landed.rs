@@ -124,7 +124,12 @@ fn from_the_app_the_list_then_the_role_then_the_review() {
     assert!(t.screen().contains("What did you land?"));
     t.press("ctrl-s");
     let form = t.app.model.form().expect("a role is required");
-    assert!(form.field("role").error.is_some());
+    assert!(
+        form.field(rolo::form::FieldKey::Role)
+            .unwrap()
+            .error
+            .is_some()
+    );
     t.type_str("Data Analyst at Juniper");
     t.press("ctrl-s");
     assert!(t.app.model.form().is_none());

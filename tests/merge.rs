@@ -182,7 +182,8 @@ fn m_on_a_contact_merges_the_one_picked_and_u_undoes_it() {
         .model
         .form()
         .unwrap()
-        .field("duplicate")
+        .field(rolo::form::FieldKey::Duplicate)
+        .unwrap()
         .suggestions
         .clone();
     assert!(

@@ -1,6 +1,7 @@
 //! A form field: its kind, its text, the check its value must pass, and what it shows beside
 //! itself (a parsed date, an error).
 
+use super::FieldKey;
 use chrono::NaiveTime;
 
 use super::text_input::TextInput;
@@ -49,7 +50,7 @@ pub enum Check {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    pub key: &'static str,
+    pub key: FieldKey,
     pub label: &'static str,
     pub kind: FieldKind,
     pub check: Check,
@@ -66,7 +67,7 @@ pub struct Field {
 
 impl Field {
     pub fn new(
-        key: &'static str,
+        key: FieldKey,
         label: &'static str,
         kind: FieldKind,
         check: Check,
@@ -87,7 +88,7 @@ impl Field {
         }
     }
 
-    pub fn text(key: &'static str, label: &'static str, check: Check, value: &str) -> Field {
+    pub fn text(key: FieldKey, label: &'static str, check: Check, value: &str) -> Field {
         Field::new(key, label, FieldKind::Text, check, value)
     }
 

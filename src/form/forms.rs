@@ -2,7 +2,7 @@
 
 use chrono::NaiveTime;
 
-use super::{Check, Field, FieldKind, Form, FormKind, PickerSource};
+use super::{Check, Field, FieldKey, FieldKind, Form, FormKind, PickerSource};
 use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, InteractionKind, Organization, Question,
     QuestionList,
@@ -31,10 +31,15 @@ pub fn contact(
         .map(|d| d.to_string())
         .unwrap_or_default();
     let fields = vec![
-        Field::text("name", "Name", Check::Required, value(|c| &c.name)),
-        Field::text("title", "Title", Check::Anything, value(|c| &c.title)),
+        Field::text(FieldKey::Name, "Name", Check::Required, value(|c| &c.name)),
+        Field::text(
+            FieldKey::Title,
+            "Title",
+            Check::Anything,
+            value(|c| &c.title),
+        ),
         Field::new(
-            "organization",
+            FieldKey::Organization,
             "Organisation",
             FieldKind::Picker {
                 source: PickerSource::Organization,
@@ -44,28 +49,33 @@ pub fn contact(
             "",
         )
         .with_pick(organization),
-        Field::text("email", "Email", Check::Email, value(|c| &c.email)),
-        Field::text("phone", "Phone", Check::Anything, value(|c| &c.phone)),
+        Field::text(FieldKey::Email, "Email", Check::Email, value(|c| &c.email)),
         Field::text(
-            "linkedin",
+            FieldKey::Phone,
+            "Phone",
+            Check::Anything,
+            value(|c| &c.phone),
+        ),
+        Field::text(
+            FieldKey::Linkedin,
             "LinkedIn URL",
             Check::LinkedIn,
             value(|c| &c.linkedin),
         ),
         Field::text(
-            "location",
+            FieldKey::Location,
             "Location",
             Check::Anything,
             value(|c| &c.location),
         ),
         Field::text(
-            "how_met",
+            FieldKey::HowMet,
             "How we met",
             Check::Anything,
             value(|c| &c.how_met),
         ),
         Field::new(
-            "referred_by",
+            FieldKey::ReferredBy,
             "Referred by",
             FieldKind::Picker {
                 source: PickerSource::Contact,
@@ -75,10 +85,15 @@ pub fn contact(
             "",
         )
         .with_pick(referrer),
-        Field::text("tags", "Tags", Check::Anything, &tags.join(", ")),
-        Field::text("keep_in_touch", "Keep in touch (days)", Check::Days, &days),
+        Field::text(FieldKey::Tags, "Tags", Check::Anything, &tags.join(", ")),
+        Field::text(
+            FieldKey::KeepInTouch,
+            "Keep in touch (days)",
+            Check::Days,
+            &days,
+        ),
         Field::new(
-            "notes",
+            FieldKey::Notes,
             "Notes",
             FieldKind::Multiline,
             Check::Anything,
@@ -91,10 +106,15 @@ pub fn contact(
 pub fn organization(organization: Option<&Organization>) -> Form {
     let value = |f: fn(&Organization) -> &str| organization.map(f).unwrap_or("");
     let fields = vec![
-        Field::text("name", "Name", Check::Required, value(|o| &o.name)),
-        Field::text("website", "Website", Check::Anything, value(|o| &o.website)),
+        Field::text(FieldKey::Name, "Name", Check::Required, value(|o| &o.name)),
+        Field::text(
+            FieldKey::Website,
+            "Website",
+            Check::Anything,
+            value(|o| &o.website),
+        ),
         Field::new(
-            "notes",
+            FieldKey::Notes,
             "Notes",
             FieldKind::Multiline,
             Check::Anything,
@@ -126,7 +146,7 @@ pub fn follow_up(
     let kind = follow_up.map_or(FollowUpKind::Custom, |f| f.kind);
     let fields = vec![
         Field::new(
-            "contact",
+            FieldKey::Contact,
             "Contact",
             FieldKind::Picker {
                 source: PickerSource::Contact,
@@ -137,13 +157,13 @@ pub fn follow_up(
         )
         .with_pick(contact),
         Field::text(
-            "title",
+            FieldKey::Title,
             "What to do",
             Check::Required,
             follow_up.map_or("", |f| &f.title),
         ),
         Field::new(
-            "due",
+            FieldKey::Due,
             "Due",
             FieldKind::Date {
                 default_time: MORNING,
@@ -152,14 +172,14 @@ pub fn follow_up(
             &due,
         ),
         Field::new(
-            "kind",
+            FieldKey::Kind,
             "Kind",
             FieldKind::Choice(labels(FollowUpKind::ALL, FollowUpKind::label)),
             Check::Required,
             kind.label(),
         ),
         Field::new(
-            "notes",
+            FieldKey::Notes,
             "Notes",
             FieldKind::Multiline,
             Check::Anything,
@@ -174,13 +194,13 @@ pub fn follow_up(
 pub fn question_list(list: Option<&QuestionList>) -> Form {
     let fields = vec![
         Field::text(
-            "name",
+            FieldKey::Name,
             "Name",
             Check::Required,
             list.map_or("", |l| &l.name),
         ),
         Field::text(
-            "description",
+            FieldKey::Description,
             "Description",
             Check::Anything,
             list.map_or("", |l| &l.description),
@@ -194,14 +214,14 @@ pub fn question(list: (Id, String), question: Option<&Question>) -> Form {
     let list_id = list.0;
     let fields = vec![
         Field::new(
-            "text",
+            FieldKey::Text,
             "Question",
             FieldKind::Multiline,
             Check::Required,
             question.map_or("", |q| &q.text),
         ),
         Field::new(
-            "list",
+            FieldKey::List,
             "In the list",
             FieldKind::Picker {
                 source: PickerSource::QuestionList,
@@ -236,14 +256,14 @@ pub fn touch(contact: Id, clock: &Clock) -> Form {
 pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Form {
     let fields = vec![
         Field::new(
-            "kind",
+            FieldKey::Kind,
             "Kind",
             FieldKind::Choice(labels(&TOUCH_KINDS, InteractionKind::label)),
             Check::Required,
             "Email",
         ),
         Field::new(
-            "when",
+            FieldKey::When,
             "When",
             FieldKind::Date {
                 default_time: MORNING,
@@ -251,8 +271,14 @@ pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Fo
             Check::Required,
             "now",
         ),
-        Field::text("summary", "Summary", Check::Required, ""),
-        Field::new("body", "Details", FieldKind::Multiline, Check::Anything, ""),
+        Field::text(FieldKey::Summary, "Summary", Check::Required, ""),
+        Field::new(
+            FieldKey::Body,
+            "Details",
+            FieldKind::Multiline,
+            Check::Anything,
+            "",
+        ),
     ];
     let mut form = Form::new(FormKind::Touch { contact, completes }, None, fields);
     form.refresh_hints(clock);
@@ -262,7 +288,7 @@ pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Fo
 /// Snooze a follow-up to a date typed naturally.
 pub fn snooze(follow_up: Id, clock: &Clock) -> Form {
     let fields = vec![Field::new(
-        "until",
+        FieldKey::Until,
         "Snooze until",
         FieldKind::Date {
             default_time: MORNING,
@@ -280,13 +306,13 @@ pub fn import() -> Form {
     use crate::interop::files::Format;
     let fields = vec![
         Field::new(
-            "format",
+            FieldKey::Format,
             "Kind of file",
             FieldKind::Choice(labels(&Format::ALL, Format::label)),
             Check::Required,
             Format::Linkedin.label(),
         ),
-        Field::text("file", "File or folder", Check::Required, ""),
+        Field::text(FieldKey::File, "File or folder", Check::Required, ""),
     ];
     Form::new(FormKind::Import, None, fields)
 }
@@ -295,7 +321,7 @@ pub fn import() -> Form {
 /// timeline, referrals and tags come along, and they go to the trash.
 pub fn merge_into(contact: Id) -> Form {
     let fields = vec![Field::new(
-        "duplicate",
+        FieldKey::Duplicate,
         "Same person as",
         FieldKind::Picker {
             source: PickerSource::Contact,
@@ -310,7 +336,7 @@ pub fn merge_into(contact: Id) -> Form {
 /// The role landed, to share in each thank-you.
 pub fn landed_role() -> Form {
     let fields = vec![Field::text(
-        "role",
+        FieldKey::Role,
         "The role (and where)",
         Check::Required,
         "",

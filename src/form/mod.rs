@@ -4,10 +4,12 @@
 
 mod field;
 pub mod forms;
+mod key;
 pub mod steps;
 pub mod text_input;
 
 pub use field::{Check, Field, FieldKind, PickerSource};
+pub use key::FieldKey;
 pub use text_input::TextInput;
 
 use crate::domain::drafts::Template;
@@ -254,20 +256,29 @@ impl Form {
         self.focus + 1 == self.fields.len()
     }
 
-    pub fn field(&self, key: &str) -> &Field {
-        self.fields
-            .iter()
-            .find(|f| f.key == key)
-            .unwrap_or_else(|| panic!("no field {key}"))
+    /// The field `key` of this form; a form without it has none (its save reads it as empty).
+    pub fn field(&self, key: FieldKey) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
     }
 
     /// The cleaned text of a field.
-    pub fn text(&self, key: &str) -> String {
-        self.field(key).cleaned()
+    pub fn text(&self, key: FieldKey) -> String {
+        self.field(key).map(Field::cleaned).unwrap_or_default()
     }
 
-    pub fn picked(&self, key: &str) -> Option<Id> {
-        self.field(key).picked.as_ref().map(|(id, _)| *id)
+    pub fn picked(&self, key: FieldKey) -> Option<Id> {
+        self.field(key)?.picked.as_ref().map(|(id, _)| *id)
+    }
+
+    /// The choice made in a choice field, as one of `all` — the values its labels were made
+    /// from, in the same order — not by reading a label back.
+    pub fn chosen<T: Copy>(&self, key: FieldKey, all: &[T]) -> Option<T> {
+        let field = self.field(key)?;
+        let FieldKind::Choice(labels) = &field.kind else {
+            return None;
+        };
+        let index = labels.iter().position(|l| l == field.input.value())?;
+        all.get(index).copied()
     }
 
     /// Checks every field; on failure each bad field carries its message, the focus moves to
@@ -286,7 +297,7 @@ impl Form {
     }
 
     /// Puts a refusal from the store at its field (or on the form), keeping everything typed.
-    pub fn refuse(&mut self, field: Option<&str>, message: String) {
+    pub fn refuse(&mut self, field: Option<FieldKey>, message: String) {
         match field.and_then(|key| self.fields.iter().position(|f| f.key == key)) {
             Some(index) => {
                 self.fields[index].error = Some(message);

@@ -1,12 +1,13 @@
 //! The forms the playbook's steps need: starting an interview, setting the meeting, a
 //! redirect, the evaluation and the thank-you.
 
+use super::FieldKey;
 use super::forms::MORNING;
 use super::{Check, Field, FieldKind, Form, FormKind};
 use crate::domain::prompts::evaluation_prompts;
 use crate::domain::{Channel, Clock, Id, Interview, MeetingMode};
 
-fn choice(key: &'static str, label: &'static str, options: &[&str], value: &str) -> Field {
+fn choice(key: FieldKey, label: &'static str, options: &[&str], value: &str) -> Field {
     let options = options.iter().map(|o| o.to_string()).collect();
     Field::new(
         key,
@@ -17,23 +18,38 @@ fn choice(key: &'static str, label: &'static str, options: &[&str], value: &str)
     )
 }
 
-fn yes_no(key: &'static str, label: &'static str, yes: bool) -> Field {
+fn yes_no(key: FieldKey, label: &'static str, yes: bool) -> Field {
     choice(key, label, &["Yes", "No"], if yes { "Yes" } else { "No" })
 }
 
-fn notes(key: &'static str, label: &'static str, value: &str) -> Field {
+fn notes(key: FieldKey, label: &'static str, value: &str) -> Field {
     Field::new(key, label, FieldKind::Multiline, Check::Anything, value)
 }
 
 pub fn start_interview(contact: Id, clock: &Clock) -> Form {
     let channels: Vec<&str> = Channel::ALL.iter().map(|c| c.label()).collect();
     let fields = vec![
-        Field::text("objective", "What I want to learn", Check::Required, ""),
-        choice("channel", "Asked by", &channels, Channel::Email.label()),
-        Field::text("found_via", "Found them through", Check::Anything, ""),
-        Field::text("minutes", "Minutes asked for", Check::Minutes, "20"),
+        Field::text(
+            FieldKey::Objective,
+            "What I want to learn",
+            Check::Required,
+            "",
+        ),
+        choice(
+            FieldKey::Channel,
+            "Asked by",
+            &channels,
+            Channel::Email.label(),
+        ),
+        Field::text(
+            FieldKey::FoundVia,
+            "Found them through",
+            Check::Anything,
+            "",
+        ),
+        Field::text(FieldKey::Minutes, "Minutes asked for", Check::Minutes, "20"),
         Field::new(
-            "asked",
+            FieldKey::Asked,
             "Asked on",
             FieldKind::Date {
                 default_time: MORNING,
@@ -51,7 +67,7 @@ pub fn schedule(interview: Id, minutes: u32) -> Form {
     let modes: Vec<&str> = MeetingMode::ALL.iter().map(|m| m.label()).collect();
     let fields = vec![
         Field::new(
-            "when",
+            FieldKey::When,
             "When",
             FieldKind::Date {
                 default_time: MORNING,
@@ -60,20 +76,20 @@ pub fn schedule(interview: Id, minutes: u32) -> Form {
             "",
         ),
         Field::text(
-            "length",
+            FieldKey::Length,
             "Length (minutes)",
             Check::Minutes,
             &minutes.to_string(),
         ),
-        choice("mode", "How", &modes, MeetingMode::Video.label()),
-        Field::text("place", "Place or link", Check::Anything, ""),
+        choice(FieldKey::Mode, "How", &modes, MeetingMode::Video.label()),
+        Field::text(FieldKey::Place, "Place or link", Check::Anything, ""),
     ];
     Form::new(FormKind::Schedule { interview }, None, fields)
 }
 
 pub fn redirect(interview: Id) -> Form {
     let fields = vec![Field::text(
-        "name",
+        FieldKey::Name,
         "Who they suggested",
         Check::Required,
         "",
@@ -94,7 +110,7 @@ pub fn evaluation(interview: &Interview) -> Form {
         &e.field_needs,
         &e.new_ideas,
     ];
-    let mut fields = vec![notes("key_points", "Key points", &e.key_points)];
+    let mut fields = vec![notes(FieldKey::KeyPoints, "Key points", &e.key_points)];
     for (prompt, answer) in evaluation_prompts().iter().zip(answers) {
         fields.push(notes(
             prompt_key(&prompt.key),
@@ -103,11 +119,23 @@ pub fn evaluation(interview: &Interview) -> Form {
         ));
     }
     fields.extend([
-        notes("referrals", "Referrals (one a line)", ""),
-        notes("actions", "To do (one a line)", ""),
-        yes_no("reference", "Offered a reference", e.offered_reference),
-        yes_no("resume", "Offered resume review", e.offered_resume_review),
-        yes_no("contact_again", "May contact again", e.may_contact_again),
+        notes(FieldKey::Referrals, "Referrals (one a line)", ""),
+        notes(FieldKey::Actions, "To do (one a line)", ""),
+        yes_no(
+            FieldKey::Reference,
+            "Offered a reference",
+            e.offered_reference,
+        ),
+        yes_no(
+            FieldKey::Resume,
+            "Offered resume review",
+            e.offered_resume_review,
+        ),
+        yes_no(
+            FieldKey::ContactAgain,
+            "May contact again",
+            e.may_contact_again,
+        ),
     ]);
     Form::new(
         FormKind::Evaluation {
@@ -118,16 +146,16 @@ pub fn evaluation(interview: &Interview) -> Form {
     )
 }
 
-/// Field keys are `&'static str`; the prompts' keys come from a file, so they are mapped.
-fn prompt_key(key: &str) -> &'static str {
+/// The prompts' keys come from a file: each is the field of the write-up it fills.
+fn prompt_key(key: &str) -> FieldKey {
     match key {
-        "skills" => "skills",
-        "qualify" => "qualify",
-        "enjoy" => "enjoy",
-        "pay" => "pay",
-        "organization" => "organization",
-        "field_needs" => "field_needs",
-        _ => "new_ideas",
+        "skills" => FieldKey::Skills,
+        "qualify" => FieldKey::Qualify,
+        "enjoy" => FieldKey::Enjoy,
+        "pay" => FieldKey::Pay,
+        "organization" => FieldKey::Organization,
+        "field_needs" => FieldKey::FieldNeeds,
+        _ => FieldKey::NewIdeas,
     }
 }
 
@@ -148,9 +176,9 @@ fn prompt_label(key: &str) -> &'static str {
 /// needs every placeholder filled.
 pub fn draft(interview: Id, template: crate::domain::drafts::Template, text: &str) -> Form {
     let fields = vec![
-        notes("note", "The message", text),
+        notes(FieldKey::Note, "The message", text),
         choice(
-            "channel",
+            FieldKey::Channel,
             "Sent by",
             &["Email", "LinkedIn", "Message", "Card", "In person"],
             "Email",
@@ -169,7 +197,7 @@ pub fn draft(interview: Id, template: crate::domain::drafts::Template, text: &st
 /// Meeting mode's "add the questions of a list".
 pub fn add_questions(interview: Id) -> Form {
     let fields = vec![Field::new(
-        "list",
+        FieldKey::List,
         "Add the questions of",
         FieldKind::Picker {
             source: super::PickerSource::QuestionList,

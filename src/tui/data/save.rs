@@ -7,6 +7,7 @@ use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
     Question, QuestionList,
 };
+use crate::form::FieldKey;
 use crate::form::forms::MORNING;
 use crate::form::{Duplicate, Form, FormKind};
 use crate::store::{Store, StoreError, organization_named, record};
@@ -22,7 +23,7 @@ pub enum Saved {
     },
     /// Not saved; the form shows why (at a field when one is named).
     Refused {
-        field: Option<&'static str>,
+        field: Option<FieldKey>,
         message: String,
     },
     /// Not saved: a new contact looks like an existing one; saving again goes ahead.
@@ -52,7 +53,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Import => return crate::tui::screens::import::preview(store, form, clock),
         FormKind::LandedRole => store
             .thank_helpers(
-                &form.text("role"),
+                &form.text(FieldKey::Role),
                 settings.playbook.keep_in_touch_days,
                 clock,
             )
@@ -71,18 +72,20 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Touch { contact, completes } => {
             save_touch(store, form, *contact, *completes, clock, settings)
         }
-        FormKind::Snooze { follow_up } => match dates::parse(&form.text("until"), clock, MORNING) {
-            Ok(parsed) => store
-                .snooze_follow_up(*follow_up, parsed.at, clock.timestamp())
-                .map(|_| Saved::Done {
-                    message: format!("Snoozed until {}", clock.when(parsed.at)),
-                    contact: None,
+        FormKind::Snooze { follow_up } => {
+            match dates::parse(&form.text(FieldKey::Until), clock, MORNING) {
+                Ok(parsed) => store
+                    .snooze_follow_up(*follow_up, parsed.at, clock.timestamp())
+                    .map(|_| Saved::Done {
+                        message: format!("Snoozed until {}", clock.when(parsed.at)),
+                        contact: None,
+                    }),
+                Err(e) => Ok(Saved::Refused {
+                    field: Some(FieldKey::Until),
+                    message: e.to_string(),
                 }),
-            Err(e) => Ok(Saved::Refused {
-                field: Some("until"),
-                message: e.to_string(),
-            }),
-        },
+            }
+        }
         FormKind::StartInterview { contact } => {
             save_steps::start_interview(store, form, *contact, clock, settings)
         }
@@ -99,7 +102,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
             interview,
             template,
         } => save_steps::draft_sent(store, form, *interview, *template, clock, settings),
-        FormKind::MergeInto { contact } => match form.picked("duplicate") {
+        FormKind::MergeInto { contact } => match form.picked(FieldKey::Duplicate) {
             Some(duplicate) => store
                 .merge_contacts(duplicate, *contact, clock.timestamp())
                 .map(|message| Saved::Done {
@@ -107,11 +110,11 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                     contact: Some(*contact),
                 }),
             None => Ok(Saved::Refused {
-                field: Some("duplicate"),
+                field: Some(FieldKey::Duplicate),
                 message: "pick the contact to merge in (type part of their name)".into(),
             }),
         },
-        FormKind::AddQuestions { interview } => match form.picked("list") {
+        FormKind::AddQuestions { interview } => match form.picked(FieldKey::List) {
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)
                 .map(|n| Saved::Done {
@@ -119,7 +122,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                     contact: None,
                 }),
             None => Ok(Saved::Refused {
-                field: Some("list"),
+                field: Some(FieldKey::List),
                 message: "pick a list".into(),
             }),
         },
@@ -160,12 +163,12 @@ fn put<R: record::Record>(
 
 fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
     let now = clock.timestamp();
-    let name = form.text("name");
-    let organization = form.text("organization");
-    let (email, linkedin) = (form.text("email"), form.text("linkedin"));
-    if form.editing.is_some() && form.picked("referred_by") == form.editing {
+    let name = form.text(FieldKey::Name);
+    let organization = form.text(FieldKey::Organization);
+    let (email, linkedin) = (form.text(FieldKey::Email), form.text(FieldKey::Linkedin));
+    if form.editing.is_some() && form.picked(FieldKey::ReferredBy) == form.editing {
         return Ok(Saved::Refused {
-            field: Some("referred_by"),
+            field: Some(FieldKey::ReferredBy),
             message: "a contact cannot refer themselves".into(),
         });
     }
@@ -182,27 +185,28 @@ fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, Stor
     }
     let mut contact = existing_or(store, form, || Contact::named(&name, now))?;
     contact.name = name;
-    contact.title = form.text("title");
+    contact.title = form.text(FieldKey::Title);
     contact.email = email;
-    contact.phone = form.text("phone");
+    contact.phone = form.text(FieldKey::Phone);
     contact.linkedin = linkedin;
-    contact.location = form.text("location");
-    contact.how_met = form.text("how_met");
-    contact.referred_by = form.picked("referred_by");
-    contact.keep_in_touch_days = form.text("keep_in_touch").parse().ok();
-    contact.notes = form.text("notes");
+    contact.location = form.text(FieldKey::Location);
+    contact.how_met = form.text(FieldKey::HowMet);
+    contact.referred_by = form.picked(FieldKey::ReferredBy);
+    contact.keep_in_touch_days = form.text(FieldKey::KeepInTouch).parse().ok();
+    contact.notes = form.text(FieldKey::Notes);
     let tags: Vec<String> = form
-        .text("tags")
+        .text(FieldKey::Tags)
         .split(',')
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
     let id = store.write(|tx| {
-        contact.organization_id = match (form.picked("organization"), organization.is_empty()) {
-            (Some(id), _) => Some(id),
-            (None, true) => None,
-            (None, false) => Some(organization_named(tx, &organization, now)?),
-        };
+        contact.organization_id =
+            match (form.picked(FieldKey::Organization), organization.is_empty()) {
+                (Some(id), _) => Some(id),
+                (None, true) => None,
+                (None, false) => Some(organization_named(tx, &organization, now)?),
+            };
         put(tx, form, &mut contact, clock)?;
         Store::set_tags(tx, contact.meta.id, &tags, now)?;
         if form.editing.is_none() {
@@ -226,9 +230,9 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
         website: String::new(),
         notes: String::new(),
     })?;
-    org.name = form.text("name");
-    org.website = form.text("website");
-    org.notes = form.text("notes");
+    org.name = form.text(FieldKey::Name);
+    org.website = form.text(FieldKey::Website);
+    org.notes = form.text(FieldKey::Notes);
     store.write(|tx| put(tx, form, &mut org, clock))?;
     Ok(Saved::Done {
         message: format!("Saved {}", org.name),
@@ -237,24 +241,26 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
 }
 
 fn save_follow_up(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
-    let due = match dates::parse(&form.text("due"), clock, MORNING) {
+    let due = match dates::parse(&form.text(FieldKey::Due), clock, MORNING) {
         Ok(parsed) => parsed.at,
         Err(e) => {
             return Ok(Saved::Refused {
-                field: Some("due"),
+                field: Some(FieldKey::Due),
                 message: e.to_string(),
             });
         }
     };
-    let kind: FollowUpKind = form.text("kind").parse().unwrap_or(FollowUpKind::Custom);
+    let kind = form
+        .chosen(FieldKey::Kind, FollowUpKind::ALL)
+        .unwrap_or(FollowUpKind::Custom);
     let mut follow_up = existing_or(store, form, || {
         FollowUp::new(kind, "", due, clock.timestamp())
     })?;
     follow_up.kind = kind;
-    follow_up.title = form.text("title");
+    follow_up.title = form.text(FieldKey::Title);
     follow_up.due_at = due;
-    follow_up.contact_id = form.picked("contact");
-    follow_up.notes = form.text("notes");
+    follow_up.contact_id = form.picked(FieldKey::Contact);
+    follow_up.notes = form.text(FieldKey::Notes);
     store.write(|tx| put(tx, form, &mut follow_up, clock))?;
     Ok(Saved::Done {
         message: format!("Saved \"{}\", due {}", follow_up.title, clock.when(due)),
@@ -268,8 +274,8 @@ fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved
         name: String::new(),
         description: String::new(),
     })?;
-    list.name = form.text("name");
-    list.description = form.text("description");
+    list.name = form.text(FieldKey::Name);
+    list.description = form.text(FieldKey::Description);
     store.write(|tx| put(tx, form, &mut list, clock))?;
     Ok(Saved::Done {
         message: format!("Saved {}", list.name),
@@ -278,7 +284,7 @@ fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved
 }
 
 fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<Saved, StoreError> {
-    let list = form.picked("list").unwrap_or(list);
+    let list = form.picked(FieldKey::List).unwrap_or(list);
     let last = store.questions_of_list(list)?.len() as u32;
     let mut question = existing_or(store, form, || Question {
         meta: Meta::new(clock.timestamp()),
@@ -291,7 +297,7 @@ fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<
         question.list_id = list;
         question.position = last;
     }
-    question.text = form.text("text");
+    question.text = form.text(FieldKey::Text);
     store.write(|tx| put(tx, form, &mut question, clock))?;
     Ok(Saved::Done {
         message: "Saved the question".into(),
@@ -307,11 +313,11 @@ fn save_touch(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let when = match dates::parse(&form.text("when"), clock, MORNING) {
+    let when = match dates::parse(&form.text(FieldKey::When), clock, MORNING) {
         Ok(parsed) => parsed.at,
         Err(e) => {
             return Ok(Saved::Refused {
-                field: Some("when"),
+                field: Some(FieldKey::When),
                 message: e.to_string(),
             });
         }
@@ -319,13 +325,15 @@ fn save_touch(
     if when > clock.timestamp().plus(chrono::Duration::hours(1)) {
         let message = "a touch is something that happened: give a time that has passed".to_string();
         return Ok(Saved::Refused {
-            field: Some("when"),
+            field: Some(FieldKey::When),
             message,
         });
     }
-    let kind: InteractionKind = form.text("kind").parse().unwrap_or(InteractionKind::Note);
-    let mut touch = Interaction::new(contact, kind, &form.text("summary"), when);
-    touch.body = form.text("body");
+    let kind = form
+        .chosen(FieldKey::Kind, &crate::form::forms::TOUCH_KINDS)
+        .unwrap_or(InteractionKind::Note);
+    let mut touch = Interaction::new(contact, kind, &form.text(FieldKey::Summary), when);
+    touch.body = form.text(FieldKey::Body);
     touch.meta.created_at = clock.timestamp();
     touch.meta.updated_at = clock.timestamp();
     let contact: Contact = store.get(contact)?;

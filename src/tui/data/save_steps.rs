@@ -1,6 +1,7 @@
 //! Saving the playbook's forms: each is one step of an interview, taken in one transaction
 //! with everything it brings (referrals, action items, follow-ups, the timeline).
 
+use crate::form::FieldKey;
 use chrono::Duration;
 
 use crate::domain::dates;
@@ -17,7 +18,7 @@ use crate::store::playbook::take_step;
 use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError, record};
 use crate::tui::data::save::Saved;
 
-fn refused(field: &'static str, message: impl Into<String>) -> Saved {
+fn refused(field: FieldKey, message: impl Into<String>) -> Saved {
     Saved::Refused {
         field: Some(field),
         message: message.into(),
@@ -39,16 +40,18 @@ pub fn start_interview(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let asked = match dates::parse(&form.text("asked"), clock, MORNING) {
+    let asked = match dates::parse(&form.text(FieldKey::Asked), clock, MORNING) {
         Ok(parsed) => parsed.at,
-        Err(e) => return Ok(refused("asked", e.to_string())),
+        Err(e) => return Ok(refused(FieldKey::Asked, e.to_string())),
     };
     let request = NewRequest {
         contact_id: contact,
-        objective: form.text("objective"),
-        channel: form.text("channel").parse().unwrap_or(Channel::Email),
-        found_via: form.text("found_via"),
-        minutes_asked: form.text("minutes").parse().unwrap_or(20),
+        objective: form.text(FieldKey::Objective),
+        channel: form
+            .chosen(FieldKey::Channel, &Channel::ALL)
+            .unwrap_or(Channel::Email),
+        found_via: form.text(FieldKey::FoundVia),
+        minutes_asked: form.text(FieldKey::Minutes).parse().unwrap_or(20),
     };
     // The request is logged as of when it was made, so the nudge falls due from then.
     let at_asking = Clock::fixed(asked.0, clock.offset);
@@ -69,14 +72,16 @@ pub fn schedule(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let starts_at = match dates::parse(&form.text("when"), clock, MORNING) {
+    let starts_at = match dates::parse(&form.text(FieldKey::When), clock, MORNING) {
         Ok(parsed) => parsed.at,
-        Err(e) => return Ok(refused("when", e.to_string())),
+        Err(e) => return Ok(refused(FieldKey::When, e.to_string())),
     };
     let meeting = MeetingDetails {
-        duration_minutes: form.text("length").parse().unwrap_or(30),
-        mode: form.text("mode").parse().unwrap_or(MeetingMode::Video),
-        place: form.text("place"),
+        duration_minutes: form.text(FieldKey::Length).parse().unwrap_or(30),
+        mode: form
+            .chosen(FieldKey::Mode, &MeetingMode::ALL)
+            .unwrap_or(MeetingMode::Video),
+        place: form.text(FieldKey::Place),
     };
     let input = StepInput {
         step: Step::MeetingScheduled { starts_at },
@@ -96,7 +101,7 @@ pub fn redirect(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let name = form.text("name");
+    let name = form.text(FieldKey::Name);
     let step = StepInput::from(Step::Redirected {
         to_name: name.clone(),
     });
@@ -117,23 +122,24 @@ pub fn evaluation(
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
     let now = clock.timestamp();
-    let referrals = lines(&form.text("referrals"));
-    let actions = lines(&form.text("actions"));
+    let referrals = lines(&form.text(FieldKey::Referrals));
+    let actions = lines(&form.text(FieldKey::Actions));
     store.write(|tx| {
         let mut interview: Interview = record::get(tx, interview_id)?;
         let person: Contact = record::get(tx, interview.contact_id)?;
         let e = &mut interview.evaluation;
-        e.key_points = form.text("key_points");
-        e.skills = form.text("skills");
-        e.qualify = form.text("qualify");
-        e.enjoy = form.text("enjoy");
-        e.pay = form.text("pay");
-        e.organization = form.text("organization");
-        e.field_needs = form.text("field_needs");
-        e.new_ideas = form.text("new_ideas");
-        e.offered_reference = form.text("reference") == "Yes";
-        e.offered_resume_review = form.text("resume") == "Yes";
-        e.may_contact_again = form.text("contact_again") == "Yes";
+        e.key_points = form.text(FieldKey::KeyPoints);
+        e.skills = form.text(FieldKey::Skills);
+        e.qualify = form.text(FieldKey::Qualify);
+        e.enjoy = form.text(FieldKey::Enjoy);
+        e.pay = form.text(FieldKey::Pay);
+        e.organization = form.text(FieldKey::Organization);
+        e.field_needs = form.text(FieldKey::FieldNeeds);
+        e.new_ideas = form.text(FieldKey::NewIdeas);
+        let yes = |key| form.chosen(key, &[true, false]).unwrap_or(false);
+        e.offered_reference = yes(FieldKey::Reference);
+        e.offered_resume_review = yes(FieldKey::Resume);
+        e.may_contact_again = yes(FieldKey::ContactAgain);
         record::update(tx, &mut interview, now)?;
         for name in &referrals {
             let mut referral = Contact::named(name, now);
@@ -198,15 +204,15 @@ pub fn draft_sent(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let note = form.text("note");
+    let note = form.text(FieldKey::Note);
     if let Some(first) = unfilled(&note).first() {
         return Ok(refused(
-            "note",
+            FieldKey::Note,
             format!("fill in {first} before marking it sent"),
         ));
     }
     let interview: Interview = store.get(interview_id)?;
-    let channel = form.text("channel");
+    let channel = form.text(FieldKey::Channel);
     match template {
         Template::ThankYou | Template::Nudge => {
             let step = if template == Template::ThankYou {

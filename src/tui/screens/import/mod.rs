@@ -11,6 +11,7 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
     &[Context::Import, Context::List, Context::Global]
 };
 
+use crate::form::FieldKey;
 use std::path::PathBuf;
 
 use crate::domain::Clock;
@@ -51,14 +52,13 @@ impl ImportPreview {
 /// Saving the import form: a dry run of the import, as a preview (or the reason it cannot run,
 /// at the file field).
 pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
-    let format = Format::ALL
-        .into_iter()
-        .find(|f| f.label() == form.text("format"))
+    let format = form
+        .chosen(FieldKey::Format, &Format::ALL)
         .unwrap_or(Format::Linkedin);
-    let file = crate::store::path::expand_home(&form.text("file"));
+    let file = crate::store::path::expand_home(&form.text(FieldKey::File));
     if !file.exists() {
         return Saved::Refused {
-            field: Some("file"),
+            field: Some(FieldKey::File),
             message: format!("there is no file or folder at {}", file.display()),
         };
     }
@@ -78,7 +78,7 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
             nav: Nav::default(),
         })),
         Err(error) => Saved::Refused {
-            field: Some("file"),
+            field: Some(FieldKey::File),
             message: error.to_string(),
         },
     }
