@@ -8,12 +8,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::Weekday;
-use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::domain::settings::{PlaybookSettings, Settings};
-use crate::tui::view::theme::Colors;
 
 /// A commented file to start from, written by `rolo config edit`.
 pub const STARTER: &str = include_str!("../assets/config.toml");
@@ -43,11 +41,20 @@ pub struct KeyPatch {
     pub line: usize,
 }
 
+/// One colour of the theme, as the file names it: checked by the screens, which know their
+/// colours (as key patches are by the keymap).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColorPatch {
+    pub name: String,
+    pub value: String,
+    pub line: usize,
+}
+
 /// Everything the file sets, over the defaults.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     pub settings: Settings,
-    pub colors: Colors,
+    pub colors: Vec<ColorPatch>,
     pub keys: Vec<KeyPatch>,
 }
 
@@ -148,24 +155,11 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
         }
     }
     for (name, value) in raw.theme {
-        let color = value.get_ref().parse::<Color>();
-        match (config.colors.slot(&name), color) {
-            (Some(slot), Ok(color)) => *slot = color,
-            (None, _) => warn(
-                value.span(),
-                format!(
-                    "[theme] has no colour {name:?} (it has {})",
-                    Colors::NAMES.join(", ")
-                ),
-            ),
-            (_, Err(_)) => warn(
-                value.span(),
-                format!(
-                    "{:?} is not a colour (try \"cyan\" or \"#5f87af\")",
-                    value.get_ref()
-                ),
-            ),
-        }
+        config.colors.push(ColorPatch {
+            name,
+            value: value.get_ref().clone(),
+            line: line_of(text, value.span().start),
+        });
     }
     for (context, keys) in raw.keys {
         for (key, action) in keys {

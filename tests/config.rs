@@ -11,6 +11,8 @@
 
 mod support;
 
+use rolo::tui::view::theme::Colors;
+
 use predicates::str::contains;
 use rolo::config::{Config, parse};
 use rolo::tui::keys::action::Action;
@@ -50,11 +52,10 @@ fn settings_and_colours_are_read() {
         "what the file leaves out keeps its default"
     );
     assert_eq!(config.settings.week_start, chrono::Weekday::Sun);
-    assert_eq!(
-        config.colors.accent,
-        ratatui::style::Color::Rgb(0x5f, 0x87, 0xaf)
-    );
-    assert_eq!(config.colors.overdue, ratatui::style::Color::LightRed);
+    let (colors, warnings) = Colors::default().patched(&config.colors);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(colors.accent, ratatui::style::Color::Rgb(0x5f, 0x87, 0xaf));
+    assert_eq!(colors.overdue, ratatui::style::Color::LightRed);
 }
 
 #[test]
@@ -93,8 +94,10 @@ fn bad_entries_are_reported_by_line_and_left_out() {
                 [keys.list]\n\"j\" = \"fly_away\"\n[keys.nowhere]\n\"x\" = \"quit\"\n";
     let (config, warnings) = parse(text);
     let (_, key_warnings) = Keymap::default_keys().patched(&config.keys);
+    let (colors, color_warnings) = Colors::default().patched(&config.colors);
     let lines: Vec<Option<usize>> = warnings
         .iter()
+        .chain(&color_warnings)
         .chain(&key_warnings)
         .map(|w| w.line)
         .collect();
@@ -104,7 +107,7 @@ fn bad_entries_are_reported_by_line_and_left_out() {
         "{warnings:?} {key_warnings:?}"
     );
     assert_eq!(config.settings.week_start, chrono::Weekday::Mon);
-    assert_eq!(config.colors, rolo::tui::view::theme::Colors::default());
+    assert_eq!(colors, Colors::default());
 }
 
 #[test]

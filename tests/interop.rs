@@ -214,7 +214,10 @@ fn json_round_trips_and_merges_without_duplicates() {
     rolo::demo::fill(&source.store, 40, &clock()).unwrap();
     let grace = source.contact_named("Aiko Kowalski").unwrap();
     source
-        .trash("contacts", grace.meta.id, clock().timestamp())
+        .trash(
+            rolo::domain::RecordRef::new(rolo::domain::Deletable::Contact, grace.meta.id),
+            clock().timestamp(),
+        )
         .unwrap();
     let exported = json::export(&source).unwrap();
     let mut streamed = Vec::new();

@@ -94,8 +94,11 @@ fn the_index_follows_additions_changes_and_deletions() {
     db.insert(&note).unwrap();
     db.sync_search().unwrap();
     assert_eq!(kinds_found(&db, "quarter")[0].0, SearchKind::Timeline);
-    db.trash("contacts", ada.meta.id, clock().timestamp())
-        .unwrap();
+    db.trash(
+        rolo::domain::RecordRef::new(rolo::domain::Deletable::Contact, ada.meta.id),
+        clock().timestamp(),
+    )
+    .unwrap();
     db.sync_search().unwrap();
     assert!(
         kinds_found(&db, "byron").is_empty(),

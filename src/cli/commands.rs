@@ -158,11 +158,20 @@ pub fn completions(shell: clap_complete::Shell) {
 /// Opens the full-screen app: on the user's database, or on a throw-away demo one.
 pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     require_terminal()?;
+    let options = crate::tui::Options {
+        mouse: !cli.no_mouse,
+        review: cli.review,
+        notice: None,
+    };
+    let with_notice = |notice: Option<String>| crate::tui::Options {
+        notice,
+        ..options.clone()
+    };
     if cli.demo {
         let folder = tempfile::Builder::new().prefix("rolo-demo-").tempdir()?;
         let store = Store::open(&folder.path().join("demo.db"))?;
         crate::demo::fill(&store, crate::demo::DEFAULT_CONTACTS, clock)?;
-        return crate::tui::run(store, cli, clock);
+        return crate::tui::run(store, &options, clock);
     }
     let file = super::database_path(cli)?;
     // Held until the app closes: a second app on this file is offered it read-only.
@@ -175,7 +184,7 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
             let store = Store::open_read_only(&file, &why)
                 .wrap_err_with(|| format!("cannot open {}", shown(&file)))?;
             let notice = Some(format!("Read-only: {}", sanitize::line(&why)));
-            return crate::tui::run_with_notice(store, cli, clock, notice);
+            return crate::tui::run(store, &with_notice(notice), clock);
         }
         Err(refused) => return Err(refused.into()),
         Ok(None) => {
@@ -187,7 +196,7 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
             }
             let store = Store::open_read_only(&file, crate::store::HELD_BY_ANOTHER_APP)
                 .wrap_err_with(|| format!("cannot open {}", shown(&file)))?;
-            return crate::tui::run(store, cli, clock);
+            return crate::tui::run(store, &options, clock);
         }
     };
     let (store, why) = Store::open_for_reading(&file)
@@ -197,9 +206,9 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
         let notice = store
             .read_only_reason()
             .map(|why| format!("Read-only: {why}"));
-        return crate::tui::run_with_notice(store, cli, clock, notice);
+        return crate::tui::run(store, &with_notice(notice), clock);
     }
-    crate::tui::run(store, cli, clock)
+    crate::tui::run(store, &options, clock)
 }
 
 /// The app draws on a terminal and reads keys from it: without one (cron, `ssh host rolo`, a

@@ -75,11 +75,7 @@ fn clean_up_when_stopped() {
     });
 }
 
-/// A path as it may be printed: a file name can hold escape sequences, which must not reach
-/// the terminal (they could set its title or the clipboard).
-pub(crate) fn shown(path: &std::path::Path) -> String {
-    crate::domain::sanitize::line(&path.display().to_string())
-}
+pub(crate) use crate::domain::sanitize::shown;
 
 /// The database the command line names (`--db`, `ROLO_DB`, or the platform default).
 pub fn database_path(cli: &Cli) -> Result<PathBuf> {

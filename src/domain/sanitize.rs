@@ -145,3 +145,9 @@ mod tests {
         assert_eq!(multiline("a\u{1b}[2Jb\n\tc"), "ab\n\tc");
     }
 }
+
+/// A path as it may be printed: a file name can hold escape sequences, which must not reach
+/// the terminal (they could set its title or the clipboard).
+pub fn shown(path: &std::path::Path) -> String {
+    line(&path.display().to_string())
+}

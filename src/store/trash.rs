@@ -6,44 +6,42 @@ use rusqlite::OptionalExtension;
 use super::record::Record;
 use super::{Store, StoreError, StoreResult};
 use crate::domain::{
-    Contact, FollowUp, Id, Interaction, Organization, Question, QuestionList, Timestamp,
+    Contact, Deletable, FollowUp, Id, Interaction, Organization, Question, QuestionList, RecordRef,
+    Timestamp,
 };
 
 /// One deleted record, as the trash lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TrashRow {
-    pub table: &'static str,
+    pub record: RecordRef,
     pub noun: &'static str,
-    pub id: Id,
     pub label: String,
     pub deleted_at: Timestamp,
 }
 
-/// The kinds a user deletes by hand: (table, noun, label column).
-const TRASHABLE: [(&str, &str, &str); 6] = [
-    (Contact::TABLE, Contact::NOUN, Contact::LABEL),
-    (Organization::TABLE, Organization::NOUN, Organization::LABEL),
-    (FollowUp::TABLE, FollowUp::NOUN, FollowUp::LABEL),
-    (QuestionList::TABLE, QuestionList::NOUN, QuestionList::LABEL),
-    (Question::TABLE, Question::NOUN, Question::LABEL),
-    (Interaction::TABLE, Interaction::NOUN, Interaction::LABEL),
-];
+/// Where a kind of record is kept: (table, noun, label column).
+fn table_of(kind: Deletable) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        Deletable::Contact => (Contact::TABLE, Contact::NOUN, Contact::LABEL),
+        Deletable::Organization => (Organization::TABLE, Organization::NOUN, Organization::LABEL),
+        Deletable::FollowUp => (FollowUp::TABLE, FollowUp::NOUN, FollowUp::LABEL),
+        Deletable::QuestionList => (QuestionList::TABLE, QuestionList::NOUN, QuestionList::LABEL),
+        Deletable::Question => (Question::TABLE, Question::NOUN, Question::LABEL),
+        Deletable::Interaction => (Interaction::TABLE, Interaction::NOUN, Interaction::LABEL),
+    }
+}
 
-fn kind_of(table: &str) -> StoreResult<(&'static str, &'static str, &'static str)> {
-    TRASHABLE
-        .iter()
-        .copied()
-        .find(|(t, _, _)| *t == table)
-        .ok_or_else(|| {
-            StoreError::Invalid(format!("{table} records are not restored from the trash"))
-        })
+/// The kind whose table is `table` (as the trash table records it).
+fn kind_in(table: &str) -> Option<Deletable> {
+    Deletable::ALL.into_iter().find(|k| table_of(*k).0 == table)
 }
 
 impl Store {
     /// Deletes a record as a tombstone. A contact takes its open follow-ups with it (stamped
     /// with the same time, so that restoring the contact brings exactly those back).
-    pub fn trash(&self, table: &str, id: Id, now: Timestamp) -> StoreResult<()> {
-        let (table, noun, _) = kind_of(table)?;
+    pub fn trash(&self, record: RecordRef, now: Timestamp) -> StoreResult<()> {
+        let (table, noun, _) = table_of(record.kind);
+        let id = record.id;
         self.write(|tx| {
             let changed = tx.execute(
                 &format!("UPDATE {table} SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL"),
@@ -68,8 +66,9 @@ impl Store {
     }
 
     /// Brings a tombstoned record back (a contact with the follow-ups deleted along with it).
-    pub fn untrash(&self, table: &str, id: Id, now: Timestamp) -> StoreResult<()> {
-        let (table, noun, _) = kind_of(table)?;
+    pub fn untrash(&self, record: RecordRef, now: Timestamp) -> StoreResult<()> {
+        let (table, noun, _) = table_of(record.kind);
+        let id = record.id;
         self.write(|tx| {
             let deleted_at: Option<Timestamp> = tx
                 .query_row(&format!("SELECT deleted_at FROM {table} WHERE id = ?"), [id], |r| r.get(0))
@@ -108,9 +107,10 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut rows = Vec::with_capacity(entries.len());
         for (table, id, deleted_at) in entries {
-            let Ok((table, noun, label)) = kind_of(&table) else {
+            let Some(kind) = kind_in(&table) else {
                 continue;
             };
+            let (table, noun, label) = table_of(kind);
             let sql =
                 format!("SELECT {label} FROM {table} WHERE id = ? AND deleted_at IS NOT NULL");
             let found: Option<String> = self
@@ -120,9 +120,8 @@ impl Store {
                 .optional()?;
             if let Some(label) = found {
                 rows.push(TrashRow {
-                    table,
+                    record: RecordRef::new(kind, id),
                     noun,
-                    id,
                     label,
                     deleted_at,
                 });
@@ -153,7 +152,7 @@ impl Store {
         let Some(last) = self.trash_rows(1)?.into_iter().next() else {
             return Ok(None);
         };
-        self.untrash(last.table, last.id, now)?;
+        self.untrash(last.record, now)?;
         Ok(Some(last))
     }
 }

@@ -256,8 +256,8 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Carries out a confirmed action; a deleted contact's own screen closes.
 fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
-    if let (Effect::Trash { id, .. }, Some(Screen::Contact(detail))) = (&yes, model.screen())
-        && detail.contact.meta.id == *id
+    if let (Effect::Trash(record), Some(Screen::Contact(detail))) = (&yes, model.screen())
+        && detail.contact.meta.id == record.id
     {
         model.stack.pop();
     }

@@ -16,24 +16,24 @@ pub mod view;
 
 use color_eyre::eyre::Result;
 
-use crate::cli::Cli;
 use crate::domain::Clock;
 use crate::store::Store;
 
-/// Opens the app on `store` until the user quits.
-pub fn run(store: Store, cli: &Cli, clock: &Clock) -> Result<()> {
-    run_with_notice(store, cli, clock, None)
+/// How the app is to open: what the command line asked for, and nothing of its parsing.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Whether the mouse is taken (clicks and the wheel).
+    pub mouse: bool,
+    /// Open on the daily review rather than home.
+    pub review: bool,
+    /// A notice in the footer from the first frame (why the file is read-only).
+    pub notice: Option<String>,
 }
 
-/// As `run`, with a notice in the footer from the first frame (why the file is read-only).
-pub fn run_with_notice(
-    store: Store,
-    cli: &Cli,
-    clock: &Clock,
-    notice: Option<String>,
-) -> Result<()> {
+/// Opens the app on `store` until the user quits.
+pub fn run(store: Store, options: &Options, clock: &Clock) -> Result<()> {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
-    let mut guard = app::terminal::TerminalGuard::take(!cli.no_mouse)?;
+    let mut guard = app::terminal::TerminalGuard::take(options.mouse)?;
     crate::store::busy::show_waits_with(app::terminal::show_wait);
     let size = guard.terminal.size()?;
     let mut app = app::App::new(
@@ -49,11 +49,11 @@ pub fn run_with_notice(
     if let Some(kept) = app::terminal::interrupted_edits().first() {
         app.model.status = Some(format!(
             "Notes you were editing when rolo last closed are kept in {}",
-            crate::cli::shown(kept)
+            crate::domain::sanitize::shown(kept)
         ));
     }
-    if let Some(notice) = notice {
-        app.model.status = Some(crate::domain::sanitize::line(&notice));
+    if let Some(notice) = &options.notice {
+        app.model.status = Some(crate::domain::sanitize::line(notice));
     }
-    app.run(&mut guard, cli.review)
+    app.run(&mut guard, options.review)
 }

@@ -60,18 +60,18 @@ impl App {
                     saved => Ok(Loaded::Saved(saved)),
                 }
             }
-            Effect::Trash { table, id } => self
+            Effect::Trash(record) => self
                 .store
-                .trash(table, id, clock.timestamp())
+                .trash(record, clock.timestamp())
                 .map(|()| Loaded::Changed("Deleted — press u to undo".into())),
             Effect::UndoDelete => self.store.undo_last(clock.timestamp()).map(|undone| {
                 Loaded::Changed(
                     undone.unwrap_or_else(|| "Nothing to undo: the trash is empty".into()),
                 )
             }),
-            Effect::Restore { table, id } => self
+            Effect::Restore(record) => self
                 .store
-                .untrash(table, id, clock.timestamp())
+                .untrash(record, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
             Effect::OpenSearch => self.store.sync_search().map(|_| Loaded::SearchOpened),

@@ -24,7 +24,8 @@ use crate::tui::data::save;
 use crate::tui::dispatch;
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::model::{Model, Pane, ReviewCount};
-use crate::tui::view::{self, theme::Theme};
+use crate::tui::view;
+use crate::tui::view::theme::{Colors, Theme};
 
 /// How often the loop wakes without input, to check signals and outside changes.
 const TICK: Duration = Duration::from_millis(250);
@@ -84,9 +85,12 @@ impl App {
     /// Applies the config file: its settings, colours and keys. Says what was wrong in it.
     pub fn configure(&mut self, config: &crate::config::Config) -> Vec<crate::config::Warning> {
         self.settings = config.settings.clone();
-        self.theme.colors = config.colors;
-        let (keymap, warnings) = Keymap::default_keys().patched(&config.keys);
+        let (colors, mut warnings) = Colors::default().patched(&config.colors);
+        self.theme.colors = colors;
+        let (keymap, key_warnings) = Keymap::default_keys().patched(&config.keys);
         self.keymap = keymap;
+        warnings.extend(key_warnings);
+        warnings.sort_by_key(|w| w.line);
         warnings
     }
 

@@ -36,17 +36,11 @@ pub enum Effect {
     /// Save a form as it was when Ctrl-S was pressed.
     SaveForm(Box<Form>),
     /// Delete a record as a tombstone.
-    Trash {
-        table: &'static str,
-        id: Id,
-    },
+    Trash(crate::domain::RecordRef),
     /// Restore the most recently deleted record.
     UndoDelete,
     /// Restore one record from the trash.
-    Restore {
-        table: &'static str,
-        id: Id,
-    },
+    Restore(crate::domain::RecordRef),
     OpenTrash,
     /// Edit a text in $EDITOR (the terminal is handed over meanwhile).
     EditExternally(String),
@@ -109,9 +103,9 @@ impl Effect {
             self,
             OpenForm(_)
                 | SaveForm(_)
-                | Trash { .. }
+                | Trash(_)
                 | UndoDelete
-                | Restore { .. }
+                | Restore(_)
                 | TakeStep { .. }
                 | OpenStepMenu(_)
                 | ReviewDone(_)

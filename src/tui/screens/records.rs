@@ -2,8 +2,7 @@
 //! `t`, `O`; and undoing deletes (`u`), with the trash (`T`) for older ones.
 
 use crate::domain::drafts::Template;
-use crate::domain::{Contact, FollowUp, Id, Interaction, Question, QuestionList, Stage};
-use crate::store::Record;
+use crate::domain::{Deletable, Id, RecordRef, Stage};
 use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Confirm, Mode, Model, Pane, Screen, Section};
@@ -26,10 +25,7 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
         Action::Undo if matches!(screen, Some(Screen::Review(_))) => return None,
         Action::Undo => match screen {
             Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
-                Some(row) => vec![Effect::Restore {
-                    table: row.table,
-                    id: row.id,
-                }],
+                Some(row) => vec![Effect::Restore(row.record)],
                 None => say(model, "The trash is empty"),
             },
             _ => vec![Effect::UndoDelete],
@@ -74,11 +70,11 @@ fn say(model: &mut Model, message: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Asks before a delete; yes carries out `effect`.
-fn ask(model: &mut Model, what: &str, label: &str, table: &'static str, id: Id) -> Vec<Effect> {
+/// Asks before a delete; yes deletes it.
+fn ask(model: &mut Model, kind: Deletable, label: &str, id: Id) -> Vec<Effect> {
     model.mode = Mode::Confirm(Confirm {
-        question: format!("Delete {what} \"{label}\"? (u undoes it)"),
-        yes: Effect::Trash { table, id },
+        question: format!("Delete {} \"{label}\"? (u undoes it)", kind.noun()),
+        yes: Effect::Trash(RecordRef::new(kind, id)),
     });
     Vec::new()
 }
@@ -169,14 +165,14 @@ fn delete(model: &mut Model) -> Vec<Effect> {
                         return Vec::new();
                     };
                     let name = contact_name(model, index);
-                    ask(model, "contact", &name, Contact::TABLE, id)
+                    ask(model, Deletable::Contact, &name, id)
                 }
                 Pane::FollowUps => match model.home.follow_ups.rows.get(index).cloned() {
-                    Some(f) => ask(model, "follow-up", &f.title, FollowUp::TABLE, f.id),
+                    Some(f) => ask(model, Deletable::FollowUp, &f.title, f.id),
                     None => Vec::new(),
                 },
                 Pane::QuestionLists => match model.home.question_lists.rows.get(index).cloned() {
-                    Some(l) => ask(model, "question list", &l.name, QuestionList::TABLE, l.id),
+                    Some(l) => ask(model, Deletable::QuestionList, &l.name, l.id),
                     None => Vec::new(),
                 },
                 Pane::Meetings => say(model, "Meetings are cancelled from their interview"),
@@ -187,22 +183,15 @@ fn delete(model: &mut Model) -> Vec<Effect> {
                 Section::FollowUps => detail
                     .follow_ups
                     .get(detail.nav(Section::FollowUps).selected)
-                    .map(|f| ("follow-up", f.title.clone(), FollowUp::TABLE, f.meta.id)),
+                    .map(|f| (Deletable::FollowUp, f.title.clone(), f.meta.id)),
                 Section::Timeline => detail
                     .timeline
                     .get(detail.nav(Section::Timeline).selected)
-                    .map(|e| {
-                        (
-                            "timeline entry",
-                            e.summary.clone(),
-                            Interaction::TABLE,
-                            e.meta.id,
-                        )
-                    }),
+                    .map(|e| (Deletable::Interaction, e.summary.clone(), e.meta.id)),
                 _ => None,
             };
             match picked {
-                Some((what, label, table, id)) => ask(model, what, &label, table, id),
+                Some((kind, label, id)) => ask(model, kind, &label, id),
                 None => say(
                     model,
                     "d deletes a follow-up or a timeline entry; D deletes the contact",
@@ -210,7 +199,7 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected).cloned() {
-            Some(q) => ask(model, "question", &q.text, Question::TABLE, q.meta.id),
+            Some(q) => ask(model, Deletable::Question, &q.text, q.meta.id),
             None => Vec::new(),
         },
         Some(_) => Vec::new(),
@@ -223,13 +212,7 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
     };
     let contact = detail.contact.clone();
     match action {
-        Action::DeleteContact => ask(
-            model,
-            "contact",
-            &contact.name,
-            Contact::TABLE,
-            contact.meta.id,
-        ),
+        Action::DeleteContact => ask(model, Deletable::Contact, &contact.name, contact.meta.id),
         Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
         Action::StartInterview => open(FormRequest::StartInterview(contact.meta.id)),
         Action::MergeContact => open(FormRequest::MergeInto(contact.meta.id)),

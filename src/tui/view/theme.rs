@@ -35,6 +35,37 @@ impl Default for Colors {
 }
 
 impl Colors {
+    /// The default colours with the config file's over them; a colour the screens do not have,
+    /// or a value that is not a colour, is reported with its line and left out.
+    pub fn patched(
+        mut self,
+        patches: &[crate::config::ColorPatch],
+    ) -> (Colors, Vec<crate::config::Warning>) {
+        let mut warnings = Vec::new();
+        for patch in patches {
+            let message = match (self.slot(&patch.name), patch.value.parse::<Color>()) {
+                (Some(slot), Ok(color)) => {
+                    *slot = color;
+                    continue;
+                }
+                (None, _) => format!(
+                    "[theme] has no colour {:?} (it has {})",
+                    patch.name,
+                    Colors::NAMES.join(", ")
+                ),
+                (_, Err(_)) => format!(
+                    "{:?} is not a colour (try \"cyan\" or \"#5f87af\")",
+                    patch.value
+                ),
+            };
+            warnings.push(crate::config::Warning {
+                line: Some(patch.line),
+                message,
+            });
+        }
+        (self, warnings)
+    }
+
     pub const NAMES: [&'static str; 6] = [
         "accent",
         "selection",
