@@ -15,6 +15,7 @@ pub mod prompts;
 pub mod record_ref;
 pub mod records;
 pub mod review;
+pub mod rows;
 pub mod sanitize;
 pub mod settings;
 

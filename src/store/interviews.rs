@@ -1,5 +1,6 @@
 //! Interviews, their meetings and their questions.
 
+pub use crate::domain::rows::EarlierAnswer;
 use rusqlite::Connection;
 
 use super::record::{self, select};
@@ -159,25 +160,5 @@ impl Store {
             }
             Ok(questions.len())
         })
-    }
-}
-
-/// A question a contact answered in an earlier interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EarlierAnswer {
-    pub question_id: Option<Id>,
-    pub text: String,
-    pub answer: String,
-    pub answered_at: crate::domain::Timestamp,
-}
-
-impl EarlierAnswer {
-    /// Whether `question` is this one asked again: the same question from the bank, or the
-    /// same words.
-    pub fn is_for(&self, question: &InterviewQuestion) -> bool {
-        match (self.question_id, question.question_id) {
-            (Some(mine), Some(theirs)) => mine == theirs,
-            _ => self.text.trim().eq_ignore_ascii_case(question.text.trim()),
-        }
     }
 }

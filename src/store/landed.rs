@@ -2,41 +2,8 @@
 //! pointing to someone better placed — and a thank-you and an update queued for each.
 
 use super::{Store, StoreResult, record};
-use crate::domain::{Clock, FollowUp, FollowUpKind, Id, drafts::first_name};
-
-/// Someone who helped, and how.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Helper {
-    pub id: Id,
-    pub name: String,
-    /// Meetings held with them.
-    pub meetings: u64,
-    /// People they referred.
-    pub referrals: u64,
-    /// Times they pointed to someone else.
-    pub redirects: u64,
-}
-
-impl Helper {
-    /// "met twice · referred 3 people".
-    pub fn how(&self) -> String {
-        let mut parts = Vec::new();
-        match self.meetings {
-            0 => {}
-            1 => parts.push("met once".to_string()),
-            n => parts.push(format!("met {n} times")),
-        }
-        match self.referrals {
-            0 => {}
-            1 => parts.push("referred someone".to_string()),
-            n => parts.push(format!("referred {n} people")),
-        }
-        if self.redirects > 0 {
-            parts.push("pointed you to someone better placed".to_string());
-        }
-        parts.join(" · ")
-    }
-}
+pub use crate::domain::rows::Helper;
+use crate::domain::{Clock, FollowUp, FollowUpKind, drafts::first_name};
 
 impl Store {
     /// Everyone who helped, those who helped most first.

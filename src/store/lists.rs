@@ -1,10 +1,13 @@
 //! The reads behind the screens and `rolo today`: each returns only the rows asked for (a page),
 //! joined with the names the screen shows, through an index.
 
+pub use crate::domain::rows::{
+    ContactRow, FollowUpRow, InterviewCard, MeetingRow, QuestionListRow,
+};
 use rusqlite::{Connection, Row};
 
 use super::StoreResult;
-use crate::domain::{FollowUpKind, Id, MeetingMode, MeetingStatus, Stage, Timestamp};
+use crate::domain::{Id, Stage, Timestamp};
 
 /// A window into a long list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,51 +20,6 @@ impl Page {
     pub fn first(limit: u64) -> Page {
         Page { offset: 0, limit }
     }
-}
-
-/// A contact as a list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ContactRow {
-    pub id: Id,
-    pub name: String,
-    pub title: String,
-    pub organization: String,
-}
-
-/// An open follow-up with the name of whom it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct FollowUpRow {
-    pub id: Id,
-    pub kind: FollowUpKind,
-    pub title: String,
-    pub due_at: Timestamp,
-    pub contact_id: Option<Id>,
-    pub contact_name: Option<String>,
-    pub interview_id: Option<Id>,
-}
-
-/// A meeting with its interviewee and the interview's objective.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct MeetingRow {
-    pub id: Id,
-    pub interview_id: Id,
-    pub contact_id: Id,
-    pub contact_name: String,
-    pub objective: String,
-    pub starts_at: Timestamp,
-    pub duration_minutes: u32,
-    pub mode: MeetingMode,
-    pub place: String,
-    pub status: MeetingStatus,
-    pub stage: Stage,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct QuestionListRow {
-    pub id: Id,
-    pub name: String,
-    pub description: String,
-    pub questions: u64,
 }
 
 fn contact_row(row: &Row<'_>) -> rusqlite::Result<ContactRow> {
@@ -109,16 +67,6 @@ const BEFORE: &str = "c.name COLLATE NOCASE <= ?3 AND (c.name COLLATE NOCASE < ?
 
 const CONTACT_SELECT: &str = "SELECT c.id, c.name, c.title, o.name FROM contacts c \
      LEFT JOIN organizations o ON o.id = c.organization_id";
-
-/// An open interview as a card on the pipeline board.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct InterviewCard {
-    pub interview_id: Id,
-    pub contact_id: Id,
-    pub contact_name: String,
-    pub objective: String,
-    pub updated_at: Timestamp,
-}
 
 impl super::Store {
     /// Live contacts in name order, one page of them. Pages far down the list are read from

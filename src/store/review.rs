@@ -1,24 +1,15 @@
 //! The daily review's reads: the queue (bounded), and the context of one item at a time.
 
+pub use crate::domain::rows::ReviewContext;
 use chrono::Duration;
 use rusqlite::OptionalExtension;
 
 use super::{Store, StoreResult};
 use crate::domain::review::{ItemKind, ReviewItem, order};
-use crate::domain::{Clock, FollowUp, FollowUpKind, Id, InteractionKind, Stage, Timestamp};
+use crate::domain::{Clock, FollowUp, FollowUpKind, Id, Stage, Timestamp};
 
 /// The most items one review holds; a longer backlog is reviewed a day at a time.
 pub const QUEUE_LIMIT: u64 = 200;
-
-/// What the review shows beside an item.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReviewContext {
-    pub organization: Option<String>,
-    /// The interview's stage and objective.
-    pub interview: Option<(Stage, String)>,
-    /// The last touch: when, how, and what was said.
-    pub last_touch: Option<(Timestamp, InteractionKind, String)>,
-}
 
 impl Store {
     /// Today's queue: open follow-ups due by tonight, today's meetings, write-ups owed; scored

@@ -1,107 +1,15 @@
 //! Global search over an FTS5 index (migration 0003): brought up to date when a search opens,
 //! then asked with every word as a prefix, best matches first, grouped by kind.
 
+pub use crate::domain::rows::{SearchHit, SearchKind};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{Store, StoreResult};
 use crate::domain::Id;
 
-/// What a search finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SearchKind {
-    Contact,
-    Organization,
-    Timeline,
-    Answer,
-    Interview,
-}
-
-impl SearchKind {
-    pub const ALL: [SearchKind; 5] = [
-        SearchKind::Contact,
-        SearchKind::Organization,
-        SearchKind::Timeline,
-        SearchKind::Answer,
-        SearchKind::Interview,
-    ];
-
-    pub fn heading(self) -> &'static str {
-        match self {
-            SearchKind::Contact => "Contacts",
-            SearchKind::Organization => "Organisations",
-            SearchKind::Timeline => "Timeline",
-            SearchKind::Answer => "Answers in meetings",
-            SearchKind::Interview => "Interviews",
-        }
-    }
-
-    /// Where its records are, and what of them is searched: (rowid, title, body, live).
-    fn source(self) -> (&'static str, &'static str) {
-        match self {
-            SearchKind::Contact => (
-                "contacts",
-                "SELECT rowid, name, title || ' ' || email || ' ' || location || ' ' || how_met \
-                 || ' ' || notes, deleted_at IS NULL FROM contacts",
-            ),
-            SearchKind::Organization => (
-                "organizations",
-                "SELECT rowid, name, website || ' ' || notes, deleted_at IS NULL FROM organizations",
-            ),
-            // The user's own entries: stage changes and "connected on" lines are written by
-            // rolo, say the same words by the hundred thousand, and nobody searches for them.
-            SearchKind::Timeline => (
-                "interactions",
-                "SELECT rowid, summary, body, \
-                 deleted_at IS NULL AND kind NOT IN ('stage', 'connected') FROM interactions",
-            ),
-            SearchKind::Answer => (
-                "interview_questions",
-                "SELECT rowid, text, answer, deleted_at IS NULL AND answer <> '' \
-                 FROM interview_questions",
-            ),
-            SearchKind::Interview => (
-                "interviews",
-                "SELECT rowid, objective, key_points || ' ' || eval_skills || ' ' || eval_qualify \
-                 || ' ' || eval_enjoy || ' ' || eval_pay || ' ' || eval_organization || ' ' || \
-                 eval_field_needs || ' ' || eval_new_ideas, deleted_at IS NULL FROM interviews",
-            ),
-        }
-    }
-
-    /// The record's id and its contact's (if it has one), from its row.
-    fn ids_sql(self) -> &'static str {
-        match self {
-            SearchKind::Contact => "SELECT id, id FROM contacts WHERE rowid = ?",
-            SearchKind::Organization => "SELECT id, NULL FROM organizations WHERE rowid = ?",
-            SearchKind::Timeline => "SELECT id, contact_id FROM interactions WHERE rowid = ?",
-            SearchKind::Answer => {
-                "SELECT q.id, i.contact_id FROM interview_questions q \
-                 JOIN interviews i ON i.id = q.interview_id WHERE q.rowid = ?"
-            }
-            SearchKind::Interview => "SELECT id, contact_id FROM interviews WHERE rowid = ?",
-        }
-    }
-
-    fn code(self) -> i64 {
-        self as i64
-    }
-}
-
 /// The index entry of a source row.
 fn entry_rowid(kind: SearchKind, source_rowid: i64) -> i64 {
     source_rowid * 8 + kind.code()
-}
-
-/// One thing found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchHit {
-    pub kind: SearchKind,
-    pub id: Id,
-    /// The contact to open for it (none for an organisation).
-    pub contact: Option<Id>,
-    pub title: String,
-    /// Where the words matched, marked with [ ].
-    pub snippet: String,
 }
 
 /// Hits listed per kind, at most.
@@ -179,6 +87,78 @@ fn index_row(
             .execute(rusqlite::params![entry, title, body])?;
     }
     Ok(())
+}
+
+/// How the store keeps each kind in the index (the SQL side of a kind).
+impl SearchKind {
+    pub const ALL: [SearchKind; 5] = [
+        SearchKind::Contact,
+        SearchKind::Organization,
+        SearchKind::Timeline,
+        SearchKind::Answer,
+        SearchKind::Interview,
+    ];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            SearchKind::Contact => "Contacts",
+            SearchKind::Organization => "Organisations",
+            SearchKind::Timeline => "Timeline",
+            SearchKind::Answer => "Answers in meetings",
+            SearchKind::Interview => "Interviews",
+        }
+    }
+
+    /// Where its records are, and what of them is searched: (rowid, title, body, live).
+    fn source(self) -> (&'static str, &'static str) {
+        match self {
+            SearchKind::Contact => (
+                "contacts",
+                "SELECT rowid, name, title || ' ' || email || ' ' || location || ' ' || how_met \
+                 || ' ' || notes, deleted_at IS NULL FROM contacts",
+            ),
+            SearchKind::Organization => (
+                "organizations",
+                "SELECT rowid, name, website || ' ' || notes, deleted_at IS NULL FROM organizations",
+            ),
+            // The user's own entries: stage changes and "connected on" lines are written by
+            // rolo, say the same words by the hundred thousand, and nobody searches for them.
+            SearchKind::Timeline => (
+                "interactions",
+                "SELECT rowid, summary, body, \
+                 deleted_at IS NULL AND kind NOT IN ('stage', 'connected') FROM interactions",
+            ),
+            SearchKind::Answer => (
+                "interview_questions",
+                "SELECT rowid, text, answer, deleted_at IS NULL AND answer <> '' \
+                 FROM interview_questions",
+            ),
+            SearchKind::Interview => (
+                "interviews",
+                "SELECT rowid, objective, key_points || ' ' || eval_skills || ' ' || eval_qualify \
+                 || ' ' || eval_enjoy || ' ' || eval_pay || ' ' || eval_organization || ' ' || \
+                 eval_field_needs || ' ' || eval_new_ideas, deleted_at IS NULL FROM interviews",
+            ),
+        }
+    }
+
+    /// The record's id and its contact's (if it has one), from its row.
+    fn ids_sql(self) -> &'static str {
+        match self {
+            SearchKind::Contact => "SELECT id, id FROM contacts WHERE rowid = ?",
+            SearchKind::Organization => "SELECT id, NULL FROM organizations WHERE rowid = ?",
+            SearchKind::Timeline => "SELECT id, contact_id FROM interactions WHERE rowid = ?",
+            SearchKind::Answer => {
+                "SELECT q.id, i.contact_id FROM interview_questions q \
+                 JOIN interviews i ON i.id = q.interview_id WHERE q.rowid = ?"
+            }
+            SearchKind::Interview => "SELECT id, contact_id FROM interviews WHERE rowid = ?",
+        }
+    }
+
+    fn code(self) -> i64 {
+        self as i64
+    }
 }
 
 impl Store {

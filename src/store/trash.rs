@@ -1,6 +1,7 @@
 //! Deleting as tombstones, and the trash: what was deleted, newest first, any of it restorable —
 //! so undo works across restarts.
 
+pub use crate::domain::rows::TrashRow;
 use rusqlite::OptionalExtension;
 
 use super::record::Record;
@@ -9,15 +10,6 @@ use crate::domain::{
     Contact, Deletable, FollowUp, Id, Interaction, Organization, Question, QuestionList, RecordRef,
     Timestamp,
 };
-
-/// One deleted record, as the trash lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrashRow {
-    pub record: RecordRef,
-    pub noun: &'static str,
-    pub label: String,
-    pub deleted_at: Timestamp,
-}
 
 /// Where a kind of record is kept: (table, noun, label column).
 fn table_of(kind: Deletable) -> (&'static str, &'static str, &'static str) {

@@ -35,7 +35,7 @@ impl App {
         } = self;
         let mut drawn = Ok(());
         let message =
-            crate::tui::screens::import::run(store, format, &file, &clock, &mut |done, all| {
+            crate::tui::data::import::run(store, format, &file, &clock, &mut |done, all| {
                 model.status = Some(format!(
                     "{}  Esc cancels",
                     crate::interop::files::progress_text(done, all, 24)

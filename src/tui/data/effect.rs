@@ -1,15 +1,15 @@
 //! What `update` asks the app to do, as data; and what comes back from the database.
 
 use crate::domain::Id;
-use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
+use crate::domain::rows::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use crate::domain::drafts::Template;
 use crate::domain::playbook::Step;
 use crate::domain::review::ReviewItem;
+use crate::domain::rows::ReviewContext;
+use crate::domain::rows::TrashRow;
 use crate::domain::{FollowUp, InterviewQuestion};
 use crate::form::Form;
-use crate::store::TrashRow;
-use crate::store::review::ReviewContext;
 use crate::tui::data::save::Saved;
 use crate::tui::model::ReviewCount;
 use crate::tui::model::{ContactDetail, Header, MeetingView, Pane, Pipeline, QuestionListView};
@@ -210,11 +210,11 @@ pub enum Loaded {
     ReviewUndone(Id),
     Insights(Box<crate::domain::insights::Insights>),
     SearchOpened,
-    Helpers(Vec<crate::store::Helper>),
+    Helpers(Vec<crate::domain::rows::Helper>),
     /// A step of idle indexing was taken; whether the index is now up to date.
     SearchIndexed(bool),
     /// What a search for the text found.
-    SearchResults(String, Vec<crate::store::search::SearchHit>),
+    SearchResults(String, Vec<crate::domain::rows::SearchHit>),
 }
 
 #[derive(Debug, Clone, Default)]

@@ -2,6 +2,7 @@
 //! read a screen's rows, the saves that carry out a form, and the results folded into the model.
 
 pub mod effect;
+pub mod import;
 pub mod load;
 pub mod receive;
 pub mod save;

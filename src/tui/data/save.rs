@@ -50,7 +50,7 @@ impl From<StoreError> for Saved {
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
     let result = match &form.kind {
-        FormKind::Import => return crate::tui::screens::import::preview(store, form, clock),
+        FormKind::Import => return crate::tui::data::import::preview(store, form, clock),
         FormKind::LandedRole => store
             .thank_helpers(
                 &form.text(FieldKey::Role),

@@ -39,7 +39,7 @@ pub fn window_fetch(pane: &ContactsPane, height: usize) -> Option<ContactFetch> 
 pub fn apply_fetch(
     pane: &mut ContactsPane,
     fetch: &ContactFetch,
-    rows: Vec<crate::store::ContactRow>,
+    rows: Vec<crate::domain::rows::ContactRow>,
 ) {
     match fetch {
         ContactFetch::At(start) => {
@@ -77,7 +77,7 @@ pub fn apply_fetch(
 mod tests {
     use super::*;
     use crate::domain::Id;
-    use crate::store::ContactRow;
+    use crate::domain::rows::ContactRow;
 
     fn rows(range: std::ops::Range<usize>) -> Vec<ContactRow> {
         range

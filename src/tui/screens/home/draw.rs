@@ -192,7 +192,7 @@ fn pane_box<'a>(
     }
 }
 
-fn contact_line<'a>(row: &crate::store::ContactRow, theme: Theme) -> Line<'a> {
+fn contact_line<'a>(row: &crate::domain::rows::ContactRow, theme: Theme) -> Line<'a> {
     let detail = match (row.title.is_empty(), row.organization.is_empty()) {
         (true, true) => String::new(),
         (false, true) => crate::tui::view::clip(&row.title),

@@ -19,7 +19,7 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
 };
 
 use crate::domain::Timestamp;
-use crate::store::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
+use crate::domain::rows::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use crate::tui::screens::nav::Nav;
 

@@ -14,6 +14,6 @@ use crate::tui::screens::nav::Nav;
 /// Everyone who helped along the way (the role was landed).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LandedView {
-    pub helpers: Vec<crate::store::Helper>,
+    pub helpers: Vec<crate::domain::rows::Helper>,
     pub nav: Nav,
 }

@@ -23,7 +23,7 @@ pub struct MeetingView {
     pub questions: Vec<InterviewQuestion>,
     pub nav: Nav,
     /// What this contact answered in earlier interviews: such questions are marked.
-    pub earlier: Vec<crate::store::interviews::EarlierAnswer>,
+    pub earlier: Vec<crate::domain::rows::EarlierAnswer>,
 }
 
 impl MeetingView {
@@ -31,7 +31,7 @@ impl MeetingView {
     pub fn answered_before(
         &self,
         question: &InterviewQuestion,
-    ) -> Option<&crate::store::interviews::EarlierAnswer> {
+    ) -> Option<&crate::domain::rows::EarlierAnswer> {
         self.earlier.iter().find(|e| e.is_for(question))
     }
 }

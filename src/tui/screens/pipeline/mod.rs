@@ -13,7 +13,7 @@ use crate::domain::Stage;
 use crate::tui::screens::nav::Nav;
 
 /// An interview as a card on the pipeline board.
-pub type Card = crate::store::InterviewCard;
+pub type Card = crate::domain::rows::InterviewCard;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {

@@ -15,7 +15,7 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
 };
 
 use crate::domain::Question;
-use crate::store::QuestionListRow;
+use crate::domain::rows::QuestionListRow;
 use crate::tui::screens::nav::Nav;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -12,7 +12,7 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
 use crate::domain::FollowUp;
 use crate::domain::Id;
 use crate::domain::review::ReviewItem;
-use crate::store::review::ReviewContext;
+use crate::domain::rows::ReviewContext;
 
 /// What one review action did, so `u` can take it back.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,6 +15,6 @@ use crate::tui::screens::nav::Nav;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchView {
     pub query: String,
-    pub hits: Vec<crate::store::search::SearchHit>,
+    pub hits: Vec<crate::domain::rows::SearchHit>,
     pub nav: Nav,
 }

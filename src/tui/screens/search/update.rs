@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::store::search::SearchKind;
+use crate::domain::rows::SearchKind;
 use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::dispatch::typed_char;
 use crate::tui::keys::action::Action;

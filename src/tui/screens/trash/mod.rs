@@ -9,7 +9,7 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
     &[Context::Trash, Context::List, Context::Global]
 };
 
-use crate::store::TrashRow;
+use crate::domain::rows::TrashRow;
 use crate::tui::screens::nav::Nav;
 
 #[derive(Debug, Clone, PartialEq)]
