@@ -7,12 +7,8 @@ use crate::tui::overlays::form::update as form;
 use crate::tui::overlays::palette::update as palette;
 use crate::tui::screens::home::update as home;
 use crate::tui::screens::meeting::update as meeting;
-use crate::tui::screens::records;
 use crate::tui::screens::search::update as search;
 
-pub use crate::tui::data::receive::receive;
-pub use crate::tui::overlays::palette::update::PALETTE_ROWS;
-pub use crate::tui::screens::home::contacts_window::{CONTACT_CHUNK, apply_fetch, window_fetch};
 pub use crate::tui::screens::mouse::mouse;
 pub use crate::tui::screens::screen_contexts;
 
@@ -122,7 +118,7 @@ fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<E
         return Vec::new();
     }
     match &mut model.mode {
-        Mode::Normal => screen_action(model, action, clock),
+        Mode::Normal => crate::tui::screens::act(model, action, clock),
         Mode::Help { scroll, beneath } => {
             if action == Action::Back {
                 model.mode = std::mem::take(beneath);
@@ -151,7 +147,10 @@ fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<E
             _ => Vec::new(),
         },
         Mode::Form(_) => form::action(model, action, clock),
-        Mode::Palette(_) => palette::action(model, action, clock),
+        Mode::Palette(_) => match palette::action(model, action) {
+            Some(chosen) => act(model, chosen, clock),
+            None => Vec::new(),
+        },
         Mode::Menu(_) => step_menu_action(model, action),
         Mode::Filtering => home::filter_action(model, action),
         Mode::Typing(_) => meeting::typing_action(model, action),
@@ -247,7 +246,7 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::MoveDown | Action::MoveUp | Action::First | Action::Last => {
             let len = menu.choices.len();
-            move_nav(&mut menu.nav, action, len, len.max(1));
+            crate::tui::screens::nav::move_nav(&mut menu.nav, action, len, len.max(1));
             Vec::new()
         }
         _ => Vec::new(),
@@ -262,76 +261,6 @@ fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
         model.stack.pop();
     }
     vec![yes]
-}
-
-/// Whether a key event is printable text (for the filter), not a command.
-pub(crate) fn typed_char(event: &KeyEvent) -> Option<char> {
-    match event.code {
-        KeyCode::Char(c)
-            if !event
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(c)
-        }
-        _ => None,
-    }
-}
-
-/// One action on the current screen, nothing open over it.
-pub(crate) fn screen_action(
-    model: &mut Model,
-    action: Action,
-    clock: &crate::domain::Clock,
-) -> Vec<Effect> {
-    let page = layout::page(model);
-    // The search takes every printable key as typing: only its own keys act there.
-    if let Some(Screen::Search(_)) = model.screen() {
-        return search::update(model, action, page);
-    }
-    let here = model.screen();
-    match action {
-        Action::Quit => {
-            model.quit = true;
-            Vec::new()
-        }
-        Action::Refresh => reload_shown(model),
-        // Asking for the screen already open reads it again.
-        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => reload_shown(model),
-        Action::OpenReview => vec![Effect::OpenReview],
-        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => reload_shown(model),
-        Action::OpenInsights => vec![Effect::OpenInsights],
-        Action::OpenSearch => vec![Effect::OpenSearch],
-        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => reload_shown(model),
-        Action::OpenPipeline => vec![Effect::LoadPipeline {
-            limit: crate::tui::model::FIRST_CARDS,
-        }],
-        Action::OpenHome if here.is_none() => reload_shown(model),
-        Action::OpenHome => {
-            model.stack.clear();
-            reload_shown(model)
-        }
-        // Esc on any screen above home goes back one.
-        Action::Back if here.is_some() => {
-            model.stack.pop();
-            reload_shown(model)
-        }
-        _ => {
-            if let Some(effects) = records::update(model, action) {
-                return effects;
-            }
-            crate::tui::screens::update(model, action, page, clock)
-        }
-    }
-}
-
-/// Reads home and the screen shown again: after every change, whoever made it (this app, another
-/// process, the user asking), and when going back to a screen that may have been changed while
-/// it was covered.
-pub fn reload_shown(model: &Model) -> Vec<Effect> {
-    let mut effects = vec![Effect::ReloadHome];
-    effects.extend(model.screen().map(Screen::reload).unwrap_or_default());
-    effects
 }
 
 /// Work to do while no key is pressed, a small step at a time: the filter's contact index,
@@ -353,22 +282,4 @@ pub fn resized(model: &mut Model, width: u16, height: u16) -> Vec<Effect> {
     model.height = height;
     home::keep_panes_visible(model);
     home::ensure_contacts_loaded(model)
-}
-
-/// The list movements every screen shares.
-pub(crate) fn move_nav(
-    nav: &mut crate::tui::screens::nav::Nav,
-    action: Action,
-    len: usize,
-    page: usize,
-) {
-    match action {
-        Action::MoveDown => nav.move_by(1, len, page),
-        Action::MoveUp => nav.move_by(-1, len, page),
-        Action::PageDown => nav.move_by(page as isize, len, page),
-        Action::PageUp => nav.move_by(-(page as isize), len, page),
-        Action::First => nav.first(),
-        Action::Last => nav.last(len, page),
-        _ => {}
-    }
 }

@@ -18,8 +18,9 @@ use crate::domain::playbook::Step;
 use crate::domain::settings::Settings;
 use crate::domain::{Clock, Id, MeetingStatus};
 use crate::store::{StepInput, Store, StoreResult};
-use crate::tui::data::effect::{Effect, Loaded};
+use crate::tui::data::effect::Effect;
 use crate::tui::data::load;
+use crate::tui::data::loaded::Loaded;
 use crate::tui::data::save;
 use crate::tui::dispatch;
 use crate::tui::keys::keymap::Keymap;
@@ -142,7 +143,7 @@ impl App {
             let mut next = Vec::new();
             for effect in effects {
                 if let Some(loaded) = self.apply(effect) {
-                    next.extend(dispatch::receive(&mut self.model, loaded));
+                    next.extend(crate::tui::data::receive::receive(&mut self.model, loaded));
                 }
             }
             effects = next;
@@ -156,7 +157,7 @@ impl App {
         };
         if version != self.data_version {
             self.data_version = version;
-            let effects = dispatch::reload_shown(&self.model);
+            let effects = self.model.reload_shown();
             self.run_effects(effects);
         }
     }

@@ -52,7 +52,7 @@ impl App {
                 }
             });
         drawn?;
-        let effects = dispatch::receive(&mut self.model, Loaded::Changed(message));
+        let effects = crate::tui::data::receive::receive(&mut self.model, Loaded::Changed(message));
         self.run_effects(effects);
         Ok(())
     }
@@ -108,7 +108,7 @@ impl App {
                         Ok(edited) => Loaded::EditedText(edited),
                         Err(e) => Loaded::Failed(format!("The editor did not run: {e}")),
                     };
-                    let effects = dispatch::receive(&mut self.model, loaded);
+                    let effects = crate::tui::data::receive::receive(&mut self.model, loaded);
                     self.run_effects(effects);
                 }
                 dirty = true;

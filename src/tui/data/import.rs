@@ -6,7 +6,7 @@ use crate::form::{FieldKey, Form};
 use crate::interop::contacts_import::ImportOptions;
 use crate::interop::files::{self, FileImportError, Format};
 use crate::store::Store;
-use crate::tui::data::save::Saved;
+use crate::tui::data::saved::Saved;
 use crate::tui::screens::import::ImportPreview;
 use crate::tui::screens::nav::Nav;
 

@@ -6,10 +6,11 @@ use crate::domain::{Clock, Contact, Id, Organization, Stage, Timestamp};
 use crate::domain::{FollowUp, Question};
 use crate::form::{Form, FormKind, forms};
 use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult};
-use crate::tui::data::effect::{ContactFetch, FormRequest, HomeData, Loaded};
-use crate::tui::dispatch::CONTACT_CHUNK;
+use crate::tui::data::effect::{ContactFetch, FormRequest};
+use crate::tui::data::loaded::{HomeData, Loaded};
 use crate::tui::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
 use crate::tui::screens::home::contact_index::{ContactIndex, IndexRow};
+use crate::tui::screens::home::contacts_window::CONTACT_CHUNK;
 use crate::tui::screens::nav::Nav;
 
 /// How far ahead the meetings pane looks.

@@ -4,6 +4,8 @@
 pub mod effect;
 pub mod import;
 pub mod load;
+pub mod loaded;
 pub mod receive;
 pub mod save;
 pub mod save_steps;
+pub mod saved;

@@ -2,12 +2,13 @@
 
 use crate::domain::review::ItemKind;
 use crate::form::FormKind;
-use crate::tui::data::effect::{Effect, Loaded};
-use crate::tui::data::save::Saved;
-use crate::tui::dispatch::apply_fetch;
+use crate::tui::data::effect::Effect;
+use crate::tui::data::loaded::Loaded;
+use crate::tui::data::saved::Saved;
 use crate::tui::model::ReviewCount;
 use crate::tui::model::{Mode, Model, Pane, ReviewUndo, ReviewView, Screen, Section, TrashView};
 use crate::tui::screens::home::contact_index::ContactIndex;
+use crate::tui::screens::home::contacts_window::apply_fetch;
 use crate::tui::screens::home::update::{ensure_contacts_loaded, keep_panes_visible, rematch};
 use crate::tui::screens::nav::Nav;
 use crate::tui::view::layout;
@@ -287,9 +288,9 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
                 view.count(counted, 1);
                 view.undo.push(ReviewUndo::Put(before, counted));
             }
-            crate::tui::dispatch::reload_shown(model)
+            model.reload_shown()
         }
-        Loaded::ReviewUndone(_) => crate::tui::dispatch::reload_shown(model),
+        Loaded::ReviewUndone(_) => model.reload_shown(),
         Loaded::InterviewSteps(interview, name) => {
             let menu = crate::tui::overlays::step_menu::StepMenu::for_interview(&interview, &name);
             model.mode = Mode::Menu(menu);
@@ -311,5 +312,5 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
 /// After a save, delete or restore: say so, and read what is on screen again.
 fn changed(model: &mut Model, message: String) -> Vec<Effect> {
     model.status = Some(message);
-    crate::tui::dispatch::reload_shown(model)
+    model.reload_shown()
 }

@@ -13,39 +13,7 @@ use crate::form::{Duplicate, Form, FormKind};
 use crate::store::{Store, StoreError, organization_named, record};
 use crate::tui::data::save_steps;
 
-/// What a save came to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Saved {
-    /// Saved: a message for the footer, and the contact to show if one was made.
-    Done {
-        message: String,
-        contact: Option<Id>,
-    },
-    /// Not saved; the form shows why (at a field when one is named).
-    Refused {
-        field: Option<FieldKey>,
-        message: String,
-    },
-    /// Not saved: a new contact looks like an existing one; saving again goes ahead.
-    Duplicate(Duplicate),
-    /// Not saved: the record was saved elsewhere since the form read it; the form is to be
-    /// brought up to date (`Form::rebase`) and saved again.
-    ChangedMeanwhile,
-    /// The import form's dry run: what the import would do, to confirm.
-    ImportPreview(Box<crate::tui::screens::import::ImportPreview>),
-}
-
-impl From<StoreError> for Saved {
-    fn from(error: StoreError) -> Saved {
-        if let StoreError::ChangedMeanwhile { .. } = error {
-            return Saved::ChangedMeanwhile;
-        }
-        Saved::Refused {
-            field: None,
-            message: error.to_string(),
-        }
-    }
-}
+pub use crate::tui::data::saved::Saved;
 
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {

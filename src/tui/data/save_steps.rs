@@ -16,7 +16,7 @@ use crate::form::Form;
 use crate::form::forms::MORNING;
 use crate::store::playbook::take_step;
 use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError, record};
-use crate::tui::data::save::Saved;
+use crate::tui::data::saved::Saved;
 
 fn refused(field: FieldKey, message: impl Into<String>) -> Saved {
     Saved::Refused {

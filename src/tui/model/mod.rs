@@ -11,7 +11,6 @@ use crate::tui::screens::home::filter::Filter;
 
 pub use crate::tui::mode::{Confirm, MeetingTyping, Mode, Reading};
 
-pub use crate::tui::screens::Screen;
 pub use crate::tui::screens::contact::{ContactDetail, Link, Section};
 pub use crate::tui::screens::home::*;
 pub use crate::tui::screens::landed::LandedView;
@@ -19,6 +18,7 @@ pub use crate::tui::screens::meeting::MeetingView;
 pub use crate::tui::screens::pipeline::{Card, Column, Pipeline};
 pub use crate::tui::screens::questions::QuestionListView;
 pub use crate::tui::screens::review::{ReviewCount, ReviewUndo, ReviewView};
+pub use crate::tui::screens::screen::Screen;
 pub use crate::tui::screens::search::SearchView;
 pub use crate::tui::screens::trash::TrashView;
 
@@ -72,6 +72,15 @@ impl Model {
 
     pub fn focus(&self) -> Pane {
         self.home.focus.0
+    }
+
+    /// What reads home and the screen shown again: after every change, whoever made it (this
+    /// app, another process, the user asking), and when going back to a screen that may have
+    /// been changed while it was covered.
+    pub fn reload_shown(&self) -> Vec<crate::tui::data::effect::Effect> {
+        let mut effects = vec![crate::tui::data::effect::Effect::ReloadHome];
+        effects.extend(self.screen().map(Screen::reload).unwrap_or_default());
+        effects
     }
 
     /// The form open over the screen, if one is.

@@ -14,6 +14,7 @@ pub mod pipeline;
 pub mod questions;
 pub mod records;
 pub mod review;
+pub mod screen;
 pub mod search;
 pub mod trash;
 
@@ -25,83 +26,9 @@ use crate::tui::data::effect::Effect;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::Context;
 use crate::tui::model::Model;
+use crate::tui::view::layout;
 use crate::tui::view::theme::Theme;
-use contact::ContactDetail;
-use landed::LandedView;
-use meeting::MeetingView;
-use pipeline::Pipeline;
-use questions::QuestionListView;
-use review::ReviewView;
-use search::SearchView;
-use trash::TrashView;
-
-/// A screen above home.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Screen {
-    Contact(Box<ContactDetail>),
-    Pipeline(Pipeline),
-    QuestionList(QuestionListView),
-    Trash(TrashView),
-    Meeting(MeetingView),
-    Review(Box<ReviewView>),
-    /// What an import would do, before it is carried out.
-    ImportPreview(Box<import::ImportPreview>),
-    Insights(Box<crate::domain::insights::Insights>),
-    Search(SearchView),
-    /// Everyone who helped, after landing a role.
-    Landed(LandedView),
-}
-
-impl Screen {
-    /// Its name, for the header and help.
-    pub fn name(&self) -> String {
-        match self {
-            Screen::Contact(detail) => detail.contact.name.clone(),
-            Screen::Pipeline(_) => "Pipeline".into(),
-            Screen::QuestionList(view) => view.list.name.clone(),
-            Screen::Trash(_) => "Trash".into(),
-            Screen::Meeting(view) => format!("Meeting with {}", view.contact_name),
-            Screen::Review(_) => "Daily review".into(),
-            Screen::ImportPreview(_) => "Import".into(),
-            Screen::Insights(_) => "Insights".into(),
-            Screen::Search(_) => "Search".into(),
-            Screen::Landed(_) => "Who helped".into(),
-        }
-    }
-
-    /// The keymap contexts it listens in, most specific first.
-    pub fn contexts(&self) -> &'static [Context] {
-        match self {
-            Screen::Contact(_) => contact::CONTEXTS,
-            Screen::Pipeline(_) => pipeline::CONTEXTS,
-            Screen::QuestionList(_) => questions::CONTEXTS,
-            Screen::Trash(_) => trash::CONTEXTS,
-            Screen::Meeting(_) => meeting::CONTEXTS,
-            Screen::Review(_) => review::CONTEXTS,
-            Screen::ImportPreview(_) => import::CONTEXTS,
-            Screen::Insights(_) => insights::CONTEXTS,
-            Screen::Search(_) => search::CONTEXTS,
-            Screen::Landed(_) => landed::CONTEXTS,
-        }
-    }
-
-    /// What reads it again from the database, keeping its place (each result is folded into the
-    /// screen on top when it is the same one). A preview is of a file: nothing to read again.
-    pub fn reload(&self) -> Vec<Effect> {
-        match self {
-            Screen::Contact(detail) => vec![Effect::OpenContact(detail.contact.meta.id)],
-            Screen::Pipeline(board) => vec![Effect::LoadPipeline { limit: board.limit }],
-            Screen::QuestionList(view) => vec![Effect::OpenQuestionList(view.list.id)],
-            Screen::Trash(_) => vec![Effect::OpenTrash],
-            Screen::Meeting(view) => vec![Effect::OpenMeeting(view.interview)],
-            Screen::Review(_) => vec![Effect::OpenReview],
-            Screen::ImportPreview(_) => Vec::new(),
-            Screen::Insights(_) => vec![Effect::OpenInsights],
-            Screen::Search(view) => vec![Effect::OpenSearch, Effect::Search(view.query.clone())],
-            Screen::Landed(_) => vec![Effect::OpenLanded],
-        }
-    }
-}
+pub use screen::Screen;
 
 /// The keymap contexts of the screen shown (home when none is open).
 pub fn screen_contexts(screen: Option<&Screen>) -> &'static [Context] {
@@ -142,5 +69,49 @@ pub fn draw(frame: &mut Frame, model: &Model, body: Rect, clock: &Clock, theme: 
         Some(Screen::Insights(insights)) => insights::draw::draw(frame, insights, body, theme),
         Some(Screen::Search(view)) => search::draw::draw(frame, view, body, theme),
         Some(Screen::Landed(view)) => landed::draw::draw(frame, view, body, theme),
+    }
+}
+
+/// One action on the screen shown, nothing open over it: the actions every screen shares,
+/// then the record actions, then the screen's own.
+pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<Effect> {
+    let page = layout::page(model);
+    // The search takes every printable key as typing: only its own keys act there.
+    if let Some(Screen::Search(_)) = model.screen() {
+        return search::update::update(model, action, page);
+    }
+    let here = model.screen();
+    match action {
+        Action::Quit => {
+            model.quit = true;
+            Vec::new()
+        }
+        Action::Refresh => model.reload_shown(),
+        // Asking for the screen already open reads it again.
+        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => model.reload_shown(),
+        Action::OpenReview => vec![Effect::OpenReview],
+        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => model.reload_shown(),
+        Action::OpenInsights => vec![Effect::OpenInsights],
+        Action::OpenSearch => vec![Effect::OpenSearch],
+        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => model.reload_shown(),
+        Action::OpenPipeline => vec![Effect::LoadPipeline {
+            limit: crate::tui::model::FIRST_CARDS,
+        }],
+        Action::OpenHome if here.is_none() => model.reload_shown(),
+        Action::OpenHome => {
+            model.stack.clear();
+            model.reload_shown()
+        }
+        // Esc on any screen above home goes back one.
+        Action::Back if here.is_some() => {
+            model.stack.pop();
+            model.reload_shown()
+        }
+        _ => {
+            if let Some(effects) = records::update(model, action) {
+                return effects;
+            }
+            update(model, action, page, clock)
+        }
     }
 }

@@ -6,9 +6,9 @@ use ratatui::layout::{Position, Rect};
 
 use crate::domain::Clock;
 use crate::tui::data::effect::Effect;
-use crate::tui::dispatch::screen_action as update;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Mode, Model, Pane, Screen};
+use crate::tui::screens::act as update;
 use crate::tui::screens::home::update::ensure_contacts_loaded;
 use crate::tui::screens::nav::Nav;
 use crate::tui::view::layout;

@@ -59,6 +59,19 @@ impl Nav {
     }
 }
 
+/// The list movements every screen shares.
+pub fn move_nav(nav: &mut Nav, action: crate::tui::keys::action::Action, len: usize, page: usize) {
+    match action {
+        crate::tui::keys::action::Action::MoveDown => nav.move_by(1, len, page),
+        crate::tui::keys::action::Action::MoveUp => nav.move_by(-1, len, page),
+        crate::tui::keys::action::Action::PageDown => nav.move_by(page as isize, len, page),
+        crate::tui::keys::action::Action::PageUp => nav.move_by(-(page as isize), len, page),
+        crate::tui::keys::action::Action::First => nav.first(),
+        crate::tui::keys::action::Action::Last => nav.last(len, page),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Nav;

@@ -138,13 +138,23 @@ pub fn page(model: &Model) -> usize {
         Some(Screen::Pipeline(_)) => pipeline_rows(model),
         Some(Screen::QuestionList(_)) => question_rows(model),
         Some(Screen::Trash(_)) => inner_rows(body(model), false).max(1),
-        Some(Screen::ImportPreview(_)) => {
-            crate::tui::screens::import::draw::rejected_rows(body(model))
-        }
+        Some(Screen::ImportPreview(_)) => inner_rows(import_preview(body(model))[1], false).max(1),
         Some(Screen::Insights(_)) => 1,
         Some(Screen::Landed(_)) => inner_rows(body(model), false).saturating_sub(3).max(1),
         Some(Screen::Search(_)) => inner_rows(body(model), false).saturating_sub(6).max(1),
         Some(Screen::Review(_)) => 1,
         Some(Screen::Meeting(_)) => (inner_rows(body(model), false).saturating_sub(1) / 2).max(1),
     }
+}
+
+/// Lines of the summary above the rejected rows.
+const IMPORT_SUMMARY_HEIGHT: u16 = 6;
+
+/// The import preview: what the import would do, above the rows it would reject.
+pub fn import_preview(body: Rect) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Length(IMPORT_SUMMARY_HEIGHT),
+        Constraint::Min(3),
+    ])
+    .areas(body)
 }

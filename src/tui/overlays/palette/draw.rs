@@ -6,8 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::dispatch::PALETTE_ROWS;
 use crate::tui::overlays::palette::Palette;
+use crate::tui::overlays::palette::update::PALETTE_ROWS;
 use crate::tui::view::theme::Theme;
 
 pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {

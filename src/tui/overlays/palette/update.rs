@@ -3,18 +3,19 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::domain::Clock;
 use crate::tui::data::effect::Effect;
-use crate::tui::dispatch::{Input, typed_char, update};
 use crate::tui::keys::action::Action;
+use crate::tui::keys::text::typed_char;
 use crate::tui::model::{Mode, Model};
 
 /// Rows the palette shows at once.
 pub const PALETTE_ROWS: usize = 12;
 
-pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
+/// One of the palette's keys. Enter closes it and hands back the chosen action, for the
+/// dispatch to carry out on the screen as if its key had been pressed.
+pub fn action(model: &mut Model, action: Action) -> Option<Action> {
     let Mode::Palette(palette) = &mut model.mode else {
-        return Vec::new();
+        return None;
     };
     match action {
         Action::Back => model.mode = Mode::Normal,
@@ -22,9 +23,7 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
         Action::Open => {
             let chosen = palette.selected().map(|entry| entry.action);
             model.mode = Mode::Normal;
-            if let Some(action) = chosen {
-                return update(model, Input::Act(action), clock);
-            }
+            return chosen;
         }
         Action::ClearLine => {
             palette.query.clear();
@@ -32,11 +31,11 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
         }
         Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
             let len = palette.matches.len();
-            crate::tui::dispatch::move_nav(&mut palette.nav, action, len, PALETTE_ROWS);
+            crate::tui::screens::nav::move_nav(&mut palette.nav, action, len, PALETTE_ROWS);
         }
         _ => {}
     }
-    Vec::new()
+    None
 }
 
 /// A key typed into the palette's query.

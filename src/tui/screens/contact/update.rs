@@ -2,9 +2,9 @@
 
 use crate::domain::{Clock, Interaction};
 use crate::tui::data::effect::{Effect, FormRequest};
-use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{ContactDetail, Mode, Model, Reading, Screen, Section};
+use crate::tui::screens::nav::move_nav;
 
 pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> Vec<Effect> {
     let Some(Screen::Contact(detail)) = model.stack.last_mut() else {

@@ -9,7 +9,7 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::tui::model::Pane;
+use crate::tui::screens::home::pane::Pane;
 use crate::tui::screens::nav::Nav;
 
 /// Matches are ranked by score when there are at most this many.

@@ -5,6 +5,7 @@ pub mod contact_index;
 pub mod contacts_window;
 pub mod draw;
 pub mod filter;
+pub mod pane;
 pub mod update;
 
 /// The keymap contexts it listens in, most specific first.
@@ -23,40 +24,7 @@ use crate::domain::rows::{ContactRow, FollowUpRow, MeetingRow, QuestionListRow};
 
 use crate::tui::screens::nav::Nav;
 
-/// The four panes of home, in focus order (1–4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Contacts,
-    Meetings,
-    FollowUps,
-    QuestionLists,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [
-        Pane::Contacts,
-        Pane::Meetings,
-        Pane::FollowUps,
-        Pane::QuestionLists,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Contacts => "Contacts",
-            Pane::Meetings => "Upcoming meetings",
-            Pane::FollowUps => "Follow-ups",
-            Pane::QuestionLists => "Question lists",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
-    pub fn cycle(self, step: isize) -> Pane {
-        Pane::ALL[(self.index() as isize + step).rem_euclid(4) as usize]
-    }
-}
+pub use pane::Pane;
 
 /// The contacts pane holds a window of the full, name-ordered list: only what is near the
 /// screen is ever loaded, whatever the size of the network.

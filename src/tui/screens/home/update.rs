@@ -3,10 +3,12 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::tui::data::effect::Effect;
-use crate::tui::dispatch::{move_nav, typed_char, window_fetch};
 use crate::tui::keys::action::Action;
+use crate::tui::keys::text::typed_char;
 use crate::tui::model::{Loaded, Mode, Model, Pane};
+use crate::tui::screens::home::contacts_window::window_fetch;
 use crate::tui::screens::home::filter::Filter;
+use crate::tui::screens::nav::move_nav;
 use crate::tui::view::layout;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {

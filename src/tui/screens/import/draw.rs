@@ -2,7 +2,7 @@
 //! and every rejected row with its line and why — before anything is written.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -12,20 +12,8 @@ use crate::tui::view::layout;
 use crate::tui::view::list::ListBox;
 use crate::tui::view::theme::Theme;
 
-/// Lines of the summary above the rejected rows.
-const SUMMARY_HEIGHT: u16 = 6;
-
-fn split(body: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(SUMMARY_HEIGHT), Constraint::Min(3)]).areas(body)
-}
-
-/// How many rejected rows fit: a page on this screen.
-pub fn rejected_rows(body: Rect) -> usize {
-    layout::inner_rows(split(body)[1], false).max(1)
-}
-
 pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme) {
-    let [summary_area, rejected_area] = split(body);
+    let [summary_area, rejected_area] = layout::import_preview(body);
     let report = &preview.report;
     let file = sanitize::line(&preview.file.display().to_string());
     let mut lines = vec![

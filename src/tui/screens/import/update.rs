@@ -2,9 +2,9 @@
 //! what it would do.
 
 use crate::tui::data::effect::Effect;
-use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Model, Screen};
+use crate::tui::screens::nav::move_nav;
 
 pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
     let Some(Screen::ImportPreview(preview)) = model.stack.last_mut() else {

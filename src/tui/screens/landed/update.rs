@@ -1,9 +1,9 @@
 //! Who helped: Enter queues a thank-you and an update for each of them.
 
 use crate::tui::data::effect::{Effect, FormRequest};
-use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Model, Screen};
+use crate::tui::screens::nav::move_nav;
 
 pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
     let Some(Screen::Landed(view)) = model.stack.last_mut() else {

@@ -6,9 +6,9 @@ use crossterm::event::KeyEvent;
 
 use crate::form::TextInput;
 use crate::tui::data::effect::{Effect, FormRequest};
-use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{MeetingTyping, Mode, Model, Screen};
+use crate::tui::screens::nav::move_nav;
 
 /// The keys of typing (the keymap's `[typing]`): Enter keeps the answer or adds the question,
 /// Esc stops (an unfinished new question is left out).

@@ -1,9 +1,9 @@
 //! The pipeline board: move between stage columns and cards, open a card's contact.
 
 use crate::tui::data::effect::Effect;
-use crate::tui::dispatch::move_nav;
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Model, Screen};
+use crate::tui::screens::nav::move_nav;
 
 pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
     let Some(Screen::Pipeline(board)) = model.stack.last_mut() else {

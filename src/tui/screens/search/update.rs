@@ -5,8 +5,8 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::rows::SearchKind;
 use crate::tui::data::effect::{Effect, FormRequest};
-use crate::tui::dispatch::typed_char;
 use crate::tui::keys::action::Action;
+use crate::tui::keys::text::typed_char;
 use crate::tui::model::{Model, Screen, SearchView};
 
 /// A key typed into the query: searched again at once.
@@ -38,7 +38,7 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
         }
         Action::Back => {
             model.stack.pop();
-            crate::tui::dispatch::reload_shown(model)
+            model.reload_shown()
         }
         Action::Open => open(view),
         Action::ClearLine => {
@@ -46,7 +46,7 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
             vec![Effect::Search(String::new())]
         }
         Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
-            crate::tui::dispatch::move_nav(&mut view.nav, action, view.hits.len(), page);
+            crate::tui::screens::nav::move_nav(&mut view.nav, action, view.hits.len(), page);
             Vec::new()
         }
         _ => Vec::new(),

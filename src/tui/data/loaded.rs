@@ -1,0 +1,75 @@
+//! What comes back from the database for an effect, to fold into the model.
+
+use crate::domain::FollowUp;
+use crate::domain::Id;
+use crate::domain::review::ReviewItem;
+use crate::domain::rows::{
+    ContactRow, FollowUpRow, MeetingRow, QuestionListRow, ReviewContext, TrashRow,
+};
+use crate::form::Form;
+use crate::tui::data::effect::ContactFetch;
+use crate::tui::data::saved::Saved;
+use crate::tui::screens::contact::ContactDetail;
+use crate::tui::screens::home::Header;
+use crate::tui::screens::home::contact_index::IndexRow;
+use crate::tui::screens::meeting::MeetingView;
+use crate::tui::screens::pipeline::Pipeline;
+use crate::tui::screens::questions::QuestionListView;
+use crate::tui::screens::review::ReviewCount;
+
+/// Results, fed back into `receive`.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Home(Box<HomeData>),
+    Contacts {
+        fetch: ContactFetch,
+        rows: Vec<ContactRow>,
+    },
+    /// A chunk of the contact index; the organisations come with the first one.
+    ContactIndexChunk {
+        organizations: Option<Vec<(Id, String)>>,
+        rows: Vec<IndexRow>,
+        complete: bool,
+    },
+    /// A contact's screen: opened, or folded into the one shown when it is theirs.
+    Contact(Box<ContactDetail>),
+    Pipeline(Pipeline),
+    Meetings(Vec<MeetingRow>),
+    FollowUps(Vec<FollowUpRow>),
+    QuestionList(QuestionListView),
+    /// A read failed: said in the footer, and the screen stays as it was.
+    Failed(String),
+    Form(Box<Form>, Option<Vec<(Id, String)>>),
+    Saved(Saved),
+    /// A change was made (a delete, a restore): the message for the footer.
+    Changed(String),
+    Trash(Vec<TrashRow>),
+    EditedText(String),
+    /// The record an open form edits, as saved elsewhere since the form read it.
+    StoredMeanwhile(Box<crate::form::Form>),
+    /// An interview and its contact's name: the steps it can take next are offered.
+    InterviewSteps(Box<crate::domain::Interview>, String),
+    Meeting(Box<MeetingView>),
+    Review(Vec<ReviewItem>),
+    ReviewContext(ReviewContext),
+    /// A review action was taken: the follow-up as it was, and what it counts as.
+    ReviewActed(Box<FollowUp>, ReviewCount),
+    /// A review action was undone.
+    ReviewUndone(Id),
+    Insights(Box<crate::domain::insights::Insights>),
+    SearchOpened,
+    Helpers(Vec<crate::domain::rows::Helper>),
+    /// A step of idle indexing was taken; whether the index is now up to date.
+    SearchIndexed(bool),
+    /// What a search for the text found.
+    SearchResults(String, Vec<crate::domain::rows::SearchHit>),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HomeData {
+    pub header: Header,
+    pub contacts_total: usize,
+    pub meetings: Vec<MeetingRow>,
+    pub follow_ups: Vec<FollowUpRow>,
+    pub question_lists: Vec<QuestionListRow>,
+}

@@ -1,0 +1,40 @@
+//! What saving a form came to: done, refused at a field, a likely duplicate, changed elsewhere
+//! meanwhile, or (for the import form) a preview.
+
+use crate::domain::Id;
+use crate::form::{Duplicate, FieldKey};
+use crate::store::StoreError;
+
+/// What a save came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Saved: a message for the footer, and the contact to show if one was made.
+    Done {
+        message: String,
+        contact: Option<Id>,
+    },
+    /// Not saved; the form shows why (at a field when one is named).
+    Refused {
+        field: Option<FieldKey>,
+        message: String,
+    },
+    /// Not saved: a new contact looks like an existing one; saving again goes ahead.
+    Duplicate(Duplicate),
+    /// Not saved: the record was saved elsewhere since the form read it; the form is to be
+    /// brought up to date (`Form::rebase`) and saved again.
+    ChangedMeanwhile,
+    /// The import form's dry run: what the import would do, to confirm.
+    ImportPreview(Box<crate::tui::screens::import::ImportPreview>),
+}
+
+impl From<StoreError> for Saved {
+    fn from(error: StoreError) -> Saved {
+        if let StoreError::ChangedMeanwhile { .. } = error {
+            return Saved::ChangedMeanwhile;
+        }
+        Saved::Refused {
+            field: None,
+            message: error.to_string(),
+        }
+    }
+}
