@@ -2,4 +2,5 @@
 //! its fields and checks, is `crate::form`: the command line shares it.)
 
 pub mod draw;
+pub mod receive;
 pub mod update;

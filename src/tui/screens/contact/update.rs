@@ -5,6 +5,7 @@ use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::keys::action::Action;
 use crate::tui::model::{ContactDetail, Mode, Model, Reading, Screen, Section};
 use crate::tui::screens::nav::move_nav;
+use crate::tui::view::layout;
 
 pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> Vec<Effect> {
     let Some(Screen::Contact(detail)) = model.stack.last_mut() else {
@@ -130,4 +131,23 @@ fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
         text: text.join("\n"),
         scroll: 0,
     }
+}
+
+/// A contact read: opened, or folded into theirs when it is shown.
+pub fn shown(model: &mut Model, mut fresh: Box<ContactDetail>) -> Vec<Effect> {
+    let heights = Section::ALL.map(|section| layout::section_rows(model, section));
+    match model.stack.last_mut() {
+        // Theirs is shown: read again, keeping the section and each selection.
+        Some(Screen::Contact(current)) if current.contact.meta.id == fresh.contact.meta.id => {
+            fresh.section = current.section;
+            fresh.navs = current.navs;
+            for (section, height) in Section::ALL.into_iter().zip(heights) {
+                let len = fresh.len(section);
+                fresh.nav_mut(section).keep_visible(len, height);
+            }
+            *current = fresh;
+        }
+        _ => model.stack.push(Screen::Contact(fresh)),
+    }
+    Vec::new()
 }

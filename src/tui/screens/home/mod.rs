@@ -6,6 +6,7 @@ pub mod contacts_window;
 pub mod draw;
 pub mod filter;
 pub mod pane;
+pub mod receive;
 pub mod update;
 
 /// The keymap contexts it listens in, most specific first.

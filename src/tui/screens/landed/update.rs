@@ -1,5 +1,6 @@
 //! Who helped: Enter queues a thank-you and an update for each of them.
 
+use crate::domain::rows::Helper;
 use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Model, Screen};
@@ -23,4 +24,21 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Everyone who helped, read: opened, or folded in.
+pub fn shown(model: &mut Model, helpers: Vec<Helper>) -> Vec<Effect> {
+    match model.stack.last_mut() {
+        Some(Screen::Landed(view)) => {
+            view.helpers = helpers;
+            view.nav.keep_visible(view.helpers.len(), usize::MAX / 2);
+        }
+        _ => model
+            .stack
+            .push(Screen::Landed(crate::tui::model::LandedView {
+                helpers,
+                nav: Default::default(),
+            })),
+    }
+    Vec::new()
 }

@@ -2,6 +2,7 @@
 //! change is saved as it is made (an answer with each key), so nothing depends on remembering
 //! to save at the end.
 
+use crate::tui::model::MeetingView;
 use crossterm::event::KeyEvent;
 
 use crate::form::TextInput;
@@ -131,6 +132,21 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
             )];
         }
         other => move_nav(&mut view.nav, other, view.questions.len(), page),
+    }
+    Vec::new()
+}
+
+/// Meeting mode read: opened, or folded in keeping the timer and the place.
+pub fn shown(model: &mut Model, mut view: Box<MeetingView>) -> Vec<Effect> {
+    match model.stack.last_mut() {
+        Some(Screen::Meeting(current)) if current.interview == view.interview => {
+            // Keep the timer and the place.
+            view.opened_at = current.opened_at;
+            view.nav = current.nav;
+            view.nav.keep_visible(view.questions.len(), usize::MAX / 2);
+            *current = *view;
+        }
+        _ => model.stack.push(Screen::Meeting(*view)),
     }
     Vec::new()
 }

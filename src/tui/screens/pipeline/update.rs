@@ -2,6 +2,7 @@
 
 use crate::tui::data::effect::Effect;
 use crate::tui::keys::action::Action;
+use crate::tui::model::Pipeline;
 use crate::tui::model::{Model, Screen};
 use crate::tui::screens::nav::move_nav;
 
@@ -30,6 +31,23 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
                 }
             }
         }
+    }
+    Vec::new()
+}
+
+/// The board read: opened, or folded in keeping the place.
+pub fn shown(model: &mut Model, mut board: Pipeline) -> Vec<Effect> {
+    match model.stack.last_mut() {
+        Some(Screen::Pipeline(current)) => {
+            // Keep the place: the column and each column's selection.
+            board.column = current.column;
+            for (fresh, old) in board.columns.iter_mut().zip(&current.columns) {
+                fresh.nav = old.nav;
+                fresh.nav.keep_visible(fresh.cards.len(), usize::MAX / 2);
+            }
+            *current = board;
+        }
+        _ => model.stack.push(Screen::Pipeline(board)),
     }
     Vec::new()
 }

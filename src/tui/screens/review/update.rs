@@ -1,11 +1,14 @@
 //! The daily review: one item at a time, a key for each thing to do with it. Done and snoozed
 //! items leave the queue (it is read again), skipped ones stay; every action can be undone.
 
+use crate::domain::FollowUp;
 use crate::domain::FollowUpKind;
 use crate::domain::drafts::Template;
 use crate::domain::review::ItemKind;
+use crate::domain::review::ReviewItem;
 use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::keys::action::Action;
+use crate::tui::model::ReviewCount;
 use crate::tui::model::{Model, ReviewUndo, ReviewView, Screen};
 
 /// One review key on the current item. A key the item does not take says why, and what does.
@@ -181,4 +184,35 @@ pub fn suggestion(item: &crate::domain::review::ReviewItem) -> &'static str {
             }
         },
     }
+}
+
+/// The review's queue read: opened, or folded in (standing on an undone item).
+pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
+    match model.stack.last_mut() {
+        Some(Screen::Review(view)) => {
+            view.items = items;
+            if let Some(seek) = view.seek.take() {
+                let found = view
+                    .items
+                    .iter()
+                    .position(|i| matches!(i.item, ItemKind::FollowUp { id, .. } if id == seek));
+                view.index = found.unwrap_or(view.index);
+            }
+            view.index = view.index.min(view.items.len());
+        }
+        _ => model.stack.push(Screen::Review(Box::new(ReviewView {
+            items,
+            ..ReviewView::default()
+        }))),
+    }
+    crate::tui::screens::review::update::read_context(model)
+}
+
+/// A review step was taken: counted, and kept for undo.
+pub fn acted(model: &mut Model, before: Box<FollowUp>, counted: ReviewCount) -> Vec<Effect> {
+    if let Some(Screen::Review(view)) = model.stack.last_mut() {
+        view.count(counted, 1);
+        view.undo.push(ReviewUndo::Put(before, counted));
+    }
+    model.reload_shown()
 }

@@ -1,6 +1,7 @@
 //! The search screen: every printable key is typed into the query (each change searches
 //! again); the keys of its own keymap context move, open and close.
 
+use crate::domain::rows::SearchHit;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::rows::SearchKind;
@@ -65,4 +66,24 @@ fn open(view: &SearchView) -> Vec<Effect> {
         (_, Some(contact)) => vec![Effect::OpenContact(contact)],
         (_, None) => Vec::new(),
     }
+}
+
+/// The search index is up to date: the search opens.
+pub fn opened(model: &mut Model) -> Vec<Effect> {
+    model.search_caught_up = true;
+    if !matches!(model.screen(), Some(Screen::Search(_))) {
+        model.stack.push(Screen::Search(Default::default()));
+    }
+    Vec::new()
+}
+
+/// What a search found, if it is still what is typed.
+pub fn results(model: &mut Model, query: String, hits: Vec<SearchHit>) -> Vec<Effect> {
+    if let Some(Screen::Search(view)) = model.stack.last_mut()
+        && view.query == query
+    {
+        view.hits = hits;
+        view.nav.keep_visible(view.hits.len(), usize::MAX / 2);
+    }
+    Vec::new()
 }

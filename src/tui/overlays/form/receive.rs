@@ -1,0 +1,70 @@
+//! A form's results: built and opened, saved, refused, found changed elsewhere meanwhile.
+
+use crate::domain::Id;
+use crate::form::{Duplicate, Form, FormKind};
+use crate::tui::data::effect::Effect;
+use crate::tui::model::{Mode, Model, ReviewCount, Screen};
+
+/// A form read and built: it opens.
+pub fn opened(
+    model: &mut Model,
+    form: Box<Form>,
+    organizations: Option<Vec<(Id, String)>>,
+) -> Vec<Effect> {
+    if let Some(organizations) = organizations {
+        model.organizations = organizations;
+    }
+    model.mode = Mode::Form(form);
+    Vec::new()
+}
+
+/// The form was saved: it closes, and what it changed is read again.
+pub fn saved(model: &mut Model, message: String) -> Vec<Effect> {
+    let kind = model.take_form().map(|f| f.kind);
+    // The helpers are thanked: their list has done its work.
+    if kind == Some(FormKind::LandedRole) && matches!(model.screen(), Some(Screen::Landed(_))) {
+        model.stack.pop();
+    }
+    let counted = match kind {
+        Some(FormKind::Snooze { .. }) => Some(ReviewCount::Snoozed),
+        Some(FormKind::Touch {
+            completes: Some(_), ..
+        }) => Some(ReviewCount::Touched),
+        _ => None,
+    };
+    if let (Some(counted), Some(Screen::Review(view))) = (counted, model.stack.last_mut()) {
+        view.count(counted, 1);
+    }
+    model.status = Some(message);
+    model.reload_shown()
+}
+
+/// The record was saved elsewhere meanwhile: the form is brought up to date.
+pub fn stored_meanwhile(model: &mut Model, stored: Box<Form>) -> Vec<Effect> {
+    let Some(form) = model.form_mut() else {
+        return Vec::new();
+    };
+    match form.rebase(*stored) {
+        // Their changes and ours touch different fields: both are kept.
+        0 => vec![Effect::SaveForm(Box::new(form.clone()))],
+        conflicts => {
+            form.message = Some(format!(
+                "Changed elsewhere meanwhile ({conflicts}): Ctrl-T takes theirs, Ctrl-S \
+                     keeps yours"
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// The new contact looks like one already there: the form says so.
+pub fn duplicate(model: &mut Model, duplicate: Duplicate) -> Vec<Effect> {
+    if let Some(form) = model.form_mut() {
+        form.message = Some(format!(
+            "{} has {} — Ctrl-S saves this one anyway, Ctrl-O opens theirs",
+            duplicate.name, duplicate.why
+        ));
+        form.duplicate = Some(duplicate);
+    }
+    Vec::new()
+}
