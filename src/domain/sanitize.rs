@@ -101,6 +101,12 @@ fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// A path as it may be printed: a file name can hold escape sequences, which must not reach
+/// the terminal (they could set its title or the clipboard).
+pub fn shown(path: &std::path::Path) -> String {
+    line(&path.display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,10 +150,4 @@ mod tests {
         assert_eq!(multiline("one\r\ntwo\rthree\n"), "one\ntwo\nthree");
         assert_eq!(multiline("a\u{1b}[2Jb\n\tc"), "ab\n\tc");
     }
-}
-
-/// A path as it may be printed: a file name can hold escape sequences, which must not reach
-/// the terminal (they could set its title or the clipboard).
-pub fn shown(path: &std::path::Path) -> String {
-    line(&path.display().to_string())
 }

@@ -1,3 +1,4 @@
+#![warn(clippy::indexing_slicing)]
 //! The full-screen app, in the Elm shape of ARCHITECTURE.md:
 //! keymap → `Action` → pure `update` → `Effect`s carried out by `App` against the store →
 //! results folded back into the `Model` → `ui` draws the model.

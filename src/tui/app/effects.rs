@@ -12,6 +12,39 @@ impl App {
         }
         let clock = self.clock();
         let result = match effect {
+            Effect::SaveForm(_)
+            | Effect::Trash(_)
+            | Effect::UndoDelete
+            | Effect::Restore(_)
+            | Effect::TakeStep { .. }
+            | Effect::SaveQuestion(_)
+            | Effect::AddQuestion { .. }
+            | Effect::SwapQuestions(..)
+            | Effect::ReviewDone(_)
+            | Effect::ReviewSnooze { .. }
+            | Effect::ReviewPutBack(_)
+            | Effect::CopyToClipboard(_)
+            | Effect::RunImport { .. }
+            | Effect::EditExternally(_) => self.change(effect, &clock)?,
+            other => self.read(other, &clock)?,
+        };
+        Some(result.unwrap_or_else(|e| {
+            if e.is_damage() {
+                // Damage found while reading: nothing more is written to the file, from now on
+                // and on the next start, and the screen says why its lists may be empty.
+                crate::store::health::note_damage(self.store.path(), &e.to_string());
+                self.store.refuse_writes(crate::store::DAMAGED);
+                self.model.read_only = true;
+                return Loaded::Failed(format!("Read-only: {}", crate::store::DAMAGED));
+            }
+            Loaded::Failed(format!("Could not read the database: {e}"))
+        }))
+    }
+
+    /// An effect that reads: a screen, a pane, a form to fill, the search.
+    fn read(&mut self, effect: Effect, clock: &Clock) -> Option<StoreResult<Loaded>> {
+        let clock = *clock;
+        Some(match effect {
             Effect::ReloadHome => {
                 let limits = (
                     self.model.home.meetings.limit,
@@ -45,6 +78,51 @@ impl App {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
+            Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::OpenSearch => self.store.sync_search().map(|_| Loaded::SearchOpened),
+            // Small steps (a few milliseconds each), so keys are never kept waiting; an index that
+            // cannot be written counts as done (the search says what it finds).
+            Effect::IndexSearch => Ok(Loaded::SearchIndexed(
+                self.store
+                    .sync_search_step(SEARCH_STEP_ROWS)
+                    .map_or(true, |(_, done)| done),
+            )),
+            Effect::Search(query) => self
+                .store
+                .search(&query)
+                .map(|hits| Loaded::SearchResults(query, hits)),
+            Effect::OpenLanded => self.store.helpers().map(Loaded::Helpers),
+            Effect::OpenInsights => self
+                .store
+                .insights(&clock, self.settings.week_start)
+                .map(|i| Loaded::Insights(Box::new(i))),
+            // They need the terminal: the loop carries them out, after a frame.
+            Effect::OpenMeeting(id) => {
+                load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
+            }
+            Effect::OpenReview => self.store.review_queue(&clock).map(Loaded::Review),
+            Effect::LoadReviewContext(item) => {
+                self.store.review_context(&item).map(Loaded::ReviewContext)
+            }
+            Effect::OpenStepMenu(id) => {
+                self.store
+                    .get::<crate::domain::Interview>(id)
+                    .and_then(|interview| {
+                        let contact: crate::domain::Contact =
+                            self.store.get(interview.contact_id)?;
+                        Ok(Loaded::InterviewSteps(Box::new(interview), contact.name))
+                    })
+            }
+            // The changes are carried out by `change`.
+            _ => return None,
+        })
+    }
+
+    /// An effect that changes something: a save, a delete or restore, a step, a review action
+    /// (and the clipboard and the loop's effects, which change what is outside).
+    fn change(&mut self, effect: Effect, clock: &Clock) -> Option<StoreResult<Loaded>> {
+        let clock = *clock;
+        Some(match effect {
             Effect::SaveForm(form) => {
                 match save::save(&self.store, &form, &clock, &self.settings) {
                     // Saved elsewhere meanwhile: the record as it now is, to bring the form up
@@ -73,40 +151,16 @@ impl App {
                 .store
                 .untrash(record, clock.timestamp())
                 .map(|()| Loaded::Changed("Restored".into())),
-            Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
-            Effect::OpenSearch => self.store.sync_search().map(|_| Loaded::SearchOpened),
-            // Small steps (a few milliseconds each), so keys are never kept waiting; an index that
-            // cannot be written counts as done (the search says what it finds).
-            Effect::IndexSearch => Ok(Loaded::SearchIndexed(
-                self.store
-                    .sync_search_step(SEARCH_STEP_ROWS)
-                    .map_or(true, |(_, done)| done),
-            )),
-            Effect::Search(query) => self
-                .store
-                .search(&query)
-                .map(|hits| Loaded::SearchResults(query, hits)),
-            Effect::OpenLanded => self.store.helpers().map(Loaded::Helpers),
-            Effect::OpenInsights => self
-                .store
-                .insights(&clock, self.settings.week_start)
-                .map(|i| Loaded::Insights(Box::new(i))),
-            // They need the terminal: the loop carries them out, after a frame.
             effect @ (Effect::RunImport { .. } | Effect::EditExternally(_)) => {
                 self.for_the_loop.push(effect);
                 return None;
             }
             Effect::TakeStep { interview, step } => self.take_step(interview, step, &clock),
-            Effect::OpenMeeting(id) => {
-                load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
-            }
             Effect::SaveQuestion(mut question) => {
                 // The model already shows the change; only a failure needs saying.
-                return self
-                    .store
-                    .update(&mut *question, clock.timestamp())
-                    .err()
-                    .map(|e| Loaded::Failed(format!("The answer was not saved: {e}")));
+                let failed = self.store.update(&mut *question, clock.timestamp()).err();
+                return failed
+                    .map(|e| Ok(Loaded::Failed(format!("The answer was not saved: {e}"))));
             }
             Effect::AddQuestion { interview, text } => self
                 .store
@@ -121,14 +175,10 @@ impl App {
                     std::io::stdout(),
                     crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
                 );
-                return Some(match copied {
+                Ok(match copied {
                     Ok(()) => Loaded::Changed("Copied to the clipboard".into()),
                     Err(e) => Loaded::Failed(format!("Could not copy: {e}")),
-                });
-            }
-            Effect::OpenReview => self.store.review_queue(&clock).map(Loaded::Review),
-            Effect::LoadReviewContext(item) => {
-                self.store.review_context(&item).map(Loaded::ReviewContext)
+                })
             }
             Effect::ReviewDone(id) => self
                 .store
@@ -145,27 +195,9 @@ impl App {
                     .put_back(*before, clock.timestamp())
                     .map(|()| Loaded::ReviewUndone(id))
             }
-            Effect::OpenStepMenu(id) => {
-                self.store
-                    .get::<crate::domain::Interview>(id)
-                    .and_then(|interview| {
-                        let contact: crate::domain::Contact =
-                            self.store.get(interview.contact_id)?;
-                        Ok(Loaded::InterviewSteps(Box::new(interview), contact.name))
-                    })
-            }
-        };
-        Some(result.unwrap_or_else(|e| {
-            if e.is_damage() {
-                // Damage found while reading: nothing more is written to the file, from now on
-                // and on the next start, and the screen says why its lists may be empty.
-                crate::store::health::note_damage(self.store.path(), &e.to_string());
-                self.store.refuse_writes(crate::store::DAMAGED);
-                self.model.read_only = true;
-                return Loaded::Failed(format!("Read-only: {}", crate::store::DAMAGED));
-            }
-            Loaded::Failed(format!("Could not read the database: {e}"))
-        }))
+            // The reads are carried out by `read`.
+            _ => return None,
+        })
     }
 
     fn reload_meeting(&self, interview: Id, clock: &Clock) -> StoreResult<Loaded> {

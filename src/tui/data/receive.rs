@@ -19,7 +19,7 @@ use crate::tui::screens::trash::update as trash;
 /// Each result to the screen, overlay or pane it is for.
 pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
     match loaded {
-        Loaded::Home(data) => home::home(model, data),
+        Loaded::Home(data) => home::home(model, *data),
         Loaded::Contacts { fetch, rows } => home::contacts(model, fetch, rows),
         Loaded::ContactIndexChunk {
             organizations,
@@ -63,7 +63,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Saved(Saved::Duplicate(duplicate)) => form::duplicate(model, duplicate),
         Loaded::Changed(message) => changed(model, message),
         Loaded::Trash(rows) => trash::shown(model, rows),
-        Loaded::Meeting(view) => meeting::shown(model, view),
+        Loaded::Meeting(view) => meeting::shown(model, *view),
         Loaded::Review(items) => review::shown(model, items),
         Loaded::ReviewContext(context) => {
             if let Some(Screen::Review(view)) = model.stack.last_mut() {

@@ -48,7 +48,7 @@ pub fn start_interview(
         contact_id: contact,
         objective: form.text(FieldKey::Objective),
         channel: form
-            .chosen(FieldKey::Channel, &Channel::ALL)
+            .chosen(FieldKey::Channel, Channel::ALL)
             .unwrap_or(Channel::Email),
         found_via: form.text(FieldKey::FoundVia),
         minutes_asked: form.text(FieldKey::Minutes).parse().unwrap_or(20),
@@ -79,7 +79,7 @@ pub fn schedule(
     let meeting = MeetingDetails {
         duration_minutes: form.text(FieldKey::Length).parse().unwrap_or(30),
         mode: form
-            .chosen(FieldKey::Mode, &MeetingMode::ALL)
+            .chosen(FieldKey::Mode, MeetingMode::ALL)
             .unwrap_or(MeetingMode::Video),
         place: form.text(FieldKey::Place),
     };

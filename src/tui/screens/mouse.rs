@@ -122,13 +122,15 @@ fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position, clock: &Clock
     let Some(index) = columns.iter().position(|r| r.contains(at)) else {
         return Vec::new();
     };
+    let (Some(area), Some(column)) = (columns.get(index), board.columns.get_mut(index)) else {
+        return Vec::new();
+    };
     board.column = index;
-    let column = &mut board.columns[index];
     let len = column.cards.len();
     match kind {
         MouseEventKind::Down(MouseButton::Left) => {
-            let inside = at.y > columns[index].y;
-            let row = column.nav.top + ((at.y.saturating_sub(columns[index].y + 1)) / 2) as usize;
+            let inside = at.y > area.y;
+            let row = column.nav.top + ((at.y.saturating_sub(area.y + 1)) / 2) as usize;
             if inside && row < len {
                 if row == column.nav.selected {
                     return update(model, Action::Open, clock);

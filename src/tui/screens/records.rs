@@ -235,7 +235,7 @@ fn write_message(model: &mut Model, interview: Id) -> Vec<Effect> {
             .iter()
             .find(|i| i.meta.id == interview)
             .map(|i| i.stage),
-        Some(Screen::Pipeline(board)) => Some(board.columns[board.column].stage),
+        Some(Screen::Pipeline(board)) => board.columns.get(board.column).map(|c| c.stage),
         _ => None,
     };
     let template = match stage {
@@ -276,14 +276,10 @@ fn selected_interview(model: &Model) -> Result<Id, &'static str> {
                 _ => Err("Which interview? Tab to Interviews and choose one"),
             }
         }
-        Some(Screen::Pipeline(board)) => {
-            let column = &board.columns[board.column];
-            column
-                .cards
-                .get(column.nav.selected)
-                .map(|c| c.interview_id)
-                .ok_or("No interview here")
-        }
+        Some(Screen::Pipeline(board)) => board
+            .selected()
+            .map(|c| c.interview_id)
+            .ok_or("No interview here"),
         Some(Screen::Meeting(view)) => Ok(view.interview),
         _ => Err("Open a contact or the pipeline to choose an interview"),
     }

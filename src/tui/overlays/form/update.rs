@@ -221,7 +221,7 @@ impl Candidates for Named<'_> {
     }
 
     fn parts(&self, index: usize) -> (&str, &str) {
-        (&self.0[index].1, "")
+        (self.0.get(index).map_or("", |(_, name)| name.as_str()), "")
     }
 }
 
@@ -249,7 +249,7 @@ fn suggest(model: &mut Model) {
                 .matches
                 .iter()
                 .take(SUGGESTIONS)
-                .map(|i| model.organizations[*i as usize].clone())
+                .filter_map(|i| model.organizations.get(*i as usize).cloned())
                 .collect()
         }
         PickerSource::QuestionList => {
@@ -265,7 +265,7 @@ fn suggest(model: &mut Model) {
                 .matches
                 .iter()
                 .take(SUGGESTIONS)
-                .map(|i| lists[*i as usize].clone())
+                .filter_map(|i| lists.get(*i as usize).cloned())
                 .collect()
         }
         PickerSource::Contact => match &model.contact_index {

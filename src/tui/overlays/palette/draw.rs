@@ -26,7 +26,9 @@ pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
     ];
     let top = palette.nav.top;
     for (n, index) in palette.matches.iter().enumerate().skip(top).take(rows) {
-        let entry = &palette.entries[*index];
+        let Some(entry) = palette.entries.get(*index) else {
+            continue;
+        };
         let selected = n == palette.nav.selected;
         let keys_width = 10;
         let name_width = 22;

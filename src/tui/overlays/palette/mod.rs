@@ -92,6 +92,6 @@ impl Palette {
     pub fn selected(&self) -> Option<&Entry> {
         self.matches
             .get(self.nav.selected)
-            .map(|i| &self.entries[*i])
+            .and_then(|i| self.entries.get(*i))
     }
 }

@@ -124,7 +124,9 @@ fn row<'a>(
 ) -> Line<'a> {
     match section {
         Section::People => {
-            let link = &detail.people[i];
+            let Some(link) = detail.people.get(i) else {
+                return Line::default();
+            };
             let how = if link.referred_by {
                 "referred by "
             } else {
@@ -136,7 +138,9 @@ fn row<'a>(
             ])
         }
         Section::Interviews => {
-            let interview = &detail.interviews[i];
+            let Some(interview) = detail.interviews.get(i) else {
+                return Line::default();
+            };
             let days = (clock.today() - clock.local_date_of(interview.meta.updated_at)).num_days();
             let state = match interview.outcome {
                 Some(outcome) => format!("{:<10} ", outcome.label()),
@@ -153,7 +157,9 @@ fn row<'a>(
             ])
         }
         Section::FollowUps => {
-            let f = &detail.follow_ups[i];
+            let Some(f) = detail.follow_ups.get(i) else {
+                return Line::default();
+            };
             let late = clock.local_date_of(f.due_at) < clock.today();
             let style = if late { theme.overdue() } else { theme.dim() };
             Line::from(vec![
@@ -162,7 +168,9 @@ fn row<'a>(
             ])
         }
         Section::Timeline => {
-            let e = &detail.timeline[i];
+            let Some(e) = detail.timeline.get(i) else {
+                return Line::default();
+            };
             Line::from(vec![
                 Span::styled(format!("{:<11} ", clock.day(e.occurred_at)), theme.dim()),
                 Span::styled(format!("{:<9} ", e.kind.label()), theme.stage()),

@@ -35,6 +35,13 @@ impl Section {
         Section::Timeline,
     ];
 
+    /// The section `step` places on in Tab order, round the ends.
+    pub fn cycle(self, step: isize) -> Section {
+        let at = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        let next = (at + step).rem_euclid(Section::ALL.len() as isize) as usize;
+        Section::ALL.get(next).copied().unwrap_or(self)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Section::People => "Referrals",
@@ -77,10 +84,22 @@ impl ContactDetail {
     }
 
     pub fn nav(&self, section: Section) -> Nav {
-        self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+        let [people, interviews, follow_ups, timeline] = &self.navs;
+        *match section {
+            Section::People => people,
+            Section::Interviews => interviews,
+            Section::FollowUps => follow_ups,
+            Section::Timeline => timeline,
+        }
     }
 
     pub fn nav_mut(&mut self, section: Section) -> &mut Nav {
-        &mut self.navs[Section::ALL.iter().position(|s| *s == section).unwrap_or(0)]
+        let [people, interviews, follow_ups, timeline] = &mut self.navs;
+        match section {
+            Section::People => people,
+            Section::Interviews => interviews,
+            Section::FollowUps => follow_ups,
+            Section::Timeline => timeline,
+        }
     }
 }

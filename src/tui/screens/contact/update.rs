@@ -11,19 +11,13 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
     let Some(Screen::Contact(detail)) = model.stack.last_mut() else {
         return Vec::new();
     };
-    let position = Section::ALL
-        .iter()
-        .position(|s| *s == detail.section)
-        .unwrap_or(0);
     match action {
         Action::ReadCard => {
             let card = card(detail, clock);
             model.mode = Mode::Reading(card);
         }
-        Action::FocusNext => detail.section = Section::ALL[(position + 1) % Section::ALL.len()],
-        Action::FocusPrevious => {
-            detail.section = Section::ALL[(position + Section::ALL.len() - 1) % Section::ALL.len()]
-        }
+        Action::FocusNext => detail.section = detail.section.cycle(1),
+        Action::FocusPrevious => detail.section = detail.section.cycle(-1),
         Action::Open if detail.section == Section::Interviews => {
             if let Some(interview) = detail
                 .interviews

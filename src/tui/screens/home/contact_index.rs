@@ -76,18 +76,21 @@ impl ContactIndex {
     }
 
     pub fn name(&self, index: usize) -> &str {
-        let start = if index == 0 {
-            0
-        } else {
-            self.name_ends[index - 1] as usize
+        let start = match index.checked_sub(1) {
+            Some(before) => self.name_ends.get(before).map_or(0, |end| *end as usize),
+            None => 0,
         };
-        &self.names[start..self.name_ends[index] as usize]
+        let end = self.name_ends.get(index).map_or(start, |end| *end as usize);
+        self.names.get(start..end).unwrap_or("")
     }
 
     pub fn organization(&self, index: usize) -> &str {
-        match self.organizations[index] {
-            NO_ORGANIZATION => "",
-            number => &self.organization_names[number as usize],
+        match self.organizations.get(index).copied() {
+            None | Some(NO_ORGANIZATION) => "",
+            Some(number) => self
+                .organization_names
+                .get(number as usize)
+                .map_or("", String::as_str),
         }
     }
 }

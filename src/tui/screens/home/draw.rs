@@ -32,7 +32,7 @@ fn visible(model: &Model, pane: Pane, height: usize, nav: Nav, len: usize) -> Ve
     (nav.top..(nav.top + height).min(len))
         .map(|i| {
             (
-                filter.map_or(i, |f| f.matches[i] as usize),
+                filter.map_or(i, |f| f.matches.get(i).map_or(usize::MAX, |m| *m as usize)),
                 i == nav.selected,
             )
         })
@@ -86,8 +86,8 @@ fn pane_box<'a>(
                 home.meetings.rows.len(),
             )
             .into_iter()
-            .map(|(i, sel)| {
-                let m = &home.meetings.rows[i];
+            .filter_map(|(i, sel)| {
+                let m = home.meetings.rows.get(i)?;
                 let mut spans = vec![Span::styled(
                     format!("{:<17} ", clock.when(m.starts_at)),
                     theme.dim(),
@@ -102,7 +102,7 @@ fn pane_box<'a>(
                     format!(" · {}", m.mode.label().to_lowercase()),
                     theme.dim(),
                 ));
-                (Line::from(spans), sel)
+                Some((Line::from(spans), sel))
             })
             .collect(),
             home.meetings.rows.len(),
@@ -117,8 +117,8 @@ fn pane_box<'a>(
                 home.follow_ups.rows.len(),
             )
             .into_iter()
-            .map(|(i, sel)| {
-                let f = &home.follow_ups.rows[i];
+            .filter_map(|(i, sel)| {
+                let f = home.follow_ups.rows.get(i)?;
                 let days = (clock.today() - clock.local_date_of(f.due_at)).num_days();
                 let (label, style) = match days {
                     d if d > 0 => (format!("! {d}d late"), theme.overdue()),
@@ -127,7 +127,7 @@ fn pane_box<'a>(
                 };
                 let mut spans = vec![Span::styled(format!("{label:<12} "), style)];
                 spans.extend(highlighted(&f.title, &mut query, Style::new(), theme));
-                (Line::from(spans), sel)
+                Some((Line::from(spans), sel))
             })
             .collect(),
             home.follow_ups.rows.len(),
@@ -142,11 +142,11 @@ fn pane_box<'a>(
                 home.question_lists.rows.len(),
             )
             .into_iter()
-            .map(|(i, sel)| {
-                let l = &home.question_lists.rows[i];
+            .filter_map(|(i, sel)| {
+                let l = home.question_lists.rows.get(i)?;
                 let mut spans = highlighted(&l.name, &mut query, Style::new(), theme);
                 spans.push(Span::styled(format!(" ({})", l.questions), theme.dim()));
-                (Line::from(spans), sel)
+                Some((Line::from(spans), sel))
             })
             .collect(),
             home.question_lists.rows.len(),

@@ -29,7 +29,7 @@ impl Candidates for [String] {
     }
 
     fn parts(&self, index: usize) -> (&str, &str) {
-        (&self[index], "")
+        (self.get(index).map_or("", String::as_str), "")
     }
 }
 
@@ -150,17 +150,16 @@ fn is_subsequence(needle: &[char], (a, b): (&str, &str)) -> bool {
     for text in [a, b] {
         let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            let byte = bytes[i];
+        while let Some(&byte) = bytes.get(i) {
             let c = if byte.is_ascii() {
                 i += 1;
                 byte.to_ascii_lowercase() as char
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
+                let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ');
                 i += c.len_utf8();
                 fold(c)
             };
-            if c == needle[position] {
+            if needle.get(position) == Some(&c) {
                 position += 1;
                 if position == needle.len() {
                     return true;

@@ -31,6 +31,7 @@ impl Pane {
     }
 
     pub fn cycle(self, step: isize) -> Pane {
-        Pane::ALL[(self.index() as isize + step).rem_euclid(4) as usize]
+        let next = (self.index() as isize + step).rem_euclid(Pane::ALL.len() as isize) as usize;
+        Pane::ALL.get(next).copied().unwrap_or(self)
     }
 }

@@ -10,7 +10,7 @@ use crate::tui::screens::home::contacts_window::apply_fetch;
 use crate::tui::screens::home::update::{ensure_contacts_loaded, keep_panes_visible, rematch};
 
 /// Home read again: the header and the panes, keeping each place.
-pub fn home(model: &mut Model, data: Box<HomeData>) -> Vec<Effect> {
+pub fn home(model: &mut Model, data: HomeData) -> Vec<Effect> {
     model.header = data.header;
     let home = &mut model.home;
     home.meetings.rows = data.meetings;

@@ -63,7 +63,9 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
     let rows = range
         .clone()
         .map(|i| {
-            let (kind, error) = notes[i];
+            let Some(&(kind, error)) = notes.get(i) else {
+                return Line::default();
+            };
             let mut spans = vec![Span::styled(format!("line {:<7}", error.line), theme.dim())];
             if !kind.is_empty() {
                 spans.push(Span::styled(format!("{kind}  "), theme.status()));

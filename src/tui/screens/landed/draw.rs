@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, view: &LandedView, body: Rect, theme: Theme) {
     let rows = range
         .clone()
         .map(|i| {
-            let helper = &view.helpers[i];
+            let Some(helper) = view.helpers.get(i) else {
+                return Line::default();
+            };
             Line::from(vec![
                 Span::raw(format!("{:<28}", crate::tui::view::clip(&helper.name))),
                 Span::styled(helper.how(), theme.dim()),

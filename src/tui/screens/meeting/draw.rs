@@ -45,7 +45,9 @@ pub fn draw(
     let mut selected = None;
     let mut cursor = None;
     for i in range {
-        let question = &view.questions[i];
+        let Some(question) = view.questions.get(i) else {
+            continue;
+        };
         if i == view.nav.selected {
             selected = Some(rows.len());
         }

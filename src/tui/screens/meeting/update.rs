@@ -117,19 +117,20 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
         Action::AddQuestionList => {
             return vec![Effect::OpenForm(FormRequest::AddQuestions(view.interview))];
         }
-        Action::MoveQuestionUp if selected > 0 => {
-            view.nav.selected -= 1;
-            return vec![Effect::SwapQuestions(
-                view.questions[selected - 1].meta.id,
-                view.questions[selected].meta.id,
-            )];
-        }
-        Action::MoveQuestionDown if selected + 1 < view.questions.len() => {
-            view.nav.selected += 1;
-            return vec![Effect::SwapQuestions(
-                view.questions[selected].meta.id,
-                view.questions[selected + 1].meta.id,
-            )];
+        Action::MoveQuestionUp | Action::MoveQuestionDown => {
+            let other = match action {
+                Action::MoveQuestionUp => selected.checked_sub(1),
+                _ => selected.checked_add(1),
+            };
+            let ids = other.and_then(|other| {
+                let a = view.questions.get(selected)?.meta.id;
+                let b = view.questions.get(other)?.meta.id;
+                Some((other, a, b))
+            });
+            if let Some((other, a, b)) = ids {
+                view.nav.selected = other;
+                return vec![Effect::SwapQuestions(a, b)];
+            }
         }
         other => move_nav(&mut view.nav, other, view.questions.len(), page),
     }
@@ -137,16 +138,16 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
 }
 
 /// Meeting mode read: opened, or folded in keeping the timer and the place.
-pub fn shown(model: &mut Model, mut view: Box<MeetingView>) -> Vec<Effect> {
+pub fn shown(model: &mut Model, mut view: MeetingView) -> Vec<Effect> {
     match model.stack.last_mut() {
         Some(Screen::Meeting(current)) if current.interview == view.interview => {
             // Keep the timer and the place.
             view.opened_at = current.opened_at;
             view.nav = current.nav;
             view.nav.keep_visible(view.questions.len(), usize::MAX / 2);
-            *current = *view;
+            *current = view;
         }
-        _ => model.stack.push(Screen::Meeting(*view)),
+        _ => model.stack.push(Screen::Meeting(view)),
     }
     Vec::new()
 }

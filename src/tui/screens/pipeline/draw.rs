@@ -21,7 +21,9 @@ pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, them
         let mut rows = Vec::new();
         let mut selected = None;
         for i in range {
-            let card = &column.cards[i];
+            let Some(card) = column.cards.get(i) else {
+                continue;
+            };
             if i == column.nav.selected {
                 selected = Some(rows.len());
             }

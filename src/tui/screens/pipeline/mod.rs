@@ -31,3 +31,11 @@ pub struct Pipeline {
     /// Cards asked for per column.
     pub limit: usize,
 }
+
+impl Pipeline {
+    /// The card selected in the column in focus.
+    pub fn selected(&self) -> Option<&Card> {
+        let column = self.columns.get(self.column)?;
+        column.cards.get(column.nav.selected)
+    }
+}

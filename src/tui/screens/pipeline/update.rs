@@ -15,8 +15,7 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
         Action::MoveLeft => board.column = board.column.saturating_sub(1),
         Action::MoveRight => board.column = (board.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
-            let column = &board.columns[board.column];
-            if let Some(card) = column.cards.get(column.nav.selected) {
+            if let Some(card) = board.selected() {
                 return vec![Effect::OpenContact(card.contact_id)];
             }
         }

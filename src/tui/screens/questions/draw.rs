@@ -24,7 +24,13 @@ pub fn draw(frame: &mut Frame, view: &QuestionListView, body: Rect, theme: Theme
     let range = view.nav.top..(view.nav.top + height).min(view.questions.len());
     let rows = range
         .clone()
-        .map(|i| Line::raw(format!("{:>2}. {}", i + 1, view.questions[i].text)))
+        .filter_map(|i| {
+            Some(Line::raw(format!(
+                "{:>2}. {}",
+                i + 1,
+                view.questions.get(i)?.text
+            )))
+        })
         .collect();
     let list = ListBox {
         title: format!("{} ({})", view.list.name, view.questions.len()),

@@ -37,7 +37,10 @@ pub fn draw(frame: &mut Frame, view: &SearchView, body: Rect, theme: Theme) {
     // Rows: a heading before each kind's first hit. Scroll so the selection stays in view.
     let mut rows: Vec<(Option<usize>, Line)> = Vec::new();
     for (i, hit) in view.hits.iter().enumerate() {
-        if i == 0 || view.hits[i - 1].kind != hit.kind {
+        if i.checked_sub(1)
+            .and_then(|p| view.hits.get(p))
+            .is_none_or(|before| before.kind != hit.kind)
+        {
             rows.push((
                 None,
                 Line::styled(format!(" {}", hit.kind.heading()), theme.stage()),

@@ -16,7 +16,9 @@ pub fn draw(frame: &mut Frame, view: &TrashView, body: Rect, clock: &Clock, them
     let rows = range
         .clone()
         .map(|i| {
-            let row = &view.rows[i];
+            let Some(row) = view.rows.get(i) else {
+                return Line::default();
+            };
             Line::from(vec![
                 Span::styled(format!("{:<18}", clock.when(row.deleted_at)), theme.dim()),
                 Span::styled(format!("{:<16}", row.noun), theme.stage()),
