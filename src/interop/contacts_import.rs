@@ -69,16 +69,8 @@ pub fn import(
     })
 }
 
-/// As `import`, telling `progress` (rows done, rows in all) every so often as it writes; when
-/// it answers `Break` the import stops and nothing is written (`StoreError::Cancelled`).
-pub fn import_with_progress(
-    store: &Store,
-    rows: Vec<Result<ImportRow, RowError>>,
-    options: ImportOptions,
-    source: &str,
-    clock: &Clock,
-    progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
-) -> Result<ImportReport, ImportError> {
+/// The rows that pass their checks, and the refusals of the others in line order.
+fn checked(rows: Vec<Result<ImportRow, RowError>>) -> (Vec<ImportRow>, Vec<RowError>) {
     // Sized once: a growing vector of 30,000 rows is copied (and its pages faulted in) again
     // at every doubling.
     let mut valid = Vec::with_capacity(rows.len());
@@ -90,6 +82,54 @@ pub fn import_with_progress(
         }
     }
     invalid.sort_by_key(|e| e.line);
+    (valid, invalid)
+}
+
+/// The organisation a row names, made once per name (any case) for the whole import.
+fn organization_of(
+    tx: &rusqlite::Connection,
+    row: &ImportRow,
+    made: &mut FastMap<String, Id>,
+    now: Timestamp,
+) -> Result<Option<Id>, StoreError> {
+    if row.organization.is_empty() {
+        return Ok(None);
+    }
+    let key = row.organization.to_lowercase();
+    if let Some(id) = made.get(&key) {
+        return Ok(Some(*id));
+    }
+    let id = organization_named(tx, &row.organization, now)?;
+    made.insert(key, id);
+    Ok(Some(id))
+}
+
+/// A contact made from a row of the file.
+fn new_contact(row: &ImportRow, organization: Option<Id>, source: &str, now: Timestamp) -> Contact {
+    let mut contact = Contact::named(&row.name, now);
+    contact.title = row.title.clone();
+    contact.organization_id = organization;
+    contact.email = row.email.clone();
+    contact.phone = row.phone.clone();
+    contact.linkedin = row.linkedin.clone();
+    contact.location = row.location.clone();
+    contact.notes = row.notes.clone();
+    // The file's own "how we met" (even empty) when it has one; else its source.
+    contact.how_met = row.how_met.clone().unwrap_or_else(|| source.to_string());
+    contact
+}
+
+/// As `import`, telling `progress` (rows done, rows in all) every so often as it writes; when
+/// it answers `Break` the import stops and nothing is written (`StoreError::Cancelled`).
+pub fn import_with_progress(
+    store: &Store,
+    rows: Vec<Result<ImportRow, RowError>>,
+    options: ImportOptions,
+    source: &str,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
+) -> Result<ImportReport, ImportError> {
+    let (valid, invalid) = checked(rows);
     if !invalid.is_empty() && !options.skip_invalid {
         return Err(ImportError::Invalid(invalid));
     }
@@ -118,19 +158,7 @@ pub fn import_with_progress(
             if done % 1_000 == 0 && progress(done as u64, total).is_break() {
                 return Err(StoreError::Cancelled);
             }
-            let org_id = if row.organization.is_empty() {
-                None
-            } else {
-                let key = row.organization.to_lowercase();
-                match organizations.get(&key) {
-                    Some(id) => Some(*id),
-                    None => {
-                        let id = organization_named(tx, &row.organization, now)?;
-                        organizations.insert(key, id);
-                        Some(id)
-                    }
-                }
-            };
+            let org_id = organization_of(tx, row, &mut organizations, now)?;
             let keys = keys_of_row(row);
             let identity = known.identify(&keys);
             if let Some(referrer) = row.referred_by.as_ref().filter(|r| !r.is_empty()) {
@@ -168,16 +196,7 @@ pub fn import_with_progress(
                     known.claim(id);
                 }
                 Identity::New { looks_like } => {
-                    let mut contact = Contact::named(&row.name, now);
-                    contact.title = row.title.clone();
-                    contact.organization_id = org_id;
-                    contact.email = row.email.clone();
-                    contact.phone = row.phone.clone();
-                    contact.linkedin = row.linkedin.clone();
-                    contact.location = row.location.clone();
-                    contact.notes = row.notes.clone();
-                    // The file's own "how we met" (even empty) when it has one; else its source.
-                    contact.how_met = row.how_met.clone().unwrap_or_else(|| source.to_string());
+                    let contact = new_contact(row, org_id, source, now);
                     contacts.insert(&contact)?;
                     if row.referred_by.as_ref().is_some_and(|r| !r.is_empty())
                         && let Some((pending @ None, _)) = referrals.last_mut()

@@ -43,6 +43,44 @@ impl Finding {
 const LOW_SPACE: u64 = 100 * 1024 * 1024;
 
 /// Every check, in the order a person would want to read them.
+/// Whether every table, index and trigger this rolo expects is there.
+fn structure(conn: &Connection) -> StoreResult<Finding> {
+    let missing = missing_schema(conn)?;
+    if missing.is_empty() {
+        return Ok(Finding::new(
+            Verdict::Good,
+            "structure",
+            "every table, index and trigger this rolo expects is there",
+        ));
+    }
+    let names: Vec<String> = missing
+        .iter()
+        .map(|m| format!("{} {}", m.kind, m.name))
+        .collect();
+    Ok(Finding::new(
+        Verdict::Problem,
+        "structure",
+        format!(
+            "missing: {} — `rolo doctor --repair` puts them back (after keeping a copy)",
+            names.join(", ")
+        ),
+    ))
+}
+
+/// Whether the counts kept beside the tables match them.
+fn kept_counts(conn: &Connection) -> StoreResult<Finding> {
+    let drifted: Vec<String> = counts::stored_and_actual(conn)?
+        .into_iter()
+        .filter(|(_, stored, actual)| stored != actual)
+        .map(|(name, stored, actual)| format!("{name} says {stored}, holds {actual}"))
+        .collect();
+    Ok(if drifted.is_empty() {
+        Finding::new(Verdict::Good, "counts", "the kept counts match the tables")
+    } else {
+        Finding::new(Verdict::Problem, "counts", drifted.join("; "))
+    })
+}
+
 pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
     use Verdict::*;
     let mut found = Vec::new();
@@ -145,27 +183,7 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
         super::health::clear_damage(file);
     }
     if version == LATEST_VERSION {
-        let missing = missing_schema(&conn)?;
-        found.push(if missing.is_empty() {
-            Finding::new(
-                Good,
-                "structure",
-                "every table, index and trigger this rolo expects is there",
-            )
-        } else {
-            let names: Vec<String> = missing
-                .iter()
-                .map(|m| format!("{} {}", m.kind, m.name))
-                .collect();
-            Finding::new(
-                Problem,
-                "structure",
-                format!(
-                    "missing: {} — `rolo doctor --repair` puts them back (after keeping a copy)",
-                    names.join(", ")
-                ),
-            )
-        });
+        found.push(structure(&conn)?);
     }
 
     let broken: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -186,16 +204,7 @@ pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
     });
 
     if version == LATEST_VERSION {
-        let drifted: Vec<String> = counts::stored_and_actual(&conn)?
-            .into_iter()
-            .filter(|(_, stored, actual)| stored != actual)
-            .map(|(name, stored, actual)| format!("{name} says {stored}, holds {actual}"))
-            .collect();
-        found.push(if drifted.is_empty() {
-            Finding::new(Good, "counts", "the kept counts match the tables")
-        } else {
-            Finding::new(Problem, "counts", drifted.join("; "))
-        });
+        found.push(kept_counts(&conn)?);
     }
 
     found.extend(modes(file));

@@ -38,6 +38,37 @@ fn fitted(label: &str, width: usize) -> String {
     format!("{cut}… ")
 }
 
+/// The focused picker's suggestions, under it, until one is picked.
+fn suggestion_lines(
+    field: &crate::form::Field,
+    label_width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    if !matches!(field.kind, FieldKind::Picker { .. }) || field.picked.is_some() {
+        return Vec::new();
+    }
+    let indent = " ".repeat(label_width + 2);
+    let mut lines = Vec::new();
+    if !field.suggestions.is_empty() {
+        lines.push(Line::from(vec![
+            Span::raw(indent.clone()),
+            Span::styled("↑/↓ choose, Enter picks", theme.dim()),
+        ]));
+    }
+    for (n, (_, name)) in field.suggestions.iter().enumerate() {
+        let (mark, style) = if n == field.highlighted {
+            ("› ", theme.selected())
+        } else {
+            ("  ", theme.text())
+        };
+        lines.push(Line::from(vec![
+            Span::raw(indent.clone()),
+            Span::styled(format!("{mark}{name}"), style),
+        ]));
+    }
+    lines
+}
+
 pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     let width = area.width.saturating_sub(4).min(90);
     // Every label and a space before its value, so the two never run together.
@@ -112,25 +143,8 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
                 Span::styled(format!("✗ {error}"), theme.overdue()),
             ]));
         }
-        if focused && matches!(field.kind, FieldKind::Picker { .. }) && field.picked.is_none() {
-            if !field.suggestions.is_empty() {
-                lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(label_width + 2)),
-                    Span::styled("↑/↓ choose, Enter picks", theme.dim()),
-                ]));
-            }
-            for (n, (_, name)) in field.suggestions.iter().enumerate() {
-                let mark = if n == field.highlighted { "› " } else { "  " };
-                let style = if n == field.highlighted {
-                    theme.selected()
-                } else {
-                    theme.text()
-                };
-                lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(label_width + 2)),
-                    Span::styled(format!("{mark}{name}"), style),
-                ]));
-            }
+        if focused {
+            lines.extend(suggestion_lines(field, label_width, theme));
         }
     }
     // Scroll when the fields do not all fit: the focused one stays on screen.

@@ -119,13 +119,7 @@ fn pane_box<'a>(
             .into_iter()
             .filter_map(|(i, sel)| {
                 let f = home.follow_ups.rows.get(i)?;
-                let days = (clock.today() - clock.local_date_of(f.due_at)).num_days();
-                let (label, style) = match days {
-                    d if d > 0 => (format!("! {d}d late"), theme.overdue()),
-                    0 => ("• today".to_string(), theme.due_today()),
-                    _ => (format!("  {}", clock.day(f.due_at)), theme.dim()),
-                };
-                let mut spans = vec![Span::styled(format!("{label:<12} "), style)];
+                let mut spans = vec![due_label(f.due_at, clock, theme)];
                 spans.extend(highlighted(&f.title, &mut query, Style::new(), theme));
                 Some((Line::from(spans), sel))
             })
@@ -153,8 +147,44 @@ fn pane_box<'a>(
             "No question lists — press a to write one",
         ),
     };
+    let title = pane_title(model, pane, filter, total);
+    let selected = rows.iter().position(|(_, sel)| *sel);
+    let empty = if filter.is_some() {
+        "Nothing matches — Backspace to widen, Esc to clear"
+    } else {
+        empty
+    };
+    ListBox {
+        title,
+        rows: rows.into_iter().map(|(line, _)| line).collect(),
+        selected,
+        focused: model.focus() == pane,
+        empty,
+        bottom: filter.map(|f| filter_line(&f.query, model.filtering(), theme)),
+        theme,
+    }
+}
+
+/// When a follow-up is due, as the pane says it: "! 3d late", "• today", "  Tue 01 Dec".
+fn due_label<'a>(due_at: crate::domain::Timestamp, clock: &Clock, theme: Theme) -> Span<'a> {
+    let days = (clock.today() - clock.local_date_of(due_at)).num_days();
+    let (label, style) = match days {
+        d if d > 0 => (format!("! {d}d late"), theme.overdue()),
+        0 => ("• today".to_string(), theme.due_today()),
+        _ => (format!("  {}", clock.day(due_at)), theme.dim()),
+    };
+    Span::styled(format!("{label:<12} "), style)
+}
+
+/// "1 Contacts (61)", "1 Contacts (3 of 61)" while filtered, and the follow-ups' counts.
+fn pane_title(
+    model: &Model,
+    pane: Pane,
+    filter: Option<&crate::tui::screens::home::filter::Filter>,
+    total: usize,
+) -> String {
     let number = pane.index() + 1;
-    let title = match filter {
+    match filter {
         Some(f) => format!(
             "{number} {} ({} of {})",
             pane.title(),
@@ -174,21 +204,6 @@ fn pane_box<'a>(
             pane.title(),
             crate::tui::view::group(total)
         ),
-    };
-    let selected = rows.iter().position(|(_, sel)| *sel);
-    let empty = if filter.is_some() {
-        "Nothing matches — Backspace to widen, Esc to clear"
-    } else {
-        empty
-    };
-    ListBox {
-        title,
-        rows: rows.into_iter().map(|(line, _)| line).collect(),
-        selected,
-        focused: model.focus() == pane,
-        empty,
-        bottom: filter.map(|f| filter_line(&f.query, model.filtering(), theme)),
-        theme,
     }
 }
 
