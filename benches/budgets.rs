@@ -133,7 +133,7 @@ impl Session {
     }
 
     fn idle(&mut self) -> Duration {
-        let steps = self.idle_while(|e| matches!(e, Effect::LoadContactIndex));
+        let steps = self.idle_while(|e| matches!(e, Effect::LoadContactIndex { .. }));
         steps.into_iter().max().unwrap_or_default()
     }
 

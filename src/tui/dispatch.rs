@@ -271,7 +271,7 @@ pub fn idle(model: &Model) -> Option<Effect> {
         .as_ref()
         .is_none_or(|index| !index.complete);
     if pending && model.home.contacts.total > 0 {
-        return Some(Effect::LoadContactIndex);
+        return Some(model.next_index_chunk());
     }
     (!model.search_caught_up).then_some(Effect::IndexSearch)
 }

@@ -34,8 +34,7 @@ impl App {
                 // and on the next start, and the screen says why its lists may be empty.
                 crate::store::health::note_damage(self.store.path(), &e.to_string());
                 self.store.refuse_writes(crate::store::DAMAGED);
-                self.model.read_only = true;
-                return Loaded::Failed(format!("Read-only: {}", crate::store::DAMAGED));
+                return Loaded::Damaged(format!("Read-only: {}", crate::store::DAMAGED));
             }
             Loaded::Failed(format!("Could not read the database: {e}"))
         }))
@@ -45,28 +44,24 @@ impl App {
     fn read(&mut self, effect: Effect, clock: &Clock) -> Option<StoreResult<Loaded>> {
         let clock = *clock;
         Some(match effect {
-            Effect::ReloadHome => {
-                let limits = (
-                    self.model.home.meetings.limit,
-                    self.model.home.follow_ups.limit,
-                );
-                load::home(&self.store, &clock, limits).map(|d| Loaded::Home(Box::new(d)))
-            }
-            Effect::GrowPane(Pane::Meetings) => {
-                load::meetings(&self.store, &clock, self.model.home.meetings.limit)
-                    .map(Loaded::Meetings)
-            }
-            Effect::GrowPane(Pane::FollowUps) => {
-                load::follow_ups(&self.store, &clock, self.model.home.follow_ups.limit)
-                    .map(Loaded::FollowUps)
-            }
-            Effect::GrowPane(_) => return None,
-            Effect::FetchContacts(fetch) => {
-                load::contacts(&self.store, &fetch, self.model.home.contacts.total)
-                    .map(|rows| Loaded::Contacts { fetch, rows })
-            }
-            Effect::LoadContactIndex => {
-                load::contact_index_chunk(&self.store, self.model.contact_index.as_ref())
+            Effect::ReloadHome {
+                meetings,
+                follow_ups,
+            } => load::home(&self.store, &clock, (meetings, follow_ups))
+                .map(|d| Loaded::Home(Box::new(d))),
+            Effect::GrowPane {
+                pane: Pane::Meetings,
+                limit,
+            } => load::meetings(&self.store, &clock, limit).map(Loaded::Meetings),
+            Effect::GrowPane {
+                pane: Pane::FollowUps,
+                limit,
+            } => load::follow_ups(&self.store, &clock, limit).map(Loaded::FollowUps),
+            Effect::GrowPane { .. } => return None,
+            Effect::FetchContacts { fetch, total } => load::contacts(&self.store, &fetch, total)
+                .map(|rows| Loaded::Contacts { fetch, rows }),
+            Effect::LoadContactIndex { after, first } => {
+                load::contact_index_chunk(&self.store, after.as_ref(), first)
             }
             Effect::OpenContact(id) => {
                 load::contact(&self.store, id).map(|d| Loaded::Contact(Box::new(d)))

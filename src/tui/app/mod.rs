@@ -103,7 +103,7 @@ impl App {
     pub fn start(&mut self) {
         self.model.read_only = self.store.is_read_only();
         self.data_version = self.store.data_version().unwrap_or(0);
-        self.run_effects(vec![Effect::ReloadHome]);
+        self.run_effects(vec![self.model.reload_home()]);
     }
 
     /// Handles one terminal event.

@@ -12,18 +12,32 @@ use crate::tui::screens::home::pane::Pane;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Read the header and every home pane again (keeps selections where it can).
-    ReloadHome,
-    /// Load more of the contact list, next to what is loaded.
-    FetchContacts(ContactFetch),
-    /// Load the next chunk of the filter's contact index.
-    LoadContactIndex,
+    ReloadHome {
+        /// How many upcoming meetings and follow-ups the panes hold (they grow as one scrolls).
+        meetings: usize,
+        follow_ups: usize,
+    },
+    /// Load more of the contact list, next to what is loaded (of `total` contacts).
+    FetchContacts {
+        fetch: ContactFetch,
+        total: usize,
+    },
+    /// Load the next chunk of the filter's contact index: the contacts after `after` in name
+    /// order, and the organisations with the first chunk.
+    LoadContactIndex {
+        after: Option<(String, Id)>,
+        first: bool,
+    },
     OpenContact(Id),
     /// Load the pipeline board with `limit` cards per column (opening it, or loading more).
     LoadPipeline {
         limit: usize,
     },
     /// Load more rows into a home pane (its limit has grown).
-    GrowPane(Pane),
+    GrowPane {
+        pane: Pane,
+        limit: usize,
+    },
     OpenQuestionList(Id),
     /// Build a form (reading the record it edits, and the organisations for its picker).
     OpenForm(FormRequest),

@@ -18,10 +18,10 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
         .unwrap_or(Format::Linkedin);
     let file = crate::store::path::expand_home(&form.text(FieldKey::File));
     if !file.exists() {
-        return Saved::Refused {
-            field: Some(FieldKey::File),
-            message: format!("there is no file or folder at {}", file.display()),
-        };
+        return Saved::refused(
+            FieldKey::File,
+            format!("there is no file or folder at {}", file.display()),
+        );
     }
     // Invalid rows are counted in the preview (skipped), so it can list them all at once.
     let options = ImportOptions {
@@ -38,10 +38,7 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
             columns: done.columns,
             nav: Nav::default(),
         })),
-        Err(error) => Saved::Refused {
-            field: Some(FieldKey::File),
-            message: error.to_string(),
-        },
+        Err(error) => Saved::refused(FieldKey::File, error.to_string()),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::store::{ContactRow, FollowUpRow, MeetingRow, Page, Store, StoreResult
 use crate::tui::data::effect::{ContactFetch, FormRequest};
 use crate::tui::data::loaded::{HomeData, Loaded};
 use crate::tui::model::{Column, ContactDetail, Header, Link, Pipeline, QuestionListView, Section};
-use crate::tui::screens::home::contact_index::{ContactIndex, IndexRow};
+use crate::tui::screens::home::contact_index::IndexRow;
 use crate::tui::screens::home::contacts_window::CONTACT_CHUNK;
 use crate::tui::screens::nav::Nav;
 
@@ -151,12 +151,16 @@ pub fn question_list(store: &Store, id: Id) -> StoreResult<QuestionListView> {
 const INDEX_CHUNK: u64 = 1_000;
 
 /// The next chunk of the filter's index (with the organisations, for the first).
-pub fn contact_index_chunk(store: &Store, index: Option<&ContactIndex>) -> StoreResult<Loaded> {
-    let organizations = match index {
-        None => Some(store.organization_names()?),
-        Some(_) => None,
+pub fn contact_index_chunk(
+    store: &Store,
+    after: Option<&(String, Id)>,
+    first: bool,
+) -> StoreResult<Loaded> {
+    let organizations = if first {
+        Some(store.organization_names()?)
+    } else {
+        None
     };
-    let after = index.and_then(|i| i.cursor.as_ref());
     let rows: Vec<IndexRow> = store
         .contact_names_after(after, INDEX_CHUNK)?
         .into_iter()

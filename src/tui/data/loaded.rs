@@ -37,6 +37,8 @@ pub enum Loaded {
     Meetings(Vec<MeetingRow>),
     FollowUps(Vec<FollowUpRow>),
     QuestionList(QuestionListView),
+    /// The file was found damaged: from now on it is only read, and the footer says why.
+    Damaged(String),
     /// A read failed: said in the footer, and the screen stays as it was.
     Failed(String),
     Form(Box<Form>, Option<Vec<(Id, String)>>),

@@ -84,6 +84,11 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Loaded::Damaged(message) => {
+            model.read_only = true;
+            model.status = Some(message);
+            Vec::new()
+        }
         Loaded::Failed(message) => {
             model.status = Some(message);
             Vec::new()

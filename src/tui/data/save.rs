@@ -1,19 +1,18 @@
 //! What saving a form does to the store: every form is one transaction, and a refusal names the
 //! field it is about so the form can show it there.
 
-use crate::domain::dates;
 use crate::domain::settings::Settings;
 use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Meta, Organization,
     Question, QuestionList,
 };
 use crate::form::FieldKey;
-use crate::form::forms::MORNING;
 use crate::form::{Duplicate, Form, FormKind};
 use crate::store::{Store, StoreError, organization_named, record};
 use crate::tui::data::save_steps;
 
 pub use crate::tui::data::saved::Saved;
+use crate::tui::data::saved::date_in;
 
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
@@ -40,20 +39,15 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Touch { contact, completes } => {
             save_touch(store, form, *contact, *completes, clock, settings)
         }
-        FormKind::Snooze { follow_up } => {
-            match dates::parse(&form.text(FieldKey::Until), clock, MORNING) {
-                Ok(parsed) => store
-                    .snooze_follow_up(*follow_up, parsed.at, clock.timestamp())
-                    .map(|_| Saved::Done {
-                        message: format!("Snoozed until {}", clock.when(parsed.at)),
-                        contact: None,
-                    }),
-                Err(e) => Ok(Saved::Refused {
-                    field: Some(FieldKey::Until),
-                    message: e.to_string(),
+        FormKind::Snooze { follow_up } => match date_in(form, FieldKey::Until, clock) {
+            Ok(until) => store
+                .snooze_follow_up(*follow_up, until, clock.timestamp())
+                .map(|_| Saved::Done {
+                    message: format!("Snoozed until {}", clock.when(until)),
+                    contact: None,
                 }),
-            }
-        }
+            Err(refused) => Ok(refused),
+        },
         FormKind::StartInterview { contact } => {
             save_steps::start_interview(store, form, *contact, clock, settings)
         }
@@ -77,10 +71,10 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                     message,
                     contact: Some(*contact),
                 }),
-            None => Ok(Saved::Refused {
-                field: Some(FieldKey::Duplicate),
-                message: "pick the contact to merge in (type part of their name)".into(),
-            }),
+            None => Ok(Saved::refused(
+                FieldKey::Duplicate,
+                "pick the contact to merge in (type part of their name)",
+            )),
         },
         FormKind::AddQuestions { interview } => match form.picked(FieldKey::List) {
             Some(list) => store
@@ -89,10 +83,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                     message: format!("Added {n} questions"),
                     contact: None,
                 }),
-            None => Ok(Saved::Refused {
-                field: Some(FieldKey::List),
-                message: "pick a list".into(),
-            }),
+            None => Ok(Saved::refused(FieldKey::List, "pick a list")),
         },
     };
     result.unwrap_or_else(Saved::from)
@@ -135,10 +126,10 @@ fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, Stor
     let organization = form.text(FieldKey::Organization);
     let (email, linkedin) = (form.text(FieldKey::Email), form.text(FieldKey::Linkedin));
     if form.editing.is_some() && form.picked(FieldKey::ReferredBy) == form.editing {
-        return Ok(Saved::Refused {
-            field: Some(FieldKey::ReferredBy),
-            message: "a contact cannot refer themselves".into(),
-        });
+        return Ok(Saved::refused(
+            FieldKey::ReferredBy,
+            "a contact cannot refer themselves",
+        ));
     }
     if form.editing.is_none()
         && form.duplicate.is_none()
@@ -209,14 +200,9 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
 }
 
 fn save_follow_up(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
-    let due = match dates::parse(&form.text(FieldKey::Due), clock, MORNING) {
-        Ok(parsed) => parsed.at,
-        Err(e) => {
-            return Ok(Saved::Refused {
-                field: Some(FieldKey::Due),
-                message: e.to_string(),
-            });
-        }
+    let due = match date_in(form, FieldKey::Due, clock) {
+        Ok(at) => at,
+        Err(refused) => return Ok(refused),
     };
     let kind = form
         .chosen(FieldKey::Kind, FollowUpKind::ALL)
@@ -281,14 +267,9 @@ fn save_touch(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let when = match dates::parse(&form.text(FieldKey::When), clock, MORNING) {
-        Ok(parsed) => parsed.at,
-        Err(e) => {
-            return Ok(Saved::Refused {
-                field: Some(FieldKey::When),
-                message: e.to_string(),
-            });
-        }
+    let when = match date_in(form, FieldKey::When, clock) {
+        Ok(at) => at,
+        Err(refused) => return Ok(refused),
     };
     if when > clock.timestamp().plus(chrono::Duration::hours(1)) {
         let message = "a touch is something that happened: give a time that has passed".to_string();

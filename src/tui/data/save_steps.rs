@@ -2,9 +2,9 @@
 //! with everything it brings (referrals, action items, follow-ups, the timeline).
 
 use crate::form::FieldKey;
+use crate::tui::data::saved::date_in;
 use chrono::Duration;
 
-use crate::domain::dates;
 use crate::domain::drafts::{Template, unfilled};
 use crate::domain::playbook::Step;
 use crate::domain::settings::Settings;
@@ -13,17 +13,9 @@ use crate::domain::{
     MeetingMode, Stage, sanitize,
 };
 use crate::form::Form;
-use crate::form::forms::MORNING;
 use crate::store::playbook::take_step;
 use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError, record};
 use crate::tui::data::saved::Saved;
-
-fn refused(field: FieldKey, message: impl Into<String>) -> Saved {
-    Saved::Refused {
-        field: Some(field),
-        message: message.into(),
-    }
-}
 
 /// One line, or one line per entry of a multi-line field.
 fn lines(text: &str) -> Vec<String> {
@@ -40,9 +32,9 @@ pub fn start_interview(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let asked = match dates::parse(&form.text(FieldKey::Asked), clock, MORNING) {
-        Ok(parsed) => parsed.at,
-        Err(e) => return Ok(refused(FieldKey::Asked, e.to_string())),
+    let asked = match date_in(form, FieldKey::Asked, clock) {
+        Ok(at) => at,
+        Err(refused) => return Ok(refused),
     };
     let request = NewRequest {
         contact_id: contact,
@@ -72,9 +64,9 @@ pub fn schedule(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let starts_at = match dates::parse(&form.text(FieldKey::When), clock, MORNING) {
-        Ok(parsed) => parsed.at,
-        Err(e) => return Ok(refused(FieldKey::When, e.to_string())),
+    let starts_at = match date_in(form, FieldKey::When, clock) {
+        Ok(at) => at,
+        Err(refused) => return Ok(refused),
     };
     let meeting = MeetingDetails {
         duration_minutes: form.text(FieldKey::Length).parse().unwrap_or(30),
@@ -206,7 +198,7 @@ pub fn draft_sent(
 ) -> Result<Saved, StoreError> {
     let note = form.text(FieldKey::Note);
     if let Some(first) = unfilled(&note).first() {
-        return Ok(refused(
+        return Ok(Saved::refused(
             FieldKey::Note,
             format!("fill in {first} before marking it sent"),
         ));

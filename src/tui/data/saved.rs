@@ -1,8 +1,9 @@
 //! What saving a form came to: done, refused at a field, a likely duplicate, changed elsewhere
 //! meanwhile, or (for the import form) a preview.
 
-use crate::domain::Id;
-use crate::form::{Duplicate, FieldKey};
+use crate::domain::{Clock, Id, Timestamp, dates};
+use crate::form::forms::MORNING;
+use crate::form::{Duplicate, FieldKey, Form};
 use crate::store::StoreError;
 
 /// What a save came to.
@@ -25,6 +26,24 @@ pub enum Saved {
     ChangedMeanwhile,
     /// The import form's dry run: what the import would do, to confirm.
     ImportPreview(Box<crate::tui::screens::import::ImportPreview>),
+}
+
+impl Saved {
+    /// Not saved: `message`, said at the field `key`.
+    pub fn refused(key: FieldKey, message: impl Into<String>) -> Saved {
+        Saved::Refused {
+            field: Some(key),
+            message: message.into(),
+        }
+    }
+}
+
+/// The moment a date field holds, typed naturally ("tomorrow 3pm"; a day alone is the start of
+/// the working day), or the refusal to show at it.
+pub fn date_in(form: &Form, key: FieldKey, clock: &Clock) -> Result<Timestamp, Saved> {
+    dates::parse(&form.text(key), clock, MORNING)
+        .map(|parsed| parsed.at)
+        .map_err(|e| Saved::refused(key, e.to_string()))
 }
 
 impl From<StoreError> for Saved {

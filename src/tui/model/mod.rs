@@ -78,9 +78,25 @@ impl Model {
     /// app, another process, the user asking), and when going back to a screen that may have
     /// been changed while it was covered.
     pub fn reload_shown(&self) -> Vec<crate::tui::data::effect::Effect> {
-        let mut effects = vec![crate::tui::data::effect::Effect::ReloadHome];
+        let mut effects = vec![self.reload_home()];
         effects.extend(self.screen().map(Screen::reload).unwrap_or_default());
         effects
+    }
+
+    /// What reads home again, as many rows of each pane as it holds now.
+    pub fn reload_home(&self) -> crate::tui::data::effect::Effect {
+        crate::tui::data::effect::Effect::ReloadHome {
+            meetings: self.home.meetings.limit,
+            follow_ups: self.home.follow_ups.limit,
+        }
+    }
+
+    /// What loads the next chunk of the filter's contact index.
+    pub fn next_index_chunk(&self) -> crate::tui::data::effect::Effect {
+        crate::tui::data::effect::Effect::LoadContactIndex {
+            after: self.contact_index.as_ref().and_then(|i| i.cursor.clone()),
+            first: self.contact_index.is_none(),
+        }
     }
 
     /// The form open over the screen, if one is.

@@ -34,7 +34,7 @@ pub fn home(model: &mut Model, data: HomeData) -> Vec<Effect> {
         .is_some_and(|f| f.pane == Pane::Contacts)
         && model.contact_index.is_none()
     {
-        effects.push(Effect::LoadContactIndex);
+        effects.push(model.next_index_chunk());
     } else {
         rematch(model);
     }

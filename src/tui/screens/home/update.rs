@@ -84,7 +84,10 @@ fn move_and_grow<T>(list: &mut Loaded<T>, pane: Pane, action: Action, page: usiz
         return Vec::new();
     }
     list.limit *= 2;
-    vec![Effect::GrowPane(pane)]
+    vec![Effect::GrowPane {
+        pane,
+        limit: list.limit,
+    }]
 }
 
 /// Keeps each home list's selection on screen after its rows or its size changed.
@@ -107,8 +110,9 @@ pub fn ensure_contacts_loaded(model: &mut Model) -> Vec<Effect> {
     let height = layout::pane_rows(model, Pane::Contacts);
     let pane = &mut model.home.contacts;
     pane.nav.keep_visible(pane.total, height);
+    let total = pane.total;
     window_fetch(pane, height)
-        .map(Effect::FetchContacts)
+        .map(|fetch| Effect::FetchContacts { fetch, total })
         .into_iter()
         .collect()
 }
