@@ -85,6 +85,36 @@ fn esc_on_the_preview_imports_nothing() {
 }
 
 #[test]
+fn the_preview_is_read_again_when_the_data_changes_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, CSV).unwrap();
+    let mut t = Tester::empty(100, 30);
+    t.press("I right tab").type_str(&file.display().to_string());
+    t.press("ctrl-s");
+    let would_add = |t: &Tester| match t.app.model.screen() {
+        Some(Screen::ImportPreview(preview)) => preview.report.added,
+        other => panic!("not the preview: {other:?}"),
+    };
+    assert_eq!(would_add(&t), 2);
+    // Ada is added from another process while the preview is shown.
+    let other = rolo::store::Store::open(t.app.store.path()).unwrap();
+    other
+        .add_contact(
+            &rolo::store::NewContact {
+                name: "Ada Lovelace".into(),
+                email: "ada@engines.example".into(),
+                ..Default::default()
+            },
+            support::clock().timestamp(),
+        )
+        .unwrap();
+    t.app.notice_outside_changes();
+    t.draw();
+    assert_eq!(would_add(&t), 1, "{}", t.screen());
+}
+
+#[test]
 fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
     let mut t = Tester::empty(80, 24);
     t.press("I tab").type_str("~/no/such/Connections.csv");

@@ -48,8 +48,18 @@ fn every_box_at_every_size() {
 fn a_terminal_too_small_says_so_and_a_bigger_one_goes_on() {
     let mut t = Tester::demo(40, 12);
     assert!(t.screen().contains("Terminal too small"), "{}", t.screen());
+    // Behind the notice nothing acts: a delete typed blind changes nothing.
+    let before = t.app.store.count::<rolo::domain::Contact>().unwrap();
+    t.press("d y");
+    assert_eq!(
+        t.app.store.count::<rolo::domain::Contact>().unwrap(),
+        before
+    );
     t.resize(80, 24);
     assert!(t.screen().contains("Contacts"), "{}", t.screen());
+    assert!(!t.app.model.quit);
+    t.resize(40, 12).press("q");
+    assert!(t.app.model.quit, "q quits even then");
 }
 
 #[test]

@@ -66,6 +66,12 @@ pub fn key(
 ) -> Vec<Effect> {
     model.status = None;
     match translate(model, keymap, &event, clock) {
+        // Nothing is shown but the notice: only quitting may act, unseen changes may not.
+        Some(Input::Act(Action::Quit)) => {
+            model.quit = true;
+            Vec::new()
+        }
+        Some(_) if model.too_small() => Vec::new(),
         Some(input) => update(model, input, clock),
         None => Vec::new(),
     }
@@ -189,6 +195,9 @@ fn typed(model: &mut Model, event: &KeyEvent, clock: &crate::domain::Clock) -> V
 /// long as a line may be) — never taken as commands.
 pub fn paste(model: &mut Model, text: &str, clock: &crate::domain::Clock) -> Vec<Effect> {
     model.status = None;
+    if model.too_small() {
+        return Vec::new();
+    }
     if model.form().is_some() {
         form::paste(model, text, clock);
         return Vec::new();

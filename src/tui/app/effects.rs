@@ -74,6 +74,12 @@ impl App {
             }
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
+            Effect::PreviewImport { format, file } => Ok(
+                match crate::tui::data::import::dry_run(&self.store, format, &file, &clock) {
+                    Ok(preview) => Loaded::Saved(save::Saved::ImportPreview(Box::new(preview))),
+                    Err(e) => Loaded::Failed(format!("The file cannot be previewed again: {e}")),
+                },
+            ),
             Effect::OpenSearch => self.store.sync_search().map(|_| Loaded::SearchOpened),
             // Small steps (a few milliseconds each), so keys are never kept waiting; an index that
             // cannot be written counts as done (the search says what it finds).

@@ -95,6 +95,11 @@ pub enum Effect {
     OpenLanded,
     /// Search for what is typed.
     Search(String),
+    /// Preview an import again (the data changed while its preview was shown).
+    PreviewImport {
+        format: crate::interop::files::Format,
+        file: std::path::PathBuf,
+    },
     /// Carry out a previewed import.
     RunImport {
         format: crate::interop::files::Format,

@@ -23,23 +23,35 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
             format!("there is no file or folder at {}", file.display()),
         );
     }
+    match dry_run(store, format, &file, clock) {
+        Ok(preview) => Saved::ImportPreview(Box::new(preview)),
+        Err(error) => Saved::refused(FieldKey::File, error.to_string()),
+    }
+}
+
+/// What importing `file` would do now: the preview's content (read again when the data
+/// changes while it is shown, so it never promises what is no longer true).
+pub fn dry_run(
+    store: &Store,
+    format: Format,
+    file: &std::path::Path,
+    clock: &Clock,
+) -> Result<ImportPreview, FileImportError> {
     // Invalid rows are counted in the preview (skipped), so it can list them all at once.
     let options = ImportOptions {
         dry_run: true,
         skip_invalid: true,
     };
-    match files::import(store, clock, format, &file, options, &[], &mut |_, _| {
+    let done = files::import(store, clock, format, file, options, &[], &mut |_, _| {
         std::ops::ControlFlow::Continue(())
-    }) {
-        Ok(done) => Saved::ImportPreview(Box::new(ImportPreview {
-            format,
-            file,
-            report: done.report,
-            columns: done.columns,
-            nav: Nav::default(),
-        })),
-        Err(error) => Saved::refused(FieldKey::File, error.to_string()),
-    }
+    })?;
+    Ok(ImportPreview {
+        format,
+        file: file.to_path_buf(),
+        report: done.report,
+        columns: done.columns,
+        nav: Nav::default(),
+    })
 }
 
 /// Carries out a previewed import, valid rows only, telling `progress` (rows done, rows in

@@ -49,9 +49,22 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Insights(insights) => insights::shown(model, insights),
         Loaded::StoredMeanwhile(stored) => form::stored_meanwhile(model, stored),
         Loaded::Saved(Saved::ChangedMeanwhile) => Vec::new(),
-        Loaded::Saved(Saved::ImportPreview(preview)) => {
-            model.take_form();
-            model.stack.push(Screen::ImportPreview(preview));
+        Loaded::Saved(Saved::ImportPreview(mut preview)) => {
+            // The import form that asked for it closes; a preview read again closes nothing.
+            if model
+                .form()
+                .is_some_and(|f| f.kind == crate::form::FormKind::Import)
+            {
+                model.take_form();
+            }
+            match model.stack.last_mut() {
+                // The same file previewed again: what it would do now, at the same place.
+                Some(Screen::ImportPreview(shown)) if shown.file == preview.file => {
+                    preview.nav = shown.nav;
+                    *shown = preview;
+                }
+                _ => model.stack.push(Screen::ImportPreview(preview)),
+            }
             Vec::new()
         }
         Loaded::Saved(Saved::Refused { field, message }) => {

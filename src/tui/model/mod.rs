@@ -22,6 +22,10 @@ pub use crate::tui::screens::screen::Screen;
 pub use crate::tui::screens::search::SearchView;
 pub use crate::tui::screens::trash::TrashView;
 
+/// Below this size the panes would have no rows: the screen says so instead, and only
+/// quitting acts.
+pub const SMALLEST: (u16, u16) = (60, 16);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     /// The terminal's size, which decides how many rows a page is.
@@ -81,6 +85,12 @@ impl Model {
         let mut effects = vec![self.reload_home()];
         effects.extend(self.screen().map(Screen::reload).unwrap_or_default());
         effects
+    }
+
+    /// Whether the terminal is below the smallest size rolo draws in (it shows a notice).
+    pub fn too_small(&self) -> bool {
+        let (width, height) = SMALLEST;
+        self.width < width || self.height < height
     }
 
     /// What reads home again, as many rows of each pane as it holds now.

@@ -18,8 +18,9 @@ pub struct Entry {
     pub desc: String,
 }
 
-/// The help for `contexts`: one entry per action; then a note for screens with more to say.
-pub fn lines(keymap: &Keymap, contexts: &[Context]) -> (Vec<Entry>, Option<String>) {
+/// The help for `contexts`: one entry per action; then notes on the keys that are not actions
+/// (editing text, stepping aside to the shell).
+pub fn lines(keymap: &Keymap, contexts: &[Context]) -> (Vec<Entry>, Vec<String>) {
     let entries = keymap
         .bindings(contexts)
         .into_iter()
@@ -28,15 +29,30 @@ pub fn lines(keymap: &Keymap, contexts: &[Context]) -> (Vec<Entry>, Option<Strin
             desc: binding.desc,
         })
         .collect();
-    let note = contexts.contains(&Context::Home).then(|| {
-        "Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.".to_string()
-    });
-    (entries, note)
+    let mut notes = Vec::new();
+    if contexts.contains(&Context::Home) {
+        notes.push(
+            "Filtering: type to narrow, ↑/↓ move, Enter keeps the filter, Esc clears it.".into(),
+        );
+    }
+    if contexts.contains(&Context::Form) {
+        notes.push(
+            "In a field: ←/→, Home/End and Ctrl-←/→ (by word) move; Backspace, Ctrl-W (a word) \
+             and Ctrl-U (to the start) delete; Enter moves on, or saves on the last field — in a \
+             notes field it starts a new line. A choice: ←/→ or Space. Suggestions: ↑/↓, Enter \
+             picks."
+                .into(),
+        );
+    }
+    if contexts.contains(&Context::Global) {
+        notes.push("Ctrl-Z steps aside to the shell; fg brings rolo back.".into());
+    }
+    (entries, notes)
 }
 
-/// An entry laid out in `width` characters: keys, then the words wrapped beside them.
-fn laid_out(entry: &Entry, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let keys_width = KEYS_WIDTH.max(entry.keys.chars().count() + 2);
+/// An entry laid out in `width` characters: keys in a column `keys_width` wide, then the words
+/// wrapped beside them.
+fn laid_out(entry: &Entry, keys_width: usize, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let words = wrap(&entry.desc, width.saturating_sub(keys_width + 1).max(8));
     words
         .into_iter()
@@ -54,9 +70,10 @@ fn laid_out(entry: &Entry, width: usize, theme: Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The width an entry needs on one line.
-fn whole_width(entry: &Entry) -> usize {
-    KEYS_WIDTH.max(entry.keys.chars().count() + 2) + entry.desc.chars().count() + 1
+/// The keys' column: the longest keys and two spaces (at least `KEYS_WIDTH`).
+fn keys_column(entries: &[Entry]) -> usize {
+    let longest = entries.iter().map(|e| e.keys.chars().count()).max();
+    KEYS_WIDTH.max(longest.unwrap_or(0) + 3)
 }
 
 /// A box sized to the terminal: one column wrapped to fit, or two side by side when there are
@@ -65,11 +82,16 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     screen: &str,
-    (entries, note): (Vec<Entry>, Option<String>),
+    (entries, notes): (Vec<Entry>, Vec<String>),
     scroll: usize,
     theme: Theme,
 ) {
-    let widest = entries.iter().map(whole_width).max().unwrap_or(20);
+    let keys_width = keys_column(&entries);
+    let widest = entries
+        .iter()
+        .map(|e| keys_width + e.desc.chars().count() + 1)
+        .max()
+        .unwrap_or(20);
     let room = area.height.saturating_sub(4) as usize;
     let inner = area.width.saturating_sub(4) as usize;
     let two_columns = entries.len() > room && inner >= 2 * widest + 3;
@@ -79,9 +101,9 @@ pub fn draw(
         left.iter()
             .zip(right.iter().map(Some).chain(std::iter::repeat(None)))
             .map(|(l, r)| {
-                let mut spans = pad(laid_out(l, widest, theme), widest + 2);
+                let mut spans = pad(laid_out(l, keys_width, widest, theme), widest + 2);
                 if let Some(r) = r {
-                    spans.extend(laid_out(r, widest, theme).remove(0).spans);
+                    spans.extend(laid_out(r, keys_width, widest, theme).remove(0).spans);
                 }
                 Line::from(spans)
             })
@@ -90,10 +112,10 @@ pub fn draw(
         let width = inner.min(widest);
         entries
             .iter()
-            .flat_map(|e| laid_out(e, width, theme))
+            .flat_map(|e| laid_out(e, keys_width, width, theme))
             .collect()
     };
-    if let Some(note) = note {
+    for note in notes {
         lines.push(Line::default());
         for text in wrap(&note, inner.saturating_sub(2).max(8)) {
             lines.push(Line::styled(format!(" {text}"), theme.dim()));

@@ -72,6 +72,13 @@ pub fn draw(frame: &mut Frame, model: &Model, body: Rect, clock: &Clock, theme: 
     }
 }
 
+/// The screen shown, read again, with a word in the footer (its key was pressed on it).
+fn read_again(model: &mut Model) -> Vec<Effect> {
+    let name = model.screen().map_or_else(|| "Home".into(), Screen::name);
+    model.status = Some(format!("{name} read again"));
+    model.reload_shown()
+}
+
 /// One action on the screen shown, nothing open over it: the actions every screen shares,
 /// then the record actions, then the screen's own.
 pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> Vec<Effect> {
@@ -86,18 +93,19 @@ pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> V
             model.quit = true;
             Vec::new()
         }
-        Action::Refresh => model.reload_shown(),
-        // Asking for the screen already open reads it again.
-        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => model.reload_shown(),
+        Action::Refresh => read_again(model),
+        // Asking for the screen already open reads it again, and says so.
+        Action::OpenReview if matches!(here, Some(Screen::Review(_))) => read_again(model),
         Action::OpenReview => vec![Effect::OpenReview],
-        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => model.reload_shown(),
+        Action::OpenInsights if matches!(here, Some(Screen::Insights(_))) => read_again(model),
         Action::OpenInsights => vec![Effect::OpenInsights],
         Action::OpenSearch => vec![Effect::OpenSearch],
-        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => model.reload_shown(),
+        Action::OpenPipeline if matches!(here, Some(Screen::Pipeline(_))) => read_again(model),
         Action::OpenPipeline => vec![Effect::LoadPipeline {
             limit: crate::tui::model::FIRST_CARDS,
         }],
-        Action::OpenHome if here.is_none() => model.reload_shown(),
+        Action::OpenTrash if matches!(here, Some(Screen::Trash(_))) => read_again(model),
+        Action::OpenHome if here.is_none() => read_again(model),
         Action::OpenHome => {
             model.stack.clear();
             model.reload_shown()

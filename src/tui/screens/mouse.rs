@@ -16,6 +16,9 @@ use crate::tui::view::layout;
 const WHEEL_STEP: isize = 3;
 
 pub fn mouse(model: &mut Model, event: MouseEvent, clock: &Clock) -> Vec<Effect> {
+    if model.too_small() {
+        return Vec::new();
+    }
     match model.mode {
         Mode::Normal => {}
         // A click on the list ends typing the filter, as Enter would.

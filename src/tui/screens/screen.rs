@@ -65,7 +65,7 @@ impl Screen {
     }
 
     /// What reads it again from the database, keeping its place (each result is folded into the
-    /// screen on top when it is the same one). A preview is of a file: nothing to read again.
+    /// screen on top when it is the same one).
     pub fn reload(&self) -> Vec<Effect> {
         match self {
             Screen::Contact(detail) => vec![Effect::OpenContact(detail.contact.meta.id)],
@@ -74,7 +74,10 @@ impl Screen {
             Screen::Trash(_) => vec![Effect::OpenTrash],
             Screen::Meeting(view) => vec![Effect::OpenMeeting(view.interview)],
             Screen::Review(_) => vec![Effect::OpenReview],
-            Screen::ImportPreview(_) => Vec::new(),
+            Screen::ImportPreview(preview) => vec![Effect::PreviewImport {
+                format: preview.format,
+                file: preview.file.clone(),
+            }],
             Screen::Insights(_) => vec![Effect::OpenInsights],
             Screen::Search(view) => vec![Effect::OpenSearch, Effect::Search(view.query.clone())],
             Screen::Landed(_) => vec![Effect::OpenLanded],

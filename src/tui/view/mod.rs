@@ -22,8 +22,7 @@ pub fn screen_name(model: &Model) -> String {
     model.screen().map_or_else(|| "Home".into(), Screen::name)
 }
 
-/// Below this size the panes would have no rows: the screen says so instead.
-pub const SMALLEST: (u16, u16) = (60, 16);
+pub use crate::tui::model::SMALLEST;
 
 pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
     let area = frame.area();
@@ -66,7 +65,7 @@ fn overlay(
             help::draw(
                 frame,
                 frame.area(),
-                name,
+                &helped_name(beneath, name),
                 help::lines(keymap, helped),
                 *scroll,
                 theme,
@@ -80,7 +79,7 @@ fn overlay(
 /// What a terminal too small to use shows: how big it must be, and how to leave.
 fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme) {
     let text = format!(
-        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on.",
+        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on (q quits).",
         SMALLEST.0, SMALLEST.1, area.width, area.height
     );
     let lines: Vec<ratatui::text::Line> = text_box::wrap(&text, area.width.max(1) as usize)
@@ -95,6 +94,40 @@ fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme) {
         area.height.saturating_sub(top),
     );
     frame.render_widget(ratatui::widgets::Paragraph::new(lines).centered(), shown);
+}
+
+/// What help is for: the thing open beneath it, else the screen.
+fn helped_name(beneath: &Mode, screen: &str) -> String {
+    match beneath {
+        Mode::Form(form) => form.title(),
+        Mode::Palette(_) => "Command palette".into(),
+        Mode::Menu(menu) => format!("Next step · {}", menu.title),
+        Mode::Filtering => format!("Filter · {screen}"),
+        Mode::Typing(_) => format!("Typing · {screen}"),
+        Mode::Reading(reading) => reading.title.clone(),
+        _ => screen.to_string(),
+    }
+}
+
+/// The part of a line that fits in `room` columns: from the start, or, on the line being
+/// edited, the stretch that ends at the cursor (so what is typed at the end of a long line is
+/// seen). Only that stretch is copied, so a field of megabytes draws as fast as a short one.
+pub fn window(text: &str, cursor_column: Option<usize>, room: usize) -> (String, usize) {
+    let room = room.max(1);
+    let first = match cursor_column {
+        Some(column) => column.saturating_sub(room - 1),
+        None => 0,
+    };
+    let shown = text.chars().skip(first).take(room).collect();
+    (shown, first)
+}
+
+/// A line being typed, as much of it as fits in `room` columns with the cursor at its end: the
+/// text shown, and the column of the cursor in it.
+pub fn typed_end(text: &str, room: usize) -> (String, usize) {
+    let end = text.chars().count();
+    let (shown, first) = window(text, Some(end), room);
+    (shown, end - first)
 }
 
 /// No screen is wider than this many characters: longer texts are cut here before they are laid

@@ -16,19 +16,6 @@ const LABEL_WIDTH: usize = 16;
 const NOTE_LINES_FOCUSED: usize = 10;
 const NOTE_LINES: usize = 2;
 
-/// The part of a line that fits in `room` columns: from the start, or, on the line being
-/// edited, the stretch that ends at the cursor (so what is typed at the end of a long line is
-/// seen). Only that stretch is copied, so a field of megabytes draws as fast as a short one.
-fn window(text: &str, cursor_column: Option<usize>, room: usize) -> (String, usize) {
-    let room = room.max(1);
-    let first = match cursor_column {
-        Some(column) => column.saturating_sub(room - 1),
-        None => 0,
-    };
-    let shown = text.chars().skip(first).take(room).collect();
-    (shown, first)
-}
-
 /// A label padded to `width`, or cut with "…" so that a space always follows it.
 fn fitted(label: &str, width: usize) -> String {
     if label.chars().count() < width {
@@ -117,7 +104,7 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
             let editing_column = cursor_at
                 .filter(|(line, _)| *line == first_shown + n)
                 .map(|(_, column)| column);
-            let (text, scrolled) = window(text, editing_column, room);
+            let (text, scrolled) = crate::tui::view::window(text, editing_column, room);
             if let Some(column) = editing_column {
                 cursor = Some((lines.len(), label_width + 2 + column - scrolled));
             }
@@ -138,10 +125,14 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
             lines.push(Line::from(spans));
         }
         if let Some(error) = &field.error {
-            lines.push(Line::from(vec![
-                Span::raw(" ".repeat(label_width + 2)),
-                Span::styled(format!("✗ {error}"), theme.overdue()),
-            ]));
+            // Wrapped under the field, never cut: the whole reason is read.
+            let said = format!("✗ {error}");
+            for text in crate::tui::overlays::text_box::wrap(&said, room.max(8)) {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(label_width + 2)),
+                    Span::styled(text, theme.overdue()),
+                ]));
+            }
         }
         if focused {
             lines.extend(suggestion_lines(field, label_width, theme));
@@ -160,7 +151,7 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     lines.push(Line::default());
     let (footer, style) = if form.confirming_cancel {
         (
-            "Discard what you typed? y discards, any other key keeps editing",
+            "Discard what you typed? y or Esc discards, any other key keeps editing",
             theme.status(),
         )
     } else if let Some(message) = &form.message {
@@ -205,11 +196,13 @@ pub fn draw_confirm(frame: &mut Frame, confirm: &Confirm, area: Rect, theme: The
         Span::styled(" y", theme.key()),
         Span::raw(" yes   "),
         Span::styled("n", theme.key()),
+        Span::raw(" or "),
+        Span::styled("Esc", theme.key()),
         Span::raw(" no"),
     ]));
     crate::tui::overlays::text_box::TextBox {
         title: "Are you sure?".into(),
-        closing: "y or n",
+        closing: "y, n or Esc",
         lines,
         scroll: 0,
         widest: 74,

@@ -10,17 +10,41 @@ use crate::tui::overlays::palette::Palette;
 use crate::tui::overlays::palette::update::PALETTE_ROWS;
 use crate::tui::view::theme::Theme;
 
+/// `text` in `width` columns: whole, or cut with "…".
+fn fitted(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
 pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
-    let width = area.width.saturating_sub(4).min(84);
+    // As wide as its longest name, description and keys, when the terminal has the room.
+    let longest = |f: fn(&crate::tui::overlays::palette::Entry) -> &str| {
+        palette
+            .entries
+            .iter()
+            .map(|e| f(e).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let name_width = longest(|e| &e.name).clamp(12, 26) + 1;
+    let keys_width = longest(|e| &e.keys).clamp(4, 18);
+    let desc_widest = longest(|e| &e.desc);
+    let wanted = (name_width + desc_widest + keys_width + 6) as u16;
+    let width = wanted.clamp(40, 160).min(area.width.saturating_sub(4));
     let height = (PALETTE_ROWS as u16 + 5).min(area.height);
     let popup = crate::tui::overlays::text_box::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let inner_width = width.saturating_sub(2) as usize;
     let rows = (height as usize).saturating_sub(5);
+    let (query, cursor_column) =
+        crate::tui::view::typed_end(&palette.query, inner_width.saturating_sub(4));
     let mut lines = vec![
         Line::from(vec![
             Span::styled(" › ", theme.title(true)),
-            Span::raw(crate::tui::view::clip(&palette.query)),
+            Span::raw(query),
         ]),
         Line::default(),
     ];
@@ -30,10 +54,8 @@ pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
             continue;
         };
         let selected = n == palette.nav.selected;
-        let keys_width = 10;
-        let name_width = 22;
         let desc_width = inner_width.saturating_sub(name_width + keys_width + 3);
-        let desc: String = entry.desc.chars().take(desc_width).collect();
+        let desc = fitted(&entry.desc, desc_width);
         let style = if selected {
             theme.selected()
         } else {
@@ -41,9 +63,18 @@ pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
         };
         let marker = if selected { "▶ " } else { "  " };
         lines.push(Line::from(vec![
-            Span::styled(format!("{marker}{:<name_width$}", entry.name), style),
+            Span::styled(
+                format!(
+                    "{marker}{:<name_width$}",
+                    fitted(&entry.name, name_width - 1)
+                ),
+                style,
+            ),
             Span::styled(format!("{desc:<desc_width$} "), theme.dim()),
-            Span::styled(format!("{:>keys_width$}", entry.keys), theme.key()),
+            Span::styled(
+                format!("{:>keys_width$}", fitted(&entry.keys, keys_width)),
+                theme.key(),
+            ),
         ]));
     }
     if palette.matches.is_empty() {
@@ -60,7 +91,7 @@ pub fn draw(frame: &mut Frame, palette: &Palette, area: Rect, theme: Theme) {
         .border_style(theme.border(true))
         .title(Span::styled(" Commands ", theme.title(true)));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
-    let cursor_x = popup.x + 4 + palette.query.chars().count().min(inner_width) as u16;
+    let cursor_x = popup.x + 4 + cursor_column as u16;
     if cursor_x < popup.right().saturating_sub(1) {
         frame.set_cursor_position(Position::new(cursor_x, popup.y + 1));
     }

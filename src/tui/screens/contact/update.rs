@@ -116,7 +116,7 @@ fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
         .collect();
     text.push(String::new());
     text.push(if c.notes.trim().is_empty() {
-        "No notes yet: e edits the contact".into()
+        "No notes yet (Esc, then e edits the contact)".into()
     } else {
         c.notes.clone()
     });

@@ -160,7 +160,10 @@ fn pane_box<'a>(
         selected,
         focused: model.focus() == pane,
         empty,
-        bottom: filter.map(|f| filter_line(&f.query, model.filtering(), theme)),
+        bottom: filter.map(|f| {
+            let room = (area.width as usize).saturating_sub(5);
+            filter_line(&f.query, room, model.filtering(), theme)
+        }),
         theme,
     }
 }
@@ -236,10 +239,11 @@ fn name_line<'a>(
     Line::from(spans)
 }
 
-fn filter_line<'a>(query: &str, editing: bool, theme: Theme) -> Line<'a> {
+fn filter_line<'a>(query: &str, room: usize, editing: bool, theme: Theme) -> Line<'a> {
     let cursor = if editing { "▏" } else { "" };
+    let (shown, _) = crate::tui::view::typed_end(query, room);
     Line::from(vec![
         Span::styled("/", theme.key()),
-        Span::raw(format!("{query}{cursor}")),
+        Span::raw(format!("{shown}{cursor}")),
     ])
 }

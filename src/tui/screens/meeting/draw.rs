@@ -10,6 +10,7 @@ use crate::domain::Clock;
 use crate::tui::model::{MeetingTyping, MeetingView};
 use crate::tui::view::list::ListBox;
 use crate::tui::view::theme::Theme;
+use crate::tui::view::window;
 
 pub fn draw(
     frame: &mut Frame,
@@ -67,11 +68,10 @@ pub fn draw(
         };
         let answer = match answering {
             Some(input) => {
-                cursor = Some((rows.len(), 9 + input.cursor()));
-                Line::from(vec![
-                    Span::raw("      ✎ "),
-                    Span::raw(input.value().to_string()),
-                ])
+                let room = (list_area.width as usize).saturating_sub(11);
+                let (shown, first) = window(input.value(), Some(input.cursor()), room);
+                cursor = Some((rows.len(), 9 + input.cursor() - first));
+                Line::from(vec![Span::raw("      ✎ "), Span::raw(shown)])
             }
             None if question.answer.is_empty() => match before {
                 Some(earlier) => Line::styled(
@@ -92,9 +92,11 @@ pub fn draw(
         _ => None,
     };
     let bottom = adding.map(|input| {
+        let room = (list_area.width as usize).saturating_sub(18);
+        let (shown, _) = window(input.value(), Some(input.cursor()), room);
         Line::from(vec![
             Span::styled(" New question: ", theme.key()),
-            Span::raw(input.value().to_string()),
+            Span::raw(shown),
         ])
     });
     let list = ListBox {

@@ -19,10 +19,12 @@ pub fn draw(frame: &mut Frame, view: &SearchView, body: Rect, theme: Theme) {
         ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
+    let (query, cursor_column) =
+        crate::tui::view::typed_end(&view.query, (inner.width as usize).saturating_sub(4));
     let mut lines = vec![
         Line::from(vec![
             Span::styled(" › ", theme.title(true)),
-            Span::raw(crate::tui::view::clip(&view.query)),
+            Span::raw(query),
         ]),
         Line::default(),
     ];
@@ -74,7 +76,7 @@ pub fn draw(frame: &mut Frame, view: &SearchView, body: Rect, theme: Theme) {
             .map(|(_, line)| line),
     );
     frame.render_widget(Paragraph::new(lines), inner);
-    let cursor_x = inner.x + 3 + view.query.chars().count().min(inner.width as usize) as u16;
+    let cursor_x = inner.x + 3 + cursor_column as u16;
     if cursor_x < inner.right() {
         frame.set_cursor_position(Position::new(cursor_x, inner.y));
     }
