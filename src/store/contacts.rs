@@ -3,11 +3,12 @@
 
 use rusqlite::Connection;
 
+use super::contact_save::{ContactSave, Referrer, Workplace};
 use super::record::{self, select};
 use super::{Store, StoreError, StoreResult};
 use crate::domain::{
-    Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview, Meta,
-    Organization, Tag, Timestamp, limits, sanitize,
+    Contact, FollowUp, FollowUpKind, Id, Interaction, Interview, Meta, Organization, Tag,
+    Timestamp, limits, sanitize,
 };
 
 /// What quick capture knows about a new contact. Every field is cleaned before it is stored.
@@ -162,32 +163,26 @@ impl Store {
     /// the timeline.
     pub fn add_contact(&self, new: &NewContact, now: Timestamp) -> StoreResult<Contact> {
         new.validate().map_err(StoreError::Invalid)?;
-        self.write(|tx| {
-            let mut contact = Contact::named(&sanitize::line(&new.name), now);
-            contact.title = sanitize::line(&new.title);
-            contact.email = sanitize::line(&new.email);
-            contact.phone = sanitize::line(&new.phone);
-            contact.linkedin = sanitize::line(&new.linkedin);
-            let org = sanitize::line(&new.organization);
-            if !org.is_empty() {
-                contact.organization_id = Some(organization_named(tx, &org, now)?);
-            }
-            let mut summary = "Added to rolo".to_string();
-            if let Some(referrer) = new
-                .referred_by
-                .as_deref()
-                .map(sanitize::line)
-                .filter(|r| !r.is_empty())
-            {
-                let referrer = one_contact_named(tx, &referrer)?;
-                summary = format!("Added to rolo, referred by {}", referrer.name);
-                contact.referred_by = Some(referrer.meta.id);
-            }
-            record::insert(tx, &contact)?;
-            let entry = Interaction::new(contact.meta.id, InteractionKind::Note, &summary, now);
-            record::insert(tx, &entry)?;
-            Ok(contact)
-        })
+        let mut contact = Contact::named(&sanitize::line(&new.name), now);
+        contact.title = sanitize::line(&new.title);
+        contact.email = sanitize::line(&new.email);
+        contact.phone = sanitize::line(&new.phone);
+        contact.linkedin = sanitize::line(&new.linkedin);
+        let referrer = new
+            .referred_by
+            .as_deref()
+            .map(sanitize::line)
+            .filter(|r| !r.is_empty());
+        let save = ContactSave {
+            contact,
+            workplace: Workplace::Named(new.organization.clone()),
+            referrer: referrer.map_or(Referrer::AsIs, Referrer::Named),
+            tags: None,
+            read_at: None,
+            is_new: true,
+        };
+        let id = self.save_contact(save, now)?;
+        self.get(id)
     }
 
     /// Adds a custom follow-up for the contact called `contact_name`.

@@ -3,6 +3,7 @@
 
 mod agenda;
 pub mod busy;
+pub mod contact_save;
 mod contacts;
 mod counts;
 pub mod disk;

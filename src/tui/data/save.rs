@@ -8,7 +8,8 @@ use crate::domain::{
 };
 use crate::form::FieldKey;
 use crate::form::{Duplicate, Form, FormKind};
-use crate::store::{Store, StoreError, organization_named, record};
+use crate::store::contact_save::{ContactSave, Referrer, Workplace};
+use crate::store::{Store, StoreError, record};
 use crate::tui::data::save_steps;
 
 pub use crate::tui::data::saved::Saved;
@@ -142,6 +143,7 @@ fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, Stor
             why: why.into(),
         }));
     }
+    let is_new = form.editing.is_none();
     let mut contact = existing_or(store, form, || Contact::named(&name, now))?;
     contact.name = name;
     contact.title = form.text(FieldKey::Title);
@@ -159,25 +161,22 @@ fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, Stor
         .map(|t| t.trim().to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    let id = store.write(|tx| {
-        contact.organization_id =
-            match (form.picked(FieldKey::Organization), organization.is_empty()) {
-                (Some(id), _) => Some(id),
-                (None, true) => None,
-                (None, false) => Some(organization_named(tx, &organization, now)?),
-            };
-        put(tx, form, &mut contact, clock)?;
-        Store::set_tags(tx, contact.meta.id, &tags, now)?;
-        if form.editing.is_none() {
-            record::insert(
-                tx,
-                &Interaction::new(contact.meta.id, InteractionKind::Note, "Added to rolo", now),
-            )?;
-        }
-        Ok(contact.meta.id)
-    })?;
+    let workplace = match form.picked(FieldKey::Organization) {
+        Some(id) => Workplace::Known(id),
+        None => Workplace::Named(organization),
+    };
+    let name = contact.name.clone();
+    let save = ContactSave {
+        contact,
+        workplace,
+        referrer: Referrer::AsIs,
+        tags: Some(tags),
+        read_at: form.version,
+        is_new,
+    };
+    let id = store.save_contact(save, clock.timestamp())?;
     Ok(Saved::Done {
-        message: format!("Saved {}", contact.name),
+        message: format!("Saved {name}"),
         contact: Some(id),
     })
 }
