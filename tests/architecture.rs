@@ -152,6 +152,17 @@ fn each_layer_names_only_the_layers_below_it() {
 }
 
 #[test]
+fn the_tui_opens_no_transaction_of_its_own() {
+    // Business steps are store operations (shared with the command line); the TUI calls them.
+    let found: Vec<String> = modules()
+        .into_iter()
+        .filter(|(name, code)| name.starts_with("crate::tui") && code.contains(".write(|"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(found.is_empty(), "transactions opened in {found:?}");
+}
+
+#[test]
 fn the_cycle_finder_finds_a_cycle() {
     let mut edges = BTreeMap::new();
     edges.insert("a".to_string(), BTreeSet::from(["b".to_string()]));

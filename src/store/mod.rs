@@ -25,9 +25,11 @@ pub mod review;
 pub mod safe_write;
 pub mod search;
 mod seed;
+pub mod sent;
 mod sql_types;
 mod structure;
 mod trash;
+pub mod write_up;
 
 use std::path::{Path, PathBuf};
 
@@ -291,6 +293,26 @@ impl Store {
     /// Saves a changed record, stamping `updated_at`.
     pub fn update<R: Record>(&self, record: &mut R, now: Timestamp) -> StoreResult<()> {
         self.write(|tx| record::update(tx, record, now))
+    }
+
+    /// Saves a record an editor read at `read_at` (refused when it was saved elsewhere since,
+    /// so the editor can catch up), or inserts a new one.
+    pub fn save_edited<R: Record>(
+        &self,
+        record: &mut R,
+        read_at: Option<Timestamp>,
+        is_new: bool,
+        now: Timestamp,
+    ) -> StoreResult<()> {
+        self.write(|tx| {
+            if is_new {
+                return record::insert(tx, record);
+            }
+            if let Some(version) = read_at {
+                record::ensure_version::<R>(tx, record.meta().id, version)?;
+            }
+            record::update(tx, record, now)
+        })
     }
 
     /// Reads one record, tombstoned or not.

@@ -102,23 +102,20 @@ fn existing_or<R: record::Record>(
     }
 }
 
-/// Inserts a new record or updates the edited one, inside the caller's transaction — unless
-/// the edited one was saved elsewhere since the form read it (`StoreError::ChangedMeanwhile`).
+/// Inserts a new record or updates the edited one — unless the edited one was saved elsewhere
+/// since the form read it (`StoreError::ChangedMeanwhile`).
 fn put<R: record::Record>(
-    tx: &rusqlite::Connection,
+    store: &Store,
     form: &Form,
     record: &mut R,
     clock: &Clock,
 ) -> Result<(), StoreError> {
-    match form.editing {
-        Some(id) => {
-            if let Some(version) = form.version {
-                record::ensure_version::<R>(tx, id, version)?;
-            }
-            record::update(tx, record, clock.timestamp())
-        }
-        None => record::insert(tx, record),
-    }
+    store.save_edited(
+        record,
+        form.version,
+        form.editing.is_none(),
+        clock.timestamp(),
+    )
 }
 
 fn save_contact(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, StoreError> {
@@ -191,7 +188,7 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
     org.name = form.text(FieldKey::Name);
     org.website = form.text(FieldKey::Website);
     org.notes = form.text(FieldKey::Notes);
-    store.write(|tx| put(tx, form, &mut org, clock))?;
+    put(store, form, &mut org, clock)?;
     Ok(Saved::Done {
         message: format!("Saved {}", org.name),
         contact: None,
@@ -214,7 +211,7 @@ fn save_follow_up(store: &Store, form: &Form, clock: &Clock) -> Result<Saved, St
     follow_up.due_at = due;
     follow_up.contact_id = form.picked(FieldKey::Contact);
     follow_up.notes = form.text(FieldKey::Notes);
-    store.write(|tx| put(tx, form, &mut follow_up, clock))?;
+    put(store, form, &mut follow_up, clock)?;
     Ok(Saved::Done {
         message: format!("Saved \"{}\", due {}", follow_up.title, clock.when(due)),
         contact: None,
@@ -229,7 +226,7 @@ fn save_question_list(store: &Store, form: &Form, clock: &Clock) -> Result<Saved
     })?;
     list.name = form.text(FieldKey::Name);
     list.description = form.text(FieldKey::Description);
-    store.write(|tx| put(tx, form, &mut list, clock))?;
+    put(store, form, &mut list, clock)?;
     Ok(Saved::Done {
         message: format!("Saved {}", list.name),
         contact: None,
@@ -251,7 +248,7 @@ fn save_question(store: &Store, form: &Form, list: Id, clock: &Clock) -> Result<
         question.position = last;
     }
     question.text = form.text(FieldKey::Text);
-    store.write(|tx| put(tx, form, &mut question, clock))?;
+    put(store, form, &mut question, clock)?;
     Ok(Saved::Done {
         message: "Saved the question".into(),
         contact: None,

@@ -9,12 +9,13 @@ use crate::domain::drafts::{Template, unfilled};
 use crate::domain::playbook::Step;
 use crate::domain::settings::Settings;
 use crate::domain::{
-    Channel, Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, InteractionKind, Interview,
-    MeetingMode, Stage, sanitize,
+    Channel, Clock, Contact, Evaluation, Id, Interaction, InteractionKind, Interview, MeetingMode,
+    sanitize,
 };
 use crate::form::Form;
-use crate::store::playbook::take_step;
-use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError, record};
+use crate::store::sent::Sent;
+use crate::store::write_up::WriteUp;
+use crate::store::{MeetingDetails, NewRequest, StepInput, Store, StoreError};
 use crate::tui::data::saved::Saved;
 
 /// One line, or one line per entry of a multi-line field.
@@ -113,64 +114,26 @@ pub fn evaluation(
     clock: &Clock,
     settings: &Settings,
 ) -> Result<Saved, StoreError> {
-    let now = clock.timestamp();
-    let referrals = lines(&form.text(FieldKey::Referrals));
-    let actions = lines(&form.text(FieldKey::Actions));
-    store.write(|tx| {
-        let mut interview: Interview = record::get(tx, interview_id)?;
-        let person: Contact = record::get(tx, interview.contact_id)?;
-        let e = &mut interview.evaluation;
-        e.key_points = form.text(FieldKey::KeyPoints);
-        e.skills = form.text(FieldKey::Skills);
-        e.qualify = form.text(FieldKey::Qualify);
-        e.enjoy = form.text(FieldKey::Enjoy);
-        e.pay = form.text(FieldKey::Pay);
-        e.organization = form.text(FieldKey::Organization);
-        e.field_needs = form.text(FieldKey::FieldNeeds);
-        e.new_ideas = form.text(FieldKey::NewIdeas);
-        let yes = |key| form.chosen(key, &[true, false]).unwrap_or(false);
-        e.offered_reference = yes(FieldKey::Reference);
-        e.offered_resume_review = yes(FieldKey::Resume);
-        e.may_contact_again = yes(FieldKey::ContactAgain);
-        record::update(tx, &mut interview, now)?;
-        for name in &referrals {
-            let mut referral = Contact::named(name, now);
-            referral.referred_by = Some(person.meta.id);
-            referral.how_met =
-                format!("Suggested by {} in an informational interview", person.name);
-            record::insert(tx, &referral)?;
-            let title = format!("Reach out to {name} (suggested by {})", person.name);
-            let mut follow_up = FollowUp::new(
-                FollowUpKind::ActionItem,
-                &title,
-                now.plus(Duration::days(2)),
-                now,
-            );
-            follow_up.contact_id = Some(referral.meta.id);
-            record::insert(tx, &follow_up)?;
-        }
-        for action in &actions {
-            let mut follow_up = FollowUp::new(
-                FollowUpKind::ActionItem,
-                action,
-                now.plus(Duration::days(7)),
-                now,
-            );
-            follow_up.contact_id = Some(person.meta.id);
-            follow_up.interview_id = Some(interview_id);
-            record::insert(tx, &follow_up)?;
-        }
-        if interview.stage == Stage::Evaluate {
-            take_step(
-                tx,
-                interview_id,
-                &StepInput::from(Step::Evaluated),
-                clock,
-                &settings.playbook,
-            )?;
-        }
-        Ok(())
-    })?;
+    let yes = |key| form.chosen(key, &[true, false]).unwrap_or(false);
+    let write_up = WriteUp {
+        evaluation: Evaluation {
+            key_points: form.text(FieldKey::KeyPoints),
+            skills: form.text(FieldKey::Skills),
+            qualify: form.text(FieldKey::Qualify),
+            enjoy: form.text(FieldKey::Enjoy),
+            pay: form.text(FieldKey::Pay),
+            organization: form.text(FieldKey::Organization),
+            field_needs: form.text(FieldKey::FieldNeeds),
+            new_ideas: form.text(FieldKey::NewIdeas),
+            offered_reference: yes(FieldKey::Reference),
+            offered_resume_review: yes(FieldKey::Resume),
+            may_contact_again: yes(FieldKey::ContactAgain),
+        },
+        referrals: lines(&form.text(FieldKey::Referrals)),
+        actions: lines(&form.text(FieldKey::Actions)),
+    };
+    store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
+    let (referrals, actions) = (write_up.referrals, write_up.actions);
     let mut message = "Written up".to_string();
     if !referrals.is_empty() || !actions.is_empty() {
         message.push_str(&format!(
@@ -207,27 +170,14 @@ pub fn draft_sent(
     let channel = form.text(FieldKey::Channel);
     match template {
         Template::ThankYou | Template::Nudge => {
-            let step = if template == Template::ThankYou {
-                Step::ThankYouSent
-            } else {
-                Step::NudgeSent
+            let sent = match template {
+                Template::ThankYou => Sent::ThankYou {
+                    text: note.clone(),
+                    channel: channel.clone(),
+                },
+                _ => Sent::Nudge,
             };
-            store.write(|tx| {
-                if template == Template::ThankYou {
-                    let mut interview = interview.clone();
-                    interview.thank_you_text = note.clone();
-                    interview.thank_you_channel = channel.clone();
-                    record::update(tx, &mut interview, clock.timestamp())?;
-                }
-                take_step(
-                    tx,
-                    interview_id,
-                    &StepInput::from(step),
-                    clock,
-                    &settings.playbook,
-                )?;
-                Ok(())
-            })?;
+            store.message_sent(interview_id, &sent, clock, &settings.playbook)?;
         }
         Template::Request | Template::ProgressUpdate => {
             let summary = if template == Template::Request {
