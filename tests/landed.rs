@@ -95,9 +95,14 @@ fn everyone_who_helped_is_listed_and_thanked_once() {
         update.due_at,
         clock().timestamp().plus(chrono::Duration::days(30))
     );
-    // Again: nothing new.
+    // Again, under the same role's name or another's: nothing new.
     assert_eq!(
         db.thank_helpers("Analyst at Acme", 30, &clock()).unwrap(),
+        0
+    );
+    assert_eq!(
+        db.thank_helpers("Senior Analyst at Acme", 30, &clock())
+            .unwrap(),
         0
     );
     assert_eq!(open_follow_ups(&db).len(), 6);

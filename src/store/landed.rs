@@ -56,24 +56,31 @@ impl Store {
             let mut queued = 0;
             for helper in &helpers {
                 let first = first_name(&helper.name);
+                // (kind, what makes one the same whatever the role is called, title, due)
+                let thanks = format!("Thank {first} for the help, and share the news");
+                let update = format!("Tell {first} how the new role is going");
                 let items = [
                     (
                         FollowUpKind::ThankYou,
-                        format!("Thank {first} for the help, and share the news: {role}"),
+                        thanks.clone(),
+                        format!("{thanks}: {role}"),
                         now,
                     ),
                     (
                         FollowUpKind::KeepInTouch,
-                        format!("Tell {first} how the new role is going"),
+                        update.clone(),
+                        update,
                         now.plus(chrono::Duration::days(i64::from(update_after_days))),
                     ),
                 ];
                 let mut added = false;
-                for (kind, title, due) in items {
+                for (kind, same, title, due) in items {
+                    // Open already, under this role's name or another's: not queued twice.
                     let open: i64 = tx.query_row(
-                        "SELECT count(*) FROM follow_ups WHERE contact_id = ? AND title = ? \
+                        "SELECT count(*) FROM follow_ups WHERE contact_id = ?1 \
+                         AND substr(title, 1, length(?2)) = ?2 \
                          AND done_at IS NULL AND deleted_at IS NULL",
-                        rusqlite::params![helper.id, title],
+                        rusqlite::params![helper.id, same],
                         |r| r.get(0),
                     )?;
                     if open == 0 {

@@ -26,10 +26,11 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                 clock,
             )
             .map(|people| Saved::Done {
-                message: format!(
-                    "Queued a thank-you and an update for {people} {} — they are in the review",
-                    if people == 1 { "person" } else { "people" }
-                ),
+                message: match people {
+                    0 => "Everyone who helped already has a thank-you and an update queued".into(),
+                    1 => "Queued a thank-you and an update for 1 person — in the review".into(),
+                    n => format!("Queued a thank-you and an update for {n} people — in the review"),
+                },
                 contact: None,
             }),
         FormKind::Contact => save_contact(store, form, clock),
