@@ -160,6 +160,65 @@ fn config_path_and_edit_through_the_binary() {
 }
 
 #[test]
+fn every_command_says_what_is_wrong_in_the_config_and_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    let db = dir.path().join("rolo.db");
+    std::fs::write(&file, "[playbook]\nnudge_after_days = \"soon\"\n").unwrap();
+    support::rolo(&db)
+        .env("ROLO_CONFIG", &file)
+        .args(["add", "contact", "--name", "Ada Lovelace"])
+        .assert()
+        .success()
+        .stderr(contains("config line 2"));
+    support::rolo(&db)
+        .env("ROLO_CONFIG", &file)
+        .args(["today"])
+        .assert()
+        .success()
+        .stderr(contains("config line 2"))
+        .stderr(contains("the default is used"));
+    // A good file: nothing said.
+    std::fs::write(&file, "[playbook]\nnudge_after_days = 5\n").unwrap();
+    support::rolo(&db)
+        .env("ROLO_CONFIG", &file)
+        .args(["today"])
+        .assert()
+        .success()
+        .stderr(predicates::str::is_empty());
+}
+
+#[test]
+fn the_demo_walks_its_interviews_on_the_configs_playbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "[playbook]\nnudge_after_days = 11\n").unwrap();
+    // The nudges' due times, by the demo made with or without the file (the same dice both times).
+    let nudges_due = |config: &std::path::Path, name: &str| {
+        let db = dir.path().join(name);
+        support::rolo(&db)
+            .env("ROLO_CONFIG", config)
+            .args(["demo", "--contacts", "60"])
+            .assert()
+            .success();
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut statement = conn
+            .prepare("SELECT due_at FROM follow_ups WHERE kind = 'nudge' ORDER BY due_at")
+            .unwrap();
+        statement
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    };
+    let default = nudges_due(&dir.path().join("none.toml"), "default.db");
+    let configured = nudges_due(&file, "configured.db");
+    assert!(!default.is_empty(), "the demo has nudges");
+    assert_eq!(default.len(), configured.len());
+    assert_ne!(default, configured, "the nudges fall later with 11 days");
+}
+
+#[test]
 fn the_app_runs_on_the_config() {
     let mut t = support::tui::Tester::demo(100, 30);
     let (config, _) =

@@ -138,8 +138,13 @@ pub fn merge(
     Ok(())
 }
 
-pub fn demo(store: &Store, clock: &Clock, contacts: u64) -> Result<()> {
-    let summary = crate::demo::fill(store, contacts, clock)?;
+pub fn demo(
+    store: &Store,
+    clock: &Clock,
+    contacts: u64,
+    settings: &crate::domain::settings::Settings,
+) -> Result<()> {
+    let summary = crate::demo::fill_with(store, contacts, clock, &settings.playbook)?;
     println!(
         "Added {} contacts at {} organisations and {} interviews to {}",
         summary.contacts,
@@ -170,7 +175,9 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     if cli.demo {
         let folder = tempfile::Builder::new().prefix("rolo-demo-").tempdir()?;
         let store = Store::open(&folder.path().join("demo.db"))?;
-        crate::demo::fill(&store, crate::demo::DEFAULT_CONTACTS, clock)?;
+        // Walked on the config's playbook, as the app will run (it says what is wrong in it).
+        let playbook = crate::config::load().0.settings.playbook;
+        crate::demo::fill_with(&store, crate::demo::DEFAULT_CONTACTS, clock, &playbook)?;
         return crate::tui::run(store, &options, clock);
     }
     let file = super::database_path(cli)?;

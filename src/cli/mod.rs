@@ -22,6 +22,13 @@ pub fn run() -> Result<()> {
         clean_up_when_stopped();
         crate::store::busy::show_waits_with(crate::store::busy::notice_on_stderr);
     }
+    // Every command runs on the same settings as the app; what is wrong in the file is said on
+    // stderr (the app says it in its footer), and the command carries on with the defaults.
+    let settings = match &cli.command {
+        None | Some(Command::Config(_) | Command::Completions { .. }) => None,
+        Some(_) => Some(settings_warning_on_stderr()),
+    };
+    let settings = settings.unwrap_or_default();
     match &cli.command {
         None => commands::open_tui(&cli, &clock),
         Some(Command::Today { json }) => commands::today(&open_to_read(&cli)?, &clock, *json),
@@ -50,7 +57,9 @@ pub fn run() -> Result<()> {
         }
         Some(Command::Config(command)) => commands::config(command),
         Some(Command::Doctor { repair }) => commands::doctor(&database_path(&cli)?, *repair),
-        Some(Command::Demo { contacts }) => commands::demo(&open_store(&cli)?, &clock, *contacts),
+        Some(Command::Demo { contacts }) => {
+            commands::demo(&open_store(&cli)?, &clock, *contacts, &settings)
+        }
         Some(Command::Completions { shell }) => {
             commands::completions(*shell);
             Ok(())
@@ -76,6 +85,18 @@ fn clean_up_when_stopped() {
 }
 
 pub(crate) use crate::domain::sanitize::shown;
+
+/// The config file's settings; each thing wrong in it said on stderr, with its line.
+fn settings_warning_on_stderr() -> crate::domain::settings::Settings {
+    let (config, warnings) = crate::config::load();
+    if !warnings.is_empty() {
+        let file = crate::config::path().map(|p| shown(&p)).unwrap_or_default();
+        for warning in &warnings {
+            eprintln!("rolo: {file}: {warning} (the default is used)");
+        }
+    }
+    config.settings
+}
 
 /// The database the command line names (`--db`, `ROLO_DB`, or the platform default).
 pub fn database_path(cli: &Cli) -> Result<PathBuf> {

@@ -55,7 +55,16 @@ pub const DEFAULT_CONTACTS: u64 = 60;
 /// Fills the store with `contacts` contacts, a third of them with an interview, in one
 /// transaction.
 pub fn fill(store: &Store, contacts: u64, clock: &Clock) -> StoreResult<DemoSummary> {
-    let settings = PlaybookSettings::default();
+    fill_with(store, contacts, clock, &PlaybookSettings::default())
+}
+
+/// As `fill`, the interviews walked on `settings` (the config file's playbook numbers).
+pub fn fill_with(
+    store: &Store,
+    contacts: u64,
+    clock: &Clock,
+    settings: &PlaybookSettings,
+) -> StoreResult<DemoSummary> {
     store.bulk_write(|tx| {
         let mut dice = Dice(42);
         let org_count = (contacts / 6).clamp(1, 5_000);
