@@ -73,7 +73,7 @@ pub fn fill_with(
         let interviews = (contacts / 3).max(1).min(contacts);
         for k in 0..interviews {
             let who = people[(k * 3 % contacts) as usize];
-            walk_interview(tx, who, k, &mut dice, clock, &settings)?;
+            walk_interview(tx, who, k, &mut dice, clock, settings)?;
         }
         Ok(DemoSummary {
             contacts,
