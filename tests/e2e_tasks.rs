@@ -134,9 +134,9 @@ fn an_interview_from_request_to_thank_you() {
     pty.wait_for("Set (or move) the meeting");
     pty.send(b"\r");
     pty.wait_for("Set the meeting");
-    pty.send(b"tomorrow 3pm");
+    pty.send(b"today 8am");
     pty.send(b"\x13");
-    pty.wait_for("Meeting set for tomorrow 15:00");
+    pty.wait_for("Meeting set for today 08:00");
 
     pty.send(b"m");
     pty.wait_for("No questions yet");

@@ -303,7 +303,20 @@ fn the_store_walks_an_interview_from_request_to_done() {
     assert_eq!(db.meetings_of(id).unwrap().len(), 1);
     assert_eq!(open(&db), [(FollowUpKind::Prepare, t(48))]);
 
-    step(Step::MeetingHeld { ends_at: t(72) });
+    // Before the meeting starts it cannot have taken place: refused, nothing changed.
+    let held = StepInput::from(Step::MeetingHeld { ends_at: t(72) });
+    let refused = db.apply_step(id, &held, &clock, &settings).unwrap_err();
+    assert!(
+        refused.to_string().contains("has not started yet"),
+        "{refused}"
+    );
+    assert_eq!(
+        db.meetings_of(id).unwrap()[0].status,
+        MeetingStatus::Scheduled
+    );
+    // Once it has, it is.
+    let after = rolo::domain::Clock::fixed(t(73).0, support::offset());
+    db.apply_step(id, &held, &after, &settings).unwrap();
     assert_eq!(db.meetings_of(id).unwrap()[0].status, MeetingStatus::Held);
     assert_eq!(open(&db), [(FollowUpKind::ThankYou, t(96))]);
 

@@ -152,11 +152,27 @@ fn a_redirect_adds_the_suggested_person() {
 }
 
 #[test]
+fn a_meeting_that_has_not_started_cannot_be_marked_held() {
+    let (mut t, ada) = with_contact("Ada Lovelace", None);
+    request(&mut t);
+    t.press("n enter n enter")
+        .type_str("tomorrow 3pm")
+        .press("ctrl-s");
+    t.press("n j enter");
+    assert_eq!(interview_of(&t, &ada).stage, Stage::Meet, "{}", t.screen());
+    assert!(
+        t.screen().contains("has not started yet"),
+        "the footer says why: {}",
+        t.screen()
+    );
+}
+
+#[test]
 fn the_introducer_is_thanked_when_the_meeting_is_held() {
     let (mut t, ada) = with_contact("Ada Lovelace", Some("Mary Somerville"));
     request(&mut t);
     t.press("n enter n enter")
-        .type_str("tomorrow 3pm")
+        .type_str("today 8am")
         .press("ctrl-s");
     assert_eq!(interview_of(&t, &ada).stage, Stage::Meet);
     t.press("n j enter");
@@ -186,7 +202,7 @@ fn a_thank_you_with_a_hole_is_not_sent() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
     request(&mut t);
     t.press("n enter n enter")
-        .type_str("tomorrow 3pm")
+        .type_str("today 8am")
         .press("ctrl-s");
     t.press("n j enter");
     // No write-up, so the draft has no key point to recall.
@@ -234,7 +250,7 @@ fn a_progress_update_is_drafted_once_done() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
     request(&mut t);
     t.press("n enter n enter")
-        .type_str("tomorrow 3pm")
+        .type_str("today 8am")
         .press("ctrl-s");
     t.press("n j enter n enter")
         .type_str("Patience. Poetry.")

@@ -44,7 +44,31 @@ impl Store {
         clock: &Clock,
         settings: &PlaybookSettings,
     ) -> StoreResult<Interview> {
-        self.write(|tx| take_step(tx, interview_id, input, clock, settings))
+        self.write(|tx| {
+            if let Step::MeetingHeld { .. } = input.step {
+                not_before_it_starts(tx, interview_id, clock)?;
+            }
+            take_step(tx, interview_id, input, clock, settings)
+        })
+    }
+}
+
+/// A meeting cannot have taken place before it starts: marking it held then is refused, with
+/// what to do if it moved.
+fn not_before_it_starts(tx: &Connection, interview_id: Id, clock: &Clock) -> StoreResult<()> {
+    let meetings: Vec<Meeting> = record::select(
+        tx,
+        "interview_id = ? AND deleted_at IS NULL AND status = 'scheduled' ORDER BY starts_at",
+        &[&interview_id],
+    )?;
+    match meetings.last() {
+        Some(meeting) if meeting.starts_at > clock.timestamp() => {
+            Err(StoreError::Invalid(format!(
+                "the meeting is set for {}: it has not started yet (if it moved, set the new time)",
+                clock.when(meeting.starts_at)
+            )))
+        }
+        _ => Ok(()),
     }
 }
 

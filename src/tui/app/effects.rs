@@ -36,7 +36,13 @@ impl App {
                 self.store.refuse_writes(crate::store::DAMAGED);
                 return Loaded::Damaged(format!("Read-only: {}", crate::store::DAMAGED));
             }
-            Loaded::Failed(format!("Could not read the database: {e}"))
+            match e {
+                // A step or change the store refused: its reason, as it says it.
+                crate::store::StoreError::Invalid(why) => {
+                    Loaded::Failed(format!("Not done: {why}"))
+                }
+                e => Loaded::Failed(format!("Could not read the database: {e}")),
+            }
         }))
     }
 
