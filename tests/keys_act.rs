@@ -79,6 +79,29 @@ fn reach(state: &State, then: &str) -> Tester {
             let Some(Screen::Contact(detail)) = t.app.model.screen() else {
                 panic!("Dmitri Karimi opens: {}", t.screen());
             };
+            // Their open interview called off, so a second one may start.
+            let open = detail
+                .interviews
+                .iter()
+                .find(|i| i.is_open())
+                .map(|i| i.meta.id);
+            if let Some(open) = open {
+                t.app
+                    .store
+                    .apply_step(
+                        open,
+                        &rolo::store::StepInput::from(rolo::domain::playbook::Step::Cancel),
+                        &support::clock(),
+                        &Default::default(),
+                    )
+                    .unwrap();
+            }
+            // And one more thing to do, so the follow-ups are a list to move in.
+            let now = support::clock().timestamp();
+            t.app
+                .store
+                .add_follow_up("Dmitri Karimi", "Send the article", now, now)
+                .unwrap();
             let request = NewRequest {
                 contact_id: detail.contact.meta.id,
                 objective: "Learn how the team hires".into(),

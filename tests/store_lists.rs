@@ -92,8 +92,29 @@ fn open_interview_counts_per_stage_follow_the_playbook() {
             .map(|s| db.open_interviews_at(*s, 0).unwrap().0)
             .collect()
     };
+    let grace = Contact::named("Grace", now());
+    db.insert(&grace).unwrap();
     let first = db.start_interview(&request, &clock(), &settings).unwrap();
-    let second = db.start_interview(&request, &clock(), &settings).unwrap();
+    let second = db
+        .start_interview(
+            &NewRequest {
+                contact_id: grace.meta.id,
+                ..request.clone()
+            },
+            &clock(),
+            &settings,
+        )
+        .unwrap();
+    // One open interview per person: a second request for Ada is refused.
+    let refused = db
+        .start_interview(&request, &clock(), &settings)
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("already has an open interview"),
+        "{refused}"
+    );
     assert_eq!(counts(&db), [2, 0, 0, 0, 0]);
     db.apply_step(
         first.meta.id,

@@ -34,6 +34,21 @@ pub fn start_interview(
         ));
     }
     let contact: crate::domain::Contact = record::get(tx, request.contact_id)?;
+    // One conversation at a time with a person: a second request would nudge them twice.
+    let open: Vec<Interview> = select(
+        tx,
+        "contact_id = ? AND deleted_at IS NULL AND outcome IS NULL AND stage != 'done'",
+        &[&contact.meta.id],
+    )?;
+    if let Some(open) = open.first() {
+        return Err(StoreError::Invalid(format!(
+            "{} already has an open interview ({}: {}); take its next step with n, or call it \
+             off first",
+            contact.name,
+            open.stage.label(),
+            open.objective
+        )));
+    }
     let now = clock.timestamp();
     let objective = sanitize::line(&request.objective);
     let mut interview = Interview::requested(contact.meta.id, &objective, request.channel, now);

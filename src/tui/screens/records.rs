@@ -214,7 +214,20 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::DeleteContact => ask(model, Deletable::Contact, &contact.name, contact.meta.id),
         Action::LogTouch => open(FormRequest::LogTouch(contact.meta.id)),
-        Action::StartInterview => open(FormRequest::StartInterview(contact.meta.id)),
+        Action::StartInterview => {
+            let open_one = match model.screen() {
+                Some(Screen::Contact(detail)) => detail.interviews.iter().any(|i| i.is_open()),
+                _ => false,
+            };
+            if open_one {
+                say(
+                    model,
+                    "They already have an open interview: n takes its next step (or calls it off)",
+                )
+            } else {
+                open(FormRequest::StartInterview(contact.meta.id))
+            }
+        }
         Action::MergeContact => open(FormRequest::MergeInto(contact.meta.id)),
         _ => match contact.organization_id {
             Some(org) => open(FormRequest::EditOrganization(org)),
