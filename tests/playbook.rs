@@ -13,8 +13,8 @@ use chrono::Duration;
 use rolo::domain::playbook::{self, Step, allowed_steps, check};
 use rolo::domain::settings::PlaybookSettings;
 use rolo::domain::{
-    Channel, Contact, FollowUp, FollowUpKind, Interaction, Interview, Meeting, MeetingMode,
-    MeetingStatus, Outcome, ReplyStatus, Stage, Timestamp,
+    Channel, Contact, FollowUp, FollowUpKind, Interaction, InteractionKind, Interview, Meeting,
+    MeetingMode, MeetingStatus, Outcome, ReplyStatus, Stage, Timestamp,
 };
 use rolo::store::{MeetingDetails, NewRequest, StepInput};
 use support::{TempStore, clock};
@@ -201,6 +201,33 @@ fn each_step_plans_its_follow_ups_with_due_times() {
     let cancelled = plan(&meet, Step::Cancel);
     assert_eq!(cancelled.outcome, Some(Outcome::Cancelled));
     assert!(cancelled.withdraw.contains(&FollowUpKind::Prepare));
+}
+
+#[test]
+fn a_request_shows_on_the_timeline_as_the_way_it_was_made() {
+    let mut asked = interview_at(Stage::Request, None);
+    for (channel, kind) in [
+        (Channel::Email, InteractionKind::Email),
+        (Channel::Phone, InteractionKind::Call),
+        (Channel::LinkedIn, InteractionKind::Message),
+        (Channel::InPerson, InteractionKind::Note),
+    ] {
+        asked.channel = channel;
+        let planned = playbook::plan(
+            &asked,
+            &Step::Requested,
+            "Ada",
+            &clock(),
+            &PlaybookSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(planned.timeline_kind, kind, "{channel:?}");
+        assert!(
+            planned
+                .timeline_summary
+                .contains(&channel.label().to_lowercase())
+        );
+    }
 }
 
 #[test]

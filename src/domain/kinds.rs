@@ -120,6 +120,18 @@ vocabulary!(
     }
 );
 
+impl Channel {
+    /// How a request made this way shows on the timeline.
+    pub fn touch(self) -> InteractionKind {
+        match self {
+            Channel::Email | Channel::ReferralIntro => InteractionKind::Email,
+            Channel::Phone => InteractionKind::Call,
+            Channel::LinkedIn => InteractionKind::Message,
+            Channel::InPerson | Channel::Other => InteractionKind::Note,
+        }
+    }
+}
+
 vocabulary!(
     /// What came back from a request.
     ReplyStatus {

@@ -142,7 +142,7 @@ pub fn plan(
             plan.stage = Stage::Request;
             plan.reply_status = ReplyStatus::Awaiting;
             plan.open.push(nudge(asked));
-            plan.timeline_kind = InteractionKind::Email;
+            plan.timeline_kind = interview.channel.touch();
             plan.timeline_summary = format!(
                 "Asked {name} for {} minutes ({})",
                 interview.minutes_asked,
