@@ -132,6 +132,17 @@ fn snoozes_move_the_due_date_by_whole_days() {
     let moved: FollowUp = t.app.store.get(item.meta.id).unwrap();
     assert_eq!(moved.due_at.to_text(), "2026-11-30T09:00:00.000Z");
     assert_eq!(review(&t).snoozed, 1);
+    // u takes back exactly this snooze, and says which.
+    t.press("u");
+    let back: FollowUp = t.app.store.get(item.meta.id).unwrap();
+    assert_eq!(back.due_at, item.due_at, "{}", t.screen());
+    assert!(
+        t.screen()
+            .contains(&format!("Undone: snoozed “{}”", item.title)),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(review(&t).snoozed, 0);
 }
 
 #[test]

@@ -38,7 +38,10 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::QuestionList(view) => questions::shown(model, view),
         Loaded::Form(form, organizations) => form::opened(model, form, organizations),
-        Loaded::Saved(Saved::Done { message, .. }) => form::saved(model, message),
+        Loaded::Saved(Saved::Done { message, .. }) => form::saved(model, message, None),
+        Loaded::Saved(Saved::Acted { message, before }) => {
+            form::saved(model, message, Some(before))
+        }
         Loaded::Helpers(helpers) => landed::shown(model, helpers),
         Loaded::SearchIndexed(done) => {
             model.search_caught_up = done;

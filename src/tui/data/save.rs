@@ -44,9 +44,9 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Snooze { follow_up } => match date_in(form, FieldKey::Until, clock) {
             Ok(until) => store
                 .snooze_follow_up(*follow_up, until, clock.timestamp())
-                .map(|_| Saved::Done {
+                .map(|before| Saved::Acted {
                     message: format!("Snoozed until {}", clock.when(until)),
-                    contact: None,
+                    before: Box::new(before),
                 }),
             Err(refused) => Ok(refused),
         },
@@ -287,11 +287,15 @@ fn save_touch(
         .keep_in_touch_days
         .unwrap_or(settings.playbook.keep_in_touch_days);
     store.log_touch(&touch, every)?;
-    if let Some(follow_up) = completes {
-        store.complete_follow_up(follow_up, clock.timestamp())?;
-    }
-    Ok(Saved::Done {
-        message: format!("Logged: {}", touch.summary),
-        contact: None,
+    let message = format!("Logged: {}", touch.summary);
+    Ok(match completes {
+        Some(follow_up) => Saved::Acted {
+            message,
+            before: Box::new(store.complete_follow_up(follow_up, clock.timestamp())?),
+        },
+        None => Saved::Done {
+            message,
+            contact: None,
+        },
     })
 }

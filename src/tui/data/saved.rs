@@ -14,6 +14,12 @@ pub enum Saved {
         message: String,
         contact: Option<Id>,
     },
+    /// Saved, and a follow-up changed by it (snoozed, or done with a touch): as it was before,
+    /// so the review can undo exactly this.
+    Acted {
+        message: String,
+        before: Box<crate::domain::FollowUp>,
+    },
     /// Not saved; the form shows why (at a field when one is named).
     Refused {
         field: Option<FieldKey>,

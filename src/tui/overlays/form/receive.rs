@@ -1,9 +1,9 @@
 //! A form's results: built and opened, saved, refused, found changed elsewhere meanwhile.
 
-use crate::domain::Id;
+use crate::domain::{FollowUp, Id};
 use crate::form::{Duplicate, Form, FormKind};
 use crate::tui::data::effect::Effect;
-use crate::tui::model::{Mode, Model, ReviewCount, Screen};
+use crate::tui::model::{Mode, Model, ReviewCount, ReviewUndo, Screen};
 
 /// A form read and built: it opens.
 pub fn opened(
@@ -19,7 +19,8 @@ pub fn opened(
 }
 
 /// The form was saved: it closes, and what it changed is read again.
-pub fn saved(model: &mut Model, message: String) -> Vec<Effect> {
+/// (`before`: the follow-up the save changed, as it was — kept for the review's undo.)
+pub fn saved(model: &mut Model, message: String, before: Option<Box<FollowUp>>) -> Vec<Effect> {
     let kind = model.take_form().map(|f| f.kind);
     // The helpers are thanked: their list has done its work.
     if kind == Some(FormKind::LandedRole) && matches!(model.screen(), Some(Screen::Landed(_))) {
@@ -34,6 +35,9 @@ pub fn saved(model: &mut Model, message: String) -> Vec<Effect> {
     };
     if let (Some(counted), Some(Screen::Review(view))) = (counted, model.stack.last_mut()) {
         view.count(counted, 1);
+        if let Some(before) = before {
+            view.undo.push(ReviewUndo::Put(before, counted));
+        }
     }
     model.status = Some(message);
     model.reload_shown()

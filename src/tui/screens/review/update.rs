@@ -16,12 +16,36 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     let Some(Screen::Review(view)) = model.stack.last_mut() else {
         return Vec::new();
     };
+    let undoing = (action == Action::Undo)
+        .then(|| view.undo.last().map(undone_words))
+        .flatten();
+    if let Some(words) = undoing {
+        model.status = Some(words);
+    }
+    let Some(Screen::Review(view)) = model.stack.last_mut() else {
+        return Vec::new();
+    };
     match act(view, action) {
         Ok(Reread::Context) => read_context(model),
         Ok(Reread::Nothing(effects)) => effects,
         Err(why) => {
             model.status = Some(why.into());
             Vec::new()
+        }
+    }
+}
+
+/// What undoing `last` takes back, as the footer says it.
+fn undone_words(last: &ReviewUndo) -> String {
+    match last {
+        ReviewUndo::Skip => "Undone: the skip".into(),
+        ReviewUndo::Put(before, counted) => {
+            let what = match counted {
+                ReviewCount::Done => "marked done",
+                ReviewCount::Snoozed => "snoozed",
+                ReviewCount::Touched => "touched and done",
+            };
+            format!("Undone: {what} “{}” — it is back", before.title)
         }
     }
 }
