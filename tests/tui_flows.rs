@@ -365,3 +365,17 @@ fn an_empty_database_says_what_to_do() {
     assert!(t.screen().contains("No contacts yet — press a to add one"));
     assert!(t.screen().contains("No meetings in the next two weeks"));
 }
+
+#[test]
+fn a_file_only_read_refuses_a_delete_before_asking() {
+    let mut t = Tester::demo(100, 30);
+    t.app.store.refuse_writes("another rolo has the file open");
+    t.app.model.read_only = true;
+    t.press("d");
+    assert!(t.app.model.confirm().is_none(), "no question asked");
+    assert!(
+        t.screen().contains("another rolo has the file open"),
+        "{}",
+        t.screen()
+    );
+}

@@ -72,6 +72,10 @@ fn say(model: &mut Model, message: &str) -> Vec<Effect> {
 
 /// Asks before a delete; yes deletes it.
 fn ask(model: &mut Model, kind: Deletable, label: &str, id: Id) -> Vec<Effect> {
+    // A file only read refuses the delete at once, saying why — not after "are you sure?".
+    if model.read_only {
+        return vec![Effect::Trash(RecordRef::new(kind, id))];
+    }
     model.mode = Mode::Confirm(Confirm {
         question: format!("Delete {} \"{label}\"? (u undoes it)", kind.noun()),
         yes: Effect::Trash(RecordRef::new(kind, id)),
