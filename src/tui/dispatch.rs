@@ -1,5 +1,6 @@
-//! Pure state changes: a key, a click or a database result comes in, the model changes, and
-//! the effects to carry out come back as data. No I/O happens here.
+//! The one dispatch: a key is translated once (through the keymap, with the mode's contexts),
+//! then handed to the mode open over the screen or to the screen. Pure: the model changes and
+//! the effects to carry out come back as data; no I/O happens here.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -1,9 +1,11 @@
+//! The full-screen app, in the Elm shape of ARCHITECTURE.md: the keymap turns a key into an
+//! `Action` once (`dispatch::translate`, with the contexts of the `Mode` open), `dispatch`
+//! updates the model purely and returns `Effect`s, `app` carries them out against the store and
+//! folds the results back (`data`), and `view` draws the model. `src/tui/README.md` maps the
+//! modules; only `app` and `data` touch the database.
+
+// An index into a list is a panic waiting for a list shorter than expected: here, `get`.
 #![warn(clippy::indexing_slicing)]
-//! The full-screen app, in the Elm shape of ARCHITECTURE.md:
-//! keymap → `Action` → pure `update` → `Effect`s carried out by `App` against the store →
-//! results folded back into the `Model` → `ui` draws the model.
-//!
-//! `update` and `ui` never touch the database; `app` and `load` are the only parts that do.
 
 pub mod app;
 pub mod data;
