@@ -270,6 +270,21 @@ fn bench_size(contacts: u64) {
         true,
     );
 
+    // The palette tries every action on a copy of the model as it opens: with a filter over
+    // every contact kept, the largest model there is.
+    s.press(key(KeyCode::Char('a')));
+    s.press(key(KeyCode::Enter));
+    report(
+        "open the palette (every action tried)",
+        contacts,
+        measure(100, || {
+            s.press(key(KeyCode::Char(':')));
+            s.press(key(KeyCode::Esc));
+        }),
+        ms(5),
+        true,
+    );
+
     let store = Store::open(&path).unwrap();
     report(
         "rolo today (agenda, in process)",

@@ -273,7 +273,7 @@ fn the_other_panes_filter_too() {
     let filter = t.app.model.filter.as_ref().unwrap();
     assert_eq!(filter.pane, Pane::FollowUps);
     assert!(!filter.matches.is_empty());
-    for index in &filter.matches {
+    for index in filter.matches.iter() {
         assert!(
             t.app.model.home.follow_ups.rows[*index as usize]
                 .title

@@ -86,12 +86,16 @@ pub fn acts(model: &Model, action: Action, clock: &crate::domain::Clock) -> bool
     if action == Action::OpenPalette {
         return model.mode.is_normal() && !takes_typing(model);
     }
+    // One copy per action, and its large parts (the contact index, the filter's caches) are
+    // shared, not copied: the palette tries every action when it opens, within a keypress.
     let mut tried = model.clone();
     tried.status = None;
     let effects = update(&mut tried, Input::Act(action), clock);
-    let mut before = model.clone();
-    before.status = None;
-    !effects.is_empty() || tried != before
+    if !effects.is_empty() || tried.status.is_some() {
+        return true;
+    }
+    tried.status.clone_from(&model.status);
+    tried != *model
 }
 
 /// Every action that does something now (see `acts`).

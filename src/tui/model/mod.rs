@@ -41,7 +41,8 @@ pub struct Model {
     /// Every organisation's id and name, for the form's picker (loaded with the form).
     pub organizations: Vec<(Id, String)>,
     /// Every contact's name for the filter, loaded while idle; `None` until it starts.
-    pub contact_index: Option<ContactIndex>,
+    /// (Shared by copies of the model; the loads append to the one the app holds.)
+    pub contact_index: Option<std::sync::Arc<ContactIndex>>,
     /// Whether the search index has caught up since the app opened (done while idle).
     pub search_caught_up: bool,
     /// A one-line message for the footer (a refusal, a result).

@@ -270,7 +270,7 @@ fn suggest(model: &mut Model) {
         }
         PickerSource::Contact => match &model.contact_index {
             Some(index) => {
-                filter.rematch(index);
+                filter.rematch(index.as_ref());
                 let found: Vec<(Id, String, &str)> = filter
                     .matches
                     .iter()

@@ -6,6 +6,8 @@
 //! restoring them on Backspace; only when few enough remain are they ranked by nucleo's score.
 //! Above that many, they stay in list order, where ranking would tell the user nothing.
 
+use std::sync::Arc;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -38,12 +40,13 @@ pub struct Filter {
     pub pane: Pane,
     pub query: String,
     /// Indices of the matching candidates, in the order shown.
-    pub matches: Vec<u32>,
+    pub matches: Arc<Vec<u32>>,
     pub nav: Nav,
     /// The matches of each shorter query typed on the way here, so Backspace is instant and a
     /// longer query only searches the previous matches.
-    history: Vec<(String, Vec<u32>)>,
-    matcher: Matcher,
+    /// (Caches, shared by copies of the model until one of them changes them.)
+    history: Arc<Vec<(String, Vec<u32>)>>,
+    matcher: Arc<Matcher>,
 }
 
 /// Two filters are the same when they show the same: the matcher and the history are caches.
@@ -61,10 +64,10 @@ impl Filter {
         Filter {
             pane,
             query: String::new(),
-            matches: Vec::new(),
+            matches: Arc::default(),
             nav: Nav::default(),
-            history: Vec::new(),
-            matcher: Matcher::new(Config::DEFAULT),
+            history: Arc::default(),
+            matcher: Arc::new(Matcher::new(Config::DEFAULT)),
         }
     }
 
@@ -78,8 +81,8 @@ impl Filter {
             .map(fold)
             .collect();
         if needle.is_empty() {
-            self.history.clear();
-            self.matches = (0..candidates.count() as u32).collect();
+            Arc::make_mut(&mut self.history).clear();
+            self.matches = Arc::new((0..candidates.count() as u32).collect());
             return;
         }
         while self
@@ -87,12 +90,12 @@ impl Filter {
             .last()
             .is_some_and(|(typed, _)| !query.starts_with(typed.as_str()))
         {
-            self.history.pop();
+            Arc::make_mut(&mut self.history).pop();
         }
         if let Some((typed, matches)) = self.history.last()
             && *typed == query
         {
-            self.matches = matches.clone();
+            self.matches = Arc::new(matches.clone());
             return;
         }
         let keep = |&i: &u32| is_subsequence(&needle, candidates.parts(i as usize));
@@ -103,14 +106,15 @@ impl Filter {
         if found.len() <= RANK_LIMIT {
             found = self.ranked(found, candidates);
         }
-        self.history.push((query, found.clone()));
-        self.matches = found;
+        Arc::make_mut(&mut self.history).push((query, found.clone()));
+        self.matches = Arc::new(found);
     }
 
     /// Orders matches best first by nucleo's score (ties keep list order).
     fn ranked<C: Candidates + ?Sized>(&mut self, found: Vec<u32>, candidates: &C) -> Vec<u32> {
         let pattern = Pattern::parse(&self.query, CaseMatching::Ignore, Normalization::Smart);
         let (mut buffer, mut text) = (Vec::new(), String::new());
+        let matcher = Arc::make_mut(&mut self.matcher);
         let mut scored: Vec<(u32, u32)> = found
             .into_iter()
             .filter_map(|i| {
@@ -121,7 +125,7 @@ impl Filter {
                     text.push(' ');
                     text.push_str(b);
                 }
-                let score = pattern.score(Utf32Str::new(&text, &mut buffer), &mut self.matcher)?;
+                let score = pattern.score(Utf32Str::new(&text, &mut buffer), matcher)?;
                 Some((score, i))
             })
             .collect();
@@ -131,7 +135,7 @@ impl Filter {
 
     /// Forgets remembered matches (the candidates changed).
     pub fn reset(&mut self) {
-        self.history.clear();
+        self.history = Arc::default();
     }
 
     /// The candidate index of the selected match.
@@ -255,7 +259,7 @@ mod tests {
         assert!(filter.matches.contains(&3) && !filter.matches.contains(&2));
         filter.query = "adg".into();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches, [3], "narrowed from the previous matches");
+        assert_eq!(*filter.matches, [3], "narrowed from the previous matches");
         filter.query = "ad".into();
         filter.rematch(names.as_slice());
         assert_eq!(
@@ -269,7 +273,7 @@ mod tests {
         filter.query = String::new();
         filter.rematch(names.as_slice());
         assert_eq!(
-            filter.matches,
+            *filter.matches,
             [0, 1, 2, 3],
             "an empty query shows everything in order"
         );
@@ -284,10 +288,10 @@ mod tests {
         assert_eq!(filter.matches.len(), 2);
         filter.query = "zoe".into();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches, [2]);
+        assert_eq!(*filter.matches, [2]);
         filter.query = "chl mor".into();
         filter.rematch(names.as_slice());
-        assert_eq!(filter.matches, [0]);
+        assert_eq!(*filter.matches, [0]);
     }
 
     #[test]

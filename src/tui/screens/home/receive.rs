@@ -58,9 +58,11 @@ pub fn index_chunk(
         (Some(index), None) => index,
         (_, organizations) => model
             .contact_index
-            .insert(ContactIndex::new(organizations.unwrap_or_default())),
+            .insert(std::sync::Arc::new(ContactIndex::new(
+                organizations.unwrap_or_default(),
+            ))),
     };
-    index.append(rows, complete);
+    std::sync::Arc::make_mut(index).append(rows, complete);
     if model
         .filter
         .as_ref()

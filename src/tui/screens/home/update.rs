@@ -180,7 +180,7 @@ pub fn rematch(model: &mut Model) {
     let texts: Vec<String> = match filter.pane {
         Pane::Contacts => {
             match &model.contact_index {
-                Some(index) => filter.rematch(index),
+                Some(index) => filter.rematch(index.as_ref()),
                 None => filter.rematch(&[] as &[String]),
             }
             return;
