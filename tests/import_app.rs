@@ -23,6 +23,16 @@ const CSV: &str = "Name,Company,Email\n\
                    Grace Hopper,Navy,not-an-email\n\
                    Alan Turing,Bletchley,alan@bletchley.example\n";
 
+/// What the open import form's file field holds, and what it says is wrong.
+fn file_field(t: &Tester) -> (String, String) {
+    let form = t.app.model.form().expect("the form stays open");
+    let field = form
+        .field(rolo::form::FieldKey::File)
+        .expect("a file field");
+    let error = field.error.clone().unwrap_or_default();
+    (field.input.value().to_string(), error)
+}
+
 /// The preview with the temporary folder's path put as a fixed word, for a stable snapshot.
 fn screen_without(t: &Tester, dir: &std::path::Path) -> String {
     t.screen().replace(&dir.display().to_string(), "/tmp")
@@ -119,23 +129,9 @@ fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
     let mut t = Tester::empty(80, 24);
     t.press("I tab").type_str("~/no/such/Connections.csv");
     t.press("ctrl-s");
-    let form = t.app.model.form().expect("the form stays open");
-    assert_eq!(
-        form.field(rolo::form::FieldKey::File)
-            .unwrap()
-            .input
-            .value(),
-        "~/no/such/Connections.csv"
-    );
-    assert!(
-        form.field(rolo::form::FieldKey::File)
-            .unwrap()
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("no file or folder")),
-        "{:?}",
-        form.field(rolo::form::FieldKey::File).unwrap().error
-    );
+    let (typed, error) = file_field(&t);
+    assert_eq!(typed, "~/no/such/Connections.csv");
+    assert!(error.contains("no file or folder"), "{error}");
 }
 
 #[test]
@@ -146,16 +142,8 @@ fn a_file_that_is_not_of_its_kind_is_refused_at_its_field() {
     let mut t = Tester::empty(80, 24);
     t.press("I tab").type_str(&file.display().to_string());
     t.press("ctrl-s");
-    let form = t.app.model.form().expect("the form stays open");
-    assert!(
-        form.field(rolo::form::FieldKey::File)
-            .unwrap()
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("no LinkedIn header")),
-        "{:?}",
-        form.field(rolo::form::FieldKey::File).unwrap().error
-    );
+    let (_, error) = file_field(&t);
+    assert!(error.contains("no LinkedIn header"), "{error}");
 }
 
 #[test]
@@ -168,13 +156,7 @@ fn a_file_with_nothing_of_its_kind_says_so() {
     t.press("I right right tab")
         .type_str(&file.display().to_string());
     t.press("ctrl-s");
-    let form = t.app.model.form().expect("the form stays open");
-    let error = form
-        .field(rolo::form::FieldKey::File)
-        .unwrap()
-        .error
-        .clone()
-        .unwrap_or_default();
+    let (_, error) = file_field(&t);
     assert!(error.contains("nothing to import: no cards"), "{error}");
 }
 
@@ -245,13 +227,7 @@ fn devices_and_pipes_are_refused_at_the_file_field() {
         let mut t = Tester::empty(100, 30);
         t.press("I tab").type_str(&path.display().to_string());
         t.press("ctrl-s");
-        let form = t.app.model.form().expect("the form stays open");
-        let error = form
-            .field(rolo::form::FieldKey::File)
-            .unwrap()
-            .error
-            .clone()
-            .unwrap_or_default();
+        let (_, error) = file_field(&t);
         assert!(error.contains("not a regular file"), "{path:?}: {error}");
     }
 }
