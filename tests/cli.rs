@@ -102,17 +102,15 @@ fn today_prints_the_agenda_for_people() {
         .clone();
     let text = String::from_utf8(output).unwrap();
     let expected = "\
-rolo · Tuesday 24 November 2026 · 5 to review
+rolo · Tuesday 24 November 2026 · 4 to review
 
-  1. @ Meeting at today 14:00: Learn about compilers · Grace Hopper
+  1. @ Meeting with Grace Hopper today 14:00
         a meeting today
-  2. - Prepare for the meeting with Grace Hopper · due today 09:00
-        the meeting is close
-  3. - Write up the conversation · Ada Lovelace
-        write it up while it is fresh
-  4. ! Send Ada the paper · Ada Lovelace
+  2. - Send a thank-you to Ada Lovelace · due tomorrow 08:30
+        a thank-you is owed within a day
+  3. ! Send Ada the paper · Ada Lovelace
         2 days late · a reminder you set
-  5. - Call Ada back · Ada Lovelace · due today 09:00
+  4. - Call Ada back · Ada Lovelace · due today 09:00
         a reminder you set
 
 Review them one at a time with: rolo --review
@@ -133,16 +131,20 @@ fn today_prints_json_for_scripts() {
     let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
     assert_eq!(json["date"], "2026-11-24");
     let queue = json["queue"].as_array().unwrap();
-    assert_eq!(queue.len(), 5);
-    assert_eq!(queue[0]["type"], "meeting");
+    assert_eq!(queue.len(), 4);
+    assert_eq!(queue[0]["type"], "step");
+    assert_eq!(queue[0]["step"], "meeting");
+    assert_eq!(queue[0]["meeting_at"], "2026-11-24T13:00:00.000Z");
     assert_eq!(queue[0]["contact"], "Grace Hopper");
     assert_eq!(queue[0]["due_at"], "2026-11-24T13:00:00.000Z");
-    assert_eq!(queue[3]["title"], "Send Ada the paper");
-    assert_eq!(queue[3]["type"], "follow_up");
-    assert_eq!(queue[3]["kind"], "custom");
-    assert_eq!(queue[3]["days_overdue"], 2);
-    assert_eq!(queue[3]["reason"], "2 days late · a reminder you set");
-    assert_eq!(queue[2]["type"], "write_up");
+    assert_eq!(queue[2]["title"], "Send Ada the paper");
+    assert_eq!(queue[2]["type"], "follow_up");
+    assert_eq!(queue[2]["kind"], "custom");
+    assert_eq!(queue[2]["days_overdue"], 2);
+    assert_eq!(queue[2]["reason"], "2 days late · a reminder you set");
+    assert_eq!(queue[1]["type"], "step");
+    assert_eq!(queue[1]["step"], "thank_you");
+    assert_eq!(queue[1]["due_at"], "2026-11-25T07:30:00.000Z");
 }
 
 #[test]
@@ -349,12 +351,13 @@ fn demo_fills_the_database_with_every_stage() {
     let agenda = store.agenda(&clock()).unwrap();
     use rolo::domain::review::ItemKind;
     assert!(agenda.queue.iter().any(|i| i.days_overdue > 0));
-    assert!(
-        agenda
-            .queue
-            .iter()
-            .any(|i| matches!(i.item, ItemKind::Meeting { .. }))
-    );
+    assert!(agenda.queue.iter().any(|i| matches!(
+        i.item,
+        ItemKind::Step {
+            step: rolo::domain::NextKind::Meeting,
+            ..
+        }
+    ) && i.today));
     let answered: Vec<rolo::domain::InterviewQuestion> = store.all(false).unwrap();
     assert!(answered.iter().any(|q| q.asked && !q.answer.is_empty()));
     assert_eq!(store.integrity_check().unwrap(), "ok");

@@ -203,7 +203,10 @@ fn the_demo_walks_its_interviews_on_the_configs_playbook() {
             .success();
         let conn = rusqlite::Connection::open(&db).unwrap();
         let mut statement = conn
-            .prepare("SELECT due_at FROM follow_ups WHERE kind = 'nudge' ORDER BY due_at")
+            .prepare(
+                "SELECT next_due_at FROM interviews WHERE stage = 'request' \
+                 AND outcome IS NULL ORDER BY next_due_at",
+            )
             .unwrap();
         statement
             .query_map([], |r| r.get::<_, String>(0))

@@ -34,22 +34,14 @@ fn a_step_in_meeting_mode_shows_on_the_contact_screen_and_pipeline_keys_act() {
     pty.wait_for("is one line: Ctrl-E opens $EDITOR on a notes field");
     pty.send(b"\x13");
     pty.wait_for("Request logged");
-    pty.send(b"n");
-    pty.wait_for("They said yes");
-    pty.send(b"\r");
+    pty.choose_step("They said yes");
     pty.wait_for("Ada Lovelace accepted");
     pty.wait_for("Meet ");
 
     // Meeting mode over the contact screen: the meeting took place.
     pty.send(b"m");
     pty.wait_for("Meeting with Ada Lovelace");
-    pty.send(b"n");
-    pty.wait_for("The meeting took place");
-    while !pty.screen().contains("▶ The meeting took place") {
-        pty.send(b"j");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    pty.send(b"\r");
+    pty.choose_step("The meeting took place");
     pty.wait_for("Met Ada Lovelace");
     // Back on the contact screen, its interview is at the new stage without a reload.
     pty.send(b"\x1b");

@@ -48,7 +48,7 @@ const STATES: &[State] = &[
     state("pipeline", "P", ""),
     state("pipeline, meet column", "P l", ""),
     state("question list", "4 enter", ""),
-    state("trash", "3 d y d y T", ""),
+    state("trash", "d y d y T", ""),
     state("meeting mode", "P l m", ""),
     state("review", "R", ""),
     state("insights", "S", ""),
@@ -96,12 +96,14 @@ fn reach(state: &State, then: &str) -> Tester {
                     )
                     .unwrap();
             }
-            // And one more thing to do, so the follow-ups are a list to move in.
+            // And things to do, so the follow-ups are a list to move in.
             let now = support::clock().timestamp();
-            t.app
-                .store
-                .add_follow_up("Dmitri Karimi", "Send the article", now, now)
-                .unwrap();
+            for title in ["Send the article", "Ask about the meetup"] {
+                t.app
+                    .store
+                    .add_follow_up("Dmitri Karimi", title, now, now)
+                    .unwrap();
+            }
             let request = NewRequest {
                 contact_id: detail.contact.meta.id,
                 objective: "Learn how the team hires".into(),

@@ -11,10 +11,11 @@
 mod support;
 
 use chrono::Duration;
-use rolo::domain::playbook::{self, Step, allowed_steps, check};
+use rolo::domain::playbook::{self, Step, allowed_steps, check, next_step};
 use rolo::domain::settings::PlaybookSettings;
 use rolo::domain::{
-    Channel, FollowUpKind, InteractionKind, Interview, Outcome, ReplyStatus, Stage, Timestamp,
+    Channel, InteractionKind, Interview, Meeting, MeetingMode, MeetingStatus, Meta, NextKind,
+    Outcome, ReplyStatus, Stage, Timestamp,
 };
 use support::clock;
 
@@ -63,6 +64,7 @@ fn allowed_steps_at_every_stage() {
         at(Stage::Evaluate),
         [
             "record the evaluation",
+            "skip the write-up",
             "mark the thank-you sent",
             "cancel the interview",
             "move the interview back"
@@ -79,7 +81,11 @@ fn allowed_steps_at_every_stage() {
     );
     assert_eq!(
         at(Stage::Done),
-        ["record the evaluation", "move the interview back"]
+        [
+            "record the evaluation",
+            "mark the progress update sent",
+            "move the interview back"
+        ]
     );
     for outcome in Outcome::ALL {
         let closed = interview_at(Stage::Request, Some(*outcome));
@@ -114,92 +120,182 @@ fn refusals_say_why() {
     assert!(check(&done, &Step::Requested).is_err());
 }
 
-#[test]
-fn each_step_plans_its_follow_ups_with_due_times() {
-    let settings = PlaybookSettings::default();
-    let clock = clock();
-    let plan = |interview: &Interview, step: Step| {
-        playbook::plan(interview, &step, "Ada", &clock, &settings).unwrap()
-    };
+fn meeting(interview: &Interview, starts_at: Timestamp, status: MeetingStatus) -> Meeting {
+    Meeting {
+        meta: Meta::new(starts_at),
+        interview_id: interview.meta.id,
+        starts_at,
+        duration_minutes: 60,
+        mode: MeetingMode::Video,
+        place: String::new(),
+        status,
+        notes: String::new(),
+    }
+}
 
-    let request = interview_at(Stage::Request, None);
-    let requested = plan(&request, Step::Requested);
-    assert_eq!(requested.open[0].kind, FollowUpKind::Nudge);
+/// The interview after `step`, taken at the fixed clock.
+fn take(interview: &Interview, step: Step) -> Interview {
+    playbook::plan(
+        interview,
+        &step,
+        "Ada",
+        &clock(),
+        &PlaybookSettings::default(),
+    )
+    .unwrap()
+    .after
+}
+
+fn next(
+    interview: &Interview,
+    meeting: Option<&Meeting>,
+    at: Timestamp,
+) -> Option<(NextKind, Timestamp)> {
+    next_step(interview, meeting, &PlaybookSettings::default(), at).map(|s| (s.kind, s.due_at))
+}
+
+#[test]
+fn each_state_derives_its_one_next_step_with_the_time_the_playbook_gives() {
+    let request = take(&interview_at(Stage::Request, None), Step::Requested);
     assert_eq!(
-        requested.open[0].due_at,
-        t(7 * 24),
+        next(&request, None, t(0)),
+        Some((NextKind::Nudge, t(7 * 24))),
         "a nudge 7 days after asking"
     );
-
-    let nudged = plan(&request, Step::NudgeSent);
-    assert_eq!(nudged.nudges_sent, 1);
-    assert_eq!(nudged.close, [FollowUpKind::Nudge]);
+    let nudged = take(&request, Step::NudgeSent);
     assert_eq!(
-        nudged.open[0].kind,
-        FollowUpKind::Nudge,
-        "a second nudge while under the maximum"
+        next(&nudged, None, t(0)),
+        Some((NextKind::Nudge, t(7 * 24))),
+        "the second nudge 7 days after the first"
     );
-    let mut twice = request.clone();
-    twice.nudges_sent = 1;
-    let last = plan(&twice, Step::NudgeSent);
-    assert_eq!(last.open[0].kind, FollowUpKind::Custom);
-    assert!(
-        last.open[0].title.contains("mark as no reply?"),
-        "{}",
-        last.open[0].title
+    let twice = take(&nudged, Step::NudgeSent);
+    assert_eq!(twice.nudges_sent, 2);
+    assert_eq!(
+        next(&twice, None, t(0)),
+        Some((NextKind::CloseNoReply, t(7 * 24))),
+        "after the last nudge: close it as no reply?"
     );
 
-    let accepted = plan(&request, Step::Accepted);
+    let accepted = take(&request, Step::Accepted);
     assert_eq!(
         (accepted.stage, accepted.reply_status),
         (Stage::Meet, ReplyStatus::Accepted)
     );
-    assert_eq!(accepted.close, [FollowUpKind::Nudge]);
-
-    let meet = interview_at(Stage::Meet, None);
-    let scheduled = plan(&meet, Step::MeetingScheduled { starts_at: t(72) });
-    assert_eq!(scheduled.open[0].kind, FollowUpKind::Prepare);
-    assert_eq!(scheduled.open[0].due_at, t(48), "prepare the day before");
-    let soon = plan(&meet, Step::MeetingScheduled { starts_at: t(3) });
     assert_eq!(
-        soon.open[0].due_at,
-        t(0),
-        "a meeting within a day: prepare now"
+        next(&accepted, None, t(0)),
+        Some((NextKind::SetMeeting, t(2 * 24))),
+        "a yes with no meeting: set it within two days"
     );
 
-    let held = plan(&meet, Step::MeetingHeld { ends_at: t(-1) });
+    let set = take(&accepted, Step::MeetingScheduled { starts_at: t(72) });
+    let ahead = meeting(&set, t(72), MeetingStatus::Scheduled);
+    let step = next_step(&set, Some(&ahead), &PlaybookSettings::default(), t(0)).unwrap();
+    assert_eq!(
+        (step.kind, step.due_at, step.shows_at),
+        (NextKind::Meeting, t(72), t(48))
+    );
+    assert_eq!(
+        next(&set, Some(&ahead), t(74)),
+        Some((NextKind::DidItHappen, t(73))),
+        "a meeting over and not marked asks whether it happened, from its end"
+    );
+    let missed = meeting(&set, t(72), MeetingStatus::NoShow);
+    assert_eq!(
+        next(&take(&set, Step::MeetingMissed), Some(&missed), t(74)),
+        Some((NextKind::SetMeeting, t(73 + 48))),
+        "a missed meeting: find a new time"
+    );
+
+    let held = take(&set, Step::MeetingHeld { ends_at: t(73) });
+    let met = meeting(&held, t(72), MeetingStatus::Held);
     assert_eq!(held.stage, Stage::Evaluate);
-    assert_eq!(held.open[0].kind, FollowUpKind::ThankYou);
     assert_eq!(
-        held.open[0].due_at,
-        t(23),
-        "the thank-you is due 24 hours after the meeting ends"
+        next(&held, Some(&met), t(74)),
+        Some((NextKind::ThankYou, t(73 + 24))),
+        "the thank-you 24 hours after the meeting ends"
     );
-    assert_eq!(held.close, [FollowUpKind::Prepare]);
-
-    let thank_you = interview_at(Stage::ThankYou, None);
-    let sent = plan(&thank_you, Step::ThankYouSent);
-    assert_eq!(sent.stage, Stage::Done);
-    assert_eq!(sent.close, [FollowUpKind::ThankYou]);
-    assert_eq!(sent.open[0].kind, FollowUpKind::KeepInTouch);
+    // Either order: the thank-you first, then the write-up is owed ...
+    let thanked = take(&held, Step::ThankYouSent);
+    assert_eq!(thanked.stage, Stage::Evaluate);
     assert_eq!(
-        sent.open[0].due_at,
-        t(30 * 24),
-        "keep in touch 30 days later"
+        next(&thanked, Some(&met), t(74)),
+        Some((NextKind::WriteUp, t(73 + 24)))
+    );
+    // ... or the write-up first, then the thank-you.
+    let written = take(&held, Step::Evaluated);
+    assert_eq!(written.stage, Stage::ThankYou);
+    assert_eq!(
+        next(&written, Some(&met), t(74)).map(|s| s.0),
+        Some(NextKind::ThankYou)
+    );
+    // Both: done, and the progress update owed 30 days after the thank-you.
+    let both = take(&thanked, Step::Evaluated);
+    assert_eq!(both.stage, Stage::Done);
+    let thanked_at = both.thanked_at.unwrap();
+    assert_eq!(
+        next(&both, Some(&met), t(74)),
+        Some((
+            NextKind::ProgressUpdate,
+            thanked_at.plus(Duration::days(30))
+        ))
+    );
+    let skipped = take(&thanked, Step::SkipWriteUp);
+    assert_eq!(
+        skipped.stage,
+        Stage::Done,
+        "a write-up skipped on purpose is not owed"
+    );
+    let finished = take(&both, Step::ProgressSent);
+    assert_eq!(
+        next(&finished, Some(&met), t(74)),
+        None,
+        "the update sent: nothing owed"
     );
 
-    let redirected = plan(
+    for closing in [Step::Declined, Step::NoReply, Step::Cancel] {
+        assert_eq!(
+            next(&take(&request, closing.clone()), None, t(0)),
+            None,
+            "{closing:?}"
+        );
+    }
+    let redirected = playbook::plan(
         &request,
-        Step::Redirected {
+        &Step::Redirected {
             to_name: "Bo".into(),
         },
-    );
-    assert_eq!(redirected.outcome, Some(Outcome::Redirected));
-    assert!(redirected.open[0].for_redirect);
+        "Ada",
+        &clock(),
+        &PlaybookSettings::default(),
+    )
+    .unwrap();
+    assert_eq!(redirected.after.outcome, Some(Outcome::Redirected));
+    assert!(redirected.redirect.unwrap().title.contains("Bo"));
+}
 
-    let cancelled = plan(&meet, Step::Cancel);
-    assert_eq!(cancelled.outcome, Some(Outcome::Cancelled));
-    assert!(cancelled.withdraw.contains(&FollowUpKind::Prepare));
+#[test]
+fn a_snooze_moves_only_the_step_it_was_made_on() {
+    let request = take(&interview_at(Stage::Request, None), Step::Requested);
+    let mut snoozed = request.clone();
+    snoozed.snoozed_step = Some(NextKind::Nudge);
+    snoozed.snoozed_until = Some(t(10 * 24));
+    assert_eq!(
+        next(&snoozed, None, t(0)),
+        Some((NextKind::Nudge, t(10 * 24)))
+    );
+    let nudged = take(&snoozed, Step::NudgeSent);
+    assert_eq!(
+        nudged.snoozed_step, None,
+        "a step taken moves past the snooze"
+    );
+    let mut stale = take(&request, Step::Accepted);
+    stale.snoozed_step = Some(NextKind::Nudge);
+    stale.snoozed_until = Some(t(99 * 24));
+    assert_eq!(
+        next(&stale, None, t(0)),
+        Some((NextKind::SetMeeting, t(48))),
+        "a snooze of another step is not this one's"
+    );
 }
 
 #[test]
@@ -235,34 +331,40 @@ fn settings_change_the_numbers() {
         nudge_after_days: 3,
         thank_you_hours: 12,
         keep_in_touch_days: 60,
+        set_meeting_days: 5,
         ..Default::default()
     };
-    let clock = clock();
-    let request = interview_at(Stage::Request, None);
-    let plan = playbook::plan(&request, &Step::Requested, "Ada", &clock, &settings).unwrap();
-    assert_eq!(plan.open[0].due_at, t(72));
-    let meet = interview_at(Stage::Meet, None);
-    let plan = playbook::plan(
-        &meet,
-        &Step::MeetingHeld { ends_at: t(0) },
-        "Ada",
-        &clock,
-        &settings,
-    )
-    .unwrap();
-    assert_eq!(plan.open[0].due_at, t(12));
+    let at = |interview: &Interview, meeting: Option<&Meeting>| {
+        next_step(interview, meeting, &settings, t(0)).map(|s| s.due_at)
+    };
+    let request = take(&interview_at(Stage::Request, None), Step::Requested);
+    assert_eq!(at(&request, None), Some(t(72)));
+    assert_eq!(at(&take(&request, Step::Accepted), None), Some(t(5 * 24)));
+    let held = take(
+        &interview_at(Stage::Meet, None),
+        Step::MeetingHeld { ends_at: t(0) },
+    );
+    let met = meeting(&held, t(-1), MeetingStatus::Held);
+    assert_eq!(at(&held, Some(&met)), Some(t(12)));
 }
 
 #[test]
-fn moving_back_withdraws_what_the_step_made_owed() {
-    let settings = PlaybookSettings::default();
-    let clock = clock();
-    let evaluate = interview_at(Stage::Evaluate, None);
-    let back = playbook::plan(&evaluate, &Step::MoveBack, "Ada", &clock, &settings).unwrap();
-    assert_eq!(back.stage, Stage::Meet);
-    assert_eq!(back.withdraw, [FollowUpKind::ThankYou]);
+fn moving_back_undoes_what_the_step_into_the_stage_recorded() {
+    let evaluate = take(
+        &interview_at(Stage::Meet, None),
+        Step::MeetingHeld { ends_at: t(0) },
+    );
+    let thanked = take(&evaluate, Step::ThankYouSent);
+    let back = take(&thanked, Step::MoveBack);
+    assert_eq!((back.stage, back.thanked_at), (Stage::Meet, None));
+    let done = take(&thanked, Step::Evaluated);
+    let back = take(&done, Step::MoveBack);
+    assert_eq!(
+        (back.stage, back.thanked_at.is_none()),
+        (Stage::ThankYou, true)
+    );
     let declined = interview_at(Stage::Request, Some(Outcome::Declined));
-    let reopened = playbook::plan(&declined, &Step::MoveBack, "Ada", &clock, &settings).unwrap();
+    let reopened = take(&declined, Step::MoveBack);
     assert_eq!(
         (reopened.stage, reopened.outcome, reopened.reply_status),
         (Stage::Request, None, ReplyStatus::Awaiting)

@@ -10,7 +10,7 @@
 
 mod support;
 
-use rolo::domain::{Contact, FollowUpKind, Interview, Stage};
+use rolo::domain::{Contact, FollowUpKind, Interview, NextKind, Stage};
 use rolo::store::NewContact;
 use rolo::tui::data::effect::Effect;
 use support::clock;
@@ -64,6 +64,31 @@ fn open_titles(t: &Tester, contact: &Contact) -> Vec<(FollowUpKind, String)> {
         .collect()
 }
 
+/// The interview's next step now, as the playbook derives it.
+fn next_of(t: &Tester, contact: &Contact) -> Option<NextKind> {
+    let interview = interview_of(t, contact);
+    t.app
+        .store
+        .next_step_of(interview.meta.id, &clock())
+        .unwrap()
+        .map(|row| row.step.kind)
+}
+
+/// Opens the step menu (n) and chooses the entry whose label starts with `label`.
+fn choose(t: &mut Tester, label: &str) {
+    t.press("n");
+    let menu = t.app.model.step_menu().expect("the step menu is open");
+    let at = menu
+        .choices
+        .iter()
+        .position(|c| c.label().starts_with(label))
+        .unwrap_or_else(|| panic!("no {label:?} in {:?}", menu.choices));
+    for _ in 0..at {
+        t.press("j");
+    }
+    t.press("enter");
+}
+
 /// i, an objective, save: a request with its nudge due a week later.
 fn request(t: &mut Tester) {
     t.press("i")
@@ -71,34 +96,35 @@ fn request(t: &mut Tester) {
         .press("ctrl-s");
 }
 
+/// A request, a yes and a meeting set for `when`.
+fn meeting_set(t: &mut Tester, when: &str) {
+    request(t);
+    choose(t, "They said yes");
+    choose(t, "Set (or move)");
+    t.type_str(when).press("ctrl-s");
+}
+
 #[test]
 fn nudges_stop_at_the_limit_and_suggest_no_reply() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
     request(&mut t);
-    assert_eq!(
-        open_titles(&t, &ada),
-        [(
-            FollowUpKind::Nudge,
-            "Nudge Ada Lovelace if there is still no reply".into()
-        )]
-    );
-    // The menu's nudge opens the nudge draft; saving marks it sent.
-    t.press("n j j enter");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::Nudge));
+    assert!(open_titles(&t, &ada).is_empty(), "no reminder records");
+    // The menu leads with the nudge: its draft; saving marks it sent.
+    t.press("n enter");
     assert!(t.screen().contains("A nudge"), "{}", t.screen());
     assert!(t.screen().contains("Hello Ada,"));
     t.press("ctrl-s");
     assert_eq!(interview_of(&t, &ada).nudges_sent, 1);
-    assert_eq!(
-        open_titles(&t, &ada)[0].0,
-        FollowUpKind::Nudge,
-        "a second nudge is scheduled"
-    );
-    t.press("n j j enter ctrl-s");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::Nudge), "a second nudge");
+    t.press("n enter ctrl-s");
     assert_eq!(interview_of(&t, &ada).nudges_sent, 2);
-    let open = open_titles(&t, &ada);
-    assert_eq!(open.len(), 1);
-    assert_eq!(open[0].0, FollowUpKind::Custom);
-    assert!(open[0].1.contains("mark as no reply?"));
+    assert_eq!(next_of(&t, &ada), Some(NextKind::CloseNoReply));
+    // The menu now leads with closing it, then waiting longer.
+    t.press("n");
+    let menu = t.app.model.step_menu().unwrap();
+    assert!(menu.choices[0].label().starts_with("No reply"));
+    assert!(menu.choices[1].label().starts_with("Still waiting"));
 }
 
 #[test]
@@ -128,7 +154,7 @@ fn closing_steps_ask_first() {
         interview_of(&t, &ada).outcome,
         Some(rolo::domain::Outcome::NoReply)
     );
-    assert!(open_titles(&t, &ada).is_empty(), "its nudge is withdrawn");
+    assert_eq!(next_of(&t, &ada), None, "closed: nothing owed");
 }
 
 #[test]
@@ -154,11 +180,9 @@ fn a_redirect_adds_the_suggested_person() {
 #[test]
 fn a_meeting_that_has_not_started_cannot_be_marked_held() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
-    request(&mut t);
-    t.press("n enter n enter")
-        .type_str("tomorrow 3pm")
-        .press("ctrl-s");
-    t.press("n j enter");
+    meeting_set(&mut t, "tomorrow 3pm");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::Meeting));
+    choose(&mut t, "The meeting took place");
     assert_eq!(interview_of(&t, &ada).stage, Stage::Meet, "{}", t.screen());
     assert!(
         t.screen().contains("has not started yet"),
@@ -170,12 +194,14 @@ fn a_meeting_that_has_not_started_cannot_be_marked_held() {
 #[test]
 fn the_introducer_is_thanked_when_the_meeting_is_held() {
     let (mut t, ada) = with_contact("Ada Lovelace", Some("Mary Somerville"));
-    request(&mut t);
-    t.press("n enter n enter")
-        .type_str("today 8am")
-        .press("ctrl-s");
+    meeting_set(&mut t, "today 8am");
     assert_eq!(interview_of(&t, &ada).stage, Stage::Meet);
-    t.press("n j enter");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::DidItHappen));
+    // Once its time has passed, the menu asks whether it happened first.
+    t.press("n");
+    let first = t.app.model.step_menu().unwrap().choices[0].label();
+    assert_eq!(first, "The meeting took place");
+    t.press("enter");
     assert_eq!(interview_of(&t, &ada).stage, Stage::Evaluate);
     let mary = t.app.store.contact_named("Mary Somerville").unwrap();
     let theirs: Vec<String> = t
@@ -190,24 +216,17 @@ fn the_introducer_is_thanked_when_the_meeting_is_held() {
         theirs,
         ["Thank Mary Somerville for the introduction to Ada Lovelace, and say how it went"]
     );
-    assert!(
-        open_titles(&t, &ada)
-            .iter()
-            .any(|(kind, _)| *kind == FollowUpKind::ThankYou)
-    );
+    assert_eq!(next_of(&t, &ada), Some(NextKind::ThankYou));
 }
 
 #[test]
 fn a_thank_you_with_a_hole_is_not_sent() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
-    request(&mut t);
-    t.press("n enter n enter")
-        .type_str("today 8am")
-        .press("ctrl-s");
-    t.press("n j enter");
+    meeting_set(&mut t, "today 8am");
+    choose(&mut t, "The meeting took place");
     // No write-up, so the draft has no key point to recall.
-    t.press("n j enter");
-    assert!(t.screen().contains("{key_point}"));
+    choose(&mut t, "Send the thank-you");
+    assert!(t.screen().contains("{key_point}"), "{}", t.screen());
     t.press("ctrl-s");
     let form = t.app.model.form().expect("refused");
     assert_eq!(
@@ -246,17 +265,17 @@ fn a_touch_moves_keep_in_touch_on() {
 }
 
 #[test]
-fn a_progress_update_is_drafted_once_done() {
+fn a_progress_update_is_drafted_once_done_and_sending_it_finishes_the_interview() {
     let (mut t, ada) = with_contact("Ada Lovelace", None);
-    request(&mut t);
-    t.press("n enter n enter")
-        .type_str("today 8am")
-        .press("ctrl-s");
-    t.press("n j enter n enter")
-        .type_str("Patience. Poetry.")
-        .press("ctrl-s");
-    t.press("n j enter ctrl-s");
+    meeting_set(&mut t, "today 8am");
+    choose(&mut t, "The meeting took place");
+    choose(&mut t, "Write up");
+    t.type_str("Patience. Poetry.").press("ctrl-s");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::ThankYou));
+    choose(&mut t, "Send the thank-you");
+    t.press("ctrl-s");
     assert_eq!(interview_of(&t, &ada).stage, Stage::Done);
+    assert_eq!(next_of(&t, &ada), Some(NextKind::ProgressUpdate));
     t.press("w");
     assert!(t.screen().contains("A progress update"), "{}", t.screen());
     assert!(t.screen().contains("{action_taken}"));
@@ -265,4 +284,20 @@ fn a_progress_update_is_drafted_once_done() {
         t.app.model.form().is_some(),
         "refused while {{action_taken}} is unfilled"
     );
+    t.press("esc y");
+    choose(&mut t, "Send the progress update");
+    t.app
+        .model
+        .form_mut()
+        .unwrap()
+        .focused_mut()
+        .input
+        .set("Hello Ada, I applied: thank you again.");
+    t.press("ctrl-s");
+    assert!(
+        interview_of(&t, &ada).progress_sent_at.is_some(),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(next_of(&t, &ada), None, "finished: nothing owed");
 }

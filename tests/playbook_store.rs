@@ -15,7 +15,7 @@ use rolo::domain::playbook::Step;
 use rolo::domain::settings::PlaybookSettings;
 use rolo::domain::{
     Channel, Contact, FollowUp, FollowUpKind, Interaction, Interview, Meeting, MeetingMode,
-    MeetingStatus, Outcome, Stage, Timestamp,
+    MeetingStatus, NextKind, Outcome, Stage, Timestamp,
 };
 use rolo::store::{MeetingDetails, NewRequest, StepInput};
 use support::{TempStore, clock};
@@ -41,14 +41,16 @@ fn the_store_walks_an_interview_from_request_to_done() {
         minutes_asked: 20,
     };
     let interview = db.start_interview(&request, &clock, &settings).unwrap();
-    let open = |db: &TempStore| -> Vec<(FollowUpKind, Timestamp)> {
-        db.open_follow_ups_of(contact.meta.id)
+    let next = |db: &TempStore, clock: &rolo::domain::Clock| -> Option<(NextKind, Timestamp)> {
+        db.next_step_of(interview.meta.id, clock)
             .unwrap()
-            .into_iter()
-            .map(|f| (f.kind, f.due_at))
-            .collect()
+            .map(|row| (row.step.kind, row.step.due_at))
     };
-    assert_eq!(open(&db), [(FollowUpKind::Nudge, t(7 * 24))]);
+    assert_eq!(next(&db, &clock), Some((NextKind::Nudge, t(7 * 24))));
+    assert!(
+        db.open_follow_ups_of(contact.meta.id).unwrap().is_empty(),
+        "the playbook's steps are not follow-up records"
+    );
 
     let id = interview.meta.id;
     let step = |s: Step| {
@@ -56,7 +58,11 @@ fn the_store_walks_an_interview_from_request_to_done() {
             .unwrap()
     };
     step(Step::Accepted);
-    assert!(open(&db).is_empty(), "the reply closes the nudge");
+    assert_eq!(
+        next(&db, &clock),
+        Some((NextKind::SetMeeting, t(48))),
+        "a yes: set the meeting within two days"
+    );
 
     let input = StepInput {
         step: Step::MeetingScheduled { starts_at: t(48) },
@@ -73,16 +79,16 @@ fn the_store_walks_an_interview_from_request_to_done() {
         (meetings[0].duration_minutes, meetings[0].mode),
         (25, MeetingMode::Phone)
     );
-    assert_eq!(open(&db), [(FollowUpKind::Prepare, t(24))]);
+    assert_eq!(next(&db, &clock), Some((NextKind::Meeting, t(48))));
 
-    // Rescheduling moves the meeting and its prepare follow-up; it does not add a second.
+    // Rescheduling moves the meeting (and so its step); it does not add a second.
     let moved = StepInput {
         step: Step::MeetingScheduled { starts_at: t(72) },
         meeting: input.meeting.clone(),
     };
     db.apply_step(id, &moved, &clock, &settings).unwrap();
     assert_eq!(db.meetings_of(id).unwrap().len(), 1);
-    assert_eq!(open(&db), [(FollowUpKind::Prepare, t(48))]);
+    assert_eq!(next(&db, &clock), Some((NextKind::Meeting, t(72))));
 
     // Before the meeting starts it cannot have taken place: refused, nothing changed.
     let held = StepInput::from(Step::MeetingHeld { ends_at: t(72) });
@@ -99,24 +105,21 @@ fn the_store_walks_an_interview_from_request_to_done() {
     let after = rolo::domain::Clock::fixed(t(73).0, support::offset());
     db.apply_step(id, &held, &after, &settings).unwrap();
     assert_eq!(db.meetings_of(id).unwrap()[0].status, MeetingStatus::Held);
-    assert_eq!(open(&db), [(FollowUpKind::ThankYou, t(96))]);
+    assert_eq!(
+        next(&db, &after),
+        Some((NextKind::ThankYou, t(96).plus(Duration::minutes(25)))),
+        "24 hours after the 25-minute meeting ends"
+    );
 
     step(Step::Evaluated);
     let done = step(Step::ThankYouSent);
     assert_eq!(done.stage, Stage::Done);
     assert!(done.thanked_at.is_some() && done.evaluated_at.is_some() && done.closed_at.is_some());
-    assert_eq!(open(&db), [(FollowUpKind::KeepInTouch, t(30 * 24))]);
-    let closed: Vec<FollowUp> = db
-        .all::<FollowUp>(false)
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.done_at.is_some())
-        .collect();
     assert_eq!(
-        closed.len(),
-        3,
-        "nudge, prepare and thank-you were each marked done"
+        next(&db, &clock),
+        Some((NextKind::ProgressUpdate, t(30 * 24)))
     );
+    assert!(db.all::<FollowUp>(false).unwrap().is_empty());
 
     let timeline: Vec<String> = db
         .timeline_of(contact.meta.id, 20)
@@ -170,7 +173,7 @@ fn a_redirect_creates_the_referred_contact() {
     assert_eq!(theirs[0].kind, FollowUpKind::ActionItem);
     assert!(
         db.open_follow_ups_of(contact.meta.id).unwrap().is_empty(),
-        "the nudge is withdrawn"
+        "nothing owed by the closed interview"
     );
 
     // An empty name is refused, and nothing of the step is kept.

@@ -9,8 +9,8 @@
 
 mod support;
 
-use rolo::domain::review::ItemKind;
-use rolo::domain::{FollowUp, FollowUpKind};
+use rolo::domain::review::{ItemKind, ReviewItem};
+use rolo::domain::{FollowUp, FollowUpKind, NextKind};
 use rolo::tui::model::Screen;
 use support::clock;
 use support::tui::Tester;
@@ -43,30 +43,30 @@ fn the_queue_is_ordered_by_score_with_reasons() {
         "highest score first"
     );
     assert!(
-        matches!(queue[0].item, ItemKind::Meeting { .. }),
+        matches!(
+            queue[0].item,
+            ItemKind::Step {
+                step: NextKind::Meeting,
+                ..
+            }
+        ) && queue[0].today,
         "today's meetings lead"
     );
     assert!(queue.iter().all(|i| !i.reason.is_empty()));
-    let thank_you = queue.iter().position(|i| {
-        matches!(
-            i.item,
-            ItemKind::FollowUp {
-                kind: FollowUpKind::ThankYou,
-                ..
-            }
-        )
-    });
-    let keep = queue.iter().position(|i| {
-        matches!(
-            i.item,
-            ItemKind::FollowUp {
-                kind: FollowUpKind::KeepInTouch,
-                ..
-            }
-        )
+    let is_step = |i: &ReviewItem, wanted: NextKind| matches!(i.item, ItemKind::Step { step, .. } if step == wanted);
+    let thank_you = queue.iter().position(|i| is_step(i, NextKind::ThankYou));
+    let later = queue.iter().rposition(|i| {
+        is_step(i, NextKind::ProgressUpdate)
+            || matches!(
+                i.item,
+                ItemKind::FollowUp {
+                    kind: FollowUpKind::KeepInTouch | FollowUpKind::Custom,
+                    ..
+                }
+            )
     });
     assert!(
-        thank_you.unwrap() < keep.unwrap(),
+        thank_you.unwrap() < later.unwrap(),
         "a thank-you before keeping in touch"
     );
     // rolo today lists the same queue.
@@ -185,11 +185,11 @@ fn open_the_contact_and_come_back_draft_reschedule_skip() {
     assert_eq!(review(&t).skipped, skipped + 1);
     t.press("u");
     assert_eq!((review(&t).index, review(&t).skipped), (index, skipped));
-    // A thank-you item drafts its note.
+    // A thank-you step drafts its note.
     while !matches!(
         review(&t).current().unwrap().item,
-        ItemKind::FollowUp {
-            kind: FollowUpKind::ThankYou,
+        ItemKind::Step {
+            step: NextKind::ThankYou,
             ..
         }
     ) {

@@ -121,7 +121,8 @@ fn the_trash_and_a_delete_confirmation() {
 #[test]
 fn the_write_up_scrolls_at_80x24() {
     let mut tester = Tester::demo(80, 24);
-    tester.press("P l l n enter");
+    // The write-up after the thank-you, in the step menu of the evaluate column's first card.
+    tester.press("P l l n j enter");
     assert!(
         tester.screen().contains("Write up the conversation"),
         "{}",
@@ -151,7 +152,7 @@ fn the_review_and_its_summary() {
         insta::assert_snapshot!(format!("review_{width}x{height}"), tester.screen());
     }
     let mut tester = Tester::demo(80, 24);
-    tester.press("R d 1");
+    tester.press("R space 1");
     let total = match tester.app.model.screen() {
         Some(rolo::tui::model::Screen::Review(view)) => view.items.len(),
         _ => panic!("on the review"),

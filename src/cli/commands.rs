@@ -174,9 +174,10 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     };
     if cli.demo {
         let folder = tempfile::Builder::new().prefix("rolo-demo-").tempdir()?;
-        let store = Store::open(&folder.path().join("demo.db"))?;
+        let mut store = Store::open(&folder.path().join("demo.db"))?;
         // Walked on the config's playbook, as the app will run (it says what is wrong in it).
         let playbook = crate::config::load().0.settings.playbook;
+        store.use_playbook(&playbook)?;
         crate::demo::fill_with(&store, crate::demo::DEFAULT_CONTACTS, clock, &playbook)?;
         return crate::tui::run(store, &options, clock);
     }

@@ -12,6 +12,7 @@ use color_eyre::eyre::{Result, WrapErr, eyre};
 pub use args::{AddCommand, Cli, Command};
 
 use crate::domain::Clock;
+use crate::domain::settings::Settings;
 use crate::store::{Store, path};
 
 /// Parses the command line and runs what it asks for.
@@ -31,14 +32,22 @@ pub fn run() -> Result<()> {
     let settings = settings.unwrap_or_default();
     match &cli.command {
         None => commands::open_tui(&cli, &clock),
-        Some(Command::Today { json }) => commands::today(&open_to_read(&cli)?, &clock, *json),
-        Some(Command::Add(add)) => commands::add(&open_store(&cli)?, &clock, add),
+        Some(Command::Today { json }) => {
+            commands::today(&open_to_read(&cli, &settings)?, &clock, *json)
+        }
+        Some(Command::Add(add)) => commands::add(&open_store(&cli, &settings)?, &clock, add),
         Some(Command::Merge {
             duplicate,
             into,
             undo,
-        }) => commands::merge(&open_store(&cli)?, &clock, duplicate, into, *undo),
-        Some(Command::Backup { file }) => commands::backup(&open_to_read(&cli)?, file),
+        }) => commands::merge(
+            &open_store(&cli, &settings)?,
+            &clock,
+            duplicate,
+            into,
+            *undo,
+        ),
+        Some(Command::Backup { file }) => commands::backup(&open_to_read(&cli, &settings)?, file),
         Some(Command::Import {
             format,
             file,
@@ -50,15 +59,25 @@ pub fn run() -> Result<()> {
                 dry_run: *dry_run,
                 skip_invalid: *skip_invalid,
             };
-            transfer::import(&open_store(&cli)?, &clock, *format, file, options, map)
+            transfer::import(
+                &open_store(&cli, &settings)?,
+                &clock,
+                *format,
+                file,
+                options,
+                map,
+            )
         }
-        Some(Command::Export { format, output }) => {
-            transfer::export(&open_to_read(&cli)?, &clock, *format, output.as_deref())
-        }
+        Some(Command::Export { format, output }) => transfer::export(
+            &open_to_read(&cli, &settings)?,
+            &clock,
+            *format,
+            output.as_deref(),
+        ),
         Some(Command::Config(command)) => commands::config(command),
         Some(Command::Doctor { repair }) => commands::doctor(&database_path(&cli)?, *repair),
         Some(Command::Demo { contacts }) => {
-            commands::demo(&open_store(&cli)?, &clock, *contacts, &settings)
+            commands::demo(&open_store(&cli, &settings)?, &clock, *contacts, &settings)
         }
         Some(Command::Completions { shell }) => {
             commands::completions(*shell);
@@ -103,14 +122,17 @@ pub fn database_path(cli: &Cli) -> Result<PathBuf> {
     Ok(path::resolve(cli.db.as_deref())?)
 }
 
-pub fn open_store(cli: &Cli) -> Result<Store> {
+pub fn open_store(cli: &Cli, settings: &Settings) -> Result<Store> {
     let file = database_path(cli)?;
-    Store::open(&file).wrap_err_with(|| format!("cannot open the database {}", file.display()))
+    let mut store = Store::open(&file)
+        .wrap_err_with(|| format!("cannot open the database {}", file.display()))?;
+    store.use_playbook(&settings.playbook)?;
+    Ok(store)
 }
 
 /// The database, for a command that only reads it: a file that cannot be written (damaged,
 /// read-only, on a read-only disk) is still read, with a line on stderr saying why.
-pub fn open_to_read(cli: &Cli) -> Result<Store> {
+pub fn open_to_read(cli: &Cli, settings: &Settings) -> Result<Store> {
     let file = database_path(cli)?;
     if !file.exists() {
         // Reading must not create: a mistyped --db would otherwise make an empty database
@@ -121,8 +143,9 @@ pub fn open_to_read(cli: &Cli) -> Result<Store> {
             shown(&file)
         ));
     }
-    let (store, why) = Store::open_for_reading(&file)
+    let (mut store, why) = Store::open_for_reading(&file)
         .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
+    store.use_playbook(&settings.playbook)?;
     if let Some(why) = why {
         eprintln!(
             "rolo: reading only: {}",

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Clock;
+use super::NextKind;
 use super::review::{ItemKind, ReviewItem};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,8 +34,15 @@ impl Agenda {
         }
         let _ = writeln!(out, " · {} to review\n", self.queue.len());
         for (n, item) in self.queue.iter().enumerate() {
+            let meeting = matches!(
+                item.item,
+                ItemKind::Step {
+                    step: NextKind::Meeting,
+                    ..
+                }
+            );
             let mark = match item.item {
-                ItemKind::Meeting { .. } => "@",
+                _ if meeting && item.today => "@",
                 _ if item.days_overdue > 0 => "!",
                 _ => "-",
             };
@@ -44,7 +52,8 @@ impl Agenda {
                 _ => String::new(),
             };
             let when = match item.item {
-                ItemKind::Meeting { .. } | ItemKind::WriteUp { .. } => String::new(),
+                // A meeting's title says when it is.
+                _ if meeting => String::new(),
                 _ if item.days_overdue > 0 => String::new(),
                 _ => format!(" · due {}", clock.when(item.due_at)),
             };

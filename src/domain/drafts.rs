@@ -106,6 +106,30 @@ pub fn unfilled(text: &str) -> Vec<String> {
     found
 }
 
+/// What the user wants to learn, as it reads after "to learn": a leading "learn" or "to learn"
+/// typed into the field is left out, and the first letter is lower-cased unless the first
+/// word is an acronym ("SQL", "LLVM" stay). The rest keeps the user's own casing.
+pub fn objective_phrase(objective: &str) -> String {
+    let text = objective.trim().trim_end_matches('.').trim();
+    let mut rest = text;
+    for lead in ["to learn ", "learn "] {
+        if rest.len() >= lead.len()
+            && rest.is_char_boundary(lead.len())
+            && rest[..lead.len()].eq_ignore_ascii_case(lead)
+        {
+            rest = rest[lead.len()..].trim_start();
+        }
+    }
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    let acronym = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first_word.chars().all(|c| !c.is_lowercase());
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(first) if !acronym => first.to_lowercase().chain(chars).collect(),
+        _ => rest.to_string(),
+    }
+}
+
 /// The first word of a name: "Ada" of "Ada Lovelace".
 pub fn first_name(name: &str) -> String {
     name.split_whitespace().next().unwrap_or("").to_string()
@@ -132,6 +156,19 @@ mod tests {
         assert!(unfilled(&render(Template::ThankYou.text(), &values)).is_empty());
         assert!(unfilled("a {b c} {} {x_y}").contains(&"{x_y}".to_string()));
         assert_eq!(first_name("  Grace Brewster Hopper"), "Grace");
+    }
+
+    #[test]
+    fn the_objective_reads_after_to_learn_in_the_users_own_casing() {
+        assert_eq!(
+            objective_phrase("Learn about research roles."),
+            "about research roles"
+        );
+        assert_eq!(objective_phrase("LLVM internals"), "LLVM internals");
+        assert_eq!(objective_phrase("learn SQL"), "SQL");
+        assert_eq!(objective_phrase("How Stripe hires"), "how Stripe hires");
+        assert_eq!(objective_phrase("  "), "");
+        assert_eq!(objective_phrase("Ünïcode first"), "ünïcode first");
     }
 
     #[test]

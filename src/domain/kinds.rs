@@ -174,6 +174,37 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// An open interview's next step, as the playbook derives it from the interview's state
+    /// (see `domain::playbook::next`).
+    NextKind {
+        Nudge => "nudge", "Nudge";
+        CloseNoReply => "close_no_reply", "No reply?";
+        SetMeeting => "set_meeting", "Set the meeting";
+        Meeting => "meeting", "Meeting";
+        DidItHappen => "did_it_happen", "Did it happen?";
+        ThankYou => "thank_you", "Thank-you";
+        WriteUp => "write_up", "Write-up";
+        ProgressUpdate => "progress_update", "Progress update";
+    }
+);
+
+impl NextKind {
+    /// The kind of follow-up that stood for this step before steps were derived (how a list
+    /// of both labels it).
+    pub fn follow_up_kind(self) -> FollowUpKind {
+        match self {
+            NextKind::Nudge | NextKind::CloseNoReply => FollowUpKind::Nudge,
+            NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen => {
+                FollowUpKind::Prepare
+            }
+            NextKind::ThankYou => FollowUpKind::ThankYou,
+            NextKind::WriteUp => FollowUpKind::Custom,
+            NextKind::ProgressUpdate => FollowUpKind::KeepInTouch,
+        }
+    }
+}
+
+vocabulary!(
     /// What a timeline entry records.
     InteractionKind {
         Email => "email", "Email";

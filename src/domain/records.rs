@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Channel, FollowUpKind, Id, InteractionKind, MeetingMode, MeetingStatus, Outcome, ReplyStatus,
-    Stage, Timestamp,
+    Channel, FollowUpKind, Id, InteractionKind, MeetingMode, MeetingStatus, NextKind, Outcome,
+    ReplyStatus, Stage, Timestamp,
 };
 
 /// The bookkeeping every record shares.
@@ -116,6 +116,20 @@ pub struct Interview {
     pub thank_you_channel: String,
     pub thank_you_text: String,
     pub closed_at: Option<Timestamp>,
+    /// When the last nudge went out.
+    #[serde(default)]
+    pub nudged_at: Option<Timestamp>,
+    /// The write-up was skipped on purpose: it is owed no longer.
+    #[serde(default)]
+    pub write_up_skipped: bool,
+    /// When the progress update after the thank-you went out: nothing is owed after it.
+    #[serde(default)]
+    pub progress_sent_at: Option<Timestamp>,
+    /// A snoozed next step: which one, and until when (a later state's step is not moved).
+    #[serde(default)]
+    pub snoozed_step: Option<NextKind>,
+    #[serde(default)]
+    pub snoozed_until: Option<Timestamp>,
 }
 
 impl Interview {
@@ -144,12 +158,28 @@ impl Interview {
             thank_you_channel: String::new(),
             thank_you_text: String::new(),
             closed_at: None,
+            nudged_at: None,
+            write_up_skipped: false,
+            progress_sent_at: None,
+            snoozed_step: None,
+            snoozed_until: None,
         }
     }
 
     /// Open means still moving through the playbook: not done, and no terminal outcome.
     pub fn is_open(&self) -> bool {
         self.outcome.is_none() && self.stage != Stage::Done
+    }
+
+    /// Finished: nothing more is owed on it (a terminal outcome, or the progress update sent
+    /// after the thank-you).
+    pub fn is_finished(&self) -> bool {
+        self.outcome.is_some() || self.progress_sent_at.is_some() || self.meta.deleted_at.is_some()
+    }
+
+    /// Written up, or the write-up skipped on purpose.
+    pub fn is_written_up(&self) -> bool {
+        self.evaluated_at.is_some() || self.write_up_skipped
     }
 }
 

@@ -2,12 +2,13 @@
 //!
 //! Each item gets a score, and the queue is sorted by it, highest first:
 //!
-//! - a meeting today: 1,000 (it happens whether the queue is reviewed or not);
-//! - a follow-up: its kind's urgency — a thank-you 60 (it is owed within a day), prepare 50
-//!   (the meeting is close), a nudge 30, an action item 20, a custom follow-up 15, keep in
-//!   touch 5 — plus 5 per day overdue (up to 10 days), plus up to 10 for a contact not touched
-//!   in a long while (a point per 3 days since the last touch);
-//! - a write-up owed after a meeting: 40 (it fades fast), plus 5 per day since the meeting.
+//! - an interview's next step (see `playbook::next`): a meeting today 1,000 (it happens whether
+//!   the queue is reviewed or not); a thank-you 60 (owed within a day); "did it happen?" 55;
+//!   preparing for tomorrow's meeting 50; setting a meeting they said yes to 45; the write-up 40
+//!   (it fades fast); a nudge 30; closing an unanswered request 25; the progress update 10;
+//! - a follow-up the user wrote: an action item 20, a custom follow-up 15, keep in touch 5;
+//! - plus 5 per day late (up to 10 days), and for a follow-up up to 10 more for a contact not
+//!   touched in a long while (a point per 3 days since the last touch).
 //!
 //! So what is time-sensitive comes before what is merely late.
 //!
@@ -15,15 +16,22 @@
 
 use serde::Serialize;
 
-use super::{FollowUpKind, Id, Stage, Timestamp};
+use super::{FollowUpKind, Id, NextKind, Stage, Timestamp};
 
 /// What an item of the queue is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ItemKind {
+    /// A follow-up the user wrote (or one a step made for someone else).
     FollowUp { id: Id, kind: FollowUpKind },
-    Meeting { id: Id, interview: Id },
-    WriteUp { interview: Id },
+    /// An interview's next step, derived by the playbook.
+    Step {
+        interview: Id,
+        step: NextKind,
+        /// A meeting's start (the meeting steps).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        meeting_at: Option<Timestamp>,
+    },
 }
 
 /// One thing to review, with what the screen shows beside it.
@@ -41,12 +49,15 @@ pub struct ReviewItem {
     pub stage: Option<Stage>,
     /// Days since the contact was last touched, when known.
     pub days_since_touch: Option<i64>,
+    /// Whether a meeting step's meeting is today.
+    #[serde(skip)]
+    pub today: bool,
     pub score: i64,
     /// Why it stands where it does: "3 days late · a thank-you is owed within a day".
     pub reason: String,
 }
 
-fn urgency(kind: FollowUpKind) -> (i64, &'static str) {
+fn follow_up_urgency(kind: FollowUpKind) -> (i64, &'static str) {
     match kind {
         FollowUpKind::ThankYou => (60, "a thank-you is owed within a day"),
         FollowUpKind::Prepare => (50, "the meeting is close"),
@@ -57,26 +68,30 @@ fn urgency(kind: FollowUpKind) -> (i64, &'static str) {
     }
 }
 
+fn step_urgency(step: NextKind, today: bool) -> (i64, &'static str) {
+    match step {
+        NextKind::Meeting if today => (1_000, "a meeting today"),
+        NextKind::Meeting => (50, "the meeting is close: prepare"),
+        NextKind::ThankYou => (60, "a thank-you is owed within a day"),
+        NextKind::DidItHappen => (55, "the meeting's time has passed"),
+        NextKind::SetMeeting => (45, "they said yes"),
+        NextKind::WriteUp => (40, "write it up while it is fresh"),
+        NextKind::Nudge => (30, "no reply yet"),
+        NextKind::CloseNoReply => (25, "the nudges went unanswered"),
+        NextKind::ProgressUpdate => (10, "tell them how it went"),
+    }
+}
+
 /// Scores an item and writes its reason.
 pub fn score(item: &mut ReviewItem) {
     let mut reasons = Vec::new();
     let late = item.days_overdue.max(0);
-    let lateness = 5 * late.min(10);
-    let mut score = match &item.item {
-        ItemKind::Meeting { .. } => {
-            reasons.push("a meeting today".to_string());
-            1_000
-        }
-        ItemKind::WriteUp { .. } => {
-            reasons.push("write it up while it is fresh".to_string());
-            40 + lateness
-        }
-        ItemKind::FollowUp { kind, .. } => {
-            let (weight, why) = urgency(*kind);
-            reasons.push(why.to_string());
-            weight + lateness
-        }
+    let (weight, why) = match &item.item {
+        ItemKind::Step { step, .. } => step_urgency(*step, item.today),
+        ItemKind::FollowUp { kind, .. } => follow_up_urgency(*kind),
     };
+    reasons.push(why.to_string());
+    let mut score = weight + 5 * late.min(10);
     if late > 0 {
         reasons.insert(
             0,
@@ -130,6 +145,7 @@ mod tests {
             days_overdue,
             stage: None,
             days_since_touch,
+            today: false,
             score: 0,
             reason: String::new(),
         }
@@ -138,10 +154,12 @@ mod tests {
     #[test]
     fn the_order_follows_the_documented_score() {
         let meeting = ReviewItem {
-            item: ItemKind::Meeting {
-                id: Id::new(),
+            item: ItemKind::Step {
                 interview: Id::new(),
+                step: NextKind::Meeting,
+                meeting_at: None,
             },
+            today: true,
             ..follow_up(FollowUpKind::Custom, 0, None)
         };
         let mut items = vec![

@@ -18,7 +18,10 @@ pub struct ContactRow {
 /// An open follow-up with the name of whom it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FollowUpRow {
+    /// The follow-up's id; for an interview's next step, the interview's.
     pub id: Id,
+    /// Set when the row is an interview's next step (derived, not a record of its own).
+    pub step: Option<crate::domain::NextKind>,
     pub kind: FollowUpKind,
     pub title: String,
     pub due_at: Timestamp,
@@ -59,6 +62,15 @@ pub struct InterviewCard {
     pub contact_name: String,
     pub objective: String,
     pub updated_at: Timestamp,
+    /// What it owes next and when (none when it owes nothing).
+    pub next: Option<Owed>,
+}
+
+/// An interview's next step, as a list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Owed {
+    pub kind: crate::domain::NextKind,
+    pub due_at: Timestamp,
 }
 
 /// Someone who helped, and how.

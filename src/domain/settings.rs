@@ -12,9 +12,11 @@ pub struct PlaybookSettings {
     pub max_nudges: u32,
     /// Hours after a meeting ends by which the thank-you is due.
     pub thank_you_hours: u32,
+    /// Days after a yes (or a meeting that fell through) by which the meeting should be set.
+    pub set_meeting_days: u32,
     /// Days after the thank-you until the keep-in-touch / progress update.
     pub keep_in_touch_days: u32,
-    /// Whether scheduling a meeting creates a prepare follow-up the day before.
+    /// Whether a meeting enters the daily review the day before, to prepare.
     pub prepare_day_before: bool,
     /// Minutes asked for in a new request.
     pub default_minutes_asked: u32,
@@ -28,6 +30,7 @@ impl Default for PlaybookSettings {
             nudge_after_days: 7,
             max_nudges: 2,
             thank_you_hours: 24,
+            set_meeting_days: 2,
             keep_in_touch_days: 30,
             prepare_day_before: true,
             default_minutes_asked: 20,

@@ -285,8 +285,9 @@ pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Fo
     form
 }
 
-/// Snooze a follow-up to a date typed naturally.
-pub fn snooze(follow_up: Id, clock: &Clock) -> Form {
+/// Snooze a follow-up (or, with `FormKind::SnoozeStep`, an interview's step) to a date typed
+/// naturally.
+pub fn snooze(kind: FormKind, clock: &Clock) -> Form {
     let fields = vec![Field::new(
         FieldKey::Until,
         "Snooze until",
@@ -296,7 +297,7 @@ pub fn snooze(follow_up: Id, clock: &Clock) -> Form {
         Check::Required,
         "",
     )];
-    let mut form = Form::new(FormKind::Snooze { follow_up }, None, fields);
+    let mut form = Form::new(kind, None, fields);
     form.refresh_hints(clock);
     form
 }

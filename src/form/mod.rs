@@ -33,6 +33,10 @@ pub enum FormKind {
     Snooze {
         follow_up: Id,
     },
+    /// Snooze an interview's next step.
+    SnoozeStep {
+        interview: Id,
+    },
     StartInterview {
         contact: Id,
     },
@@ -72,7 +76,7 @@ impl FormKind {
             FormKind::QuestionList => "question list",
             FormKind::Question { .. } => "question",
             FormKind::Touch { .. } => "touch",
-            FormKind::Snooze { .. } => "snooze",
+            FormKind::Snooze { .. } | FormKind::SnoozeStep { .. } => "snooze",
             FormKind::StartInterview { .. } => "interview request",
             FormKind::Schedule { .. } => "meeting time",
             FormKind::Redirect { .. } => "redirect",
@@ -220,7 +224,7 @@ impl Form {
             FormKind::Evaluation { .. } => "Write up the conversation".into(),
             FormKind::Draft { template, .. } => template.title().into(),
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
-            FormKind::Snooze { .. } => "Snooze until…".into(),
+            FormKind::Snooze { .. } | FormKind::SnoozeStep { .. } => "Snooze until…".into(),
             FormKind::Import => "Import contacts from a file".into(),
             FormKind::LandedRole => "Congratulations! What did you land?".into(),
             FormKind::MergeInto { .. } => "Merge a duplicate into this contact".into(),

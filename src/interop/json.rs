@@ -132,6 +132,10 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         for link in &export.contact_tags {
             merge_contact_tag(tx, link, report, dry_run)?;
         }
+        if !dry_run && export.version < crate::store::DERIVED_STEPS_VERSION {
+            let ids: Vec<Id> = export.interviews.iter().map(|i| i.meta.id).collect();
+            crate::store::take_in_old_reminders(tx, store.playbook(), &ids)?;
+        }
         Ok(())
     };
     if dry_run {

@@ -26,7 +26,8 @@ impl Store {
                                 AND m.status = 'held' AND m.deleted_at IS NULL), \
                         i.thanked_at IS NOT NULL, \
                         EXISTS (SELECT 1 FROM interactions x WHERE x.interview_id = i.id \
-                                AND x.summary = ?1 AND x.deleted_at IS NULL) \
+                                AND (x.summary = ?1 OR (x.summary LIKE 'Asked %' AND x.body != '')) \
+                                AND x.deleted_at IS NULL) \
                  FROM interviews i WHERE i.deleted_at IS NULL",
             )?
             .query_map([REQUEST_SENT], |r| {

@@ -34,6 +34,7 @@ fn contact_row(row: &Row<'_>) -> rusqlite::Result<ContactRow> {
 fn follow_up_row(row: &Row<'_>) -> rusqlite::Result<FollowUpRow> {
     Ok(FollowUpRow {
         id: row.get(0)?,
+        step: None,
         kind: row.get(1)?,
         title: row.get(2)?,
         due_at: row.get(3)?,
@@ -181,6 +182,7 @@ impl super::Store {
                 contact_name: row.get(2)?,
                 objective: row.get(3)?,
                 updated_at: row.get(4)?,
+                next: None,
             })
         })?;
         Ok((total, rows.collect::<Result<_, _>>()?))

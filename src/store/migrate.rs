@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (3, include_str!("../../migrations/0003_search.sql")),
     (4, include_str!("../../migrations/0004_merges.sql")),
+    (5, include_str!("../../migrations/0005_derived_steps.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -26,7 +26,10 @@ pub mod safe_write;
 pub mod search;
 mod seed;
 pub mod sent;
+pub mod snapshot;
 mod sql_types;
+pub mod steps;
+mod steps_legacy;
 mod structure;
 mod trash;
 pub mod write_up;
@@ -49,6 +52,21 @@ pub use trash::TrashRow;
 
 use crate::domain::Timestamp;
 
+/// The schema from which an interview's next step is derived, not kept as follow-ups.
+pub const DERIVED_STEPS_VERSION: i64 = 5;
+
+/// Takes in the playbook reminders an export from before `DERIVED_STEPS_VERSION` holds, for
+/// the interviews `ids` it brought (see `steps_legacy`), in the import's transaction.
+pub fn take_in_old_reminders(
+    tx: &Connection,
+    settings: &crate::domain::settings::PlaybookSettings,
+    ids: &[crate::domain::Id],
+) -> StoreResult<()> {
+    steps::refresh_stale(tx, settings)?;
+    let now = crate::domain::Clock::system().timestamp();
+    steps_legacy::take_in(tx, settings, &steps_legacy::Finished::These(ids), now)
+}
+
 /// An open rolo database.
 pub struct Store {
     conn: Connection,
@@ -56,6 +74,8 @@ pub struct Store {
     /// Opened to look only, and why (another app has the file, it is damaged, it cannot be
     /// written): every write is refused with this.
     read_only: Option<String>,
+    /// The playbook's numbers: every write derives the touched interviews' steps with them.
+    playbook: crate::domain::settings::PlaybookSettings,
 }
 
 /// Why a store was opened to look only.
@@ -95,10 +115,23 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: None,
+            playbook: Default::default(),
         };
+        let before: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if migrate::migrate(&store.conn, path)? {
             seed::seed_question_bank(&store.conn)?;
+            if (1..DERIVED_STEPS_VERSION).contains(&before) {
+                let now = crate::domain::Clock::system().timestamp();
+                store.write(|tx| {
+                    let settings = crate::domain::settings::PlaybookSettings::default();
+                    steps::refresh_stale(tx, &settings)?;
+                    steps_legacy::take_in(tx, &settings, &steps_legacy::Finished::All, now)
+                })?;
+            }
         }
+        store.keep_steps_current()?;
         Ok(store)
     }
 
@@ -110,6 +143,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: Some(why.to_string()),
+            playbook: Default::default(),
         })
     }
 
@@ -141,6 +175,39 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// The playbook's numbers from the config file: the interviews' next steps are derived
+    /// with them from now on (all of them again, if they differ from the last ones used).
+    pub fn use_playbook(
+        &mut self,
+        settings: &crate::domain::settings::PlaybookSettings,
+    ) -> StoreResult<()> {
+        self.playbook = settings.clone();
+        self.keep_steps_current()
+    }
+
+    /// The playbook's numbers in use.
+    pub fn playbook(&self) -> &crate::domain::settings::PlaybookSettings {
+        &self.playbook
+    }
+
+    /// Derives the steps waiting to be derived (after a migration, or other settings). A file
+    /// only read is left as it is: its steps are as the last writer derived them.
+    fn keep_steps_current(&self) -> StoreResult<()> {
+        if self.read_only.is_some() {
+            return Ok(());
+        }
+        let settings_differ = steps::settings_differ(&self.conn, &self.playbook)?;
+        if settings_differ || steps::any_stale(&self.conn)? {
+            self.write(|tx| {
+                if settings_differ {
+                    steps::derive_all_with(tx, &self.playbook)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
     }
 
     /// From now on every write is refused, saying `why` (damage found while reading).
@@ -177,6 +244,7 @@ impl Store {
         let attempt = || -> StoreResult<T> {
             let tx = self.conn.unchecked_transaction()?;
             let value = work(&tx)?;
+            steps::refresh_stale(&tx, &self.playbook)?;
             tx.commit()?;
             Ok(value)
         };

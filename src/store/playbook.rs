@@ -9,7 +9,7 @@ use crate::domain::playbook::{self, Plan, Step};
 use crate::domain::settings::PlaybookSettings;
 use crate::domain::{
     Clock, Contact, FollowUp, FollowUpKind, Id, Interaction, Interview, Meeting, MeetingMode,
-    MeetingStatus, Meta, ReplyStatus, sanitize,
+    MeetingStatus, Meta, sanitize,
 };
 
 /// One step, with the meeting details that scheduling needs.
@@ -89,7 +89,7 @@ pub fn take_step(
     Ok(interview)
 }
 
-/// Writes a plan: interview fields, follow-ups closed, withdrawn and opened, the timeline.
+/// Writes a plan: the interview's new state, the contact a redirect points to, the timeline.
 pub(super) fn apply_plan(
     tx: &Connection,
     interview: &mut Interview,
@@ -99,45 +99,20 @@ pub(super) fn apply_plan(
     clock: &Clock,
 ) -> StoreResult<()> {
     let now = clock.timestamp();
-    if interview.reply_status != plan.reply_status {
-        interview.replied_at = (plan.reply_status != ReplyStatus::Awaiting).then_some(now);
-    }
-    match step {
-        Step::Evaluated => interview.evaluated_at = Some(now),
-        Step::ThankYouSent => interview.thanked_at = Some(now),
-        _ => {}
-    }
-    interview.stage = plan.stage;
-    interview.outcome = plan.outcome;
-    interview.reply_status = plan.reply_status;
-    interview.nudges_sent = plan.nudges_sent;
-    interview.closed_at = (!interview.is_open()).then_some(now);
-    record::update(tx, interview, now)?;
-
-    set_follow_ups(tx, interview.meta.id, &plan.close, "done_at", clock)?;
-    set_follow_ups(tx, interview.meta.id, &plan.withdraw, "deleted_at", clock)?;
-
-    let mut redirect_contact = None;
-    for planned in &plan.open {
-        let concerns = if planned.for_redirect {
-            match redirect_contact {
-                Some(id) => id,
-                None => {
-                    *redirect_contact.insert(create_redirect_contact(tx, contact, step, clock)?)
-                }
-            }
-        } else {
-            contact.meta.id
-        };
-        let mut follow_up = FollowUp::new(planned.kind, &planned.title, planned.due_at, now);
-        follow_up.contact_id = Some(concerns);
-        follow_up.interview_id = (!planned.for_redirect).then_some(interview.meta.id);
+    *interview = plan.after.clone();
+    if let Some(redirect) = &plan.redirect {
+        let to = create_redirect_contact(tx, contact, &redirect.to_name, clock)?;
+        let mut follow_up = FollowUp::new(
+            FollowUpKind::ActionItem,
+            &redirect.title,
+            redirect.due_at,
+            now,
+        );
+        follow_up.contact_id = Some(to);
         record::insert(tx, &follow_up)?;
+        interview.redirected_to = Some(to);
     }
-    if let Some(new_contact) = redirect_contact {
-        interview.redirected_to = Some(new_contact);
-        record::update(tx, interview, now)?;
-    }
+    record::update(tx, interview, now)?;
 
     if let (Step::MeetingHeld { .. }, Some(referrer)) = (step, contact.referred_by) {
         thank_the_introducer(tx, referrer, contact, now)?;
@@ -180,37 +155,14 @@ fn thank_the_introducer(
     record::insert(tx, &follow_up)
 }
 
-/// Marks done (`done_at`) or withdraws (`deleted_at`) the interview's open follow-ups of the
-/// given kinds.
-fn set_follow_ups(
-    tx: &Connection,
-    interview: Id,
-    kinds: &[FollowUpKind],
-    column: &str,
-    clock: &Clock,
-) -> StoreResult<()> {
-    for kind in kinds {
-        let sql = format!(
-            "UPDATE follow_ups SET {column} = ?1, updated_at = ?1 \
-             WHERE interview_id = ?2 AND kind = ?3 AND done_at IS NULL AND deleted_at IS NULL"
-        );
-        tx.prepare_cached(&sql)?
-            .execute(rusqlite::params![clock.timestamp(), interview, kind])?;
-    }
-    Ok(())
-}
-
 /// The person a redirect points to becomes a contact referred by the interviewee.
 fn create_redirect_contact(
     tx: &Connection,
     referrer: &Contact,
-    step: &Step,
+    to_name: &str,
     clock: &Clock,
 ) -> StoreResult<Id> {
-    let name = match step {
-        Step::Redirected { to_name } => sanitize::line(to_name),
-        _ => String::new(),
-    };
+    let name = sanitize::line(to_name);
     if name.is_empty() {
         return Err(StoreError::Invalid(
             "the name of the person they suggested is required".into(),
@@ -272,6 +224,19 @@ fn update_meeting(
         (Step::MeetingMissed, Some(mut meeting)) => {
             meeting.status = MeetingStatus::NoShow;
             record::update(tx, &mut meeting, now)
+        }
+        // Back from the write-up to the meeting: the meeting is not marked held any more, so
+        // the next step asks again whether it happened.
+        (Step::MoveBack, None)
+            if interview.stage == crate::domain::Stage::Evaluate && interview.outcome.is_none() =>
+        {
+            match super::steps::latest_meeting(tx, interview.meta.id)? {
+                Some(mut meeting) if meeting.status == MeetingStatus::Held => {
+                    meeting.status = MeetingStatus::Scheduled;
+                    record::update(tx, &mut meeting, now)
+                }
+                _ => Ok(()),
+            }
         }
         _ => Ok(()),
     }

@@ -4,16 +4,17 @@ pub use crate::domain::rows::ReviewContext;
 use chrono::Duration;
 use rusqlite::OptionalExtension;
 
-use super::{Store, StoreResult};
+use super::{Store, StoreResult, steps};
 use crate::domain::review::{ItemKind, ReviewItem, order};
-use crate::domain::{Clock, FollowUp, FollowUpKind, Id, Stage, Timestamp};
+use crate::domain::{Clock, FollowUp, FollowUpKind, Id, NextKind, Timestamp};
 
 /// The most items one review holds; a longer backlog is reviewed a day at a time.
 pub const QUEUE_LIMIT: u64 = 200;
 
 impl Store {
-    /// Today's queue: open follow-ups due by tonight, today's meetings, write-ups owed; scored
-    /// and ordered (see `domain::review`).
+    /// Today's queue: every interview's next step that has come up by tonight (a meeting the
+    /// day before), and the open follow-ups due by tonight; scored and ordered (see
+    /// `domain::review`).
     pub fn review_queue(&self, clock: &Clock) -> StoreResult<Vec<ReviewItem>> {
         let today = clock.today();
         let days_since = |at: Timestamp| (today - clock.local_date_of(at)).num_days();
@@ -43,6 +44,7 @@ impl Store {
                 days_overdue: days_since(due_at).max(0),
                 stage: r.get(6)?,
                 days_since_touch: last.map(days_since),
+                today: false,
                 score: 0,
                 reason: String::new(),
             })
@@ -50,56 +52,15 @@ impl Store {
         for row in rows {
             items.push(row?);
         }
-        for meeting in
-            self.meetings_between(clock.start_of(today), clock.end_of_today(), QUEUE_LIMIT)?
-        {
-            items.push(ReviewItem {
-                item: ItemKind::Meeting {
-                    id: meeting.id,
-                    interview: meeting.interview_id,
-                },
-                title: format!(
-                    "Meeting at {}: {}",
-                    clock.when(meeting.starts_at),
-                    meeting.objective
-                ),
-                contact_id: Some(meeting.contact_id),
-                contact: Some(meeting.contact_name),
-                interview_id: Some(meeting.interview_id),
-                due_at: meeting.starts_at,
-                days_overdue: 0,
-                stage: Some(meeting.stage),
-                days_since_touch: None,
-                score: 0,
-                reason: String::new(),
-            });
-        }
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT i.id, i.contact_id, c.name, i.updated_at FROM interviews i JOIN contacts c ON c.id = i.contact_id \
-             WHERE i.stage = 'evaluate' AND i.outcome IS NULL AND i.evaluated_at IS NULL AND i.deleted_at IS NULL \
-             ORDER BY i.updated_at LIMIT ?",
+        let steps = steps::steps_before(
+            self.conn(),
+            steps::By::Shown,
+            clock.end_of_today(),
+            QUEUE_LIMIT,
+            clock,
+            self.playbook(),
         )?;
-        let owed = stmt.query_map([QUEUE_LIMIT], |r| {
-            let since: Timestamp = r.get(3)?;
-            Ok(ReviewItem {
-                item: ItemKind::WriteUp {
-                    interview: r.get(0)?,
-                },
-                title: "Write up the conversation".into(),
-                contact_id: r.get(1)?,
-                contact: r.get(2)?,
-                interview_id: r.get(0)?,
-                due_at: since,
-                days_overdue: days_since(since).max(0),
-                stage: Some(Stage::Evaluate),
-                days_since_touch: None,
-                score: 0,
-                reason: String::new(),
-            })
-        })?;
-        for row in owed {
-            items.push(row?);
-        }
+        items.extend(steps.into_iter().map(|row| step_item(row, clock)));
         order(&mut items);
         Ok(items)
     }
@@ -123,9 +84,7 @@ impl Store {
         }
         let interview = match &item.item {
             ItemKind::FollowUp { id, .. } => self.get::<FollowUp>(*id)?.interview_id,
-            ItemKind::Meeting { interview, .. } | ItemKind::WriteUp { interview } => {
-                Some(*interview)
-            }
+            ItemKind::Step { interview, .. } => Some(*interview),
         };
         if let Some(id) = interview {
             let interview: crate::domain::Interview = self.get(id)?;
@@ -168,6 +127,37 @@ impl Store {
         let follow_up: FollowUp = self.get(id)?;
         let time = follow_up.due_at.0.with_timezone(&clock.offset).time();
         Ok(clock.at_local(clock.today() + Duration::days(days), time))
+    }
+}
+
+/// A step as the review shows it.
+pub(crate) fn step_item(row: steps::StepRow, clock: &Clock) -> ReviewItem {
+    let today = clock.today();
+    let late = (today - clock.local_date_of(row.step.due_at))
+        .num_days()
+        .max(0);
+    let meeting_at = row.step.meeting.map(|(start, _)| start);
+    ReviewItem {
+        item: ItemKind::Step {
+            interview: row.interview_id,
+            step: row.step.kind,
+            meeting_at,
+        },
+        title: row.title,
+        contact_id: Some(row.contact_id),
+        contact: Some(row.contact_name),
+        interview_id: Some(row.interview_id),
+        due_at: row.step.due_at,
+        days_overdue: if row.step.kind == NextKind::Meeting {
+            0
+        } else {
+            late
+        },
+        stage: Some(row.stage),
+        days_since_touch: None,
+        today: meeting_at.is_some_and(|at| clock.local_date_of(at) == today),
+        score: 0,
+        reason: String::new(),
     }
 }
 

@@ -1,12 +1,13 @@
-//! A drafted thank-you or nudge marked sent, as one unit: the thank-you's words kept on the
-//! interview, and the playbook step taken.
+//! A drafted message marked sent, as one unit: the thank-you's words kept on the interview, a
+//! request's on the timeline entry that logged it, and the playbook step taken.
 
 use super::playbook::{StepInput, take_step};
 use super::record;
 use super::{Store, StoreResult};
+use crate::domain::drafts::REQUEST_SENT;
 use crate::domain::playbook::Step;
 use crate::domain::settings::PlaybookSettings;
-use crate::domain::{Clock, Id, Interview};
+use crate::domain::{Clock, Id, Interaction, Interview};
 
 /// What was sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +18,13 @@ pub enum Sent {
         channel: String,
     },
     Nudge,
+    /// The progress update after the thank-you: the interview is finished.
+    ProgressUpdate,
+    /// The request's words, drafted after it was logged: kept on the entry that logged it
+    /// (the request is logged once).
+    Request {
+        text: String,
+    },
 }
 
 impl Store {
@@ -38,9 +46,46 @@ impl Store {
                     Step::ThankYouSent
                 }
                 Sent::Nudge => Step::NudgeSent,
+                Sent::ProgressUpdate => Step::ProgressSent,
+                Sent::Request { text } => return keep_request_words(tx, interview_id, text, clock),
             };
             take_step(tx, interview_id, &StepInput::from(step), clock, settings)?;
             Ok(())
         })
+    }
+}
+
+/// Keeps a request's words on the timeline entry that logged the request; an interview with no
+/// such entry (imported) gets one.
+fn keep_request_words(
+    tx: &rusqlite::Connection,
+    interview_id: Id,
+    text: &str,
+    clock: &Clock,
+) -> StoreResult<()> {
+    let now = clock.timestamp();
+    let logged: Vec<Interaction> = record::select(
+        tx,
+        "interview_id = ? AND deleted_at IS NULL AND (summary LIKE 'Asked %' OR summary = ?) \
+         ORDER BY occurred_at LIMIT 1",
+        &[&interview_id, &REQUEST_SENT],
+    )?;
+    match logged.into_iter().next() {
+        Some(mut entry) => {
+            entry.body = text.to_string();
+            record::update(tx, &mut entry, now)
+        }
+        None => {
+            let interview: Interview = record::get(tx, interview_id)?;
+            let mut entry = Interaction::new(
+                interview.contact_id,
+                interview.channel.touch(),
+                REQUEST_SENT,
+                now,
+            );
+            entry.interview_id = Some(interview_id);
+            entry.body = text.to_string();
+            record::insert(tx, &entry)
+        }
     }
 }

@@ -3,8 +3,8 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
 use crate::domain::{
-    Channel, FollowUpKind, Id, InteractionKind, MeetingMode, MeetingStatus, Outcome, ReplyStatus,
-    Stage, Timestamp,
+    Channel, FollowUpKind, Id, InteractionKind, MeetingMode, MeetingStatus, NextKind, Outcome,
+    ReplyStatus, Stage, Timestamp,
 };
 
 impl ToSql for Id {
@@ -65,5 +65,6 @@ stored_as_text!(
     MeetingMode,
     MeetingStatus,
     FollowUpKind,
-    InteractionKind
+    InteractionKind,
+    NextKind
 );

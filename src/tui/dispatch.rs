@@ -237,9 +237,9 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
             let Some(choice) = menu.choices.get(menu.nav.selected).copied() else {
                 return Vec::new();
             };
-            let interview = menu.interview;
+            let (interview, wait_days) = (menu.interview, menu.wait_days);
             model.mode = Mode::Normal;
-            match choice.effect(interview) {
+            match choice.effect(interview, wait_days) {
                 Chosen::Now(effect) => vec![effect],
                 Chosen::AskFirst(effect) => {
                     model.mode = Mode::Confirm(crate::tui::model::Confirm {

@@ -104,6 +104,20 @@ impl Pty {
     }
 
     /// Types bytes as a terminal would send them, with a pause so each is read as one key.
+    /// Opens the step menu (n) and chooses the entry `label`, moving down to it.
+    pub fn choose_step(&mut self, label: &str) {
+        self.send(b"n");
+        self.wait_for(label);
+        let mut moves = 0;
+        while !self.screen().contains(&format!("▶ {label}")) {
+            assert!(moves < 20, "{label} never selected:\n{}", self.screen());
+            self.send(b"j");
+            moves += 1;
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        self.send(b"\r");
+    }
+
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();

@@ -1,22 +1,23 @@
 //! The interview playbook: request → meet → evaluate → thank-you → done, with the terminal
 //! outcomes declined, no reply, redirected and cancelled.
 //!
-//! `plan` decides, for one step on one interview, what changes: the stage and outcome, the
-//! follow-ups to open, close (done) or withdraw (no longer owed), and the timeline entry. It does
-//! no I/O; the store applies a plan in one transaction.
+//! `plan` decides, for one step on one interview, what changes: the interview's new state, a
+//! follow-up for someone a redirect points to, and the timeline entry. What is owed next is not
+//! planned: `next` derives it from the state. No I/O; the store applies a plan in one
+//! transaction.
 
 use chrono::Duration;
 
+mod next;
 mod progress;
 mod rules;
 
-pub use progress::{age, owed_next};
+pub use next::{NextStep, next_step, pending};
+pub use progress::{age, owed_words};
 pub use rules::{Refused, allowed_steps, check};
 
 use super::settings::PlaybookSettings;
-use super::{
-    Clock, FollowUpKind, InteractionKind, Interview, Outcome, ReplyStatus, Stage, Timestamp,
-};
+use super::{Clock, InteractionKind, Interview, Outcome, ReplyStatus, Stage, Timestamp};
 
 /// One thing that happened to an interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +42,12 @@ pub enum Step {
     MeetingMissed,
     /// The evaluation was written.
     Evaluated,
+    /// The write-up is skipped on purpose.
+    SkipWriteUp,
     /// The thank-you went out.
     ThankYouSent,
+    /// The progress update after the thank-you went out: the interview is finished.
+    ProgressSent,
     /// The user called it off.
     Cancel,
     /// Undo the last stage change (or reopen a closed interview).
@@ -62,267 +67,212 @@ impl Step {
             Step::MeetingHeld { .. } => "mark the meeting held",
             Step::MeetingMissed => "mark the meeting missed",
             Step::Evaluated => "record the evaluation",
+            Step::SkipWriteUp => "skip the write-up",
             Step::ThankYouSent => "mark the thank-you sent",
+            Step::ProgressSent => "mark the progress update sent",
             Step::Cancel => "cancel the interview",
             Step::MoveBack => "move the interview back",
         }
     }
 }
 
-/// A follow-up the plan creates.
+/// A follow-up for the person a redirect points to (a record: reaching out is the user's own
+/// step, with no interview yet).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlannedFollowUp {
-    pub kind: FollowUpKind,
+pub struct Redirect {
+    pub to_name: String,
     pub title: String,
     pub due_at: Timestamp,
-    /// True when it concerns the contact a redirect creates, not the interviewee.
-    pub for_redirect: bool,
 }
 
 /// Everything one step changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
-    pub stage: Stage,
-    pub outcome: Option<Outcome>,
-    pub reply_status: ReplyStatus,
-    pub nudges_sent: u32,
-    pub open: Vec<PlannedFollowUp>,
-    /// Kinds of this interview's open follow-ups that the step fulfils (marked done).
-    pub close: Vec<FollowUpKind>,
-    /// Kinds of this interview's open follow-ups that are no longer owed (tombstoned).
-    pub withdraw: Vec<FollowUpKind>,
+    /// The interview after the step.
+    pub after: Interview,
+    pub redirect: Option<Redirect>,
     pub timeline_kind: InteractionKind,
     pub timeline_summary: String,
 }
 
-/// What taking `step` changes. `name` is the interviewee's name, used in titles and the timeline.
-#[expect(
-    clippy::too_many_lines,
-    reason = "the playbook's table, one short arm per step, read best together"
-)]
+/// What taking `step` changes. `name` is the interviewee's name, used in the timeline.
 pub fn plan(
     interview: &Interview,
     step: &Step,
     name: &str,
     clock: &Clock,
-    settings: &PlaybookSettings,
+    _settings: &PlaybookSettings,
 ) -> Result<Plan, Refused> {
     if *step != Step::Requested {
         check(interview, step)?;
     }
     let now = clock.timestamp();
-    let days = |n: u32| Duration::days(i64::from(n));
-    let follow_up = |kind, title: String, due_at| PlannedFollowUp {
-        kind,
-        title,
-        due_at,
-        for_redirect: false,
-    };
-    let nudge = |after: Timestamp| {
-        follow_up(
-            FollowUpKind::Nudge,
-            format!("Nudge {name} if there is still no reply"),
-            after.plus(days(settings.nudge_after_days)),
-        )
-    };
-    let mut plan = Plan {
-        stage: interview.stage,
-        outcome: interview.outcome,
-        reply_status: interview.reply_status,
-        nudges_sent: interview.nudges_sent,
-        open: Vec::new(),
-        close: Vec::new(),
-        withdraw: Vec::new(),
-        timeline_kind: InteractionKind::Stage,
-        timeline_summary: String::new(),
-    };
-    match step {
+    let mut after = interview.clone();
+    // A snooze belongs to the step it was made on; any step taken moves past it.
+    after.snoozed_step = None;
+    after.snoozed_until = None;
+    let mut redirect = None;
+    let mut kind = InteractionKind::Stage;
+    let summary = match step {
         Step::Requested => {
-            let asked = interview.requested_at.unwrap_or(now);
-            plan.stage = Stage::Request;
-            plan.reply_status = ReplyStatus::Awaiting;
-            plan.open.push(nudge(asked));
-            plan.timeline_kind = interview.channel.touch();
-            plan.timeline_summary = format!(
+            after.stage = Stage::Request;
+            after.reply_status = ReplyStatus::Awaiting;
+            after.requested_at = Some(interview.requested_at.unwrap_or(now));
+            kind = interview.channel.touch();
+            format!(
                 "Asked {name} for {} minutes ({})",
                 interview.minutes_asked,
                 interview.channel.label().to_lowercase()
-            );
+            )
         }
         Step::NudgeSent => {
-            plan.nudges_sent += 1;
-            plan.close.push(FollowUpKind::Nudge);
-            if plan.nudges_sent < settings.max_nudges {
-                plan.open.push(nudge(now));
-            } else {
-                plan.open.push(follow_up(
-                    FollowUpKind::Custom,
-                    format!(
-                        "No reply from {name} after {} nudges: mark as no reply?",
-                        plan.nudges_sent
-                    ),
-                    now.plus(days(settings.nudge_after_days)),
-                ));
-            }
-            plan.timeline_kind = InteractionKind::Email;
-            plan.timeline_summary = format!("Nudged {name} (nudge {})", plan.nudges_sent);
+            after.nudges_sent += 1;
+            after.nudged_at = Some(now);
+            kind = interview.channel.touch();
+            format!("Nudged {name} (nudge {})", after.nudges_sent)
         }
         Step::Accepted => {
-            plan.stage = Stage::Meet;
-            plan.reply_status = ReplyStatus::Accepted;
-            plan.close.push(FollowUpKind::Nudge);
-            plan.withdraw.push(FollowUpKind::Custom);
-            plan.timeline_summary = format!("{name} accepted; next, set the meeting");
+            after.stage = Stage::Meet;
+            reply(&mut after, ReplyStatus::Accepted, now);
+            format!("{name} accepted; next, set the meeting")
         }
         Step::Declined => {
-            plan.outcome = Some(Outcome::Declined);
-            plan.reply_status = ReplyStatus::Declined;
-            plan.withdraw
-                .extend([FollowUpKind::Nudge, FollowUpKind::Custom]);
-            plan.timeline_summary = format!("{name} declined");
+            close(&mut after, Outcome::Declined);
+            reply(&mut after, ReplyStatus::Declined, now);
+            format!("{name} declined")
         }
         Step::Redirected { to_name } => {
-            plan.outcome = Some(Outcome::Redirected);
-            plan.reply_status = ReplyStatus::Redirected;
-            plan.withdraw
-                .extend([FollowUpKind::Nudge, FollowUpKind::Custom]);
-            plan.open.push(PlannedFollowUp {
-                kind: FollowUpKind::ActionItem,
+            close(&mut after, Outcome::Redirected);
+            reply(&mut after, ReplyStatus::Redirected, now);
+            redirect = Some(Redirect {
+                to_name: to_name.clone(),
                 title: format!("Reach out to {to_name} (suggested by {name})"),
-                due_at: now.plus(days(1)),
-                for_redirect: true,
+                due_at: now.plus(Duration::days(1)),
             });
-            plan.timeline_summary = format!("{name} suggested talking to {to_name} instead");
+            format!("{name} suggested talking to {to_name} instead")
         }
         Step::NoReply => {
-            plan.outcome = Some(Outcome::NoReply);
-            plan.reply_status = ReplyStatus::NoReply;
-            plan.withdraw
-                .extend([FollowUpKind::Nudge, FollowUpKind::Custom]);
-            plan.timeline_summary = format!("No reply from {name}; closed");
+            close(&mut after, Outcome::NoReply);
+            reply(&mut after, ReplyStatus::NoReply, now);
+            format!("No reply from {name}; closed")
         }
         Step::MeetingScheduled { starts_at } => {
             if interview.stage == Stage::Request {
-                plan.reply_status = ReplyStatus::Accepted;
-                plan.close.push(FollowUpKind::Nudge);
-                plan.withdraw.push(FollowUpKind::Custom);
+                reply(&mut after, ReplyStatus::Accepted, now);
             }
-            plan.stage = Stage::Meet;
-            plan.withdraw.push(FollowUpKind::Prepare);
-            let day_before = starts_at.minus(days(1));
-            if settings.prepare_day_before && *starts_at > now {
-                plan.open.push(follow_up(
-                    FollowUpKind::Prepare,
-                    format!("Prepare for the meeting with {name}"),
-                    day_before.max(now),
-                ));
-            }
-            plan.timeline_summary =
-                format!("Meeting with {name} set for {}", clock.show(*starts_at));
+            after.stage = Stage::Meet;
+            format!("Meeting with {name} set for {}", clock.show(*starts_at))
         }
-        Step::MeetingHeld { ends_at } => {
-            plan.stage = Stage::Evaluate;
-            plan.close.push(FollowUpKind::Prepare);
-            plan.withdraw.push(FollowUpKind::Custom);
-            plan.open.push(follow_up(
-                FollowUpKind::ThankYou,
-                format!("Send a thank-you to {name}"),
-                ends_at.plus(Duration::hours(i64::from(settings.thank_you_hours))),
-            ));
-            plan.timeline_kind = InteractionKind::Meeting;
-            plan.timeline_summary = format!("Met {name}");
+        Step::MeetingHeld { .. } => {
+            after.stage = Stage::Evaluate;
+            kind = InteractionKind::Meeting;
+            format!("Met {name}")
         }
         Step::MeetingMissed => {
-            plan.withdraw.push(FollowUpKind::Prepare);
-            plan.open.push(follow_up(
-                FollowUpKind::Custom,
-                format!("Find a new time with {name}"),
-                now.plus(days(1)),
-            ));
-            plan.timeline_kind = InteractionKind::Note;
-            plan.timeline_summary = format!("The meeting with {name} did not happen");
+            kind = InteractionKind::Note;
+            format!("The meeting with {name} did not happen")
         }
-        Step::Evaluated => {
-            if interview.stage == Stage::Evaluate {
-                plan.stage = Stage::ThankYou;
+        Step::Evaluated | Step::SkipWriteUp => {
+            if *step == Step::Evaluated {
+                after.evaluated_at = Some(now);
+            } else {
+                after.write_up_skipped = true;
             }
-            plan.timeline_kind = InteractionKind::Note;
-            plan.timeline_summary = format!("Wrote up the conversation with {name}");
+            after.stage = held_stage(&after);
+            kind = InteractionKind::Note;
+            if *step == Step::Evaluated {
+                format!("Wrote up the conversation with {name}")
+            } else {
+                format!("Skipped the write-up of the conversation with {name}")
+            }
         }
         Step::ThankYouSent => {
-            plan.stage = Stage::Done;
-            plan.close.push(FollowUpKind::ThankYou);
-            plan.open.push(follow_up(
-                FollowUpKind::KeepInTouch,
-                format!("Send {name} a progress update"),
-                now.plus(days(settings.keep_in_touch_days)),
-            ));
-            plan.timeline_kind = InteractionKind::ThankYou;
-            plan.timeline_summary = format!("Sent a thank-you to {name}");
+            after.thanked_at = Some(now);
+            after.stage = held_stage(&after);
+            kind = InteractionKind::ThankYou;
+            format!("Sent a thank-you to {name}")
+        }
+        Step::ProgressSent => {
+            after.progress_sent_at = Some(now);
+            kind = InteractionKind::Email;
+            format!("Sent {name} a progress update")
         }
         Step::Cancel => {
-            plan.outcome = Some(Outcome::Cancelled);
-            plan.withdraw.extend([
-                FollowUpKind::Nudge,
-                FollowUpKind::Prepare,
-                FollowUpKind::ThankYou,
-                FollowUpKind::Custom,
-            ]);
-            plan.timeline_summary = format!("Called off the interview with {name}");
+            close(&mut after, Outcome::Cancelled);
+            format!("Called off the interview with {name}")
         }
-        Step::MoveBack => move_back(interview, &mut plan, name, now, settings),
-    }
-    Ok(plan)
+        Step::MoveBack => move_back(interview, &mut after, name),
+    };
+    after.closed_at = (!after.is_open()).then_some(now);
+    Ok(Plan {
+        after,
+        redirect,
+        timeline_kind: kind,
+        timeline_summary: summary,
+    })
 }
 
-/// Reopens a closed interview at its stage, or steps one stage back and withdraws what the
-/// forward step had made owed.
-fn move_back(
-    interview: &Interview,
-    plan: &mut Plan,
-    name: &str,
-    now: Timestamp,
-    settings: &PlaybookSettings,
-) {
+fn reply(after: &mut Interview, status: ReplyStatus, now: Timestamp) {
+    after.reply_status = status;
+    after.replied_at = (status != ReplyStatus::Awaiting).then_some(now);
+}
+
+fn close(after: &mut Interview, outcome: Outcome) {
+    after.outcome = Some(outcome);
+}
+
+/// After the meeting, the write-up and the thank-you may come in either order: the stage says
+/// which is still owed (evaluate: the write-up; thank-you: the thank-you), and done when both
+/// are.
+fn held_stage(interview: &Interview) -> Stage {
+    match (interview.is_written_up(), interview.thanked_at.is_some()) {
+        (true, true) => Stage::Done,
+        (true, false) => Stage::ThankYou,
+        (false, _) => Stage::Evaluate,
+    }
+}
+
+/// Reopens a closed or finished interview, or steps one stage back, undoing what the step
+/// into this stage recorded.
+fn move_back(interview: &Interview, after: &mut Interview, name: &str) -> String {
     if let Some(outcome) = interview.outcome {
-        plan.outcome = None;
+        after.outcome = None;
         if interview.stage == Stage::Request {
-            plan.reply_status = ReplyStatus::Awaiting;
+            after.reply_status = ReplyStatus::Awaiting;
+            after.replied_at = None;
         }
-        plan.timeline_summary = format!(
+        return format!(
             "Reopened the interview with {name} (was {})",
             outcome.label().to_lowercase()
         );
-        return;
     }
-    // check() refuses to move back from the first stage; were it asked, it stays there.
-    let back_to = interview.stage.previous().unwrap_or(interview.stage);
-    plan.stage = back_to;
+    if interview.progress_sent_at.is_some() {
+        after.progress_sent_at = None;
+        return format!("Reopened the interview with {name}: the progress update is owed again");
+    }
     match interview.stage {
+        Stage::Done => after.thanked_at = None,
+        Stage::ThankYou => {
+            after.evaluated_at = None;
+            after.write_up_skipped = false;
+        }
+        Stage::Evaluate => {
+            after.thanked_at = None;
+            after.stage = Stage::Meet;
+        }
         Stage::Meet => {
-            plan.reply_status = ReplyStatus::Awaiting;
-            plan.withdraw.push(FollowUpKind::Prepare);
-            plan.open.push(PlannedFollowUp {
-                kind: FollowUpKind::Nudge,
-                title: format!("Nudge {name} if there is still no reply"),
-                due_at: now.plus(Duration::days(i64::from(settings.nudge_after_days))),
-                for_redirect: false,
-            });
+            after.stage = Stage::Request;
+            after.reply_status = ReplyStatus::Awaiting;
+            after.replied_at = None;
         }
-        Stage::Evaluate => plan.withdraw.push(FollowUpKind::ThankYou),
-        Stage::Done => {
-            plan.withdraw.push(FollowUpKind::KeepInTouch);
-            plan.open.push(PlannedFollowUp {
-                kind: FollowUpKind::ThankYou,
-                title: format!("Send a thank-you to {name}"),
-                due_at: now,
-                for_redirect: false,
-            });
-        }
-        Stage::ThankYou | Stage::Request => {}
+        // check() refuses to move back from the first stage.
+        Stage::Request => {}
     }
-    plan.timeline_summary = format!(
+    if matches!(interview.stage, Stage::Done | Stage::ThankYou) {
+        after.stage = held_stage(after);
+    }
+    format!(
         "Moved the interview with {name} back to {}",
-        back_to.label()
-    );
+        after.stage.label()
+    )
 }

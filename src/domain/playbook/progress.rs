@@ -1,15 +1,18 @@
-//! How an interview's progress is said on screen: what it waits for, and for how long.
+//! How an interview's progress is said on screen: what it owes next, and for how long it has
+//! been as it is.
 
-use crate::domain::Stage;
+use crate::domain::{Clock, NextKind, Timestamp};
 
-/// What an open interview at `stage` is waiting for, in a few words.
-pub fn owed_next(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Request => "awaiting their reply",
-        Stage::Meet => "the meeting",
-        Stage::Evaluate => "write it up",
-        Stage::ThankYou => "send the thank-you",
-        Stage::Done => "keep in touch",
+/// An interview's next step, in a few words with its time: "thank-you due today",
+/// "nudge 3 days late", "meeting Tue 01 Dec".
+pub fn owed_words(kind: NextKind, due_at: Timestamp, clock: &Clock) -> String {
+    let what = kind.label().to_lowercase();
+    let late = (clock.today() - clock.local_date_of(due_at)).num_days();
+    match (kind, late) {
+        (NextKind::Meeting, _) => format!("{what} {}", clock.day(due_at)),
+        (_, 1) => format!("{what} 1 day late"),
+        (_, d) if d > 1 => format!("{what} {d} days late"),
+        _ => format!("{what} due {}", clock.day(due_at)),
     }
 }
 

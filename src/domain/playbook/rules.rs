@@ -29,7 +29,9 @@ pub fn allowed_steps(interview: &Interview) -> Vec<Step> {
         },
         Step::MeetingMissed,
         Step::Evaluated,
+        Step::SkipWriteUp,
         Step::ThankYouSent,
+        Step::ProgressSent,
         Step::Cancel,
         Step::MoveBack,
     ];
@@ -47,6 +49,12 @@ pub fn check(interview: &Interview, step: &Step) -> Result<(), Refused> {
             reason,
         })
     };
+    if interview.progress_sent_at.is_some() && interview.outcome.is_none() {
+        return match step {
+            Step::MoveBack => Ok(()),
+            _ => refuse("this interview is finished (the progress update went out); move it back to reopen it".into()),
+        };
+    }
     if let Some(outcome) = interview.outcome {
         return match step {
             Step::MoveBack => Ok(()),
@@ -88,9 +96,18 @@ pub fn check(interview: &Interview, step: &Step) -> Result<(), Refused> {
             &[Stage::Evaluate, Stage::ThankYou, Stage::Done],
             "hold the meeting first",
         ),
+        Step::SkipWriteUp if interview.is_written_up() => refuse("it is written up already".into()),
+        Step::SkipWriteUp => at(&[Stage::Evaluate], "hold the meeting first"),
+        Step::ThankYouSent if interview.thanked_at.is_some() => {
+            refuse("the thank-you went out already".into())
+        }
         Step::ThankYouSent => at(
             &[Stage::Evaluate, Stage::ThankYou],
             "a thank-you follows a meeting",
+        ),
+        Step::ProgressSent => at(
+            &[Stage::Done],
+            "the progress update follows the thank-you and the write-up",
         ),
         Step::Cancel => at(
             &[

@@ -161,6 +161,11 @@ impl Record for Interview {
         "thank_you_channel",
         "thank_you_text",
         "closed_at",
+        "nudged_at",
+        "write_up_skipped",
+        "progress_sent_at",
+        "snoozed_step",
+        "snoozed_until",
     ];
 
     fn meta(&self) -> &Meta {
@@ -202,6 +207,11 @@ impl Record for Interview {
             &self.thank_you_channel,
             &self.thank_you_text,
             &self.closed_at,
+            &self.nudged_at,
+            &self.write_up_skipped,
+            &self.progress_sent_at,
+            &self.snoozed_step,
+            &self.snoozed_until,
         ]
     }
 
@@ -244,6 +254,11 @@ impl Record for Interview {
             thank_you_channel: row.get(next())?,
             thank_you_text: row.get(next())?,
             closed_at: row.get(next())?,
+            nudged_at: row.get(next())?,
+            write_up_skipped: row.get(next())?,
+            progress_sent_at: row.get(next())?,
+            snoozed_step: row.get(next())?,
+            snoozed_until: row.get(next())?,
         })
     }
 }

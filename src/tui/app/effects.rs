@@ -1,6 +1,7 @@
 //! Carrying out one effect against the store, and the two that need more than one call.
 
 use crate::tui::app::*;
+use crate::tui::data::saved::{Before, Saved};
 
 impl App {
     /// One effect against the store; its result, if it has one.
@@ -22,6 +23,7 @@ impl App {
             | Effect::SwapQuestions(..)
             | Effect::ReviewDone(_)
             | Effect::ReviewSnooze { .. }
+            | Effect::ReviewSnoozeStep { .. }
             | Effect::ReviewPutBack(_)
             | Effect::CopyToClipboard(_)
             | Effect::RunImport { .. }
@@ -70,10 +72,10 @@ impl App {
                 load::contact_index_chunk(&self.store, after.as_ref(), first)
             }
             Effect::OpenContact(id) => {
-                load::contact(&self.store, id).map(|d| Loaded::Contact(Box::new(d)))
+                load::contact(&self.store, id, &clock).map(|d| Loaded::Contact(Box::new(d)))
             }
             Effect::LoadPipeline { limit } => {
-                load::pipeline(&self.store, limit).map(Loaded::Pipeline)
+                load::pipeline(&self.store, limit, &clock).map(Loaded::Pipeline)
             }
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
@@ -117,7 +119,13 @@ impl App {
                     .and_then(|interview| {
                         let contact: crate::domain::Contact =
                             self.store.get(interview.contact_id)?;
-                        Ok(Loaded::InterviewSteps(Box::new(interview), contact.name))
+                        let next = self.store.next_step_of(id, &clock)?;
+                        Ok(Loaded::InterviewSteps {
+                            interview: Box::new(interview),
+                            name: contact.name,
+                            next: next.map(|row| row.step.kind),
+                            wait_days: i64::from(self.settings.playbook.nudge_after_days),
+                        })
                     })
             }
             // The changes are carried out by `change`.
@@ -187,20 +195,30 @@ impl App {
                     Err(e) => Loaded::Failed(format!("Could not copy: {e}")),
                 })
             }
-            Effect::ReviewDone(id) => self
-                .store
-                .complete_follow_up(id, clock.timestamp())
-                .map(|before| Loaded::ReviewActed(Box::new(before), ReviewCount::Done)),
+            Effect::ReviewDone(id) => {
+                self.store
+                    .complete_follow_up(id, clock.timestamp())
+                    .map(|before| {
+                        Loaded::ReviewActed(Before::FollowUp(Box::new(before)), ReviewCount::Done)
+                    })
+            }
             Effect::ReviewSnooze { id, days } => self
                 .store
                 .snooze_until(id, days, &clock)
                 .and_then(|until| self.store.snooze_follow_up(id, until, clock.timestamp()))
-                .map(|before| Loaded::ReviewActed(Box::new(before), ReviewCount::Snoozed)),
+                .map(|before| {
+                    Loaded::ReviewActed(Before::FollowUp(Box::new(before)), ReviewCount::Snoozed)
+                }),
+            Effect::ReviewSnoozeStep { interview, days } => {
+                self.snooze_step(interview, days, &clock)
+            }
             Effect::ReviewPutBack(before) => {
-                let id = before.meta.id;
-                self.store
-                    .put_back(*before, clock.timestamp())
-                    .map(|()| Loaded::ReviewUndone(id))
+                let id = before.id();
+                match before {
+                    Before::FollowUp(f) => self.store.put_back(*f, clock.timestamp()),
+                    Before::Interview(s) => self.store.restore_snapshot(&s, &clock),
+                }
+                .map(|()| Loaded::ReviewUndone(id))
             }
             // The reads are carried out by `read`.
             _ => return None,
@@ -226,6 +244,7 @@ impl App {
             }
             other => other,
         };
+        let before = self.store.snapshot(interview, step.name())?;
         let after = self.store.apply_step(
             interview,
             &StepInput::from(step),
@@ -238,8 +257,20 @@ impl App {
             .timeline_of(after.contact_id, 1)?
             .into_iter()
             .next();
-        Ok(Loaded::Changed(
-            latest.map_or_else(|| "Done".into(), |entry| entry.summary),
+        Ok(Loaded::Saved(Saved::Acted {
+            message: latest.map_or_else(|| "Done".into(), |entry| entry.summary),
+            before: Before::Interview(Box::new(before)),
+        }))
+    }
+
+    /// Snoozes an interview's step by whole days, keeping it as it was for the review's undo.
+    fn snooze_step(&self, interview: Id, days: i64, clock: &Clock) -> StoreResult<Loaded> {
+        let until = self.store.step_snooze_until(interview, days, clock)?;
+        let before = self.store.snapshot(interview, "the snooze")?;
+        self.store.snooze_step(interview, until, clock)?;
+        Ok(Loaded::ReviewActed(
+            Before::Interview(Box::new(before)),
+            ReviewCount::Snoozed,
         ))
     }
 }

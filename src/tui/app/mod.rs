@@ -86,6 +86,9 @@ impl App {
     /// Applies the config file: its settings, colours and keys. Says what was wrong in it.
     pub fn configure(&mut self, config: &crate::config::Config) -> Vec<crate::config::Warning> {
         self.settings = config.settings.clone();
+        if let Err(e) = self.store.use_playbook(&config.settings.playbook) {
+            self.model.status = Some(format!("The playbook's settings could not be applied: {e}"));
+        }
         let (colors, mut warnings) = Colors::default().patched(&config.colors);
         self.theme.colors = colors;
         let (keymap, key_warnings) = Keymap::default_keys().patched(&config.keys);

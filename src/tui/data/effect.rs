@@ -1,11 +1,11 @@
 //! What `update` asks the app to do, as data. (What comes back is `loaded.rs`.)
 
 use crate::domain::Id;
+use crate::domain::InterviewQuestion;
 use crate::domain::drafts::Template;
 use crate::domain::playbook::Step;
 use crate::domain::review::ReviewItem;
 use crate::domain::rows::ContactRow;
-use crate::domain::{FollowUp, InterviewQuestion};
 use crate::form::Form;
 use crate::tui::screens::home::pane::Pane;
 
@@ -72,8 +72,13 @@ pub enum Effect {
         id: Id,
         days: i64,
     },
-    /// Undo a review action: put the follow-up back as it was.
-    ReviewPutBack(Box<FollowUp>),
+    /// Snooze an interview's next step by whole days from the review.
+    ReviewSnoozeStep {
+        interview: Id,
+        days: i64,
+    },
+    /// Undo a review action: put the follow-up or the interview back as it was.
+    ReviewPutBack(crate::tui::data::saved::Before),
     /// Meeting mode for an interview.
     OpenMeeting(Id),
     /// Save one interview question (ticked, or its answer as typed).
@@ -123,6 +128,7 @@ impl Effect {
                 | OpenStepMenu(_)
                 | ReviewDone(_)
                 | ReviewSnooze { .. }
+                | ReviewSnoozeStep { .. }
                 | ReviewPutBack(_)
                 | SaveQuestion(_)
                 | AddQuestion { .. }
@@ -160,6 +166,8 @@ pub enum FormRequest {
     AddQuestions(Id),
     /// Snooze a follow-up to a typed date.
     Snooze(Id),
+    /// Snooze an interview's next step to a typed date.
+    SnoozeStep(Id),
     /// Log a touch with a contact and mark a follow-up done.
     TouchAndComplete {
         contact: Id,

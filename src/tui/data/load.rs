@@ -29,8 +29,8 @@ pub fn home(
 ) -> StoreResult<HomeData> {
     let start_of_today = clock.start_of(clock.today());
     let long_ago = Timestamp(chrono::DateTime::UNIX_EPOCH);
-    let overdue = store.count_open_follow_ups(long_ago, start_of_today, COUNT_CAP)?;
-    let due_today = store.count_open_follow_ups(start_of_today, clock.end_of_today(), COUNT_CAP)?;
+    let overdue = store.count_owed(long_ago, start_of_today, COUNT_CAP)?;
+    let due_today = store.count_owed(start_of_today, clock.end_of_today(), COUNT_CAP)?;
     let far_future = clock.timestamp().plus(Duration::days(3650));
     let next_meeting = store
         .meetings_between(clock.timestamp(), far_future, 1)?
@@ -56,9 +56,10 @@ pub fn meetings(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<M
     store.meetings_between(clock.start_of(clock.today()), until, limit as u64)
 }
 
-/// Open follow-ups due by the end of the coming week, most overdue first.
+/// Open follow-ups and interviews' next steps due by the end of the coming week, most overdue
+/// first.
 pub fn follow_ups(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<FollowUpRow>> {
-    store.open_follow_ups_before(clock.end_of_week(), limit as u64)
+    store.owed_before(clock.end_of_week(), limit as u64, clock)
 }
 
 pub fn contacts(store: &Store, fetch: &ContactFetch, total: usize) -> StoreResult<Vec<ContactRow>> {
@@ -76,8 +77,9 @@ pub fn contacts(store: &Store, fetch: &ContactFetch, total: usize) -> StoreResul
     }
 }
 
-pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
+pub fn contact(store: &Store, id: Id, clock: &Clock) -> StoreResult<ContactDetail> {
     let contact: Contact = store.get(id)?;
+    let interviews = store.interviews_of(id)?;
     let organization = match contact.organization_id {
         Some(org) => Some(store.get::<Organization>(org)?.name),
         None => None,
@@ -102,7 +104,11 @@ pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
         organization,
         people,
         tags: store.tags_of(id)?,
-        interviews: store.interviews_of(id)?,
+        owed: interviews
+            .iter()
+            .map(|i| Ok((i.meta.id, store.owed_by(i.meta.id, clock)?)))
+            .collect::<StoreResult<_>>()?,
+        interviews,
         follow_ups: store.open_follow_ups_of(id)?,
         timeline: store.timeline_of(id, TIMELINE_SHOWN)?,
         contact,
@@ -111,11 +117,14 @@ pub fn contact(store: &Store, id: Id) -> StoreResult<ContactDetail> {
     })
 }
 
-pub fn pipeline(store: &Store, limit: usize) -> StoreResult<Pipeline> {
+pub fn pipeline(store: &Store, limit: usize, clock: &Clock) -> StoreResult<Pipeline> {
     let columns = Stage::ALL
         .iter()
         .map(|stage| {
-            let (total, cards) = store.open_interviews_at(*stage, limit as u64)?;
+            let (total, mut cards) = store.open_interviews_at(*stage, limit as u64)?;
+            for card in &mut cards {
+                card.next = store.owed_by(card.interview_id, clock)?;
+            }
             Ok(Column {
                 stage: *stage,
                 total,
@@ -249,7 +258,10 @@ pub fn form(
         FormRequest::TouchAndComplete { contact, follow_up } => {
             forms::touch_completing(*contact, Some(*follow_up), clock)
         }
-        FormRequest::Snooze(id) => forms::snooze(*id, clock),
+        FormRequest::Snooze(id) => forms::snooze(FormKind::Snooze { follow_up: *id }, clock),
+        FormRequest::SnoozeStep(id) => {
+            forms::snooze(FormKind::SnoozeStep { interview: *id }, clock)
+        }
         FormRequest::MergeInto(contact) => forms::merge_into(*contact),
         other => match step_form(store, other, clock, settings)? {
             Some(form) => form,
@@ -280,7 +292,7 @@ pub fn step_form(
     clock: &Clock,
     settings: &crate::domain::settings::Settings,
 ) -> StoreResult<Option<crate::form::Form>> {
-    use crate::domain::drafts::{DraftValues, first_name, render};
+    use crate::domain::drafts::{DraftValues, first_name, objective_phrase, render};
     use crate::form::steps;
     Ok(Some(match request {
         FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
@@ -315,8 +327,8 @@ pub fn step_form(
             let values = DraftValues {
                 first_name: first_name(&contact.name),
                 organization,
-                objective: interview.objective.clone(),
-                key_point: key_point.trim_end_matches('.').to_lowercase(),
+                objective: objective_phrase(&interview.objective),
+                key_point: key_point.trim_end_matches('.').to_string(),
                 action_taken: String::new(),
             };
             let text = template.text_in(settings.templates.as_deref());

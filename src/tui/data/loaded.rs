@@ -1,6 +1,5 @@
 //! What comes back from the database for an effect, to fold into the model.
 
-use crate::domain::FollowUp;
 use crate::domain::Id;
 use crate::domain::review::ReviewItem;
 use crate::domain::rows::{
@@ -50,12 +49,18 @@ pub enum Loaded {
     /// The record an open form edits, as saved elsewhere since the form read it.
     StoredMeanwhile(Box<crate::form::Form>),
     /// An interview and its contact's name: the steps it can take next are offered.
-    InterviewSteps(Box<crate::domain::Interview>, String),
+    InterviewSteps {
+        interview: Box<crate::domain::Interview>,
+        name: String,
+        /// The step it owes now.
+        next: Option<crate::domain::NextKind>,
+        wait_days: i64,
+    },
     Meeting(Box<MeetingView>),
     Review(Vec<ReviewItem>),
     ReviewContext(ReviewContext),
     /// A review action was taken: the follow-up as it was, and what it counts as.
-    ReviewActed(Box<FollowUp>, ReviewCount),
+    ReviewActed(crate::tui::data::saved::Before, ReviewCount),
     /// A review action was undone.
     ReviewUndone(Id),
     Insights(Box<crate::domain::insights::Insights>),

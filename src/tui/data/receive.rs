@@ -89,8 +89,15 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         }
         Loaded::ReviewActed(before, counted) => review::acted(model, before, counted),
         Loaded::ReviewUndone(_) => model.reload_shown(),
-        Loaded::InterviewSteps(interview, name) => {
-            let menu = crate::tui::overlays::step_menu::StepMenu::for_interview(&interview, &name);
+        Loaded::InterviewSteps {
+            interview,
+            name,
+            next,
+            wait_days,
+        } => {
+            let menu = crate::tui::overlays::step_menu::StepMenu::for_interview(
+                &interview, &name, next, wait_days,
+            );
             model.mode = Mode::Menu(menu);
             Vec::new()
         }

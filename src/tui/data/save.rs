@@ -13,7 +13,7 @@ use crate::store::{Store, StoreError, record};
 use crate::tui::data::save_steps;
 
 pub use crate::tui::data::saved::Saved;
-use crate::tui::data::saved::date_in;
+use crate::tui::data::saved::{Before, date_in};
 
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
@@ -46,8 +46,18 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                 .snooze_follow_up(*follow_up, until, clock.timestamp())
                 .map(|before| Saved::Acted {
                     message: format!("Snoozed until {}", clock.when(until)),
-                    before: Box::new(before),
+                    before: Before::FollowUp(Box::new(before)),
                 }),
+            Err(refused) => Ok(refused),
+        },
+        FormKind::SnoozeStep { interview } => match date_in(form, FieldKey::Until, clock) {
+            Ok(until) => store.snapshot(*interview, "the snooze").and_then(|before| {
+                store.snooze_step(*interview, until, clock)?;
+                Ok(Saved::Acted {
+                    message: format!("Snoozed until {}", clock.when(until)),
+                    before: Before::Interview(Box::new(before)),
+                })
+            }),
             Err(refused) => Ok(refused),
         },
         FormKind::StartInterview { contact } => {
@@ -291,7 +301,9 @@ fn save_touch(
     Ok(match completes {
         Some(follow_up) => Saved::Acted {
             message,
-            before: Box::new(store.complete_follow_up(follow_up, clock.timestamp())?),
+            before: Before::FollowUp(Box::new(
+                store.complete_follow_up(follow_up, clock.timestamp())?,
+            )),
         },
         None => Saved::Done {
             message,

@@ -2,7 +2,7 @@
 //! with everything it brings (referrals, action items, follow-ups, the timeline).
 
 use crate::form::FieldKey;
-use crate::tui::data::saved::date_in;
+use crate::tui::data::saved::{Before, date_in};
 use chrono::Duration;
 
 use crate::domain::drafts::{Template, unfilled};
@@ -10,7 +10,7 @@ use crate::domain::playbook::Step;
 use crate::domain::settings::Settings;
 use crate::domain::{
     Channel, Clock, Contact, Evaluation, Id, Interaction, InteractionKind, Interview, MeetingMode,
-    sanitize,
+    Stage, sanitize,
 };
 use crate::form::Form;
 use crate::store::sent::Sent;
@@ -80,10 +80,12 @@ pub fn schedule(
         step: Step::MeetingScheduled { starts_at },
         meeting: Some(meeting),
     };
+    let message = format!("Meeting set for {}", clock.when(starts_at));
+    let before = store.snapshot(interview, &message)?;
     store.apply_step(interview, &input, clock, &settings.playbook)?;
-    Ok(Saved::Done {
-        message: format!("Meeting set for {}", clock.when(starts_at)),
-        contact: None,
+    Ok(Saved::Acted {
+        message,
+        before: Before::Interview(Box::new(before)),
     })
 }
 
@@ -98,10 +100,12 @@ pub fn redirect(
     let step = StepInput::from(Step::Redirected {
         to_name: name.clone(),
     });
+    let message = format!("{name} added, with a follow-up to reach out");
+    let before = store.snapshot(interview, &message)?;
     store.apply_step(interview, &step, clock, &settings.playbook)?;
-    Ok(Saved::Done {
-        message: format!("{name} added, with a follow-up to reach out"),
-        contact: None,
+    Ok(Saved::Acted {
+        message,
+        before: Before::Interview(Box::new(before)),
     })
 }
 
@@ -132,6 +136,7 @@ pub fn evaluation(
         referrals: lines(&form.text(FieldKey::Referrals)),
         actions: lines(&form.text(FieldKey::Actions)),
     };
+    let before = store.snapshot(interview_id, "the write-up")?;
     store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
     let (referrals, actions) = (write_up.referrals, write_up.actions);
     let mut message = "Written up".to_string();
@@ -142,15 +147,15 @@ pub fn evaluation(
             actions.len()
         ));
     }
-    Ok(Saved::Done {
+    Ok(Saved::Acted {
         message,
-        contact: None,
+        before: Before::Interview(Box::new(before)),
     })
 }
 
-/// Marks a drafted message sent; refused while a placeholder is unfilled. A thank-you or a
-/// nudge is a playbook step; a request or a progress update goes on the timeline (and an
-/// update moves keep-in-touch on).
+/// Marks a drafted message sent; refused while a placeholder is unfilled. A thank-you, a nudge
+/// and the progress update an interview owes are playbook steps (undone as one in the review);
+/// a request's words are kept on the entry that logged it; any other update is a touch.
 pub fn draft_sent(
     store: &Store,
     form: &Form,
@@ -167,28 +172,20 @@ pub fn draft_sent(
         ));
     }
     let interview: Interview = store.get(interview_id)?;
-    let channel = form.text(FieldKey::Channel);
-    match template {
-        Template::ThankYou | Template::Nudge => {
-            let sent = match template {
-                Template::ThankYou => Sent::ThankYou {
-                    text: note.clone(),
-                    channel: channel.clone(),
-                },
-                _ => Sent::Nudge,
-            };
-            store.message_sent(interview_id, &sent, clock, &settings.playbook)?;
-        }
-        Template::Request | Template::ProgressUpdate => {
-            let summary = if template == Template::Request {
-                crate::domain::drafts::REQUEST_SENT
-            } else {
-                "Sent a progress update"
-            };
+    let owes_update = interview.stage == Stage::Done && !interview.is_finished();
+    let sent = match template {
+        Template::ThankYou => Sent::ThankYou {
+            text: note.clone(),
+            channel: form.text(FieldKey::Channel),
+        },
+        Template::Nudge => Sent::Nudge,
+        Template::Request => Sent::Request { text: note.clone() },
+        Template::ProgressUpdate if owes_update => Sent::ProgressUpdate,
+        Template::ProgressUpdate => {
             let mut touch = Interaction::new(
                 interview.contact_id,
                 InteractionKind::Email,
-                summary,
+                "Sent a progress update",
                 clock.timestamp(),
             );
             touch.interview_id = Some(interview_id);
@@ -200,16 +197,22 @@ pub fn draft_sent(
                     .keep_in_touch_days
                     .unwrap_or(settings.playbook.keep_in_touch_days),
             )?;
+            return Ok(Saved::Done {
+                message: "Update sent".into(),
+                contact: None,
+            });
         }
-    }
-    let message = match template {
-        Template::ThankYou => "Thank-you sent; a progress update is due in 30 days",
-        Template::Nudge => "Nudge sent",
-        Template::Request => "Request sent",
-        Template::ProgressUpdate => "Update sent; the next one is due in 30 days",
     };
-    Ok(Saved::Done {
+    let message = match template {
+        Template::ThankYou => "Thank-you sent",
+        Template::Nudge => "Nudge sent",
+        Template::Request => "The request's words are kept on its timeline entry",
+        Template::ProgressUpdate => "Update sent: this interview is finished",
+    };
+    let before = store.snapshot(interview_id, message)?;
+    store.message_sent(interview_id, &sent, clock, &settings.playbook)?;
+    Ok(Saved::Acted {
         message: message.into(),
-        contact: None,
+        before: Before::Interview(Box::new(before)),
     })
 }

@@ -14,12 +14,9 @@ pub enum Saved {
         message: String,
         contact: Option<Id>,
     },
-    /// Saved, and a follow-up changed by it (snoozed, or done with a touch): as it was before,
-    /// so the review can undo exactly this.
-    Acted {
-        message: String,
-        before: Box<crate::domain::FollowUp>,
-    },
+    /// Saved, and what it changed as it was before (a follow-up snoozed or done with a touch,
+    /// an interview moved by a step), so the review can undo exactly this.
+    Acted { message: String, before: Before },
     /// Not saved; the form shows why (at a field when one is named).
     Refused {
         field: Option<FieldKey>,
@@ -32,6 +29,31 @@ pub enum Saved {
     ChangedMeanwhile,
     /// The import form's dry run: what the import would do, to confirm.
     ImportPreview(Box<crate::tui::screens::import::ImportPreview>),
+}
+
+/// A record as it was before a review action changed it: what `u` puts back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Before {
+    FollowUp(Box<crate::domain::FollowUp>),
+    Interview(Box<crate::store::snapshot::InterviewSnapshot>),
+}
+
+impl Before {
+    /// The follow-up's or the interview's id (the review stands on it again after an undo).
+    pub fn id(&self) -> Id {
+        match self {
+            Before::FollowUp(f) => f.meta.id,
+            Before::Interview(s) => s.interview.meta.id,
+        }
+    }
+
+    /// What it was, as the undo names it.
+    pub fn label(&self) -> &str {
+        match self {
+            Before::FollowUp(f) => &f.title,
+            Before::Interview(s) => &s.what,
+        }
+    }
 }
 
 impl Saved {

@@ -137,6 +137,8 @@ pub enum Action {
     TouchAndDone,
     /// Review: leave this one for now and go to the next.
     Skip,
+    /// Review: close an unanswered request as no reply.
+    CloseNoReply,
     /// On a contact: every field and the notes, whole, in a box to scroll.
     ReadCard,
     /// While typing a line: stop, keeping what was typed.

@@ -124,11 +124,11 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             let home = &model.home;
             let request = match pane {
                 Pane::Contacts => selected_contact(model, index).map(FormRequest::EditContact),
-                Pane::FollowUps => home
-                    .follow_ups
-                    .rows
-                    .get(index)
-                    .map(|f| FormRequest::EditFollowUp(f.id)),
+                Pane::FollowUps => match home.follow_ups.rows.get(index) {
+                    // An interview's step is changed by taking a step: the menu of them.
+                    Some(f) if f.step.is_some() => return vec![Effect::OpenStepMenu(f.id)],
+                    f => f.map(|f| FormRequest::EditFollowUp(f.id)),
+                },
                 Pane::QuestionLists => home
                     .question_lists
                     .rows
@@ -172,6 +172,11 @@ fn delete(model: &mut Model) -> Vec<Effect> {
                     ask(model, Deletable::Contact, &name, id)
                 }
                 Pane::FollowUps => match model.home.follow_ups.rows.get(index).cloned() {
+                    Some(f) if f.step.is_some() => say(
+                        model,
+                        "An interview's next step goes when it is taken: e lists the steps \
+                         (call it off there), R does it in the review",
+                    ),
                     Some(f) => ask(model, Deletable::FollowUp, &f.title, f.id),
                     None => Vec::new(),
                 },

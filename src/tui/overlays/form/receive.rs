@@ -1,8 +1,9 @@
 //! A form's results: built and opened, saved, refused, found changed elsewhere meanwhile.
 
-use crate::domain::{FollowUp, Id};
+use crate::domain::Id;
 use crate::form::{Duplicate, Form, FormKind};
 use crate::tui::data::effect::Effect;
+use crate::tui::data::saved::Before;
 use crate::tui::model::{Mode, Model, ReviewCount, ReviewUndo, Screen};
 
 /// A form read and built: it opens.
@@ -20,17 +21,24 @@ pub fn opened(
 
 /// The form was saved: it closes, and what it changed is read again.
 /// (`before`: the follow-up the save changed, as it was — kept for the review's undo.)
-pub fn saved(model: &mut Model, message: String, before: Option<Box<FollowUp>>) -> Vec<Effect> {
+pub fn saved(model: &mut Model, message: String, before: Option<Before>) -> Vec<Effect> {
     let kind = model.take_form().map(|f| f.kind);
     // The helpers are thanked: their list has done its work.
     if kind == Some(FormKind::LandedRole) && matches!(model.screen(), Some(Screen::Landed(_))) {
         model.stack.pop();
     }
-    let counted = match kind {
-        Some(FormKind::Snooze { .. }) => Some(ReviewCount::Snoozed),
-        Some(FormKind::Touch {
-            completes: Some(_), ..
-        }) => Some(ReviewCount::Touched),
+    let counted = match (kind, &before) {
+        (Some(FormKind::Snooze { .. } | FormKind::SnoozeStep { .. }), _) => {
+            Some(ReviewCount::Snoozed)
+        }
+        (
+            Some(FormKind::Touch {
+                completes: Some(_), ..
+            }),
+            _,
+        ) => Some(ReviewCount::Touched),
+        // A step taken (from its form, its draft or the menu).
+        (_, Some(Before::Interview(_))) => Some(ReviewCount::Done),
         _ => None,
     };
     if let (Some(counted), Some(Screen::Review(view))) = (counted, model.stack.last_mut()) {

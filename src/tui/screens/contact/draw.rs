@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::Clock;
-use crate::domain::playbook::{age, owed_next};
+use crate::domain::playbook::{age, owed_words};
 use crate::tui::model::{ContactDetail, Section};
 use crate::tui::view::layout::{self, CONTACT_FIELD_LINES};
 use crate::tui::view::list::ListBox;
@@ -142,14 +142,20 @@ fn row<'a>(
                 return Line::default();
             };
             let days = (clock.today() - clock.local_date_of(interview.meta.updated_at)).num_days();
-            let state = match interview.outcome {
-                Some(outcome) => format!("{:<10} ", outcome.label()),
-                None => format!(
+            let owed = detail
+                .owed
+                .iter()
+                .find(|(id, _)| *id == interview.meta.id)
+                .and_then(|(_, owed)| *owed);
+            let state = match (interview.outcome, owed) {
+                (Some(outcome), _) => format!("{:<10} ", outcome.label()),
+                (None, Some(owed)) => format!(
                     "{:<10} {} · {} · ",
                     interview.stage.label(),
                     age(days),
-                    owed_next(interview.stage)
+                    owed_words(owed.kind, owed.due_at, clock)
                 ),
+                (None, None) => format!("{:<10} finished · ", interview.stage.label()),
             };
             Line::from(vec![
                 Span::styled(state, theme.stage()),

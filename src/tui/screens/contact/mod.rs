@@ -67,6 +67,8 @@ pub struct ContactDetail {
     pub tags: Vec<String>,
     pub people: Vec<Link>,
     pub interviews: Vec<Interview>,
+    /// What each interview owes next (by interview id; none when it owes nothing).
+    pub owed: Vec<(crate::domain::Id, Option<crate::domain::rows::Owed>)>,
     pub follow_ups: Vec<FollowUp>,
     pub timeline: Vec<Interaction>,
     pub section: Section,

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::domain::Clock;
-use crate::domain::playbook::{age, owed_next};
+use crate::domain::playbook::{age, owed_words};
 use crate::tui::model::Pipeline;
 use crate::tui::view::layout;
 use crate::tui::view::list::ListBox;
@@ -29,7 +29,15 @@ pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, them
             }
             rows.push(Line::raw(card.contact_name.clone()));
             let days = (clock.today() - clock.local_date_of(card.updated_at)).num_days();
-            let state = format!("  {} · {} · ", age(days), owed_next(column.stage));
+            // What it owes first: a narrow column keeps the part that matters.
+            let state = match card.next {
+                Some(owed) => format!(
+                    "  {} · {} · ",
+                    owed_words(owed.kind, owed.due_at, clock),
+                    age(days)
+                ),
+                None => format!("  finished · {} · ", age(days)),
+            };
             rows.push(Line::from(vec![
                 Span::styled(state, theme.stage()),
                 Span::styled(card.objective.clone(), theme.dim()),

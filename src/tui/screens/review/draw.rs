@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::domain::Clock;
-use crate::domain::playbook::owed_next;
+use crate::domain::review::ItemKind;
 use crate::tui::model::ReviewView;
 use crate::tui::screens::review::update::suggestion;
 use crate::tui::view::theme::Theme;
@@ -47,7 +47,9 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         (Some(name), None) => name.clone(),
         (None, _) => "—".into(),
     };
-    let due = if item.days_overdue > 0 {
+    let due = if item.days_overdue == 1 {
+        Span::styled("1 day late", theme.overdue())
+    } else if item.days_overdue > 0 {
         Span::styled(format!("{} days late", item.days_overdue), theme.overdue())
     } else {
         Span::styled(
@@ -66,10 +68,7 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
     if let Some((stage, objective)) = context.and_then(|c| c.interview.as_ref()) {
         lines.push(Line::from(vec![
             label("Interview"),
-            Span::styled(
-                format!("{} · {} · ", stage.label(), owed_next(*stage)),
-                theme.stage(),
-            ),
+            Span::styled(format!("{} · ", stage.label()), theme.stage()),
             Span::raw(objective.clone()),
         ]));
     }
@@ -89,10 +88,15 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
     ]));
     lines.push(Line::default());
     lines.push(Line::styled(format!(" {tally}"), theme.dim()));
-    lines.push(Line::styled(
-        " d done · 1/3/7 snooze days · s snooze to… · r reschedule · t touch+done · w draft · o open · Space skip · u undo",
-        theme.dim(),
-    ));
+    let keys = match item.item {
+        ItemKind::Step { .. } => {
+            " d do it · 1/3/7 snooze days · s snooze to… · n every step · o open · Space skip · u undo"
+        }
+        ItemKind::FollowUp { .. } => {
+            " d done · 1/3/7 snooze days · s snooze to… · r reschedule · t touch+done · w draft · o open · Space skip · u undo"
+        }
+    };
+    lines.push(Line::styled(keys, theme.dim()));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

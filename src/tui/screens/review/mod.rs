@@ -9,17 +9,17 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
     &[Context::Review, Context::Global]
 };
 
-use crate::domain::FollowUp;
 use crate::domain::Id;
 use crate::domain::review::ReviewItem;
 use crate::domain::rows::ReviewContext;
+use crate::tui::data::saved::Before;
 
 /// What one review action did, so `u` can take it back.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewUndo {
     Skip,
-    /// The follow-up as it was before it was done or snoozed.
-    Put(Box<FollowUp>, ReviewCount),
+    /// The follow-up or the interview as it was before the action.
+    Put(Before, ReviewCount),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! The daily review: one item at a time, a key for each thing to do with it. Done and snoozed
 //! items leave the queue (it is read again), skipped ones stay; every action can be undone.
 
-use crate::domain::FollowUp;
 use crate::domain::FollowUpKind;
+use crate::domain::NextKind;
 use crate::domain::drafts::Template;
 use crate::domain::review::ItemKind;
 use crate::domain::review::ReviewItem;
@@ -45,7 +45,7 @@ fn undone_words(last: &ReviewUndo) -> String {
                 ReviewCount::Snoozed => "snoozed",
                 ReviewCount::Touched => "touched and done",
             };
-            format!("Undone: {what} “{}” — it is back", before.title)
+            format!("Undone: {what} “{}” — it is back", before.label())
         }
     }
 }
@@ -93,85 +93,131 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Reread, &'static str> {
             _ => Ok(Vec::new().into()),
         };
     };
-    let follow_up = match item.item {
-        ItemKind::FollowUp { id, kind } => Some((id, kind)),
-        _ => None,
-    };
-    let interview = item.interview_id;
-    // A meeting or a write-up is not done by reviewing it: d notes it has been seen and moves
-    // on (m and e are there to act on them).
-    let seen = action == Action::MarkDone && follow_up.is_none();
-    let form = |request| Ok(vec![Effect::OpenForm(request)].into());
-    match (action, follow_up) {
-        (Action::Skip, _) | (_, None) if action == Action::Skip || seen => {
-            view.index += 1;
-            view.skipped += 1;
-            view.undo.push(ReviewUndo::Skip);
-            Ok(Reread::Context)
-        }
-        (Action::MarkDone, Some((id, _))) => Ok(vec![Effect::ReviewDone(id)].into()),
-        (Action::SnoozeDay, Some((id, _))) => Ok(vec![Effect::ReviewSnooze { id, days: 1 }].into()),
-        (Action::SnoozeThreeDays, Some((id, _))) => {
-            Ok(vec![Effect::ReviewSnooze { id, days: 3 }].into())
-        }
-        (Action::SnoozeWeek, Some((id, _))) => {
-            Ok(vec![Effect::ReviewSnooze { id, days: 7 }].into())
-        }
-        (Action::SnoozeTo, Some((id, _))) => form(FormRequest::Snooze(id)),
-        (Action::Reschedule, Some((id, _))) => form(FormRequest::EditFollowUp(id)),
-        (
-            Action::SnoozeDay
-            | Action::SnoozeThreeDays
-            | Action::SnoozeWeek
-            | Action::SnoozeTo
-            | Action::Reschedule,
-            None,
-        ) => Err("A meeting or a write-up keeps its time: d marks it seen, Space skips it"),
-        (Action::TouchAndDone, Some((id, _))) => match item.contact_id {
+    if action == Action::Skip {
+        view.index += 1;
+        view.skipped += 1;
+        view.undo.push(ReviewUndo::Skip);
+        return Ok(Reread::Context);
+    }
+    if action == Action::Open {
+        return match item.contact_id {
+            Some(contact) => Ok(vec![Effect::OpenContact(contact)].into()),
+            None => Err("This one is about no contact"),
+        };
+    }
+    match item.item {
+        ItemKind::FollowUp { id, kind } => on_follow_up(&item, id, kind, action),
+        ItemKind::Step {
+            interview, step, ..
+        } => on_step(interview, step, action),
+    }
+}
+
+fn form(request: FormRequest) -> Result<Reread, &'static str> {
+    Ok(vec![Effect::OpenForm(request)].into())
+}
+
+/// A review key on a follow-up the user wrote.
+fn on_follow_up(
+    item: &ReviewItem,
+    id: crate::domain::Id,
+    kind: FollowUpKind,
+    action: Action,
+) -> Result<Reread, &'static str> {
+    let snooze = |days| Ok(vec![Effect::ReviewSnooze { id, days }].into());
+    match action {
+        Action::MarkDone => Ok(vec![Effect::ReviewDone(id)].into()),
+        Action::SnoozeDay => snooze(1),
+        Action::SnoozeThreeDays => snooze(3),
+        Action::SnoozeWeek => snooze(7),
+        Action::SnoozeTo => form(FormRequest::Snooze(id)),
+        Action::Reschedule => form(FormRequest::EditFollowUp(id)),
+        Action::TouchAndDone => match item.contact_id {
             Some(contact) => form(FormRequest::TouchAndComplete {
                 contact,
                 follow_up: id,
             }),
             None => Err("This one is about no contact: d marks it done"),
         },
-        (Action::TouchAndDone, None) => {
-            Err("t is for follow-ups: m opens meeting mode, e writes up")
-        }
-        (Action::Open, _) => match item.contact_id {
-            Some(contact) => Ok(vec![Effect::OpenContact(contact)].into()),
-            None => Err("This one is about no contact"),
-        },
-        (Action::WriteMessage, Some((_, kind))) => {
-            let template = match kind {
-                FollowUpKind::Nudge => Template::Nudge,
-                FollowUpKind::ThankYou => Template::ThankYou,
-                FollowUpKind::KeepInTouch => Template::ProgressUpdate,
-                // Someone to reach out to, with no interview yet: the request is the message.
-                _ => {
-                    return match (interview, item.contact_id) {
-                        (None, Some(contact)) => form(FormRequest::StartInterview(contact)),
-                        _ => Err("Nothing to draft for this one: d marks it done"),
-                    };
-                }
-            };
-            match interview {
-                Some(i) => form(FormRequest::Draft(i, template)),
-                None => Err("Nothing to draft for this one: d marks it done"),
+        Action::WriteMessage => match (kind, item.interview_id, item.contact_id) {
+            (FollowUpKind::KeepInTouch, Some(i), _) => {
+                form(FormRequest::Draft(i, Template::ProgressUpdate))
             }
-        }
-        (Action::WriteMessage, None) => Err("Nothing to draft before the meeting: m opens it"),
-        (Action::Edit, None) if matches!(item.item, ItemKind::WriteUp { .. }) => match interview {
-            Some(i) => form(FormRequest::Evaluation(i)),
-            None => Err("This write-up has no interview"),
+            // Someone to reach out to, with no interview yet: the request is the message.
+            (_, None, Some(contact)) => form(FormRequest::StartInterview(contact)),
+            _ => Err("Nothing to draft for this one: d marks it done"),
         },
-        (Action::Edit, _) => Err("e writes up a conversation; this item is not a write-up"),
-        (Action::MeetingMode, _) => match item.item {
-            ItemKind::Meeting { interview, .. } => Ok(vec![Effect::OpenMeeting(interview)].into()),
-            ItemKind::WriteUp { interview } => form(FormRequest::Evaluation(interview)),
-            ItemKind::FollowUp { .. } => match interview {
-                Some(i) => Ok(vec![Effect::OpenMeeting(i)].into()),
-                None => Err("m opens meeting mode; this one has no interview"),
-            },
+        Action::MeetingMode | Action::NextStep => match item.interview_id {
+            Some(i) if action == Action::MeetingMode => Ok(vec![Effect::OpenMeeting(i)].into()),
+            Some(i) => Ok(vec![Effect::OpenStepMenu(i)].into()),
+            None => Err("This follow-up belongs to no interview"),
+        },
+        Action::Edit => Err("e writes up a conversation; this item is a follow-up (r changes it)"),
+        Action::CloseNoReply => Err("x closes an unanswered request; this item is a follow-up"),
+        _ => Ok(Vec::new().into()),
+    }
+}
+
+/// A review key on an interview's next step: `d` does the step (its form, draft or question),
+/// the snoozes move it, the other keys reach the same forms directly.
+fn on_step(
+    interview: crate::domain::Id,
+    step: NextKind,
+    action: Action,
+) -> Result<Reread, &'static str> {
+    let draft = |template| form(FormRequest::Draft(interview, template));
+    let effect = |effect| Ok(vec![effect].into());
+    let snooze = |days| {
+        if step == NextKind::Meeting {
+            Err("A meeting keeps its time: r moves the meeting, d opens meeting mode")
+        } else {
+            effect(Effect::ReviewSnoozeStep { interview, days })
+        }
+    };
+    match action {
+        Action::MarkDone => match step {
+            NextKind::Nudge => draft(Template::Nudge),
+            NextKind::CloseNoReply | NextKind::DidItHappen => {
+                effect(Effect::OpenStepMenu(interview))
+            }
+            NextKind::SetMeeting => form(FormRequest::Schedule(interview)),
+            NextKind::Meeting => effect(Effect::OpenMeeting(interview)),
+            NextKind::ThankYou => draft(Template::ThankYou),
+            NextKind::WriteUp => form(FormRequest::Evaluation(interview)),
+            NextKind::ProgressUpdate => draft(Template::ProgressUpdate),
+        },
+        Action::SnoozeDay => snooze(1),
+        Action::SnoozeThreeDays => snooze(3),
+        Action::SnoozeWeek => snooze(7),
+        Action::SnoozeTo if step == NextKind::Meeting => snooze(0),
+        Action::SnoozeTo => form(FormRequest::SnoozeStep(interview)),
+        Action::Reschedule => match step {
+            NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen => {
+                form(FormRequest::Schedule(interview))
+            }
+            _ => Err("r moves a meeting or a follow-up; this step moves with 1, 3, 7 or s"),
+        },
+        Action::TouchAndDone => {
+            Err("t logs a touch for a follow-up; d does this step (n lists every other)")
+        }
+        Action::WriteMessage => match step {
+            NextKind::Nudge | NextKind::CloseNoReply => draft(Template::Nudge),
+            NextKind::ThankYou => draft(Template::ThankYou),
+            NextKind::ProgressUpdate => draft(Template::ProgressUpdate),
+            _ => Err("Nothing to draft for this step: d does it"),
+        },
+        Action::Edit => match step {
+            NextKind::WriteUp | NextKind::ThankYou => form(FormRequest::Evaluation(interview)),
+            _ => Err("e writes up a conversation, once the meeting has been held"),
+        },
+        Action::MeetingMode => effect(Effect::OpenMeeting(interview)),
+        Action::NextStep => effect(Effect::OpenStepMenu(interview)),
+        Action::CloseNoReply => match step {
+            NextKind::Nudge | NextKind::CloseNoReply => effect(Effect::TakeStep {
+                interview,
+                step: crate::domain::playbook::Step::NoReply,
+            }),
+            _ => Err("x closes a request that went unanswered; this one is past that"),
         },
         _ => Ok(Vec::new().into()),
     }
@@ -186,7 +232,7 @@ fn undo(view: &mut ReviewView) -> Result<Reread, &'static str> {
         }
         Some(ReviewUndo::Put(before, counted)) => {
             view.count(counted, -1);
-            view.seek = Some(before.meta.id);
+            view.seek = Some(before.id());
             Ok(vec![Effect::ReviewPutBack(before)].into())
         }
         None => Err("Nothing to undo in this review yet"),
@@ -194,18 +240,25 @@ fn undo(view: &mut ReviewView) -> Result<Reread, &'static str> {
 }
 
 /// The suggested next step for an item, as the screen says it.
-pub fn suggestion(item: &crate::domain::review::ReviewItem) -> &'static str {
+pub fn suggestion(item: &ReviewItem) -> &'static str {
     match item.item {
-        ItemKind::Meeting { .. } => "m opens meeting mode when it starts",
-        ItemKind::WriteUp { .. } => "e writes it up while it is fresh",
-        ItemKind::FollowUp { kind, .. } => match kind {
-            FollowUpKind::ThankYou => "w drafts the thank-you; saving it marks it sent",
-            FollowUpKind::Nudge => "w drafts the nudge; saving it marks it sent",
-            FollowUpKind::Prepare => "look over the questions (o, then m); d when ready",
-            FollowUpKind::KeepInTouch => "w drafts a progress update, or t logs a touch",
-            FollowUpKind::ActionItem | FollowUpKind::Custom => {
-                "do it, then d; or snooze with 1, 3 or 7"
+        ItemKind::Step { step, .. } => match step {
+            NextKind::Nudge => {
+                "d drafts the nudge (marking it sent logs it); x closes it as no reply"
             }
+            NextKind::CloseNoReply => "d asks: close it as no reply, or keep waiting; x closes it",
+            NextKind::SetMeeting => "d opens the meeting form",
+            NextKind::Meeting => "d opens meeting mode with the questions; look them over",
+            NextKind::DidItHappen => "d asks: held, missed, or moved",
+            NextKind::ThankYou => "d drafts the thank-you; marking it sent records it",
+            NextKind::WriteUp => "d opens the write-up; n can skip it",
+            NextKind::ProgressUpdate => {
+                "d drafts the update; marking it sent finishes the interview"
+            }
+        },
+        ItemKind::FollowUp { kind, .. } => match kind {
+            FollowUpKind::KeepInTouch => "w drafts a progress update, or t logs a touch",
+            _ => "do it, then d; or snooze with 1, 3 or 7",
         },
     }
 }
@@ -216,10 +269,10 @@ pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
         Some(Screen::Review(view)) => {
             view.items = items;
             if let Some(seek) = view.seek.take() {
-                let found = view
-                    .items
-                    .iter()
-                    .position(|i| matches!(i.item, ItemKind::FollowUp { id, .. } if id == seek));
+                let found = view.items.iter().position(|i| match i.item {
+                    ItemKind::FollowUp { id, .. } => id == seek,
+                    ItemKind::Step { interview, .. } => interview == seek,
+                });
                 view.index = found.unwrap_or(view.index);
             }
             view.index = view.index.min(view.items.len());
@@ -233,7 +286,11 @@ pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
 }
 
 /// A review step was taken: counted, and kept for undo.
-pub fn acted(model: &mut Model, before: Box<FollowUp>, counted: ReviewCount) -> Vec<Effect> {
+pub fn acted(
+    model: &mut Model,
+    before: crate::tui::data::saved::Before,
+    counted: ReviewCount,
+) -> Vec<Effect> {
     if let Some(Screen::Review(view)) = model.stack.last_mut() {
         view.count(counted, 1);
         view.undo.push(ReviewUndo::Put(before, counted));
