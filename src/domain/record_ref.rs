@@ -12,16 +12,18 @@ pub enum Deletable {
     QuestionList,
     Question,
     Interaction,
+    Interview,
 }
 
 impl Deletable {
-    pub const ALL: [Deletable; 6] = [
+    pub const ALL: [Deletable; 7] = [
         Deletable::Contact,
         Deletable::Organization,
         Deletable::FollowUp,
         Deletable::QuestionList,
         Deletable::Question,
         Deletable::Interaction,
+        Deletable::Interview,
     ];
 
     /// How the user calls one ("follow-up", "timeline entry").
@@ -33,6 +35,7 @@ impl Deletable {
             Deletable::QuestionList => "question list",
             Deletable::Question => "question",
             Deletable::Interaction => "timeline entry",
+            Deletable::Interview => "interview",
         }
     }
 }

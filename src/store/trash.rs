@@ -7,8 +7,8 @@ use rusqlite::OptionalExtension;
 use super::record::Record;
 use super::{Store, StoreError, StoreResult};
 use crate::domain::{
-    Contact, Deletable, FollowUp, Id, Interaction, Organization, Question, QuestionList, RecordRef,
-    Timestamp,
+    Contact, Deletable, FollowUp, Id, Interaction, Interview, Organization, Question, QuestionList,
+    RecordRef, Timestamp,
 };
 
 /// Where a kind of record is kept: (table, noun, label column).
@@ -20,6 +20,7 @@ fn table_of(kind: Deletable) -> (&'static str, &'static str, &'static str) {
         Deletable::QuestionList => (QuestionList::TABLE, QuestionList::NOUN, QuestionList::LABEL),
         Deletable::Question => (Question::TABLE, Question::NOUN, Question::LABEL),
         Deletable::Interaction => (Interaction::TABLE, Interaction::NOUN, Interaction::LABEL),
+        Deletable::Interview => (Interview::TABLE, Interview::NOUN, Interview::LABEL),
     }
 }
 

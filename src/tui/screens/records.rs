@@ -197,13 +197,17 @@ fn delete(model: &mut Model) -> Vec<Effect> {
                     .timeline
                     .get(detail.nav(Section::Timeline).selected)
                     .map(|e| (Deletable::Interaction, e.summary.clone(), e.meta.id)),
+                Section::Interviews => detail
+                    .interviews
+                    .get(detail.nav(Section::Interviews).selected)
+                    .map(|i| (Deletable::Interview, i.objective.clone(), i.meta.id)),
                 _ => None,
             };
             match picked {
                 Some((kind, label, id)) => ask(model, kind, &label, id),
                 None => say(
                     model,
-                    "d deletes a follow-up or a timeline entry; D deletes the contact",
+                    "d deletes an interview, a follow-up or a timeline entry; D deletes the contact",
                 ),
             }
         }
