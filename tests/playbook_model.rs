@@ -107,14 +107,19 @@ impl World {
     fn new() -> World {
         let db = TempStore::new();
         let now = support::clock().timestamp();
-        let contacts = ["Ada Lovelace", "Grace Hopper", "Alan Turing", "Mary Somerville"]
-            .iter()
-            .map(|name| {
-                let contact = Contact::named(name, now);
-                db.insert(&contact).unwrap();
-                contact.meta.id
-            })
-            .collect();
+        let contacts = [
+            "Ada Lovelace",
+            "Grace Hopper",
+            "Alan Turing",
+            "Mary Somerville",
+        ]
+        .iter()
+        .map(|name| {
+            let contact = Contact::named(name, now);
+            db.insert(&contact).unwrap();
+            contact.meta.id
+        })
+        .collect();
         World {
             db,
             contacts,
@@ -233,7 +238,9 @@ impl World {
                 clock,
                 settings,
             ),
-            StepKind::Progress => self.db.message_sent(id, &Sent::ProgressUpdate, clock, settings),
+            StepKind::Progress => self
+                .db
+                .message_sent(id, &Sent::ProgressUpdate, clock, settings),
             StepKind::Cancel => step(Step::Cancel),
             StepKind::MoveBack => step(Step::MoveBack),
             StepKind::Redirect => step(Step::Redirected {
@@ -262,7 +269,11 @@ impl World {
         let store: &Store = &self.db;
         let settings = PlaybookSettings::default();
         let queue = store.review_queue(&clock).unwrap();
-        assert_eq!(store.agenda(&clock).unwrap().queue, queue, "rolo today is the review");
+        assert_eq!(
+            store.agenda(&clock).unwrap().queue,
+            queue,
+            "rolo today is the review"
+        );
         for id in &self.interviews {
             let interview: Interview = store.get(*id).unwrap();
             let meeting = latest_meeting(store, *id);
@@ -304,7 +315,10 @@ impl World {
             .filter(|f| f.is_open() && f.interview_id.is_some())
             .filter(|f| f.kind != rolo::domain::FollowUpKind::ActionItem)
             .collect();
-        assert!(reminders.is_empty(), "no playbook reminder records: {reminders:?}");
+        assert!(
+            reminders.is_empty(),
+            "no playbook reminder records: {reminders:?}"
+        );
     }
 }
 

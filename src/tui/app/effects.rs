@@ -244,7 +244,7 @@ impl App {
             }
             other => other,
         };
-        let before = self.store.snapshot(interview, step.name())?;
+        let mut before = self.store.snapshot(interview, step.name())?;
         let after = self.store.apply_step(
             interview,
             &StepInput::from(step),
@@ -257,8 +257,10 @@ impl App {
             .timeline_of(after.contact_id, 1)?
             .into_iter()
             .next();
+        let message = latest.map_or_else(|| "Done".into(), |entry| entry.summary);
+        before.what.clone_from(&message);
         Ok(Loaded::Saved(Saved::Acted {
-            message: latest.map_or_else(|| "Done".into(), |entry| entry.summary),
+            message,
             before: Before::Interview(Box::new(before)),
         }))
     }
@@ -266,7 +268,8 @@ impl App {
     /// Snoozes an interview's step by whole days, keeping it as it was for the review's undo.
     fn snooze_step(&self, interview: Id, days: i64, clock: &Clock) -> StoreResult<Loaded> {
         let until = self.store.step_snooze_until(interview, days, clock)?;
-        let before = self.store.snapshot(interview, "the snooze")?;
+        let said = format!("Snoozed until {}", clock.when(until));
+        let before = self.store.snapshot(interview, &said)?;
         self.store.snooze_step(interview, until, clock)?;
         Ok(Loaded::ReviewActed(
             Before::Interview(Box::new(before)),

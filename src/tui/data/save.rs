@@ -51,13 +51,15 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
             Err(refused) => Ok(refused),
         },
         FormKind::SnoozeStep { interview } => match date_in(form, FieldKey::Until, clock) {
-            Ok(until) => store.snapshot(*interview, "the snooze").and_then(|before| {
-                store.snooze_step(*interview, until, clock)?;
-                Ok(Saved::Acted {
-                    message: format!("Snoozed until {}", clock.when(until)),
-                    before: Before::Interview(Box::new(before)),
-                })
-            }),
+            Ok(until) => store
+                .snapshot(*interview, &format!("Snoozed until {}", clock.when(until)))
+                .and_then(|before| {
+                    store.snooze_step(*interview, until, clock)?;
+                    Ok(Saved::Acted {
+                        message: format!("Snoozed until {}", clock.when(until)),
+                        before: Before::Interview(Box::new(before)),
+                    })
+                }),
             Err(refused) => Ok(refused),
         },
         FormKind::StartInterview { contact } => {

@@ -136,7 +136,7 @@ pub fn evaluation(
         referrals: lines(&form.text(FieldKey::Referrals)),
         actions: lines(&form.text(FieldKey::Actions)),
     };
-    let before = store.snapshot(interview_id, "the write-up")?;
+    let mut before = store.snapshot(interview_id, "Written up")?;
     store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
     let (referrals, actions) = (write_up.referrals, write_up.actions);
     let mut message = "Written up".to_string();
@@ -147,6 +147,7 @@ pub fn evaluation(
             actions.len()
         ));
     }
+    before.what.clone_from(&message);
     Ok(Saved::Acted {
         message,
         before: Before::Interview(Box::new(before)),

@@ -7,6 +7,7 @@ use crate::domain::drafts::Template;
 use crate::domain::review::ItemKind;
 use crate::domain::review::ReviewItem;
 use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::data::saved::Before;
 use crate::tui::keys::action::Action;
 use crate::tui::model::ReviewCount;
 use crate::tui::model::{Model, ReviewUndo, ReviewView, Screen};
@@ -39,6 +40,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 fn undone_words(last: &ReviewUndo) -> String {
     match last {
         ReviewUndo::Skip => "Undone: the skip".into(),
+        ReviewUndo::Put(Before::Interview(snapshot), _) => {
+            format!("Undone: {} — the interview is as it was", snapshot.what)
+        }
         ReviewUndo::Put(before, counted) => {
             let what = match counted {
                 ReviewCount::Done => "marked done",
@@ -286,11 +290,10 @@ pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
 }
 
 /// A review step was taken: counted, and kept for undo.
-pub fn acted(
-    model: &mut Model,
-    before: crate::tui::data::saved::Before,
-    counted: ReviewCount,
-) -> Vec<Effect> {
+pub fn acted(model: &mut Model, before: Before, counted: ReviewCount) -> Vec<Effect> {
+    if let Before::Interview(snapshot) = &before {
+        model.status = Some(snapshot.what.clone());
+    }
     if let Some(Screen::Review(view)) = model.stack.last_mut() {
         view.count(counted, 1);
         view.undo.push(ReviewUndo::Put(before, counted));
