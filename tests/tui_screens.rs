@@ -162,3 +162,28 @@ fn the_review_and_its_summary() {
     }
     insta::assert_snapshot!("review_summary_80x24", tester.screen());
 }
+
+/// One interview whole, from the pipeline, the contact screen and the review; and a draft, at
+/// both sizes: whole sentences, wrapped, opening at the greeting.
+#[test]
+fn the_interview_view_and_a_draft() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        let mut tester = Tester::demo(width, height);
+        tester.press("P l l enter");
+        insta::assert_snapshot!(format!("interview_{width}x{height}"), tester.screen());
+        tester.press("w");
+        insta::assert_snapshot!(format!("draft_thank_you_{width}x{height}"), tester.screen());
+        tester.press("esc o");
+        assert!(
+            tester.screen().contains("Timeline ("),
+            "o opens the contact: {}",
+            tester.screen()
+        );
+        // From the contact screen: Enter on the interview.
+        tester.press("tab enter");
+        assert!(tester.screen().contains("Interview with"), "{}", tester.screen());
+        // From the review: v.
+        tester.press("R v");
+        assert!(tester.screen().contains("Interview with"), "{}", tester.screen());
+    }
+}

@@ -175,8 +175,11 @@ fn prompt_label(key: &str) -> &'static str {
 /// A message drafted from a template, to edit, copy (Ctrl-Y) and mark sent; marking it sent
 /// needs every placeholder filled.
 pub fn draft(interview: Id, template: crate::domain::drafts::Template, text: &str) -> Form {
+    let mut message = notes(FieldKey::Note, "The message", text);
+    // It opens at "Hello …", to be read from the top.
+    message.input.to_start();
     let fields = vec![
-        notes(FieldKey::Note, "The message", text),
+        message,
         choice(
             FieldKey::Channel,
             "Sent by",

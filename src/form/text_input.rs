@@ -45,6 +45,11 @@ impl TextInput {
         self.cursor
     }
 
+    /// Puts the cursor before the first character (a draft is read from its greeting).
+    pub fn to_start(&mut self) {
+        self.cursor = 0;
+    }
+
     pub fn set(&mut self, value: &str) {
         *self = TextInput::new(value).with_limit(self.limit);
     }

@@ -81,6 +81,18 @@ impl Store {
         )
     }
 
+    /// One interview's timeline entries, newest first.
+    pub fn timeline_of_interview(
+        &self,
+        interview: Id,
+    ) -> StoreResult<Vec<crate::domain::Interaction>> {
+        select(
+            self.conn(),
+            "interview_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC",
+            &[&interview],
+        )
+    }
+
     /// The questions of one interview, in order.
     pub fn questions_of_interview(&self, interview: Id) -> StoreResult<Vec<InterviewQuestion>> {
         select(

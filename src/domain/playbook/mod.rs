@@ -13,7 +13,7 @@ mod progress;
 mod rules;
 
 pub use next::{NextStep, next_step, pending};
-pub use progress::{age, owed_words};
+pub use progress::{age, owed_words, when_owed};
 pub use rules::{Refused, allowed_steps, check};
 
 use super::settings::PlaybookSettings;

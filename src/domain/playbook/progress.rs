@@ -6,13 +6,21 @@ use crate::domain::{Clock, NextKind, Timestamp};
 /// An interview's next step, in a few words with its time: "thank-you due today",
 /// "nudge 3 days late", "meeting Tue 01 Dec".
 pub fn owed_words(kind: NextKind, due_at: Timestamp, clock: &Clock) -> String {
-    let what = kind.label().to_lowercase();
+    format!(
+        "{} {}",
+        kind.label().to_lowercase(),
+        when_owed(kind, due_at, clock)
+    )
+}
+
+/// When a step is owed, as said beside it: "due tomorrow", "3 days late", a meeting's day.
+pub fn when_owed(kind: NextKind, due_at: Timestamp, clock: &Clock) -> String {
     let late = (clock.today() - clock.local_date_of(due_at)).num_days();
     match (kind, late) {
-        (NextKind::Meeting, _) => format!("{what} {}", clock.day(due_at)),
-        (_, 1) => format!("{what} 1 day late"),
-        (_, d) if d > 1 => format!("{what} {d} days late"),
-        _ => format!("{what} due {}", clock.day(due_at)),
+        (NextKind::Meeting, _) => clock.day(due_at),
+        (_, 1) => "1 day late".into(),
+        (_, d) if d > 1 => format!("{d} days late"),
+        _ => format!("due {}", clock.day(due_at)),
     }
 }
 

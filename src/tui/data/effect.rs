@@ -29,6 +29,8 @@ pub enum Effect {
         first: bool,
     },
     OpenContact(Id),
+    /// One interview, whole.
+    OpenInterview(Id),
     /// Load the pipeline board with `limit` cards per column (opening it, or loading more).
     LoadPipeline {
         limit: usize,

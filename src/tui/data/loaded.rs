@@ -57,6 +57,7 @@ pub enum Loaded {
         wait_days: i64,
     },
     Meeting(Box<MeetingView>),
+    Interview(Box<crate::tui::screens::interview::InterviewView>),
     Review(Vec<ReviewItem>),
     ReviewContext(ReviewContext),
     /// A review action was taken: the follow-up as it was, and what it counts as.

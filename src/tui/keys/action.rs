@@ -139,6 +139,8 @@ pub enum Action {
     Skip,
     /// Review: close an unanswered request as no reply.
     CloseNoReply,
+    /// Everything about the interview on one screen.
+    OpenInterview,
     /// On a contact: every field and the notes, whole, in a box to scroll.
     ReadCard,
     /// While typing a line: stop, keeping what was typed.

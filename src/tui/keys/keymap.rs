@@ -41,6 +41,8 @@ pub enum Context {
     Typing,
     /// A text shown whole.
     Reading,
+    /// One interview, whole.
+    Interview,
 }
 
 #[derive(Debug, Clone, Deserialize)]

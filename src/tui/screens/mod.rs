@@ -6,6 +6,7 @@ pub mod contact;
 pub mod home;
 pub mod import;
 pub mod insights;
+pub mod interview;
 pub mod landed;
 pub mod meeting;
 pub mod mouse;
@@ -50,6 +51,7 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
         Some(Screen::Search(_)) => search::update::update(model, action, page),
         Some(Screen::Insights(_)) => Vec::new(),
         Some(Screen::Landed(_)) => landed::update::update(model, action, page),
+        Some(Screen::Interview(_)) => interview::update::update(model, action, page, clock),
     }
 }
 
@@ -69,6 +71,7 @@ pub fn draw(frame: &mut Frame, model: &Model, body: Rect, clock: &Clock, theme: 
         Some(Screen::Insights(insights)) => insights::draw::draw(frame, insights, body, theme),
         Some(Screen::Search(view)) => search::draw::draw(frame, view, body, theme),
         Some(Screen::Landed(view)) => landed::draw::draw(frame, view, body, theme),
+        Some(Screen::Interview(view)) => interview::draw::draw(frame, view, body, clock, theme),
     }
 }
 

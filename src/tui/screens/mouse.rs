@@ -36,7 +36,8 @@ pub fn mouse(model: &mut Model, event: MouseEvent, clock: &Clock) -> Vec<Effect>
             | Screen::Trash(_)
             | Screen::Meeting(_)
             | Screen::ImportPreview(_)
-            | Screen::Landed(_),
+            | Screen::Landed(_)
+            | Screen::Interview(_),
         ) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown, clock),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp, clock),

@@ -3,6 +3,7 @@
 
 use super::contact::{self, ContactDetail};
 use super::import;
+use super::interview::{self, InterviewView};
 use super::insights;
 use super::landed::{self, LandedView};
 use super::meeting::{self, MeetingView};
@@ -29,6 +30,8 @@ pub enum Screen {
     Search(SearchView),
     /// Everyone who helped, after landing a role.
     Landed(LandedView),
+    /// One interview, whole.
+    Interview(Box<InterviewView>),
 }
 
 impl Screen {
@@ -45,6 +48,7 @@ impl Screen {
             Screen::Insights(_) => "Insights".into(),
             Screen::Search(_) => "Search".into(),
             Screen::Landed(_) => "Who helped".into(),
+            Screen::Interview(view) => format!("Interview with {}", view.contact_name),
         }
     }
 
@@ -61,6 +65,7 @@ impl Screen {
             Screen::Insights(_) => insights::CONTEXTS,
             Screen::Search(_) => search::CONTEXTS,
             Screen::Landed(_) => landed::CONTEXTS,
+            Screen::Interview(_) => interview::CONTEXTS,
         }
     }
 
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Insights(_) => vec![Effect::OpenInsights],
             Screen::Search(view) => vec![Effect::OpenSearch, Effect::Search(view.query.clone())],
             Screen::Landed(_) => vec![Effect::OpenLanded],
+            Screen::Interview(view) => vec![Effect::OpenInterview(view.interview.meta.id)],
         }
     }
 }

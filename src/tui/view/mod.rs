@@ -3,6 +3,7 @@
 pub mod chrome;
 pub mod layout;
 pub mod list;
+pub mod rows;
 pub mod theme;
 
 use ratatui::Frame;

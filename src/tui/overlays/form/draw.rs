@@ -57,7 +57,14 @@ fn suggestion_lines(
 }
 
 pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
-    let width = area.width.saturating_sub(4).min(90);
+    // A form with a text to write (a draft, notes) grows with the screen, up to a comfortable
+    // line; one of short fields stays narrow.
+    let widest = if form.fields.iter().any(|f| f.is_multiline()) {
+        110
+    } else {
+        90
+    };
+    let width = area.width.saturating_sub(4).min(widest);
     // Every label and a space before its value, so the two never run together.
     let longest = form.fields.iter().map(|f| f.label.chars().count()).max();
     let label_width = (longest.unwrap_or(0) + 1).clamp(LABEL_WIDTH, (width as usize / 3).max(8));
@@ -79,35 +86,25 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
         };
         let marker = if focused { "▶ " } else { "  " };
         let value = field.input.value();
-        let value_lines: Vec<&str> = if field.is_multiline() {
-            value.split('\n').collect()
-        } else {
-            vec![value]
-        };
-        let most = if focused {
-            NOTE_LINES_FOCUSED
-        } else {
-            NOTE_LINES
-        };
-        let shown = if field.is_multiline() {
-            value_lines.len().clamp(1, most)
-        } else {
-            1
-        };
-        let first_shown = if focused {
-            field.input.cursor_position().0.saturating_sub(shown - 1)
-        } else {
-            0
-        };
         let cursor_at = focused.then(|| field.input.cursor_position());
-        for (n, text) in value_lines.iter().skip(first_shown).take(shown).enumerate() {
-            let editing_column = cursor_at
-                .filter(|(line, _)| *line == first_shown + n)
-                .map(|(_, column)| column);
-            let (text, scrolled) = crate::tui::view::window(text, editing_column, room);
-            if let Some(column) = editing_column {
-                cursor = Some((lines.len(), label_width + 2 + column - scrolled));
-            }
+        // A multi-line field wraps to the room it has; a one-line field shows the stretch
+        // around the cursor.
+        let (rows, at) = if field.is_multiline() {
+            let most = if focused {
+                NOTE_LINES_FOCUSED
+            } else {
+                NOTE_LINES
+            };
+            crate::tui::view::rows::rows(value, room, cursor_at, most)
+        } else {
+            let column = cursor_at.map(|(_, column)| column);
+            let (text, scrolled) = crate::tui::view::window(value, column, room);
+            (vec![text], column.map(|c| (0, c - scrolled)))
+        };
+        if let Some((row, column)) = at {
+            cursor = Some((lines.len() + row, label_width + 2 + column));
+        }
+        for (n, text) in rows.into_iter().enumerate() {
             let label = if n == 0 {
                 format!("{marker}{}", fitted(field.label, label_width))
             } else {

@@ -23,7 +23,7 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
                 .interviews
                 .get(detail.nav(Section::Interviews).selected)
             {
-                return vec![Effect::OpenStepMenu(interview.meta.id)];
+                return vec![Effect::OpenInterview(interview.meta.id)];
             }
         }
         Action::Open => {

@@ -16,7 +16,7 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
         Action::MoveRight => board.column = (board.column + 1).min(columns.saturating_sub(1)),
         Action::Open => {
             if let Some(card) = board.selected() {
-                return vec![Effect::OpenContact(card.contact_id)];
+                return vec![Effect::OpenInterview(card.interview_id)];
             }
         }
         other => {

@@ -103,6 +103,12 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Reread, &'static str> {
         view.undo.push(ReviewUndo::Skip);
         return Ok(Reread::Context);
     }
+    if action == Action::OpenInterview {
+        return match item.interview_id {
+            Some(interview) => Ok(vec![Effect::OpenInterview(interview)].into()),
+            None => Err("This follow-up belongs to no interview: o opens the contact"),
+        };
+    }
     if action == Action::Open {
         return match item.contact_id {
             Some(contact) => Ok(vec![Effect::OpenContact(contact)].into()),
