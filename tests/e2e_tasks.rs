@@ -170,7 +170,8 @@ fn an_interview_from_request_to_thank_you() {
     pty.wait_for("1 referral(s) and 1 action item(s) added");
 
     pty.choose_step("Send the thank-you");
-    pty.wait_for("has stayed with me: Engines need patient documentation.");
+    pty.wait_for("has stayed with me:");
+    pty.wait_for("Engines need patient documentation.");
     pty.send(b"\x13");
     pty.wait_for("Thank-you sent");
     pty.wait_for("Sent a thank-you to Ada Lovelace");

@@ -67,6 +67,8 @@ const STATES: &[State] = &[
     state("typing an answer", "P l m enter", ""),
     state("typing a question", "P l m a", "Why"),
     state("reading a timeline entry", "RICH tab tab tab enter", ""),
+    state("interview", "P l l enter", ""),
+    state("interview, scrolled", "P l l enter j", ""),
 ];
 
 /// The app in `state`, then `then` pressed. "RICH" stands for the demo's contact with the most

@@ -208,7 +208,7 @@ fn tab_moves_between_the_contact_sections() {
 }
 
 #[test]
-fn the_pipeline_moves_between_columns_and_opens_a_contact() {
+fn the_pipeline_moves_between_columns_and_opens_an_interview_and_its_contact() {
     let mut t = Tester::demo(120, 40);
     t.press("P");
     assert!(t.screen().contains("Request (") && t.screen().contains("Done ("));
@@ -218,12 +218,18 @@ fn the_pipeline_moves_between_columns_and_opens_a_contact() {
     };
     assert_eq!(board.column, 2);
     let card = board.columns[2].cards[0].clone();
+    // Enter: the interview whole; o: its contact.
     t.press("enter");
+    let Some(Screen::Interview(view)) = t.app.model.screen() else {
+        panic!("{}", t.screen())
+    };
+    assert_eq!(view.interview.meta.id, card.interview_id);
+    t.press("o");
     let Some(Screen::Contact(detail)) = t.app.model.screen() else {
         panic!()
     };
     assert_eq!(detail.contact.meta.id, card.contact_id);
-    t.press("esc esc");
+    t.press("esc esc esc");
     assert!(t.app.model.stack.is_empty());
 }
 

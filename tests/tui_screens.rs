@@ -181,9 +181,17 @@ fn the_interview_view_and_a_draft() {
         );
         // From the contact screen: Enter on the interview.
         tester.press("tab enter");
-        assert!(tester.screen().contains("Interview with"), "{}", tester.screen());
+        assert!(
+            tester.screen().contains("Interview with"),
+            "{}",
+            tester.screen()
+        );
         // From the review: v.
         tester.press("R v");
-        assert!(tester.screen().contains("Interview with"), "{}", tester.screen());
+        assert!(
+            tester.screen().contains("Interview with"),
+            "{}",
+            tester.screen()
+        );
     }
 }

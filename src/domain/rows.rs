@@ -167,3 +167,16 @@ pub struct TrashRow {
     pub label: String,
     pub deleted_at: Timestamp,
 }
+
+/// One interview's next step, with who it concerns: a row of the review, `rolo today`, the
+/// home pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    pub interview_id: Id,
+    pub contact_id: Id,
+    pub contact_name: String,
+    pub stage: crate::domain::Stage,
+    pub objective: String,
+    pub step: crate::domain::playbook::NextStep,
+    pub title: String,
+}

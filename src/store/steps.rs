@@ -11,9 +11,9 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{StoreResult, record};
-use crate::domain::playbook::{NextStep, next_step, pending};
+use crate::domain::playbook::{next_step, pending};
 use crate::domain::settings::PlaybookSettings;
-use crate::domain::{Clock, Id, Interview, Meeting, Stage, Timestamp};
+use crate::domain::{Clock, Id, Interview, Meeting, Timestamp};
 
 /// The interview's latest live meeting (by start): the one its step is about.
 pub(crate) fn latest_meeting(conn: &Connection, interview: Id) -> StoreResult<Option<Meeting>> {
@@ -90,18 +90,7 @@ pub(crate) fn any_stale(conn: &Connection) -> StoreResult<bool> {
     )
 }
 
-/// One interview's next step, with who it concerns: a row of the review, `rolo today`, the
-/// home pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepRow {
-    pub interview_id: Id,
-    pub contact_id: Id,
-    pub contact_name: String,
-    pub stage: Stage,
-    pub objective: String,
-    pub step: NextStep,
-    pub title: String,
-}
+pub use crate::domain::rows::StepRow;
 
 /// Which kept time a read selects by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

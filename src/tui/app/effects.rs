@@ -74,12 +74,10 @@ impl App {
             Effect::OpenContact(id) => {
                 load::contact(&self.store, id, &clock).map(|d| Loaded::Contact(Box::new(d)))
             }
-            Effect::OpenInterview(id) => crate::tui::data::load_interview::interview(
-                &self.store,
-                id,
-                &clock,
-            )
-            .map(|v| Loaded::Interview(Box::new(v))),
+            Effect::OpenInterview(id) => {
+                crate::tui::data::load_interview::interview(&self.store, id, &clock)
+                    .map(|v| Loaded::Interview(Box::new(v)))
+            }
             Effect::LoadPipeline { limit } => {
                 load::pipeline(&self.store, limit, &clock).map(Loaded::Pipeline)
             }

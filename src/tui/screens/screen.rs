@@ -3,8 +3,8 @@
 
 use super::contact::{self, ContactDetail};
 use super::import;
-use super::interview::{self, InterviewView};
 use super::insights;
+use super::interview::{self, InterviewView};
 use super::landed::{self, LandedView};
 use super::meeting::{self, MeetingView};
 use super::pipeline::{self, Pipeline};

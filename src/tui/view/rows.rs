@@ -20,7 +20,12 @@ pub fn rows(
     let first_line = line.saturating_sub(most);
     let mut laid = Vec::new();
     let mut at = None;
-    for (n, logical) in text.split('\n').enumerate().skip(first_line).take(2 * most + 1) {
+    for (n, logical) in text
+        .split('\n')
+        .enumerate()
+        .skip(first_line)
+        .take(2 * most + 1)
+    {
         let here = (cursor.is_some() && n == line).then_some(column);
         if logical.len() > LONGEST_WRAPPED {
             let (shown, first) = super::window(logical, here, room);
@@ -39,13 +44,17 @@ pub fn rows(
             {
                 at = Some((laid.len(), column - start));
             }
-            laid.push(chars[start..end].iter().collect::<String>().trim_end().to_string());
+            let row: String = chars.get(start..end).unwrap_or_default().iter().collect();
+            laid.push(row.trim_end().to_string());
         }
     }
     // The window of rows: from the top, or down to the cursor's row.
     let top = at.map_or(0, |(row, _)| row.saturating_sub(most - 1));
     let shown = laid.into_iter().skip(top).take(most).collect();
-    (shown, at.map(|(row, column)| (row - top, column.min(room - 1))))
+    (
+        shown,
+        at.map(|(row, column)| (row - top, column.min(room - 1))),
+    )
 }
 
 /// Where a line of `chars` breaks into rows of `room`: each row ends after a space where it
@@ -57,7 +66,7 @@ fn breaks(chars: &[char], room: usize) -> Vec<(usize, usize)> {
         let limit = start + room;
         let end = (start + 1..=limit)
             .rev()
-            .find(|&i| chars[i - 1] == ' ')
+            .find(|&i| chars.get(i - 1) == Some(&' '))
             .unwrap_or(limit);
         rows.push((start, end));
         start = end;
@@ -72,33 +81,36 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_finds_the_cursor() {
-        let (rows, at) = rows("Hello Ada,\n\nThank you for the talk", 10, Some((2, 14)), 5);
-        assert_eq!(rows, ["Hello Ada,", "", "Thank you", "for the", "talk"]);
+        let (shown, at) = rows("Hello Ada,\n\nThank you for the talk", 10, Some((2, 14)), 5);
+        assert_eq!(shown, ["Hello Ada,", "", "Thank you", "for the", "talk"]);
         assert_eq!(at, Some((3, 4)), "the cursor after 'for '");
     }
 
     #[test]
     fn opens_at_the_first_line_when_the_cursor_is_there() {
-        let text = (0..30).map(|n| format!("line {n}")).collect::<Vec<_>>().join("\n");
-        let (rows, at) = rows(&text, 20, Some((0, 0)), 4);
-        assert_eq!(rows[0], "line 0");
+        let text = (0..30)
+            .map(|n| format!("line {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let (shown, at) = rows(&text, 20, Some((0, 0)), 4);
+        assert_eq!(shown[0], "line 0");
         assert_eq!(at, Some((0, 0)));
-        let (rows, at) = rows(&text, 20, Some((29, 7)), 4);
-        assert_eq!(rows.last().unwrap(), "line 29");
+        let (shown, at) = rows(&text, 20, Some((29, 7)), 4);
+        assert_eq!(shown.last().unwrap(), "line 29");
         assert_eq!(at, Some((3, 7)));
     }
 
     #[test]
     fn a_word_longer_than_the_row_is_broken_and_nothing_is_lost() {
-        let (rows, _) = rows("abcdefghij klm", 4, None, 10);
-        assert_eq!(rows, ["abcd", "efgh", "ij", "klm"]);
+        let (shown, _) = rows("abcdefghij klm", 4, None, 10);
+        assert_eq!(shown, ["abcd", "efgh", "ij", "klm"]);
     }
 
     #[test]
     fn a_huge_line_is_a_window_at_the_cursor() {
         let text = "x".repeat(1_000_000);
-        let (rows, at) = rows(&text, 50, Some((0, 1_000_000)), 10);
-        assert_eq!(rows.len(), 1);
+        let (shown, at) = rows(&text, 50, Some((0, 1_000_000)), 10);
+        assert_eq!(shown.len(), 1);
         assert_eq!(at, Some((0, 49)));
     }
 }

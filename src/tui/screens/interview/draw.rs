@@ -32,8 +32,15 @@ pub fn draw(frame: &mut Frame, view: &InterviewView, body: Rect, clock: &Clock, 
 
 /// How far the page can scroll at `width` × `height` (the body, borders included).
 pub fn furthest(view: &InterviewView, width: u16, height: u16, clock: &Clock) -> usize {
-    let lines = content(view, usize::from(width.saturating_sub(2)), clock, Theme::new(false));
-    lines.len().saturating_sub(usize::from(height.saturating_sub(2)))
+    let lines = content(
+        view,
+        usize::from(width.saturating_sub(2)),
+        clock,
+        Theme::new(false),
+    );
+    lines
+        .len()
+        .saturating_sub(usize::from(height.saturating_sub(2)))
 }
 
 /// A label and its text, the text wrapped beside the label and under it.
@@ -65,7 +72,11 @@ fn hanging(mark: &str, text: &str, indent: usize, width: usize) -> Vec<Line<'sta
         .enumerate()
         .map(|(i, part)| {
             let lead = if i == 0 { mark } else { "" };
-            Line::raw(format!("{:indent$} {lead:<w$}{part}", "", w = mark.chars().count()))
+            Line::raw(format!(
+                "{:indent$} {lead:<w$}{part}",
+                "",
+                w = mark.chars().count()
+            ))
         })
         .collect()
 }
@@ -130,7 +141,20 @@ pub fn content(
     lines.extend(field("Reply", &format!("{reply}{nudges}"), width, theme));
     lines.push(Line::default());
 
-    lines.push(heading(format!("Meetings ({})", view.meetings.len()), theme));
+    lines.extend(meetings(view, width, clock, theme));
+    lines.extend(questions(view, width, theme));
+    lines.extend(write_up(view, width, clock, theme));
+    lines.push(Line::default());
+    lines.extend(thanks_and_timeline(view, width, clock, theme));
+    lines
+}
+
+/// The meetings, each on a line, with its notes.
+fn meetings(view: &InterviewView, width: usize, clock: &Clock, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![heading(
+        format!("Meetings ({})", view.meetings.len()),
+        theme,
+    )];
     if view.meetings.is_empty() {
         lines.extend(indented("None set", 1, width));
     }
@@ -157,7 +181,12 @@ pub fn content(
         }
     }
     lines.push(Line::default());
+    lines
+}
 
+/// Every question, ticked when asked, with its whole answer.
+fn questions(view: &InterviewView, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
     let asked = view.questions.iter().filter(|q| q.asked).count();
     lines.push(heading(
         format!("Questions ({asked} of {} asked)", view.questions.len()),
@@ -174,11 +203,18 @@ pub fn content(
         }
     }
     lines.push(Line::default());
+    lines
+}
 
-    lines.extend(write_up(view, width, clock, theme));
-    lines.push(Line::default());
-
-    lines.push(heading("Thank-you".into(), theme));
+/// The thank-you's words, the progress update, and the timeline entries.
+fn thanks_and_timeline(
+    view: &InterviewView,
+    width: usize,
+    clock: &Clock,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let i = &view.interview;
+    let mut lines = vec![heading("Thank-you".into(), theme)];
     match i.thanked_at {
         Some(at) => {
             let how = if i.thank_you_channel.is_empty() {
@@ -186,7 +222,12 @@ pub fn content(
             } else {
                 format!(" by {}", i.thank_you_channel.to_lowercase())
             };
-            lines.extend(field("Sent", &format!("{}{how}", clock.day(at)), width, theme));
+            lines.extend(field(
+                "Sent",
+                &format!("{}{how}", clock.day(at)),
+                width,
+                theme,
+            ));
             if !i.thank_you_text.is_empty() {
                 lines.extend(indented(&i.thank_you_text, 1, width));
             }
@@ -198,7 +239,10 @@ pub fn content(
     }
     lines.push(Line::default());
 
-    lines.push(heading(format!("Timeline ({})", view.timeline.len()), theme));
+    lines.push(heading(
+        format!("Timeline ({})", view.timeline.len()),
+        theme,
+    ));
     for entry in &view.timeline {
         let text = format!(
             "{} · {}: {}",
@@ -215,12 +259,7 @@ pub fn content(
 }
 
 /// The write-up: key points and every prompt answered, or why there is none.
-fn write_up(
-    view: &InterviewView,
-    width: usize,
-    clock: &Clock,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+fn write_up(view: &InterviewView, width: usize, clock: &Clock, theme: Theme) -> Vec<Line<'static>> {
     let i = &view.interview;
     let mut lines = vec![heading("Write-up".into(), theme)];
     match (i.evaluated_at, i.write_up_skipped) {

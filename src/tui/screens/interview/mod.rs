@@ -11,8 +11,8 @@ pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
     &[Context::Interview, Context::List, Context::Global]
 };
 
+use crate::domain::rows::StepRow;
 use crate::domain::{Interaction, Interview, InterviewQuestion, Meeting};
-use crate::store::steps::StepRow;
 
 /// One interview, whole.
 #[derive(Debug, Clone, PartialEq)]

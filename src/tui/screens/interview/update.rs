@@ -35,9 +35,10 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
         Action::NextStep => vec![Effect::OpenStepMenu(id)],
         Action::MeetingMode => vec![Effect::OpenMeeting(id)],
         Action::Open => vec![Effect::OpenContact(view.interview.contact_id)],
-        Action::Edit if matches!(view.interview.stage, Stage::Request | Stage::Meet) => {
-            said(model, "The write-up comes after the meeting: n marks it held")
-        }
+        Action::Edit if matches!(view.interview.stage, Stage::Request | Stage::Meet) => said(
+            model,
+            "The write-up comes after the meeting: n marks it held",
+        ),
         Action::Edit => vec![Effect::OpenForm(FormRequest::Evaluation(id))],
         Action::WriteMessage => match draft_for(view) {
             Some(template) => vec![Effect::OpenForm(FormRequest::Draft(id, template))],

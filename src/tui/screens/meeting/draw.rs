@@ -9,8 +9,49 @@ use ratatui::widgets::Paragraph;
 use crate::domain::Clock;
 use crate::tui::model::{MeetingTyping, MeetingView};
 use crate::tui::view::list::ListBox;
+use crate::tui::view::rows::rows as wrapped;
 use crate::tui::view::theme::Theme;
 use crate::tui::view::window;
+
+/// Where an answer's text starts on its row.
+const ANSWER_INDENT: usize = 8;
+/// The most rows the selected question's answer takes.
+const MOST: usize = 6;
+
+/// A selected question whose answer runs long pushes the ones above out of view, so that it
+/// is seen whole.
+fn keep_selected_in_view(
+    rows: &mut Vec<Line<'_>>,
+    selected: &mut Option<usize>,
+    cursor: &mut Option<(usize, usize)>,
+    room_rows: usize,
+) {
+    let Some(first) = *selected else {
+        return;
+    };
+    let drop = selected_end(rows, first)
+        .saturating_sub(room_rows)
+        .min(first);
+    if drop > 0 {
+        rows.drain(..drop);
+        *selected = Some(first - drop);
+        *cursor = cursor.map(|(row, column)| (row.saturating_sub(drop), column));
+    }
+}
+
+/// The row after the selected question's block (it and its answer's rows).
+fn selected_end(rows: &[Line<'_>], first: usize) -> usize {
+    let answer_rows = rows
+        .iter()
+        .skip(first + 1)
+        .take_while(|line| {
+            line.spans
+                .first()
+                .is_some_and(|s| s.content.starts_with("      "))
+        })
+        .count();
+    first + 1 + answer_rows
+}
 
 pub fn draw(
     frame: &mut Frame,
@@ -66,14 +107,24 @@ pub fn draw(
             Some(MeetingTyping::Answer(input)) if i == view.nav.selected => Some(input),
             _ => None,
         };
-        let answer = match answering {
+        // The answer beneath: the selected question's whole (wrapped, with the cursor while it
+        // is typed), the others' first line.
+        let room = (list_area.width as usize)
+            .saturating_sub(ANSWER_INDENT + 4)
+            .max(8);
+        let selected_one = i == view.nav.selected;
+        match answering {
             Some(input) => {
-                let room = (list_area.width as usize).saturating_sub(11);
-                let (shown, first) = window(input.value(), Some(input.cursor()), room);
-                cursor = Some((rows.len(), 9 + input.cursor() - first));
-                Line::from(vec![Span::raw("      ✎ "), Span::raw(shown)])
+                let (lines, at) = wrapped(input.value(), room, Some(input.cursor_position()), MOST);
+                if let Some((row, column)) = at {
+                    cursor = Some((rows.len() + row, ANSWER_INDENT + 2 + column));
+                }
+                for (n, text) in lines.into_iter().enumerate() {
+                    let lead = if n == 0 { "      ✎ " } else { "        " };
+                    rows.push(Line::from(vec![Span::raw(lead), Span::raw(text)]));
+                }
             }
-            None if question.answer.is_empty() => match before {
+            None if question.answer.is_empty() => rows.push(match before {
                 Some(earlier) => Line::styled(
                     format!(
                         "        before: {}",
@@ -82,11 +133,21 @@ pub fn draw(
                     theme.stage(),
                 ),
                 None => Line::styled("        (no answer yet)", theme.dim()),
-            },
-            None => Line::styled(format!("        {}", question.answer), theme.dim()),
-        };
-        rows.push(answer);
+            }),
+            None => {
+                let most = if selected_one { MOST } else { 1 };
+                let (lines, _) = wrapped(&question.answer, room, None, most);
+                // A first line of a longer answer says there is more (selected, it shows whole).
+                let whole = selected_one || question.answer.chars().count() <= room;
+                let more = if whole { "" } else { " …" };
+                for text in lines {
+                    rows.push(Line::styled(format!("        {text}{more}"), theme.dim()));
+                }
+            }
+        }
     }
+    let room_rows = crate::tui::view::layout::inner_rows(list_area, false);
+    keep_selected_in_view(&mut rows, &mut selected, &mut cursor, room_rows);
     let adding = match typing {
         Some(MeetingTyping::NewQuestion(input)) => Some(input),
         _ => None,
