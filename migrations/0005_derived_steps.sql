@@ -9,7 +9,8 @@ ALTER TABLE interviews ADD COLUMN snoozed_step TEXT;         -- which step a sno
 ALTER TABLE interviews ADD COLUMN snoozed_until TEXT;
 
 -- The derived step's due time and the time it enters the daily review, kept beside the state
--- they are derived from so that the review and the home pane read them through an index.
+-- they are derived from so that the review and the home pane read them through an index. They
+-- are empty for an interview that owes nothing, is deleted, or whose contact is.
 -- Never written by hand: rolo recomputes them, in the same transaction, for every interview
 -- whose state or meetings a write touched (the triggers below list them in `steps_stale`).
 ALTER TABLE interviews ADD COLUMN next_due_at TEXT;
@@ -44,6 +45,11 @@ CREATE TRIGGER meetings_step_stale_update AFTER UPDATE ON meetings BEGIN
         (SELECT 1 FROM steps_stale WHERE interview_id = NEW.interview_id);
     INSERT INTO steps_stale SELECT OLD.interview_id WHERE NOT EXISTS
         (SELECT 1 FROM steps_stale WHERE interview_id = OLD.interview_id);
+END;
+-- A contact deleted (or restored) takes their interviews' steps with them (or back).
+CREATE TRIGGER contacts_step_stale AFTER UPDATE OF deleted_at ON contacts BEGIN
+    INSERT INTO steps_stale SELECT i.id FROM interviews i WHERE i.contact_id = NEW.id
+        AND NOT EXISTS (SELECT 1 FROM steps_stale s WHERE s.interview_id = i.id);
 END;
 CREATE TRIGGER meetings_step_stale_delete AFTER DELETE ON meetings BEGIN
     INSERT INTO steps_stale SELECT OLD.interview_id WHERE NOT EXISTS

@@ -43,7 +43,13 @@ pub(crate) fn refresh_stale(conn: &Connection, settings: &PlaybookSettings) -> S
             continue;
         };
         let meeting = latest_meeting(conn, id)?;
-        let step = pending(&interview, meeting.as_ref(), settings);
+        // A deleted contact's interviews owe nothing while they are deleted.
+        let contact_live: bool = conn
+            .prepare_cached("SELECT deleted_at IS NULL FROM contacts WHERE id = ?")?
+            .query_row([interview.contact_id], |r| r.get(0))
+            .optional()?
+            .unwrap_or(false);
+        let step = pending(&interview, meeting.as_ref(), settings).filter(|_| contact_live);
         keep.execute(rusqlite::params![
             id,
             step.map(|s| s.due_at),
@@ -117,8 +123,7 @@ pub(crate) fn steps_before(
     };
     let sql = format!(
         "SELECT i.id, c.name FROM interviews i JOIN contacts c ON c.id = i.contact_id \
-         WHERE i.{column} < ? AND i.deleted_at IS NULL AND c.deleted_at IS NULL \
-         ORDER BY i.{column}, i.id LIMIT ?"
+         WHERE i.{column} < ? ORDER BY i.{column}, i.id LIMIT ?"
     );
     let found: Vec<(Id, String)> = conn
         .prepare_cached(&sql)?
@@ -126,10 +131,57 @@ pub(crate) fn steps_before(
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<Result<_, _>>()?;
+    steps_of(conn, &found, clock, settings)
+}
+
+/// The steps of the interviews `found` (id, contact's name), in that order, those that owe one:
+/// the interviews and their meetings read in two statements, whatever their number.
+pub(crate) fn steps_of(
+    conn: &Connection,
+    found: &[(Id, String)],
+    clock: &Clock,
+    settings: &PlaybookSettings,
+) -> StoreResult<Vec<StepRow>> {
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = found.iter().map(|(id, _)| id.to_string()).collect();
+    let ids = serde_json::to_string(&ids).unwrap_or_default();
+    let interviews: std::collections::HashMap<Id, Interview> =
+        record::select::<Interview>(conn, "id IN (SELECT value FROM json_each(?1))", &[&ids])?
+            .into_iter()
+            .map(|i| (i.meta.id, i))
+            .collect();
+    let mut latest: std::collections::HashMap<Id, Meeting> = std::collections::HashMap::new();
+    let meetings: Vec<Meeting> = record::select(
+        conn,
+        "interview_id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL",
+        &[&ids],
+    )?;
+    for meeting in meetings {
+        let later = latest.get(&meeting.interview_id).is_none_or(|kept| {
+            (meeting.starts_at, meeting.meta.created_at) > (kept.starts_at, kept.meta.created_at)
+        });
+        if later {
+            latest.insert(meeting.interview_id, meeting);
+        }
+    }
     let mut rows = Vec::with_capacity(found.len());
     for (id, name) in found {
-        if let Some(row) = step_row(conn, id, &name, clock, settings)? {
-            rows.push(row);
+        let Some(interview) = interviews.get(id) else {
+            continue;
+        };
+        let meeting = latest.get(id);
+        if let Some(step) = next_step(interview, meeting, settings, clock.timestamp()) {
+            rows.push(StepRow {
+                interview_id: *id,
+                contact_id: interview.contact_id,
+                contact_name: name.clone(),
+                stage: interview.stage,
+                title: step.title(name, clock),
+                objective: interview.objective.clone(),
+                step,
+            });
         }
     }
     Ok(rows)
@@ -168,9 +220,10 @@ pub(crate) fn count_due(
 ) -> StoreResult<u64> {
     Ok(conn
         .prepare_cached(
-            "SELECT count(*) FROM (SELECT 1 FROM interviews i JOIN contacts c ON c.id = i.contact_id \
-             WHERE i.next_due_at >= ? AND i.next_due_at < ? \
-               AND i.deleted_at IS NULL AND c.deleted_at IS NULL LIMIT ?)",
+            // Read from the index alone: the kept time is empty for a deleted interview or
+            // contact.
+            "SELECT count(*) FROM (SELECT 1 FROM interviews \
+             WHERE next_due_at >= ? AND next_due_at < ? LIMIT ?)",
         )?
         .query_row(rusqlite::params![from, to, cap], |r| r.get(0))?)
 }
@@ -205,6 +258,25 @@ impl super::Store {
     /// `cap` (a header's count costs the same however large the backlog is).
     pub fn count_owed(&self, from: Timestamp, to: Timestamp, cap: u64) -> StoreResult<u64> {
         Ok(self.count_open_follow_ups(from, to, cap)? + count_due(self.conn(), from, to, cap)?)
+    }
+
+    /// What each of `interviews` (id, contact's name) owes next, by id (those owing nothing
+    /// are left out), read in two statements.
+    pub fn owed_by_each(
+        &self,
+        interviews: &[(Id, String)],
+        clock: &Clock,
+    ) -> StoreResult<std::collections::HashMap<Id, crate::domain::rows::Owed>> {
+        Ok(steps_of(self.conn(), interviews, clock, self.playbook())?
+            .into_iter()
+            .map(|row| {
+                let owed = crate::domain::rows::Owed {
+                    kind: row.step.kind,
+                    due_at: row.step.due_at,
+                };
+                (row.interview_id, owed)
+            })
+            .collect())
     }
 
     /// What one interview owes next, and when (none when it owes nothing).

@@ -104,10 +104,17 @@ pub fn contact(store: &Store, id: Id, clock: &Clock) -> StoreResult<ContactDetai
         organization,
         people,
         tags: store.tags_of(id)?,
-        owed: interviews
-            .iter()
-            .map(|i| Ok((i.meta.id, store.owed_by(i.meta.id, clock)?)))
-            .collect::<StoreResult<_>>()?,
+        owed: {
+            let ids: Vec<(Id, String)> = interviews
+                .iter()
+                .map(|i| (i.meta.id, contact.name.clone()))
+                .collect();
+            let owed = store.owed_by_each(&ids, clock)?;
+            interviews
+                .iter()
+                .map(|i| (i.meta.id, owed.get(&i.meta.id).copied()))
+                .collect()
+        },
         interviews,
         follow_ups: store.open_follow_ups_of(id)?,
         timeline: store.timeline_of(id, TIMELINE_SHOWN)?,
@@ -122,8 +129,13 @@ pub fn pipeline(store: &Store, limit: usize, clock: &Clock) -> StoreResult<Pipel
         .iter()
         .map(|stage| {
             let (total, mut cards) = store.open_interviews_at(*stage, limit as u64)?;
+            let ids: Vec<(Id, String)> = cards
+                .iter()
+                .map(|c| (c.interview_id, c.contact_name.clone()))
+                .collect();
+            let owed = store.owed_by_each(&ids, clock)?;
             for card in &mut cards {
-                card.next = store.owed_by(card.interview_id, clock)?;
+                card.next = owed.get(&card.interview_id).copied();
             }
             Ok(Column {
                 stage: *stage,
