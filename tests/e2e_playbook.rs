@@ -207,3 +207,21 @@ fn an_unanswered_request_is_closed_with_one_key() {
     pty.quit();
     assert_eq!(interview(&db, id).outcome, Some(Outcome::NoReply));
 }
+
+#[test]
+fn a_meeting_not_yet_started_cannot_be_marked_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let starts_at = support::clock().timestamp().plus(Duration::hours(24));
+    let (db, id) = ada_with(
+        dir.path(),
+        &[Step::Accepted, Step::MeetingScheduled { starts_at }],
+    );
+    let mut pty = Pty::spawn(&[], &db, dir.path(), 120, 40, &[]);
+    pty.wait_for("Ada Lovelace");
+    pty.send(b"\r");
+    pty.wait_for("Timeline (");
+    pty.choose_step("The meeting took place");
+    pty.wait_for("it has not started yet");
+    pty.quit();
+    assert_eq!(interview(&db, id).stage, rolo::domain::Stage::Meet);
+}

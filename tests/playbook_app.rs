@@ -301,3 +301,48 @@ fn a_progress_update_is_drafted_once_done_and_sending_it_finishes_the_interview(
     );
     assert_eq!(next_of(&t, &ada), None, "finished: nothing owed");
 }
+
+#[test]
+fn an_interview_is_deleted_like_any_record_and_comes_back_with_u() {
+    let (mut t, ada) = with_contact("Ada Lovelace", None);
+    request(&mut t);
+    // The Interviews section: d asks, y deletes; nothing is owed any more.
+    t.press("tab d");
+    assert!(t.screen().contains("Delete"), "{}", t.screen());
+    t.press("y");
+    assert!(t.app.store.interviews_of(ada.meta.id).unwrap().is_empty());
+    let queue = t.app.store.review_queue(&clock()).unwrap();
+    assert!(queue.is_empty(), "a deleted interview owes nothing");
+    // It is in the trash, and u brings it back, owing its step again.
+    t.press("u");
+    assert_eq!(next_of(&t, &ada), Some(NextKind::Nudge));
+    // A second request while it is open is refused at once, pointing at it.
+    t.press("i");
+    assert!(
+        t.screen().contains("already have an open interview"),
+        "{}",
+        t.screen()
+    );
+}
+
+#[test]
+fn a_drafted_request_keeps_its_words_on_the_entry_that_logged_it() {
+    let (mut t, ada) = with_contact("Ada Lovelace", None);
+    request(&mut t);
+    t.press("w");
+    assert!(t.screen().contains("The request"), "{}", t.screen());
+    assert!(
+        t.screen()
+            .contains("I would like to learn how engines are programmed"),
+        "the objective reads in the sentence: {}",
+        t.screen()
+    );
+    t.press("ctrl-s");
+    let timeline = t.app.store.timeline_of(ada.meta.id, 10).unwrap();
+    let requests: Vec<_> = timeline
+        .iter()
+        .filter(|e| e.summary.starts_with("Asked") || e.summary == "Sent the request")
+        .collect();
+    assert_eq!(requests.len(), 1, "logged once: {timeline:#?}");
+    assert!(requests[0].body.contains("Hello Ada,"));
+}

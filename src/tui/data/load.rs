@@ -125,18 +125,10 @@ pub fn contact(store: &Store, id: Id, clock: &Clock) -> StoreResult<ContactDetai
 }
 
 pub fn pipeline(store: &Store, limit: usize, clock: &Clock) -> StoreResult<Pipeline> {
-    let columns = Stage::ALL
+    let mut columns = Stage::ALL
         .iter()
         .map(|stage| {
-            let (total, mut cards) = store.open_interviews_at(*stage, limit as u64)?;
-            let ids: Vec<(Id, String)> = cards
-                .iter()
-                .map(|c| (c.interview_id, c.contact_name.clone()))
-                .collect();
-            let owed = store.owed_by_each(&ids, clock)?;
-            for card in &mut cards {
-                card.next = owed.get(&card.interview_id).copied();
-            }
+            let (total, cards) = store.open_interviews_at(*stage, limit as u64)?;
             Ok(Column {
                 stage: *stage,
                 total,
@@ -145,6 +137,16 @@ pub fn pipeline(store: &Store, limit: usize, clock: &Clock) -> StoreResult<Pipel
             })
         })
         .collect::<StoreResult<Vec<_>>>()?;
+    // What every card owes, read for the whole board at once.
+    let ids: Vec<(Id, String)> = columns
+        .iter()
+        .flat_map(|c| &c.cards)
+        .map(|c| (c.interview_id, c.contact_name.clone()))
+        .collect();
+    let owed = store.owed_by_each(&ids, clock)?;
+    for card in columns.iter_mut().flat_map(|c| &mut c.cards) {
+        card.next = owed.get(&card.interview_id).copied();
+    }
     Ok(Pipeline {
         columns,
         column: 0,

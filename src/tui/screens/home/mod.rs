@@ -100,8 +100,9 @@ pub struct Header {
 /// The first loads of the home panes: a screenful and some, never the whole table.
 pub const FIRST_MEETINGS: usize = 40;
 pub const FIRST_FOLLOW_UPS: usize = 80;
-/// Cards first loaded per pipeline column.
-pub const FIRST_CARDS: usize = 40;
+/// Cards first loaded per pipeline column: a 40-row terminal shows 18; more load as one
+/// scrolls.
+pub const FIRST_CARDS: usize = 24;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Home {
