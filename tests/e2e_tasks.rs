@@ -231,17 +231,7 @@ fn the_daily_review_in_a_few_keystrokes() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("rolo.db");
     support::rolo(&db).args(["demo"]).assert().success();
-    let queue = |db: &std::path::Path| -> Vec<serde_json::Value> {
-        let output = support::rolo(db)
-            .args(["today", "--json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
-        json["queue"].as_array().unwrap().clone()
-    };
+    let queue = |db: &std::path::Path| support::today_queue(db, support::NOW);
     let before = queue(&db);
     let mut pty = Pty::spawn(&["--review"], &db, dir.path(), 120, 40, &[]);
     pty.wait_for(&format!("Daily review — 1 of {}", before.len()));

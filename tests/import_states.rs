@@ -20,19 +20,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn today(db: &Path, now: &str) -> Vec<serde_json::Value> {
-    let output = support::rolo(db)
-        .env("ROLO_NOW", now)
-        .args(["today", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).unwrap();
-    json["queue"].as_array().unwrap().clone()
-}
-
 /// (contact, step) of each playbook step in the queue, sorted.
 fn steps(queue: &[serde_json::Value]) -> Vec<(String, String)> {
     let mut steps: Vec<(String, String)> = queue
@@ -69,7 +56,7 @@ fn every_open_interview_imported_owes_one_step_and_the_finished_none() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("rolo.db");
     import(&db, &fixture("interviews-in-every-state.json"));
-    let queue = today(&db, support::NOW);
+    let queue = support::today_queue(&db, support::NOW);
     assert_eq!(
         steps(&queue),
         owed(&[
@@ -86,7 +73,7 @@ fn every_open_interview_imported_owes_one_step_and_the_finished_none() {
     assert_eq!(queue.iter().filter(|i| i["type"] == "follow_up").count(), 1);
     // Importing the same file again changes nothing.
     import(&db, &fixture("interviews-in-every-state.json"));
-    assert_eq!(today(&db, support::NOW), queue);
+    assert_eq!(support::today_queue(&db, support::NOW), queue);
 }
 
 #[test]
@@ -94,7 +81,7 @@ fn an_export_from_before_derived_steps_is_taken_in_without_repeats() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("rolo.db");
     import(&db, &fixture("interviews-in-every-state-v4.json"));
-    let queue = today(&db, support::NOW);
+    let queue = support::today_queue(&db, support::NOW);
     assert_eq!(
         steps(&queue),
         owed(&[
@@ -116,7 +103,7 @@ fn an_export_from_before_derived_steps_is_taken_in_without_repeats() {
         "the old reminders are not owed twice"
     );
     // On the 28th, Rosa's progress update is owed, as her old reminder said.
-    let later = today(&db, "2026-11-28T12:00:00+01:00");
+    let later = support::today_queue(&db, "2026-11-28T12:00:00+01:00");
     assert!(
         steps(&later).contains(&("Rosa Lind".into(), "progress_update".into())),
         "{later:#?}"
@@ -124,5 +111,5 @@ fn an_export_from_before_derived_steps_is_taken_in_without_repeats() {
     assert!(!steps(&later).iter().any(|(who, _)| who == "Tara Voss"));
     // Importing the same old file again changes nothing.
     import(&db, &fixture("interviews-in-every-state-v4.json"));
-    assert_eq!(today(&db, support::NOW), queue);
+    assert_eq!(support::today_queue(&db, support::NOW), queue);
 }

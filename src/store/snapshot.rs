@@ -67,40 +67,17 @@ impl Store {
             let mut concerned = made.clone();
             concerned.push(person.meta.id);
             concerned.extend(person.referred_by);
-            for contact in &concerned {
-                tombstone(
-                    tx,
-                    "follow_ups",
-                    "contact_id = ?1",
-                    contact,
-                    before.marks[0],
-                    now,
-                )?;
-                tombstone(
-                    tx,
-                    "interactions",
-                    "contact_id = ?1",
-                    contact,
-                    before.marks[1],
-                    now,
-                )?;
+            // Timeline entries and follow-ups the step added, about the interview or the people
+            // it concerns.
+            for (table, after) in [
+                ("follow_ups", before.marks[0]),
+                ("interactions", before.marks[1]),
+            ] {
+                for contact in &concerned {
+                    tombstone(tx, table, "contact_id = ?1", contact, after, now)?;
+                }
+                tombstone(tx, table, "interview_id = ?1", &id, after, now)?;
             }
-            tombstone(
-                tx,
-                "follow_ups",
-                "interview_id = ?1",
-                &id,
-                before.marks[0],
-                now,
-            )?;
-            tombstone(
-                tx,
-                "interactions",
-                "interview_id = ?1",
-                &id,
-                before.marks[1],
-                now,
-            )?;
             tombstone(
                 tx,
                 "meetings",

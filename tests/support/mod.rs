@@ -60,6 +60,20 @@ pub fn rolo(db: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// `rolo today --json` on `db` at the time `now` (RFC 3339): the queue, in order.
+pub fn today_queue(db: &Path, now: &str) -> Vec<serde_json::Value> {
+    let output = rolo(db)
+        .env("ROLO_NOW", now)
+        .args(["today", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&output).expect("rolo today's JSON");
+    json["queue"].as_array().cloned().unwrap_or_default()
+}
+
 pub fn mode_of(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path)
