@@ -30,7 +30,7 @@ CREATE TRIGGER interviews_step_stale_insert AFTER INSERT ON interviews BEGIN
         (SELECT 1 FROM steps_stale WHERE interview_id = NEW.id);
 END;
 CREATE TRIGGER interviews_step_stale_update AFTER UPDATE OF
-    stage, outcome, requested_at, reply_status, replied_at, nudges_sent, nudged_at,
+    contact_id, stage, outcome, requested_at, reply_status, replied_at, nudges_sent, nudged_at,
     evaluated_at, write_up_skipped, thanked_at, progress_sent_at, snoozed_step, snoozed_until,
     deleted_at ON interviews BEGIN
     INSERT INTO steps_stale SELECT NEW.id WHERE NOT EXISTS

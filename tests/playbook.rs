@@ -288,6 +288,18 @@ fn a_snooze_moves_only_the_step_it_was_made_on() {
         nudged.snoozed_step, None,
         "a step taken moves past the snooze"
     );
+    // Another step leaves the snooze to the step it was made on.
+    let held = take(
+        &take(&request, Step::Accepted),
+        Step::MeetingHeld { ends_at: t(0) },
+    );
+    let mut thanks_later = held.clone();
+    thanks_later.snoozed_step = Some(NextKind::ThankYou);
+    thanks_later.snoozed_until = Some(t(72));
+    let skipped = take(&thanks_later, Step::SkipWriteUp);
+    assert_eq!(next(&skipped, None, t(0)), Some((NextKind::ThankYou, t(72))));
+    let thanked = take(&skipped, Step::ThankYouSent);
+    assert_eq!(thanked.snoozed_step, None, "the thank-you sent ends its snooze");
     let mut stale = take(&request, Step::Accepted);
     stale.snoozed_step = Some(NextKind::Nudge);
     stale.snoozed_until = Some(t(99 * 24));

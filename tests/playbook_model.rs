@@ -191,7 +191,10 @@ impl World {
                     .trash(RecordRef::new(Deletable::Interview, id), self.now);
             }
             Op::Restore => {
-                self.db.undo_last_delete(self.now).unwrap();
+                if let Err(refused) = self.db.undo_last_delete(self.now) {
+                    let why = refused.to_string();
+                    assert!(why.contains("two open interviews"), "{why}");
+                }
             }
             Op::RoundTrip => self.round_trip(),
             Op::Jump(hours) => self.now = self.now.plus(Duration::hours(*hours)),
@@ -344,4 +347,50 @@ proptest! {
             world.check();
         }
     }
+}
+
+/// However an interview comes in — restored from the trash, moved by a merge, imported — no
+/// one is left with two open interviews.
+#[test]
+fn no_one_has_two_open_interviews_by_any_route() {
+    let world = World::new();
+    let clock = world.clock();
+    let settings = PlaybookSettings::default();
+    let request = |contact| NewRequest {
+        contact_id: contact,
+        objective: "Learn how the work is done".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let (ada, grace) = (world.contacts[0], world.contacts[1]);
+    let first = world.db.start_interview(&request(ada), &clock, &settings).unwrap();
+    // Deleted, a new one started, the old one restored: refused, the trash keeps it.
+    let gone = RecordRef::new(Deletable::Interview, first.meta.id);
+    world.db.trash(gone, world.now).unwrap();
+    world.db.start_interview(&request(ada), &clock, &settings).unwrap();
+    let err = world.db.untrash(gone, world.now).unwrap_err().to_string();
+    assert!(err.contains("would have two open interviews"), "{err}");
+    // Two contacts, one person, each asked: the merge is refused.
+    world.db.start_interview(&request(grace), &clock, &settings).unwrap();
+    let err = world
+        .db
+        .merge_contacts(grace, ada, world.now)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("would have two open interviews"), "{err}");
+    // An export that holds two open interviews with one person imports nothing.
+    let mut export = json::export(&world.db).unwrap();
+    let open = export
+        .interviews
+        .iter()
+        .find(|i| i.meta.deleted_at.is_none() && i.outcome.is_none())
+        .unwrap();
+    let mut twin = open.clone();
+    twin.meta.id = Id::new();
+    export.interviews.push(twin);
+    let fresh = TempStore::new();
+    let err = json::merge(&fresh, &export, false).unwrap_err().to_string();
+    assert!(err.contains("would have two open interviews"), "{err}");
+    assert!(fresh.all::<Interview>(true).unwrap().is_empty(), "nothing half-imported");
 }

@@ -132,6 +132,15 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         for link in &export.contact_tags {
             merge_contact_tag(tx, link, report, dry_run)?;
         }
+        if !dry_run {
+            // No one is left with two open interviews (two of every step owed).
+            let mut contacts: Vec<Id> = export.interviews.iter().map(|i| i.contact_id).collect();
+            contacts.sort();
+            contacts.dedup();
+            for contact in contacts {
+                crate::store::at_most_one_open_interview(tx, contact)?;
+            }
+        }
         if !dry_run && export.version < crate::store::DERIVED_STEPS_VERSION {
             let ids: Vec<Id> = export.interviews.iter().map(|i| i.meta.id).collect();
             crate::store::take_in_old_reminders(tx, store.playbook(), &ids)?;

@@ -21,6 +21,37 @@ pub struct NewRequest {
     pub minutes_asked: u32,
 }
 
+/// One conversation at a time with a person: a second open request would nudge them twice and
+/// owe two of every step. Refuses when the contact has more than `allowed` open interviews,
+/// naming the first. (0 before a new one is started; 1 after a restore, a merge or an import
+/// has put one in.)
+pub(crate) fn at_most_one_open(tx: &Connection, contact: Id, allowed: usize) -> StoreResult<()> {
+    let open: Vec<Interview> = select(
+        tx,
+        "contact_id = ? AND deleted_at IS NULL AND outcome IS NULL AND stage != 'done' \
+         ORDER BY created_at",
+        &[&contact],
+    )?;
+    let (Some(first), true) = (open.first(), open.len() > allowed) else {
+        return Ok(());
+    };
+    let person: crate::domain::Contact = record::get(tx, contact)?;
+    let (stage, objective) = (first.stage.label(), &first.objective);
+    Err(StoreError::Invalid(if allowed == 0 {
+        format!(
+            "{} already has an open interview ({stage}: {objective}); take its next step with \
+             n, or call it off first",
+            person.name
+        )
+    } else {
+        format!(
+            "{} would have two open interviews at once ({stage}: {objective} is open); call one \
+             off or delete it first",
+            person.name
+        )
+    }))
+}
+
 /// Starts an interview inside a transaction the caller holds.
 pub fn start_interview(
     tx: &Connection,
@@ -34,21 +65,7 @@ pub fn start_interview(
         ));
     }
     let contact: crate::domain::Contact = record::get(tx, request.contact_id)?;
-    // One conversation at a time with a person: a second request would nudge them twice.
-    let open: Vec<Interview> = select(
-        tx,
-        "contact_id = ? AND deleted_at IS NULL AND outcome IS NULL AND stage != 'done'",
-        &[&contact.meta.id],
-    )?;
-    if let Some(open) = open.first() {
-        return Err(StoreError::Invalid(format!(
-            "{} already has an open interview ({}: {}); take its next step with n, or call it \
-             off first",
-            contact.name,
-            open.stage.label(),
-            open.objective
-        )));
-    }
+    at_most_one_open(tx, contact.meta.id, 0)?;
     let now = clock.timestamp();
     let objective = sanitize::line(&request.objective);
     let mut interview = Interview::requested(contact.meta.id, &objective, request.channel, now);

@@ -67,6 +67,11 @@ pub fn take_in_old_reminders(
     steps_legacy::take_in(tx, settings, &steps_legacy::Finished::These(ids), now)
 }
 
+/// Refuses (inside an import) when `contact` has more than one open interview.
+pub fn at_most_one_open_interview(tx: &Connection, contact: crate::domain::Id) -> StoreResult<()> {
+    interviews::at_most_one_open(tx, contact, 1)
+}
+
 /// An open rolo database.
 pub struct Store {
     conn: Connection,

@@ -221,6 +221,22 @@ fn update_meeting(
             meeting.status = MeetingStatus::Held;
             record::update(tx, &mut meeting, now)
         }
+        // Held with no meeting set (it was arranged elsewhere): the meeting is recorded, as
+        // long as a default one, ending when it was marked, so that it is counted as met.
+        (Step::MeetingHeld { ends_at }, None) => {
+            let minutes = settings.default_meeting_minutes.max(1);
+            let meeting = Meeting {
+                meta: Meta::new(now),
+                interview_id: interview.meta.id,
+                starts_at: ends_at.minus(chrono::Duration::minutes(i64::from(minutes))),
+                duration_minutes: minutes,
+                mode: MeetingMode::Video,
+                place: String::new(),
+                status: MeetingStatus::Held,
+                notes: String::new(),
+            };
+            record::insert(tx, &meeting)
+        }
         (Step::MeetingMissed, Some(mut meeting)) => {
             meeting.status = MeetingStatus::NoShow;
             record::update(tx, &mut meeting, now)

@@ -79,6 +79,11 @@ impl Store {
                     rusqlite::params![now, id, deleted_at],
                 )?;
             }
+            // An interview comes back only if it leaves its contact one open interview.
+            if table == Interview::TABLE {
+                let interview: Interview = super::record::get(tx, id)?;
+                super::interviews::at_most_one_open(tx, interview.contact_id, 1)?;
+            }
             Ok(())
         })
     }

@@ -17,7 +17,9 @@ pub use progress::{age, owed_words, when_owed};
 pub use rules::{Refused, allowed_steps, check};
 
 use super::settings::PlaybookSettings;
-use super::{Clock, InteractionKind, Interview, Outcome, ReplyStatus, Stage, Timestamp};
+use super::{
+    Clock, InteractionKind, Interview, NextKind, Outcome, ReplyStatus, Stage, Timestamp,
+};
 
 /// One thing that happened to an interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +78,29 @@ impl Step {
     }
 }
 
+impl Step {
+    /// Whether taking this step answers the step `owed` (so a snooze of it ends).
+    pub fn answers(&self, owed: NextKind) -> bool {
+        match self {
+            Step::NudgeSent => owed == NextKind::Nudge,
+            Step::Accepted
+            | Step::Declined
+            | Step::Redirected { .. }
+            | Step::NoReply
+            | Step::Cancel => true,
+            Step::MeetingScheduled { .. } => matches!(
+                owed,
+                NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen
+            ),
+            Step::MeetingHeld { .. } | Step::MeetingMissed => owed == NextKind::DidItHappen,
+            Step::Evaluated | Step::SkipWriteUp => owed == NextKind::WriteUp,
+            Step::ThankYouSent => owed == NextKind::ThankYou,
+            Step::ProgressSent => owed == NextKind::ProgressUpdate,
+            Step::Requested | Step::MoveBack => false,
+        }
+    }
+}
+
 /// A follow-up for the person a redirect points to (a record: reaching out is the user's own
 /// step, with no interview yet).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,9 +133,15 @@ pub fn plan(
     }
     let now = clock.timestamp();
     let mut after = interview.clone();
-    // A snooze belongs to the step it was made on; any step taken moves past it.
-    after.snoozed_step = None;
-    after.snoozed_until = None;
+    // A snooze belongs to the step it was made on: taking that step (or moving back) ends it;
+    // another step leaves it for when that step is owed.
+    if interview
+        .snoozed_step
+        .is_some_and(|kind| step.answers(kind) || *step == Step::MoveBack)
+    {
+        after.snoozed_step = None;
+        after.snoozed_until = None;
+    }
     let mut redirect = None;
     let mut kind = InteractionKind::Stage;
     let summary = match step {
