@@ -8,7 +8,8 @@
 //! - the step is in today's queue (and `rolo today`'s) exactly once when its time has come, and
 //!   nothing of a finished or deleted interview is;
 //! - the playbook never leaves a reminder record that could be closed on its own;
-//! - a refused step changes nothing.
+//! - a refused step changes nothing;
+//! - no one has two open interviews, whatever route (a start, a move back, an undo, a restore).
 
 #![allow(
     clippy::unwrap_used,
@@ -177,7 +178,11 @@ impl World {
             }
             Op::Undo => {
                 if let Some(snapshot) = self.undo.take() {
-                    self.db.restore_snapshot(&snapshot, &clock).unwrap();
+                    if let Err(refused) = self.db.restore_snapshot(&snapshot, &clock) {
+                        let why = refused.to_string();
+                        assert!(why.contains("two open interviews"), "{why}");
+                        return;
+                    }
                     let back: Interview = self.db.get(snapshot.interview.meta.id).unwrap();
                     let mut expected = snapshot.interview.clone();
                     expected.meta.updated_at = back.meta.updated_at;
@@ -270,6 +275,15 @@ impl World {
     fn check(&self) {
         let clock = self.clock();
         let store: &Store = &self.db;
+        for contact in &self.contacts {
+            let open = store
+                .interviews_of(*contact)
+                .unwrap()
+                .into_iter()
+                .filter(Interview::is_open)
+                .count();
+            assert!(open <= 1, "two open interviews with one person");
+        }
         let settings = PlaybookSettings::default();
         let queue = store.review_queue(&clock).unwrap();
         assert_eq!(

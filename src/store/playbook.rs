@@ -86,6 +86,10 @@ pub fn take_step(
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     update_meeting(tx, &interview, input, clock, settings)?;
     apply_plan(tx, &mut interview, &contact, &input.step, &plan, clock)?;
+    // Reopening one (moving it back) may not leave the person two open interviews.
+    if interview.is_open() {
+        super::interviews::at_most_one_open(tx, contact.meta.id, 1)?;
+    }
     Ok(interview)
 }
 

@@ -91,7 +91,9 @@ impl Store {
                 record::update(tx, &mut meeting, now)?;
             }
             let mut interview = before.interview.clone();
-            record::update(tx, &mut interview, now)
+            record::update(tx, &mut interview, now)?;
+            // Undone into an open interview while another was started meanwhile: refused.
+            super::interviews::at_most_one_open(tx, interview.contact_id, 1)
         })
     }
 }
