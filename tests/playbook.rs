@@ -297,9 +297,15 @@ fn a_snooze_moves_only_the_step_it_was_made_on() {
     thanks_later.snoozed_step = Some(NextKind::ThankYou);
     thanks_later.snoozed_until = Some(t(72));
     let skipped = take(&thanks_later, Step::SkipWriteUp);
-    assert_eq!(next(&skipped, None, t(0)), Some((NextKind::ThankYou, t(72))));
+    assert_eq!(
+        next(&skipped, None, t(0)),
+        Some((NextKind::ThankYou, t(72)))
+    );
     let thanked = take(&skipped, Step::ThankYouSent);
-    assert_eq!(thanked.snoozed_step, None, "the thank-you sent ends its snooze");
+    assert_eq!(
+        thanked.snoozed_step, None,
+        "the thank-you sent ends its snooze"
+    );
     let mut stale = take(&request, Step::Accepted);
     stale.snoozed_step = Some(NextKind::Nudge);
     stale.snoozed_until = Some(t(99 * 24));

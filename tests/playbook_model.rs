@@ -378,15 +378,24 @@ fn no_one_has_two_open_interviews_by_any_route() {
         minutes_asked: 20,
     };
     let (ada, grace) = (world.contacts[0], world.contacts[1]);
-    let first = world.db.start_interview(&request(ada), &clock, &settings).unwrap();
+    let first = world
+        .db
+        .start_interview(&request(ada), &clock, &settings)
+        .unwrap();
     // Deleted, a new one started, the old one restored: refused, the trash keeps it.
     let gone = RecordRef::new(Deletable::Interview, first.meta.id);
     world.db.trash(gone, world.now).unwrap();
-    world.db.start_interview(&request(ada), &clock, &settings).unwrap();
+    world
+        .db
+        .start_interview(&request(ada), &clock, &settings)
+        .unwrap();
     let err = world.db.untrash(gone, world.now).unwrap_err().to_string();
     assert!(err.contains("would have two open interviews"), "{err}");
     // Two contacts, one person, each asked: the merge is refused.
-    world.db.start_interview(&request(grace), &clock, &settings).unwrap();
+    world
+        .db
+        .start_interview(&request(grace), &clock, &settings)
+        .unwrap();
     let err = world
         .db
         .merge_contacts(grace, ada, world.now)
@@ -406,5 +415,8 @@ fn no_one_has_two_open_interviews_by_any_route() {
     let fresh = TempStore::new();
     let err = json::merge(&fresh, &export, false).unwrap_err().to_string();
     assert!(err.contains("would have two open interviews"), "{err}");
-    assert!(fresh.all::<Interview>(true).unwrap().is_empty(), "nothing half-imported");
+    assert!(
+        fresh.all::<Interview>(true).unwrap().is_empty(),
+        "nothing half-imported"
+    );
 }

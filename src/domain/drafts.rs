@@ -67,9 +67,11 @@ pub struct DraftValues {
     pub action_taken: String,
 }
 
-/// Fills `template` with `values`.
+/// Fills `template` with `values`. A part in square brackets holding a placeholder is kept
+/// (without its brackets) when that placeholder has a value, and left out when it has none:
+/// "I hope all is well[ at {organization}]." reads whole for someone with no organisation.
 pub fn render(template: &str, values: &DraftValues) -> String {
-    let mut text = template.to_string();
+    let mut text = optional_parts(template, values);
     for (name, value) in [
         ("first_name", &values.first_name),
         ("organization", &values.organization),
@@ -82,6 +84,44 @@ pub fn render(template: &str, values: &DraftValues) -> String {
         }
     }
     text.trim_end().to_string()
+}
+
+fn value_of<'a>(values: &'a DraftValues, name: &str) -> Option<&'a str> {
+    let value = match name {
+        "first_name" => &values.first_name,
+        "organization" => &values.organization,
+        "objective" => &values.objective,
+        "key_point" => &values.key_point,
+        "action_taken" => &values.action_taken,
+        _ => return None,
+    };
+    Some(value.trim()).filter(|v| !v.is_empty())
+}
+
+/// The template with each `[ … {placeholder} … ]` part kept or left out (see `render`).
+fn optional_parts(template: &str, values: &DraftValues) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest.get(open..).and_then(|r| r.find(']')).map(|c| open + c) else {
+            break;
+        };
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let part = rest.get(open + 1..close).unwrap_or_default();
+        let named = unfilled(part);
+        let filled = named
+            .iter()
+            .all(|p| value_of(values, p.trim_matches(['{', '}'])).is_some());
+        if named.is_empty() {
+            // Brackets without a placeholder are the user's own text.
+            out.push_str(rest.get(open..=close).unwrap_or_default());
+        } else if filled {
+            out.push_str(part);
+        }
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The placeholders still in a text, such as `{key_point}`.
@@ -106,28 +146,10 @@ pub fn unfilled(text: &str) -> Vec<String> {
     found
 }
 
-/// What the user wants to learn, as it reads after "to learn": a leading "learn" or "to learn"
-/// typed into the field is left out, and the first letter is lower-cased unless the first
-/// word is an acronym ("SQL", "LLVM" stay). The rest keeps the user's own casing.
+/// What the user wants to learn, as typed (their own casing), without the full stop a
+/// sentence of the template adds.
 pub fn objective_phrase(objective: &str) -> String {
-    let text = objective.trim().trim_end_matches('.').trim();
-    let mut rest = text;
-    for lead in ["to learn ", "learn "] {
-        if rest.len() >= lead.len()
-            && rest.is_char_boundary(lead.len())
-            && rest[..lead.len()].eq_ignore_ascii_case(lead)
-        {
-            rest = rest[lead.len()..].trim_start();
-        }
-    }
-    let first_word = rest.split_whitespace().next().unwrap_or("");
-    let acronym = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && first_word.chars().all(|c| !c.is_lowercase());
-    let mut chars = rest.chars();
-    match chars.next() {
-        Some(first) if !acronym => first.to_lowercase().chain(chars).collect(),
-        _ => rest.to_string(),
-    }
+    objective.trim().trim_end_matches('.').trim().to_string()
 }
 
 /// The first word of a name: "Ada" of "Ada Lovelace".
@@ -145,30 +167,59 @@ mod tests {
             first_name: "Ada".into(),
             ..Default::default()
         };
+        // With no write-up, the thank-you reads whole without its sentence on the key point.
         let text = render(Template::ThankYou.text(), &values);
         assert!(text.starts_with("Hello Ada,"));
-        assert_eq!(unfilled(&text), ["{key_point}"]);
+        assert!(unfilled(&text).is_empty() && !text.contains("stayed with me"));
         let values = DraftValues {
             first_name: "Ada".into(),
             key_point: "engines".into(),
             ..Default::default()
         };
-        assert!(unfilled(&render(Template::ThankYou.text(), &values)).is_empty());
+        let text = render(Template::ThankYou.text(), &values);
+        assert!(text.contains("stayed with me: engines."), "{text}");
+        // What only the user knows stays to fill in.
+        let update = render(Template::ProgressUpdate.text(), &values);
+        assert_eq!(unfilled(&update), ["{action_taken}"]);
         assert!(unfilled("a {b c} {} {x_y}").contains(&"{x_y}".to_string()));
         assert_eq!(first_name("  Grace Brewster Hopper"), "Grace");
     }
 
     #[test]
-    fn the_objective_reads_after_to_learn_in_the_users_own_casing() {
+    fn the_objective_keeps_the_users_own_casing() {
         assert_eq!(
-            objective_phrase("Learn about research roles."),
-            "about research roles"
+            objective_phrase("Rust tooling at Omega."),
+            "Rust tooling at Omega"
         );
-        assert_eq!(objective_phrase("LLVM internals"), "LLVM internals");
-        assert_eq!(objective_phrase("learn SQL"), "SQL");
-        assert_eq!(objective_phrase("How Stripe hires"), "how Stripe hires");
+        assert_eq!(objective_phrase("about LLVM and SQL"), "about LLVM and SQL");
         assert_eq!(objective_phrase("  "), "");
-        assert_eq!(objective_phrase("Ünïcode first"), "ünïcode first");
+    }
+
+    #[test]
+    fn a_bracketed_part_goes_with_its_placeholder() {
+        let template = "Hello {first_name}, your work[ at {organization}] interests me [really].";
+        let mut values = DraftValues {
+            first_name: "Ada".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            render(template, &values),
+            "Hello Ada, your work interests me [really]."
+        );
+        values.organization = "Engines".into();
+        assert_eq!(
+            render(template, &values),
+            "Hello Ada, your work at Engines interests me [really]."
+        );
+        for template in [
+            Template::Request,
+            Template::Nudge,
+            Template::ThankYou,
+            Template::ProgressUpdate,
+        ] {
+            let empty = render(template.text(), &DraftValues::default());
+            assert!(!empty.contains('['), "{empty}");
+        }
     }
 
     #[test]

@@ -17,9 +17,7 @@ pub use progress::{age, owed_words, when_owed};
 pub use rules::{Refused, allowed_steps, check};
 
 use super::settings::PlaybookSettings;
-use super::{
-    Clock, InteractionKind, Interview, NextKind, Outcome, ReplyStatus, Stage, Timestamp,
-};
+use super::{Clock, InteractionKind, Interview, NextKind, Outcome, ReplyStatus, Stage, Timestamp};
 
 /// One thing that happened to an interview.
 #[derive(Debug, Clone, PartialEq, Eq)]

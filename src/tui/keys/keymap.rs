@@ -27,6 +27,10 @@ pub enum Context {
     Search,
     Meeting,
     Review,
+    /// The review, on an interview's next step.
+    ReviewStep,
+    /// The review, on a follow-up the user wrote.
+    ReviewFollowUp,
     Form,
     /// A form's "discard what you typed?" question.
     Discard,

@@ -60,7 +60,7 @@ impl Screen {
             Screen::QuestionList(_) => questions::CONTEXTS,
             Screen::Trash(_) => trash::CONTEXTS,
             Screen::Meeting(_) => meeting::CONTEXTS,
-            Screen::Review(_) => review::CONTEXTS,
+            Screen::Review(view) => review::contexts(view),
             Screen::ImportPreview(_) => import::CONTEXTS,
             Screen::Insights(_) => insights::CONTEXTS,
             Screen::Search(_) => search::CONTEXTS,

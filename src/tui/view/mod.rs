@@ -1,6 +1,7 @@
 //! Drawing: plain functions of the model. Nothing here reads the database or changes state.
 
 pub mod chrome;
+pub mod labelled;
 pub mod layout;
 pub mod list;
 pub mod rows;

@@ -3,13 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::InterviewView;
 use crate::domain::prompts::evaluation_prompts;
 use crate::domain::{Clock, Evaluation, MeetingStatus, ReplyStatus};
-use crate::tui::overlays::text_box::wrap;
+use crate::tui::view::labelled::{hanging, labelled};
 use crate::tui::view::theme::Theme;
 
 /// The width of the labels' column.
@@ -45,40 +46,12 @@ pub fn furthest(view: &InterviewView, width: u16, height: u16, clock: &Clock) ->
 
 /// A label and its text, the text wrapped beside the label and under it.
 fn field(label: &str, text: &str, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let room = width.saturating_sub(LABEL + 1).max(10);
-    wrap(text, room)
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let label = if i == 0 { label } else { "" };
-            Line::from(vec![
-                Span::styled(format!(" {label:<LABEL$}"), theme.dim()),
-                Span::raw(part),
-            ])
-        })
-        .collect()
+    labelled(label, text, Style::default(), theme.dim(), LABEL, width)
 }
 
 /// A text under a heading, indented, wrapped.
 fn indented(text: &str, indent: usize, width: usize) -> Vec<Line<'static>> {
     hanging("", text, indent, width)
-}
-
-/// A text after a mark ("✓ "), wrapped with its later lines under the text, not the mark.
-fn hanging(mark: &str, text: &str, indent: usize, width: usize) -> Vec<Line<'static>> {
-    let under = indent + 1 + mark.chars().count();
-    wrap(text, width.saturating_sub(under).max(10))
-        .into_iter()
-        .enumerate()
-        .map(|(i, part)| {
-            let lead = if i == 0 { mark } else { "" };
-            Line::raw(format!(
-                "{:indent$} {lead:<w$}{part}",
-                "",
-                w = mark.chars().count()
-            ))
-        })
-        .collect()
 }
 
 fn heading(text: String, theme: Theme) -> Line<'static> {

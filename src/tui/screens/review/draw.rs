@@ -10,7 +10,9 @@ use crate::domain::Clock;
 use crate::domain::review::ItemKind;
 use crate::tui::model::ReviewView;
 use crate::tui::screens::review::update::suggestion;
+use crate::tui::view::labelled::{hanging, labelled};
 use crate::tui::view::theme::Theme;
+use ratatui::style::Style;
 
 pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, theme: Theme) {
     let tally = format!(
@@ -47,56 +49,54 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         (Some(name), None) => name.clone(),
         (None, _) => "—".into(),
     };
-    let due = if item.days_overdue == 1 {
-        Span::styled("1 day late", theme.overdue())
-    } else if item.days_overdue > 0 {
-        Span::styled(format!("{} days late", item.days_overdue), theme.overdue())
-    } else {
-        Span::styled(
+    let (due, due_style) = match item.days_overdue {
+        1 => ("1 day late".to_string(), theme.overdue()),
+        d if d > 1 => (format!("{d} days late"), theme.overdue()),
+        _ => (
             format!("due {}", clock.when(item.due_at)),
             theme.due_today(),
-        )
+        ),
     };
-    let label = |text: &str| Span::styled(format!(" {text:<12}"), theme.dim());
-    let mut lines = vec![
-        Line::styled(format!(" {}", item.title), theme.title(true)),
-        Line::default(),
-        Line::from(vec![label("Who"), Span::raw(who)]),
-        Line::from(vec![label("When"), due]),
-        Line::from(vec![label("Why here"), Span::raw(item.reason.clone())]),
-    ];
+    // Each value wraps under itself, never back under the labels.
+    let width = usize::from(body.width.saturating_sub(2));
+    let field =
+        |label: &str, text: &str, style| labelled(label, text, style, theme.dim(), 12, width);
+    let mut lines = hanging("", &item.title, 0, width)
+        .into_iter()
+        .map(|line| line.style(theme.title(true)))
+        .collect::<Vec<_>>();
+    lines.push(Line::default());
+    lines.extend(field("Who", &who, Style::default()));
+    lines.extend(field("When", &due, due_style));
+    lines.extend(field("Why here", &item.reason, Style::default()));
     if let Some((stage, objective)) = context.and_then(|c| c.interview.as_ref()) {
-        lines.push(Line::from(vec![
-            label("Interview"),
-            Span::styled(format!("{} · ", stage.label()), theme.stage()),
-            Span::raw(objective.clone()),
-        ]));
+        let text = format!("{} · {objective}", stage.label());
+        lines.extend(field("Interview", &text, Style::default()));
     }
     if let Some((at, kind, summary)) = context.and_then(|c| c.last_touch.as_ref()) {
-        lines.push(Line::from(vec![
-            label("Last touch"),
-            Span::raw(format!(
-                "{} · {}: {summary}",
-                clock.day(*at),
-                kind.label().to_lowercase()
-            )),
-        ]));
+        let text = format!(
+            "{} · {}: {summary}",
+            clock.day(*at),
+            kind.label().to_lowercase()
+        );
+        lines.extend(field("Last touch", &text, Style::default()));
     }
-    lines.push(Line::from(vec![
-        label("Next"),
-        Span::styled(suggestion(item), theme.key()),
-    ]));
+    lines.extend(field("Next", suggestion(item), theme.key()));
     lines.push(Line::default());
     lines.push(Line::styled(format!(" {tally}"), theme.dim()));
     let keys = match item.item {
         ItemKind::Step { .. } => {
-            " d do it · 1/3/7 snooze days · s snooze to… · n every step · o open · Space skip · u undo"
+            "d do it · 1/3/7 snooze days · s snooze to… · n every step · v the interview · o open · Space skip · u undo"
         }
         ItemKind::FollowUp { .. } => {
-            " d done · 1/3/7 snooze days · s snooze to… · r reschedule · t touch+done · w draft · o open · Space skip · u undo"
+            "d done · 1/3/7 snooze days · s snooze to… · r reschedule · t touch+done · w draft · o open · Space skip · u undo"
         }
     };
-    lines.push(Line::styled(keys, theme.dim()));
+    lines.extend(
+        hanging("", keys, 0, width)
+            .into_iter()
+            .map(|line| line.style(theme.dim())),
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

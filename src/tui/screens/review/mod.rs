@@ -3,11 +3,24 @@
 pub mod draw;
 pub mod update;
 
-/// The keymap contexts it listens in, most specific first.
+/// The keymap contexts it listens in, most specific first: the keys of the kind of item shown
+/// (an interview's step, or a follow-up), then the review's, then the global ones.
 pub const CONTEXTS: &[crate::tui::keys::keymap::Context] = {
     use crate::tui::keys::keymap::Context;
-    &[Context::Review, Context::Global]
+    &[Context::ReviewFollowUp, Context::Review, Context::Global]
 };
+const ON_A_STEP: &[crate::tui::keys::keymap::Context] = {
+    use crate::tui::keys::keymap::Context;
+    &[Context::ReviewStep, Context::Review, Context::Global]
+};
+
+/// The contexts for the item shown.
+pub fn contexts(view: &ReviewView) -> &'static [crate::tui::keys::keymap::Context] {
+    match view.current().map(|item| &item.item) {
+        Some(crate::domain::review::ItemKind::Step { .. }) => ON_A_STEP,
+        _ => CONTEXTS,
+    }
+}
 
 use crate::domain::Id;
 use crate::domain::review::ReviewItem;

@@ -163,7 +163,8 @@ fn on_follow_up(
             None => Err("This follow-up belongs to no interview"),
         },
         Action::Edit => Err("e writes up a conversation; this item is a follow-up (r changes it)"),
-        Action::CloseNoReply => Err("x closes an unanswered request; this item is a follow-up"),
+        // x is a key of a step only.
+        Action::CloseNoReply => Ok(Vec::new().into()),
         _ => Ok(Vec::new().into()),
     }
 }
@@ -207,9 +208,8 @@ fn on_step(
             }
             _ => Err("r moves a meeting or a follow-up; this step moves with 1, 3, 7 or s"),
         },
-        Action::TouchAndDone => {
-            Err("t logs a touch for a follow-up; d does this step (n lists every other)")
-        }
+        // t is a key of a follow-up only (a step's own key, d, records its touch).
+        Action::TouchAndDone => Ok(Vec::new().into()),
         Action::WriteMessage => match step {
             NextKind::Nudge | NextKind::CloseNoReply => draft(Template::Nudge),
             NextKind::ThankYou => draft(Template::ThankYou),
