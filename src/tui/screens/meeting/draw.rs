@@ -63,22 +63,7 @@ pub fn draw(
 ) {
     let [top, list_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
-    let elapsed = (clock.now - view.opened_at.0).num_seconds().max(0);
-    let over = elapsed > i64::from(view.minutes_asked) * 60;
-    let asked = view.questions.iter().filter(|q| q.asked).count();
-    let timer = format!(
-        " {:02}:{:02} of {} min · {asked} of {} asked",
-        elapsed / 60,
-        elapsed % 60,
-        view.minutes_asked,
-        view.questions.len()
-    );
-    let style = if over {
-        theme.overdue()
-    } else {
-        theme.title(true)
-    };
-    frame.render_widget(Paragraph::new(Line::styled(timer, style)), top);
+    frame.render_widget(Paragraph::new(timer(view, clock, theme)), top);
 
     // Two lines a question: the question, then its answer.
     let per_page = (crate::tui::view::layout::inner_rows(list_area, false) / 2).max(1);
@@ -95,14 +80,29 @@ pub fn draw(
         }
         let tick = if question.asked { "[x]" } else { "[ ]" };
         let before = view.answered_before(question);
-        let mut line = vec![Span::raw(format!("{tick} {:>2}. {}", i + 1, question.text))];
-        if let Some(earlier) = before {
-            line.push(Span::styled(
-                format!("  ↺ answered {}", clock.day(earlier.answered_at)),
-                theme.stage(),
-            ));
+        // The selected question reads whole (wrapped under itself); the others on a line.
+        let room = (list_area.width as usize)
+            .saturating_sub(ANSWER_INDENT + 4)
+            .max(8);
+        let parts = if i == view.nav.selected {
+            wrapped(&question.text, room, None, MOST).0
+        } else {
+            vec![question.text.clone()]
+        };
+        for (n, part) in parts.into_iter().enumerate() {
+            if n > 0 {
+                rows.push(Line::raw(format!("{:ANSWER_INDENT$}{part}", "")));
+                continue;
+            }
+            let mut line = vec![Span::raw(format!("{tick} {:>2}. {part}", i + 1))];
+            if let Some(earlier) = before {
+                line.push(Span::styled(
+                    format!("  ↺ answered {}", clock.day(earlier.answered_at)),
+                    theme.stage(),
+                ));
+            }
+            rows.push(Line::from(line));
         }
-        rows.push(Line::from(line));
         let answering = match typing {
             Some(MeetingTyping::Answer(input)) if i == view.nav.selected => Some(input),
             _ => None,
@@ -153,12 +153,9 @@ pub fn draw(
         _ => None,
     };
     let bottom = adding.map(|input| {
-        let room = (list_area.width as usize).saturating_sub(18);
-        let (shown, _) = window(input.value(), Some(input.cursor()), room);
-        Line::from(vec![
-            Span::styled(" New question: ", theme.key()),
-            Span::raw(shown),
-        ])
+        let (line, at) = new_question(input, list_area, theme);
+        cursor = Some(at);
+        line
     });
     let list = ListBox {
         title: format!("Meeting with {}", view.contact_name),
@@ -179,4 +176,45 @@ pub fn draw(
             frame.set_cursor_position(Position::new(x, y));
         }
     }
+}
+
+/// The clock against the time asked for, and how many questions were asked.
+fn timer(view: &MeetingView, clock: &Clock, theme: Theme) -> Line<'static> {
+    let elapsed = (clock.now - view.opened_at.0).num_seconds().max(0);
+    let over = elapsed > i64::from(view.minutes_asked) * 60;
+    let asked = view.questions.iter().filter(|q| q.asked).count();
+    let timer = format!(
+        " {:02}:{:02} of {} min · {asked} of {} asked",
+        elapsed / 60,
+        elapsed % 60,
+        view.minutes_asked,
+        view.questions.len()
+    );
+    let style = if over {
+        theme.overdue()
+    } else {
+        theme.title(true)
+    };
+    Line::styled(timer, style)
+}
+
+/// The question being added, on the box's last line, and where its cursor is.
+fn new_question(
+    input: &crate::form::TextInput,
+    list_area: Rect,
+    theme: Theme,
+) -> (Line<'static>, (usize, usize)) {
+    const NEW_QUESTION: &str = " New question: ";
+    let room = (list_area.width as usize).saturating_sub(NEW_QUESTION.len() + 3);
+    let (shown, first) = window(input.value(), Some(input.cursor()), room);
+    let inner_rows = crate::tui::view::layout::inner_rows(list_area, false);
+    let at = (
+        inner_rows.saturating_sub(1),
+        NEW_QUESTION.len() + input.cursor() - first,
+    );
+    let line = Line::from(vec![
+        Span::styled(NEW_QUESTION, theme.key()),
+        Span::raw(shown),
+    ]);
+    (line, at)
 }
