@@ -61,7 +61,8 @@ pub struct Config {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct Raw {
-    playbook: PlaybookSettings,
+    /// Read setting by setting (see `playbook`), so one mistake leaves the others in force.
+    playbook: BTreeMap<String, Spanned<toml::Value>>,
     calendar: RawCalendar,
     templates: RawTemplates,
     theme: BTreeMap<String, Spanned<String>>,
@@ -112,13 +113,58 @@ fn line_of(text: &str, offset: usize) -> usize {
     before.iter().filter(|b| **b == b'\n').count() + 1
 }
 
+/// The `[playbook]` section, setting by setting: each one that is unknown or of the wrong kind
+/// is reported and left at its default; the others apply.
+fn playbook(
+    entries: BTreeMap<String, Spanned<toml::Value>>,
+    warn: &mut impl FnMut(std::ops::Range<usize>, String),
+) -> PlaybookSettings {
+    let defaults = PlaybookSettings::default();
+    let Ok(toml::Value::Table(mut table)) = toml::Value::try_from(&defaults) else {
+        return defaults;
+    };
+    for (key, value) in entries {
+        let span = value.span();
+        let Some(default) = table.get(&key).cloned() else {
+            let known: Vec<&str> = table.keys().map(String::as_str).collect();
+            warn(
+                span,
+                format!(
+                    "unknown setting {key} (the playbook has: {})",
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        let mut trial = table.clone();
+        trial.insert(key.clone(), value.into_inner());
+        match toml::Value::Table(trial.clone()).try_into::<PlaybookSettings>() {
+            Ok(_) => table = trial,
+            Err(_) => {
+                let wanted = match default {
+                    toml::Value::Boolean(_) => "true or false",
+                    _ => "a whole number (0 or more)",
+                };
+                warn(
+                    span,
+                    format!("{key} should be {wanted}; the default ({default}) is used"),
+                );
+            }
+        }
+    }
+    toml::Value::Table(table).try_into().unwrap_or(defaults)
+}
+
 /// Reads a config file's text.
 pub fn parse(text: &str) -> (Config, Vec<Warning>) {
     let raw: Raw = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
             let line = e.span().map(|span| line_of(text, span.start));
-            let message = format!("{}; using the defaults", e.message().trim_end());
+            let message = format!(
+                "{}; the defaults are used for the whole file",
+                e.message().trim_end()
+            );
             return (Config::default(), vec![Warning { line, message }]);
         }
     };
@@ -130,7 +176,7 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
         });
     };
     let mut config = Config::default();
-    config.settings.playbook = raw.playbook;
+    config.settings.playbook = playbook(raw.playbook, &mut warn);
     if let Some(day) = raw.calendar.week_start {
         match day.get_ref().parse::<Weekday>() {
             Ok(weekday) => config.settings.week_start = weekday,
@@ -171,5 +217,7 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
             });
         }
     }
+    // In the order of the file, whatever order the sections were read in.
+    warnings.sort_by_key(|w| w.line);
     (config, warnings)
 }

@@ -112,15 +112,27 @@ fn bad_entries_are_reported_by_line_and_left_out() {
 
 #[test]
 fn a_broken_file_names_its_line_and_rolo_carries_on_with_the_defaults() {
-    let (config, warnings) = parse("[playbook]\nnudge_after_days = 5\nmax_nudges = \"two\"\n");
-    assert_eq!(config, Config::default());
-    assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].line, Some(3), "{}", warnings[0]);
-    assert!(warnings[0].to_string().contains("using the defaults"));
-    let (_, warnings) = parse("[playbook\nnudge_after_days = 5\n");
+    // Each wrong setting is reported and left at its default; the good ones apply.
+    let (config, warnings) = parse(
+        "[playbook]\nnudge_after_days = 5\nmax_nudges = \"two\"\nbogus = 1\nthank_you_hours = -3\n",
+    );
+    assert_eq!(config.settings.playbook.nudge_after_days, 5);
+    assert_eq!(config.settings.playbook.max_nudges, 2);
+    assert_eq!(config.settings.playbook.thank_you_hours, 24);
+    let lines: Vec<Option<usize>> = warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(3), Some(4), Some(5)], "{warnings:?}");
+    assert!(
+        warnings[0]
+            .to_string()
+            .contains("max_nudges should be a whole number (0 or more); the default (2) is used"),
+        "{}",
+        warnings[0]
+    );
+    // A file that is not TOML at all: its line, and the defaults for all of it.
+    let (config, warnings) = parse("[playbook\nnudge_after_days = 5\n");
     assert_eq!(warnings[0].line, Some(1));
-    let (_, warnings) = parse("[playbook]\nnudge_after_dayz = 5\n");
-    assert_eq!(warnings[0].line, Some(2), "unknown settings are named too");
+    assert_eq!(config, Config::default());
+    assert!(warnings[0].to_string().contains("the defaults are used"));
 }
 
 #[test]
@@ -177,7 +189,20 @@ fn every_command_says_what_is_wrong_in_the_config_and_carries_on() {
         .assert()
         .success()
         .stderr(contains("config line 2"))
-        .stderr(contains("the default is used"));
+        .stderr(contains("the default (7) is used"));
+    // The app's own parts (colours, keys) are reported by every command too.
+    std::fs::write(
+        &file,
+        "[theme]\naccent = \"#zzz\"\n[keys.list]\n\"j\" = \"fly\"\n",
+    )
+    .unwrap();
+    support::rolo(&db)
+        .env("ROLO_CONFIG", &file)
+        .args(["today"])
+        .assert()
+        .success()
+        .stderr(contains("config line 2"))
+        .stderr(contains("config line 4"));
     // A good file: nothing said.
     std::fs::write(&file, "[playbook]\nnudge_after_days = 5\n").unwrap();
     support::rolo(&db)

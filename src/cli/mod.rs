@@ -105,13 +105,25 @@ fn clean_up_when_stopped() {
 
 pub(crate) use crate::domain::sanitize::shown;
 
-/// The config file's settings; each thing wrong in it said on stderr, with its line.
+/// The config file's settings; each thing wrong in it said on stderr, with its line — the
+/// app's colours and keys too, so that a command says all the app would.
 fn settings_warning_on_stderr() -> crate::domain::settings::Settings {
-    let (config, warnings) = crate::config::load();
+    let (config, mut warnings) = crate::config::load();
+    warnings.extend(
+        crate::tui::view::theme::Colors::default()
+            .patched(&config.colors)
+            .1,
+    );
+    warnings.extend(
+        crate::tui::keys::keymap::Keymap::default_keys()
+            .patched(&config.keys)
+            .1,
+    );
+    warnings.sort_by_key(|w| w.line);
     if !warnings.is_empty() {
         let file = crate::config::path().map(|p| shown(&p)).unwrap_or_default();
         for warning in &warnings {
-            eprintln!("rolo: {file}: {warning} (the default is used)");
+            eprintln!("rolo: {file}: {warning}");
         }
     }
     config.settings

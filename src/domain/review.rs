@@ -74,7 +74,7 @@ fn step_urgency(step: NextKind, today: bool) -> (i64, &'static str) {
         NextKind::Meeting => (50, "the meeting is close: prepare"),
         NextKind::ThankYou => (60, "a thank-you is owed within a day"),
         NextKind::DidItHappen => (55, "the meeting's time has passed"),
-        NextKind::SetMeeting => (45, "they said yes"),
+        NextKind::SetMeeting => (45, "a meeting to set"),
         NextKind::WriteUp => (40, "write it up while it is fresh"),
         NextKind::Nudge => (30, "no reply yet"),
         NextKind::CloseNoReply => (25, "the nudges went unanswered"),

@@ -233,7 +233,8 @@ pub fn draw_step_menu(
         " ↑/↓ choose · Enter take the step · Esc close",
         theme.dim(),
     ));
-    let width = (menu.title.chars().count() as u16 + 8).max(50);
+    // The title is " Next step: {title} " on the border, between its corners.
+    let width = (menu.title.chars().count() as u16 + 16).max(50);
     let popup = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::domain::Clock;
-use crate::domain::playbook::{age, owed_words};
+use crate::domain::playbook::owed_words;
 use crate::tui::model::{ContactDetail, Section};
 use crate::tui::view::layout::{self, CONTACT_FIELD_LINES};
 use crate::tui::view::list::ListBox;
@@ -141,7 +141,6 @@ fn row<'a>(
             let Some(interview) = detail.interviews.get(i) else {
                 return Line::default();
             };
-            let days = (clock.today() - clock.local_date_of(interview.meta.updated_at)).num_days();
             let owed = detail
                 .owed
                 .iter()
@@ -149,10 +148,10 @@ fn row<'a>(
                 .and_then(|(_, owed)| *owed);
             let state = match (interview.outcome, owed) {
                 (Some(outcome), _) => format!("{:<10} ", outcome.label()),
+                // What it owes (the date beside it is when it is owed, not when it moved).
                 (None, Some(owed)) => format!(
-                    "{:<10} {} · {} · ",
+                    "{:<10} {} · ",
                     interview.stage.label(),
-                    age(days),
                     owed_words(owed.kind, owed.due_at, clock)
                 ),
                 (None, None) => format!("{:<10} finished · ", interview.stage.label()),

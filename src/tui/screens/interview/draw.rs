@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::InterviewView;
 use crate::domain::prompts::evaluation_prompts;
-use crate::domain::{Clock, Evaluation, MeetingStatus, ReplyStatus};
+use crate::domain::{Clock, Evaluation, MeetingStatus, NextKind, ReplyStatus};
 use crate::tui::view::labelled::{hanging, labelled};
 use crate::tui::view::theme::Theme;
 
@@ -68,11 +68,16 @@ pub fn content(
     let i = &view.interview;
     let mut lines = Vec::new();
     let next = match (&view.next, i.outcome) {
-        (Some(row), _) => format!(
-            "{} · {}",
-            row.title,
-            crate::domain::playbook::when_owed(row.step.kind, row.step.due_at, clock)
-        ),
+        // A meeting's title says when it is; any other step says when it is owed.
+        (Some(row), _) if row.step.kind == NextKind::Meeting => row.title.clone(),
+        (Some(row), _) => {
+            let late = (clock.today() - clock.local_date_of(row.step.due_at)).num_days();
+            match late {
+                1 => format!("{} · 1 day late", row.title),
+                d if d > 1 => format!("{} · {d} days late", row.title),
+                _ => format!("{} · due {}", row.title, clock.when(row.step.due_at)),
+            }
+        }
         (None, Some(outcome)) => format!("Nothing: closed ({})", outcome.label().to_lowercase()),
         (None, None) => "Nothing: finished".into(),
     };
