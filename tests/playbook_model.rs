@@ -385,12 +385,18 @@ fn no_one_has_two_open_interviews_by_any_route() {
     // Deleted, a new one started, the old one restored: refused, the trash keeps it.
     let gone = RecordRef::new(Deletable::Interview, first.meta.id);
     world.db.trash(gone, world.now).unwrap();
+    let mut second = request(ada);
+    second.objective = "A second conversation".into();
     world
         .db
-        .start_interview(&request(ada), &clock, &settings)
+        .start_interview(&second, &clock, &settings)
         .unwrap();
     let err = world.db.untrash(gone, world.now).unwrap_err().to_string();
     assert!(err.contains("would have two open interviews"), "{err}");
+    assert!(
+        err.contains("A second conversation"),
+        "names the open one: {err}"
+    );
     // Two contacts, one person, each asked: the merge is refused.
     world
         .db
@@ -413,6 +419,11 @@ fn no_one_has_two_open_interviews_by_any_route() {
     twin.meta.id = Id::new();
     export.interviews.push(twin);
     let fresh = TempStore::new();
+    let err = json::merge(&fresh, &export, true).unwrap_err().to_string();
+    assert!(
+        err.contains("would have two open interviews"),
+        "a dry run says so too: {err}"
+    );
     let err = json::merge(&fresh, &export, false).unwrap_err().to_string();
     assert!(err.contains("would have two open interviews"), "{err}");
     assert!(

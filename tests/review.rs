@@ -166,6 +166,34 @@ fn a_touch_marks_it_done_and_is_on_the_timeline() {
         "Caught up by phone"
     );
     assert_eq!(review(&t).touched, 1);
+    // u takes back the touch and the done: the follow-up as it was, the touch in the trash.
+    t.press("u");
+    let back: FollowUp = t.app.store.get(item.meta.id).unwrap();
+    assert_eq!((back.done_at, back.due_at), (None, item.due_at));
+    assert_ne!(
+        t.app.store.timeline_of(contact, 1).unwrap()[0].summary,
+        "Caught up by phone"
+    );
+}
+
+#[test]
+fn r_on_a_meeting_moves_it_from_its_own_details() {
+    let mut t = Tester::demo(120, 40);
+    t.press("R");
+    assert!(matches!(
+        review(&t).current().unwrap().item,
+        ItemKind::Step {
+            step: NextKind::Meeting,
+            ..
+        }
+    ));
+    t.press("r");
+    let form = t.app.model.form().expect("the meeting form");
+    assert!(
+        !form.text(rolo::form::FieldKey::When).is_empty(),
+        "its time, to change: {}",
+        t.screen()
+    );
 }
 
 #[test]

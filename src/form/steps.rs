@@ -63,8 +63,21 @@ pub fn start_interview(contact: Id, clock: &Clock) -> Form {
     form
 }
 
-pub fn schedule(interview: Id, minutes: u32) -> Form {
+/// The meeting a schedule form moves, as its fields show it (the time as typed naturally).
+pub struct MeetingShown {
+    pub when: String,
+    pub minutes: u32,
+    pub mode: MeetingMode,
+    pub place: String,
+}
+
+/// Setting the meeting, or moving the one `existing` (its details kept unless changed).
+pub fn schedule(interview: Id, minutes: u32, existing: Option<MeetingShown>) -> Form {
     let modes: Vec<&str> = MeetingMode::ALL.iter().map(|m| m.label()).collect();
+    let (when, minutes, mode, place) = match existing {
+        Some(m) => (m.when, m.minutes, m.mode, m.place),
+        None => (String::new(), minutes, MeetingMode::Video, String::new()),
+    };
     let fields = vec![
         Field::new(
             FieldKey::When,
@@ -73,7 +86,7 @@ pub fn schedule(interview: Id, minutes: u32) -> Form {
                 default_time: MORNING,
             },
             Check::Required,
-            "",
+            &when,
         ),
         Field::text(
             FieldKey::Length,
@@ -81,8 +94,8 @@ pub fn schedule(interview: Id, minutes: u32) -> Form {
             Check::Minutes,
             &minutes.to_string(),
         ),
-        choice(FieldKey::Mode, "How", &modes, MeetingMode::Video.label()),
-        Field::text(FieldKey::Place, "Place or link", Check::Anything, ""),
+        choice(FieldKey::Mode, "How", &modes, mode.label()),
+        Field::text(FieldKey::Place, "Place or link", Check::Anything, &place),
     ];
     Form::new(FormKind::Schedule { interview }, None, fields)
 }

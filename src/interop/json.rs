@@ -119,36 +119,46 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         for contact in &export.contacts {
             check_contact(contact)?;
         }
-        merge_all(tx, &export.organizations, report, dry_run)?;
-        merge_all(tx, &export.contacts, report, dry_run)?;
-        merge_all(tx, &export.tags, report, dry_run)?;
-        merge_all(tx, &export.interviews, report, dry_run)?;
-        merge_all(tx, &export.meetings, report, dry_run)?;
-        merge_all(tx, &export.question_lists, report, dry_run)?;
-        merge_all(tx, &export.questions, report, dry_run)?;
-        merge_all(tx, &export.interview_questions, report, dry_run)?;
-        merge_all(tx, &export.follow_ups, report, dry_run)?;
-        merge_all(tx, &export.interactions, report, dry_run)?;
+        merge_all(tx, &export.organizations, report)?;
+        merge_all(tx, &export.contacts, report)?;
+        merge_all(tx, &export.tags, report)?;
+        merge_all(tx, &export.interviews, report)?;
+        merge_all(tx, &export.meetings, report)?;
+        merge_all(tx, &export.question_lists, report)?;
+        merge_all(tx, &export.questions, report)?;
+        merge_all(tx, &export.interview_questions, report)?;
+        merge_all(tx, &export.follow_ups, report)?;
+        merge_all(tx, &export.interactions, report)?;
         for link in &export.contact_tags {
-            merge_contact_tag(tx, link, report, dry_run)?;
+            merge_contact_tag(tx, link, report)?;
         }
-        if !dry_run {
-            // No one is left with two open interviews (two of every step owed).
-            let mut contacts: Vec<Id> = export.interviews.iter().map(|i| i.contact_id).collect();
-            contacts.sort();
-            contacts.dedup();
-            for contact in contacts {
-                crate::store::at_most_one_open_interview(tx, contact)?;
-            }
+        // No one is left with two open interviews (two of every step owed).
+        let mut contacts: Vec<Id> = export.interviews.iter().map(|i| i.contact_id).collect();
+        contacts.sort();
+        contacts.dedup();
+        for contact in contacts {
+            crate::store::at_most_one_open_interview(tx, contact)?;
         }
-        if !dry_run && export.version < crate::store::DERIVED_STEPS_VERSION {
+        // References are checked here, not only at the commit, so a dry run finds them too.
+        let broken: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        ))?;
+        if let Some(table) = broken {
+            return Err(StoreError::Invalid(format!(
+                "the export's {table} point at records it does not hold; nothing was imported"
+            )));
+        }
+        if export.version < crate::store::DERIVED_STEPS_VERSION {
             let ids: Vec<Id> = export.interviews.iter().map(|i| i.meta.id).collect();
             crate::store::take_in_old_reminders(tx, store.playbook(), &ids)?;
         }
         Ok(())
     };
+    // A dry run follows the real run's path exactly, checks included, and is rolled back.
     if dry_run {
-        run(store.conn(), &mut report)?;
+        store.rehearse(|tx| run(tx, &mut report))?;
     } else {
         store.bulk_write(|tx| run(tx, &mut report))?;
     }
@@ -189,7 +199,6 @@ fn merge_all<R: Record>(
     tx: &rusqlite::Connection,
     records: &[R],
     report: &mut MergeReport,
-    dry_run: bool,
 ) -> Result<(), StoreError> {
     for incoming in records {
         let existing: Option<R> = record::find(tx, incoming.meta().id)?;
@@ -203,9 +212,7 @@ fn merge_all<R: Record>(
                 continue;
             }
         }
-        if !dry_run {
-            record::upsert(tx, incoming)?;
-        }
+        record::upsert(tx, incoming)?;
     }
     Ok(())
 }
@@ -214,7 +221,6 @@ fn merge_contact_tag(
     tx: &rusqlite::Connection,
     link: &ContactTag,
     report: &mut MergeReport,
-    dry_run: bool,
 ) -> Result<(), StoreError> {
     let mine: Option<Timestamp> = rusqlite::OptionalExtension::optional(tx.query_row(
         "SELECT updated_at FROM contact_tags WHERE contact_id = ? AND tag_id = ?",
@@ -229,13 +235,11 @@ fn merge_contact_tag(
             return Ok(());
         }
     }
-    if !dry_run {
-        tx.execute(
-            "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT (contact_id, tag_id) DO UPDATE SET created_at = ?3, updated_at = ?4, deleted_at = ?5",
-            rusqlite::params![link.contact_id, link.tag_id, link.created_at, link.updated_at, link.deleted_at],
-        )?;
-    }
+    tx.execute(
+        "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (contact_id, tag_id) DO UPDATE SET created_at = ?3, updated_at = ?4, deleted_at = ?5",
+        rusqlite::params![link.contact_id, link.tag_id, link.created_at, link.updated_at, link.deleted_at],
+    )?;
     Ok(())
 }
 

@@ -25,28 +25,39 @@ pub struct NewRequest {
 /// owe two of every step. Refuses when the contact has more than `allowed` open interviews,
 /// naming the first. (0 before a new one is started; 1 after a restore, a merge or an import
 /// has put one in.)
-pub(crate) fn at_most_one_open(tx: &Connection, contact: Id, allowed: usize) -> StoreResult<()> {
+pub(crate) fn at_most_one_open(
+    tx: &Connection,
+    contact: Id,
+    allowed: usize,
+    arriving: Option<Id>,
+) -> StoreResult<()> {
     let open: Vec<Interview> = select(
         tx,
         "contact_id = ? AND deleted_at IS NULL AND outcome IS NULL AND stage != 'done' \
          ORDER BY created_at",
         &[&contact],
     )?;
-    let (Some(first), true) = (open.first(), open.len() > allowed) else {
+    if open.len() <= allowed {
+        return Ok(());
+    }
+    // The one already there (not the one being brought in), named short enough for a footer.
+    let Some(other) = open.iter().find(|i| Some(i.meta.id) != arriving) else {
         return Ok(());
     };
     let person: crate::domain::Contact = record::get(tx, contact)?;
-    let (stage, objective) = (first.stage.label(), &first.objective);
+    let mut objective: String = other.objective.chars().take(40).collect();
+    if other.objective.chars().count() > 40 {
+        objective.push('…');
+    }
     Err(StoreError::Invalid(if allowed == 0 {
         format!(
-            "{} already has an open interview ({stage}: {objective}); take its next step with \
-             n, or call it off first",
+            "{} already has an open interview (“{objective}”): n takes its next step or calls \
+             it off",
             person.name
         )
     } else {
         format!(
-            "{} would have two open interviews at once ({stage}: {objective} is open); call one \
-             off or delete it first",
+            "{} would have two open interviews: call “{objective}” off (or delete it) first",
             person.name
         )
     }))
@@ -65,7 +76,7 @@ pub fn start_interview(
         ));
     }
     let contact: crate::domain::Contact = record::get(tx, request.contact_id)?;
-    at_most_one_open(tx, contact.meta.id, 0)?;
+    at_most_one_open(tx, contact.meta.id, 0, None)?;
     let now = clock.timestamp();
     let objective = sanitize::line(&request.objective);
     let mut interview = Interview::requested(contact.meta.id, &objective, request.channel, now);

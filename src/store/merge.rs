@@ -69,7 +69,7 @@ impl Store {
                 moved.extend(ids.into_iter().map(|id| (table.to_string(), column.to_string(), id)));
             }
             // Both with an open interview: the person would owe two of every step.
-            super::interviews::at_most_one_open(tx, kept, 1)?;
+            super::interviews::at_most_one_open(tx, kept, 1, None)?;
             let tags_added = take_tags(tx, duplicate, kept, now)?;
             fill_gaps(&mut keep, &gone);
             record::update(tx, &mut keep, now)?;

@@ -69,7 +69,7 @@ pub fn take_in_old_reminders(
 
 /// Refuses (inside an import) when `contact` has more than one open interview.
 pub fn at_most_one_open_interview(tx: &Connection, contact: crate::domain::Id) -> StoreResult<()> {
-    interviews::at_most_one_open(tx, contact, 1)
+    interviews::at_most_one_open(tx, contact, 1, None)
 }
 
 /// An open rolo database.

@@ -88,7 +88,7 @@ pub fn take_step(
     apply_plan(tx, &mut interview, &contact, &input.step, &plan, clock)?;
     // Reopening one (moving it back) may not leave the person two open interviews.
     if interview.is_open() {
-        super::interviews::at_most_one_open(tx, contact.meta.id, 1)?;
+        super::interviews::at_most_one_open(tx, contact.meta.id, 1, Some(interview.meta.id))?;
     }
     Ok(interview)
 }

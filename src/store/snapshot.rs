@@ -93,7 +93,12 @@ impl Store {
             let mut interview = before.interview.clone();
             record::update(tx, &mut interview, now)?;
             // Undone into an open interview while another was started meanwhile: refused.
-            super::interviews::at_most_one_open(tx, interview.contact_id, 1)
+            super::interviews::at_most_one_open(
+                tx,
+                interview.contact_id,
+                1,
+                Some(interview.meta.id),
+            )
         })
     }
 }

@@ -82,7 +82,7 @@ impl Store {
             // An interview comes back only if it leaves its contact one open interview.
             if table == Interview::TABLE {
                 let interview: Interview = super::record::get(tx, id)?;
-                super::interviews::at_most_one_open(tx, interview.contact_id, 1)?;
+                super::interviews::at_most_one_open(tx, interview.contact_id, 1, Some(id))?;
             }
             Ok(())
         })

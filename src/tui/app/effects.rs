@@ -220,6 +220,15 @@ impl App {
                 let id = before.id();
                 match before {
                     Before::FollowUp(f) => self.store.put_back(*f, clock.timestamp()),
+                    Before::Touched(f, touch) => {
+                        self.store.put_back(*f, clock.timestamp()).and_then(|()| {
+                            let logged = crate::domain::RecordRef::new(
+                                crate::domain::Deletable::Interaction,
+                                touch,
+                            );
+                            self.store.trash(logged, clock.timestamp())
+                        })
+                    }
                     Before::Interview(s) => self.store.restore_snapshot(&s, &clock),
                 }
                 .map(|()| Loaded::ReviewUndone(id))

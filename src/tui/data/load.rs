@@ -312,11 +312,28 @@ pub fn step_form(
         FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
         FormRequest::Schedule(id) => {
             let interview: crate::domain::Interview = store.get(*id)?;
+            // Moving a meeting starts from it: its time, length, way and place.
+            let existing = store
+                .meetings_of(*id)?
+                .into_iter()
+                .rfind(|m| m.status == crate::domain::MeetingStatus::Scheduled)
+                .map(|m| steps::MeetingShown {
+                    when: m
+                        .starts_at
+                        .0
+                        .with_timezone(&clock.offset)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    minutes: m.duration_minutes,
+                    mode: m.mode,
+                    place: m.place,
+                });
             steps::schedule(
                 *id,
                 interview
                     .minutes_asked
                     .max(settings.playbook.default_meeting_minutes),
+                existing,
             )
         }
         FormRequest::Redirect(id) => steps::redirect(*id),

@@ -298,15 +298,20 @@ fn save_touch(
     let every = contact
         .keep_in_touch_days
         .unwrap_or(settings.playbook.keep_in_touch_days);
+    // As it was before the touch moved it on: what the review's undo puts back.
+    let before: Option<FollowUp> = completes.map(|id| store.get(id)).transpose()?;
     store.log_touch(&touch, every)?;
     let message = format!("Logged: {}", touch.summary);
     Ok(match completes {
-        Some(follow_up) => Saved::Acted {
-            message,
-            before: Before::FollowUp(Box::new(
-                store.complete_follow_up(follow_up, clock.timestamp())?,
-            )),
-        },
+        Some(follow_up) => {
+            store.complete_follow_up(follow_up, clock.timestamp())?;
+            let before =
+                before.ok_or_else(|| StoreError::Invalid("the follow-up is gone".into()))?;
+            Saved::Acted {
+                message,
+                before: Before::Touched(Box::new(before), touch.meta.id),
+            }
+        }
         None => Saved::Done {
             message,
             contact: None,

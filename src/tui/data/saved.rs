@@ -35,6 +35,8 @@ pub enum Saved {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Before {
     FollowUp(Box<crate::domain::FollowUp>),
+    /// A follow-up done with a touch: the follow-up as it was, and the touch logged.
+    Touched(Box<crate::domain::FollowUp>, Id),
     Interview(Box<crate::store::snapshot::InterviewSnapshot>),
 }
 
@@ -42,7 +44,7 @@ impl Before {
     /// The follow-up's or the interview's id (the review stands on it again after an undo).
     pub fn id(&self) -> Id {
         match self {
-            Before::FollowUp(f) => f.meta.id,
+            Before::FollowUp(f) | Before::Touched(f, _) => f.meta.id,
             Before::Interview(s) => s.interview.meta.id,
         }
     }
@@ -50,7 +52,7 @@ impl Before {
     /// What it was, as the undo names it.
     pub fn label(&self) -> &str {
         match self {
-            Before::FollowUp(f) => &f.title,
+            Before::FollowUp(f) | Before::Touched(f, _) => &f.title,
             Before::Interview(s) => &s.what,
         }
     }

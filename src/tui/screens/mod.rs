@@ -119,7 +119,7 @@ pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> V
             model.reload_shown()
         }
         _ => {
-            if let Some(effects) = records::update(model, action) {
+            if let Some(effects) = records::update(model, action, clock) {
                 return effects;
             }
             update(model, action, page, clock)

@@ -10,7 +10,11 @@ use crate::tui::screens::home::update::selected_index;
 
 /// Handles the record actions where they mean something; `None` when the action is not one of
 /// them here (the screen's own update then has it).
-pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
+pub fn update(
+    model: &mut Model,
+    action: Action,
+    clock: &crate::domain::Clock,
+) -> Option<Vec<Effect>> {
     let screen = model.screen();
     // The screens that hold records of their own to add, edit and delete.
     let holds_records = matches!(
@@ -49,7 +53,7 @@ pub fn update(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             Err(message) => say(model, message),
         },
         Action::WriteMessage if interview_at_hand => match selected_interview(model) {
-            Ok(id) => write_message(model, id),
+            Ok(id) => write_message(model, id, clock.timestamp()),
             Err(message) => say(model, message),
         },
         Action::MeetingMode if interview_at_hand => match selected_interview(model) {
@@ -252,19 +256,34 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-/// The message an interview's stage calls for: the request while it is asked, the thank-you
-/// after the meeting, a progress update once done.
-fn write_message(model: &mut Model, interview: Id) -> Vec<Effect> {
-    let stage = match model.screen() {
-        Some(Screen::Contact(detail)) => detail
-            .interviews
-            .iter()
-            .find(|i| i.meta.id == interview)
-            .map(|i| i.stage),
-        Some(Screen::Pipeline(board)) => board.columns.get(board.column).map(|c| c.stage),
-        _ => None,
+/// The message an interview's step calls for: the nudge once one is due, the request while it
+/// is asked, the thank-you after the meeting, a progress update once done.
+fn write_message(model: &mut Model, interview: Id, now: crate::domain::Timestamp) -> Vec<Effect> {
+    let (stage, owed) = match model.screen() {
+        Some(Screen::Contact(detail)) => (
+            detail
+                .interviews
+                .iter()
+                .find(|i| i.meta.id == interview)
+                .map(|i| i.stage),
+            detail
+                .owed
+                .iter()
+                .find(|(id, _)| *id == interview)
+                .and_then(|(_, owed)| *owed),
+        ),
+        Some(Screen::Pipeline(board)) => (
+            board.columns.get(board.column).map(|c| c.stage),
+            board.selected().and_then(|card| card.next),
+        ),
+        _ => (None, None),
     };
+    let nudge_due = owed.is_some_and(|o| {
+        o.kind == crate::domain::NextKind::CloseNoReply
+            || o.kind == crate::domain::NextKind::Nudge && o.due_at <= now
+    });
     let template = match stage {
+        Some(Stage::Request) if nudge_due => Template::Nudge,
         Some(Stage::Request) => Template::Request,
         Some(Stage::Evaluate | Stage::ThankYou) => Template::ThankYou,
         Some(Stage::Done) => Template::ProgressUpdate,

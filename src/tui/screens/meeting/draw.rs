@@ -15,7 +15,7 @@ use crate::tui::view::window;
 
 /// Where an answer's text starts on its row.
 const ANSWER_INDENT: usize = 8;
-/// The most rows the selected question's answer takes.
+/// The most rows the selected question or its answer takes (more when the pane has room).
 const MOST: usize = 6;
 
 /// A selected question whose answer runs long pushes the ones above out of view, so that it
@@ -65,6 +65,8 @@ pub fn draw(
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
     frame.render_widget(Paragraph::new(timer(view, clock, theme)), top);
 
+    // The selected one's question and answer take up to a third of the pane each.
+    let most = (crate::tui::view::layout::inner_rows(list_area, false) / 3).max(MOST);
     // Two lines a question: the question, then its answer.
     let per_page = (crate::tui::view::layout::inner_rows(list_area, false) / 2).max(1);
     let range = view.nav.top..(view.nav.top + per_page).min(view.questions.len());
@@ -85,7 +87,7 @@ pub fn draw(
             .saturating_sub(ANSWER_INDENT + 4)
             .max(8);
         let parts = if i == view.nav.selected {
-            wrapped(&question.text, room, None, MOST).0
+            wrapped(&question.text, room, None, most).0
         } else {
             vec![question.text.clone()]
         };
@@ -115,7 +117,7 @@ pub fn draw(
         let selected_one = i == view.nav.selected;
         match answering {
             Some(input) => {
-                let (lines, at) = wrapped(input.value(), room, Some(input.cursor_position()), MOST);
+                let (lines, at) = wrapped(input.value(), room, Some(input.cursor_position()), most);
                 if let Some((row, column)) = at {
                     cursor = Some((rows.len() + row, ANSWER_INDENT + 2 + column));
                 }
@@ -135,8 +137,8 @@ pub fn draw(
                 None => Line::styled("        (no answer yet)", theme.dim()),
             }),
             None => {
-                let most = if selected_one { MOST } else { 1 };
-                let (lines, _) = wrapped(&question.answer, room, None, most);
+                let rows_for = if selected_one { most } else { 1 };
+                let (lines, _) = wrapped(&question.answer, room, None, rows_for);
                 // A first line of a longer answer says there is more (selected, it shows whole).
                 let whole = selected_one || question.answer.chars().count() <= room;
                 let more = if whole { "" } else { " …" };

@@ -154,8 +154,10 @@ fn on_follow_up(
                 form(FormRequest::Draft(i, Template::ProgressUpdate))
             }
             // Someone to reach out to, with no interview yet: the request is the message.
-            (_, None, Some(contact)) => form(FormRequest::StartInterview(contact)),
-            _ => Err("Nothing to draft for this one: d marks it done"),
+            (FollowUpKind::ActionItem, None, Some(contact)) => {
+                form(FormRequest::StartInterview(contact))
+            }
+            _ => Err("Nothing to draft for this one: t logs a touch, d marks it done"),
         },
         Action::MeetingMode | Action::NextStep => match item.interview_id {
             Some(i) if action == Action::MeetingMode => Ok(vec![Effect::OpenMeeting(i)].into()),
