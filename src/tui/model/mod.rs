@@ -96,9 +96,11 @@ impl Model {
 
     /// What reads home again, as many rows of each pane as it holds now.
     pub fn reload_home(&self) -> crate::tui::data::effect::Effect {
+        // Never fewer than a zoomed pane can show on this terminal.
+        let tall = usize::from(self.height);
         crate::tui::data::effect::Effect::ReloadHome {
-            meetings: self.home.meetings.limit,
-            follow_ups: self.home.follow_ups.limit,
+            meetings: self.home.meetings.limit.max(tall),
+            follow_ups: self.home.follow_ups.limit.max(tall),
         }
     }
 

@@ -97,9 +97,10 @@ pub struct Header {
     pub next_meeting: Option<(String, Timestamp)>,
 }
 
-/// The first loads of the home panes: a screenful and some, never the whole table.
+/// The first loads of the home panes: a screenful and some, never the whole table (and never
+/// fewer rows than the terminal is tall: see `Model::reload_home`).
 pub const FIRST_MEETINGS: usize = 40;
-pub const FIRST_FOLLOW_UPS: usize = 80;
+pub const FIRST_FOLLOW_UPS: usize = 48;
 /// Cards first loaded per pipeline column: a 40-row terminal shows 18; more load as one
 /// scrolls.
 pub const FIRST_CARDS: usize = 24;
