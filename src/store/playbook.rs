@@ -245,6 +245,15 @@ fn update_meeting(
             meeting.status = MeetingStatus::NoShow;
             record::update(tx, &mut meeting, now)
         }
+        // Called off (or closed another way) with a meeting still set: the meeting is off too,
+        // out of the upcoming meetings, today's queue and the calendar export.
+        (
+            Step::Cancel | Step::Declined | Step::NoReply | Step::Redirected { .. },
+            Some(mut meeting),
+        ) => {
+            meeting.status = MeetingStatus::Cancelled;
+            record::update(tx, &mut meeting, now)
+        }
         // Back from the write-up to the meeting: the meeting is not marked held any more, so
         // the next step asks again whether it happened.
         (Step::MoveBack, None)

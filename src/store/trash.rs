@@ -24,14 +24,43 @@ fn table_of(kind: Deletable) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// What goes with a contact when it is deleted, and comes back with it: the rows of each table
+/// that `which` selects for the contact ?2. They take the contact's tombstone time, so that a
+/// restore brings back exactly those (and not what was deleted on its own before).
+const WITH_A_CONTACT: [(&str, &str); 4] = [
+    ("follow_ups", "contact_id = ?2 AND done_at IS NULL"),
+    ("interactions", "contact_id = ?2"),
+    (
+        "meetings",
+        "interview_id IN (SELECT id FROM interviews WHERE contact_id = ?2)",
+    ),
+    ("interviews", "contact_id = ?2"),
+];
+
+/// What goes with an interview: its meetings and its open follow-ups (?2 = the interview).
+const WITH_AN_INTERVIEW: [(&str, &str); 2] = [
+    ("meetings", "interview_id = ?2"),
+    ("follow_ups", "interview_id = ?2 AND done_at IS NULL"),
+];
+
+/// What a deleted record of `table` takes with it.
+fn goes_with(table: &str) -> &'static [(&'static str, &'static str)] {
+    match table {
+        "contacts" => &WITH_A_CONTACT,
+        "interviews" => &WITH_AN_INTERVIEW,
+        _ => &[],
+    }
+}
+
 /// The kind whose table is `table` (as the trash table records it).
 fn kind_in(table: &str) -> Option<Deletable> {
     Deletable::ALL.into_iter().find(|k| table_of(*k).0 == table)
 }
 
 impl Store {
-    /// Deletes a record as a tombstone. A contact takes its open follow-ups with it (stamped
-    /// with the same time, so that restoring the contact brings exactly those back).
+    /// Deletes a record as a tombstone. A contact takes with it everything that is theirs: open
+    /// follow-ups, timeline, interviews and their meetings (see `WITH_A_CONTACT`), so that no
+    /// list, count, insight, agenda or export shows what belongs to someone deleted.
     pub fn trash(&self, record: RecordRef, now: Timestamp) -> StoreResult<()> {
         let (table, noun, _) = table_of(record.kind);
         let id = record.id;
@@ -43,10 +72,12 @@ impl Store {
             if changed == 0 {
                 return Err(StoreError::NotFound { what: noun, id: id.to_string() });
             }
-            if table == Contact::TABLE {
+            for (theirs, which) in goes_with(table) {
                 tx.execute(
-                    "UPDATE follow_ups SET deleted_at = ?1, updated_at = ?1 \
-                     WHERE contact_id = ?2 AND deleted_at IS NULL AND done_at IS NULL",
+                    &format!(
+                        "UPDATE {theirs} SET deleted_at = ?1, updated_at = ?1 \
+                         WHERE {which} AND deleted_at IS NULL"
+                    ),
                     rusqlite::params![now, id],
                 )?;
             }
@@ -64,18 +95,33 @@ impl Store {
         let id = record.id;
         self.write(|tx| {
             let deleted_at: Option<Timestamp> = tx
-                .query_row(&format!("SELECT deleted_at FROM {table} WHERE id = ?"), [id], |r| r.get(0))
+                .query_row(
+                    &format!("SELECT deleted_at FROM {table} WHERE id = ?"),
+                    [id],
+                    |r| r.get(0),
+                )
                 .optional()?
-                .ok_or_else(|| StoreError::NotFound { what: noun, id: id.to_string() })?;
-            tx.execute("DELETE FROM trash WHERE table_name = ?1 AND record_id = ?2", rusqlite::params![table, id])?;
-            let Some(deleted_at) = deleted_at else { return Ok(()) };
+                .ok_or_else(|| StoreError::NotFound {
+                    what: noun,
+                    id: id.to_string(),
+                })?;
+            tx.execute(
+                "DELETE FROM trash WHERE table_name = ?1 AND record_id = ?2",
+                rusqlite::params![table, id],
+            )?;
+            let Some(deleted_at) = deleted_at else {
+                return Ok(());
+            };
             tx.execute(
                 &format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2"),
                 rusqlite::params![now, id],
             )?;
-            if table == Contact::TABLE {
+            for (theirs, which) in goes_with(table) {
                 tx.execute(
-                    "UPDATE follow_ups SET deleted_at = NULL, updated_at = ?1 WHERE contact_id = ?2 AND deleted_at = ?3",
+                    &format!(
+                        "UPDATE {theirs} SET deleted_at = NULL, updated_at = ?1 \
+                         WHERE {which} AND deleted_at = ?3"
+                    ),
                     rusqlite::params![now, id, deleted_at],
                 )?;
             }

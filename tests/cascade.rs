@@ -1,0 +1,175 @@
+//! Deleting a contact takes everything that is theirs out of every list, count, insight and
+//! agenda, and restoring them brings all of it back; calling an interview off cancels its
+//! meeting.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
+mod support;
+
+use chrono::Duration;
+use rolo::domain::playbook::Step;
+use rolo::domain::settings::PlaybookSettings;
+use rolo::domain::{Channel, Contact, Deletable, Interaction, InteractionKind, RecordRef};
+use rolo::store::{NewRequest, StepInput, Store};
+use support::{TempStore, clock};
+
+/// What the screens and `today` count about everyone, as one value to compare.
+fn seen(store: &Store) -> (usize, usize, u64, u64, u64, usize) {
+    let clock = clock();
+    let week = clock.timestamp().plus(Duration::days(14));
+    let insights = store.insights(&clock, chrono::Weekday::Mon).unwrap();
+    (
+        store
+            .meetings_between(clock.timestamp(), week, 100)
+            .unwrap()
+            .len(),
+        store.review_queue(&clock).unwrap().len(),
+        insights.requested,
+        insights.touches_per_week.iter().sum(),
+        store
+            .count_owed(clock.start_of(clock.today()), week, 100)
+            .unwrap(),
+        store.owed_before(week, 100, &clock).unwrap().len(),
+    )
+}
+
+#[test]
+fn a_deleted_contact_takes_all_that_is_theirs_and_a_restore_brings_it_back() {
+    let db = TempStore::new();
+    let clock = clock();
+    let settings = PlaybookSettings::default();
+    let ada = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).unwrap();
+    let request = NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let starts_at = clock.timestamp().plus(Duration::hours(30));
+    db.apply_step(
+        interview.meta.id,
+        &StepInput::from(Step::MeetingScheduled { starts_at }),
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    db.add_follow_up(
+        "Ada Lovelace",
+        "Send the paper",
+        clock.timestamp(),
+        clock.timestamp(),
+    )
+    .unwrap();
+    db.insert(&Interaction::new(
+        ada.meta.id,
+        InteractionKind::Call,
+        "Caught up",
+        clock.timestamp(),
+    ))
+    .unwrap();
+    let before = seen(&db);
+    assert_eq!(before.0, 1, "the meeting is upcoming");
+    assert!(
+        before.1 >= 2,
+        "the meeting step and the follow-up are in today's queue"
+    );
+
+    let later = clock.timestamp().plus(Duration::minutes(1));
+    db.trash(RecordRef::new(Deletable::Contact, ada.meta.id), later)
+        .unwrap();
+    assert_eq!(
+        seen(&db),
+        (0, 0, 0, 0, 0, 0),
+        "nothing of hers is left anywhere"
+    );
+    assert_eq!(
+        db.trash_rows(10).unwrap().len(),
+        1,
+        "the trash lists her alone"
+    );
+
+    db.undo_last_delete(later.plus(Duration::minutes(1)))
+        .unwrap();
+    assert_eq!(seen(&db), before, "all of it comes back together");
+}
+
+#[test]
+fn calling_an_interview_off_cancels_its_meeting() {
+    let db = TempStore::new();
+    let clock = clock();
+    let settings = PlaybookSettings::default();
+    let ada = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).unwrap();
+    let request = NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let starts_at = clock.timestamp().plus(Duration::hours(30));
+    let step = |s| {
+        db.apply_step(interview.meta.id, &StepInput::from(s), &clock, &settings)
+            .unwrap()
+    };
+    step(Step::MeetingScheduled { starts_at });
+    step(Step::Cancel);
+    let week = clock.timestamp().plus(Duration::days(7));
+    assert!(
+        db.meetings_between(clock.timestamp(), week, 10)
+            .unwrap()
+            .is_empty(),
+        "no longer upcoming"
+    );
+    assert_eq!(
+        db.meetings_of(interview.meta.id).unwrap()[0].status,
+        rolo::domain::MeetingStatus::Cancelled
+    );
+    assert!(db.review_queue(&clock).unwrap().is_empty());
+}
+
+#[test]
+fn a_deleted_interview_takes_its_meeting_out_of_the_calendar_export() {
+    let db = TempStore::new();
+    let clock = clock();
+    let settings = PlaybookSettings::default();
+    let ada = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).unwrap();
+    let request = NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let starts_at = clock.timestamp().plus(Duration::hours(30));
+    db.apply_step(
+        interview.meta.id,
+        &StepInput::from(Step::MeetingScheduled { starts_at }),
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    let events = |db: &TempStore| {
+        rolo::interop::ics::export(db, clock.timestamp())
+            .unwrap()
+            .matches("BEGIN:VEVENT")
+            .count()
+    };
+    assert_eq!(events(&db), 1);
+    let gone = RecordRef::new(Deletable::Interview, interview.meta.id);
+    db.trash(gone, clock.timestamp()).unwrap();
+    assert_eq!(events(&db), 0);
+    db.untrash(gone, clock.timestamp()).unwrap();
+    assert_eq!(events(&db), 1, "restored with its meeting");
+}
