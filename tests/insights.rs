@@ -84,7 +84,12 @@ fn known_database() -> TempStore {
     let bob = contact(&db, "Bob", Some(acme), None);
     let cy = contact(&db, "Cy", Some(beta), None);
     let dee = contact(&db, "Dee", None, None);
-    contact(&db, "Eve", None, Some(ada));
+    // Eve: suggested by Ada after their meeting (a referral obtained through it); Fay: came
+    // with Ada as her referrer before any meeting (an introduction, not a referral gained).
+    let mut eve = Contact::named("Eve", at("2026-11-10T12:00:00.000Z"));
+    eve.referred_by = Some(ada);
+    db.insert(&eve).unwrap();
+    contact(&db, "Fay", None, Some(ada));
 
     let first = interview(
         &db,

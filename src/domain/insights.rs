@@ -30,7 +30,7 @@ pub struct InterviewFacts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub interviews: Vec<InterviewFacts>,
-    /// Contacts who came as someone's referral.
+    /// Contacts someone suggested after meeting them (referrals obtained through meetings).
     pub referrals: u64,
     /// When each meeting marked held started (those in the weeks shown, at least).
     pub meetings_held: Vec<Timestamp>,
@@ -73,7 +73,7 @@ pub struct Insights {
     pub thanked: u64,
     pub by_channel: Vec<ReplyStats>,
     pub by_template: Vec<ReplyStats>,
-    /// Contacts who came as someone's referral.
+    /// Contacts someone suggested after meeting them (referrals obtained through meetings).
     pub referrals: u64,
     /// Meetings held and touches logged per week, oldest first, this week last.
     pub weeks: Vec<NaiveDate>,

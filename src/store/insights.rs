@@ -42,8 +42,14 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
+        // Referrals obtained through meetings: people someone suggested after meeting them
+        // (not every contact who came with a referrer, such as an import's introductions).
         let referrals: u64 = conn.query_row(
-            "SELECT count(*) FROM contacts WHERE referred_by IS NOT NULL AND deleted_at IS NULL",
+            "SELECT count(*) FROM contacts c WHERE c.referred_by IS NOT NULL \
+               AND c.deleted_at IS NULL AND EXISTS ( \
+                 SELECT 1 FROM interviews i JOIN meetings m ON m.interview_id = i.id \
+                 WHERE i.contact_id = c.referred_by AND i.deleted_at IS NULL \
+                   AND m.deleted_at IS NULL AND m.status = 'held' AND m.starts_at <= c.created_at)",
             [],
             |r| r.get(0),
         )?;

@@ -173,6 +173,16 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
             Span::styled(format!("{:>3} met", o.met), theme.title(false)),
         ])
     }));
+    // What does not fit is counted on the last line, never cut silently.
+    let room = usize::from(area.height.saturating_sub(2));
+    if lines.len() > room && room > 0 {
+        let hidden = lines.len() - (room - 1);
+        lines.truncate(room - 1);
+        lines.push(Line::styled(
+            format!("+{hidden} more (a taller terminal shows them)"),
+            theme.dim(),
+        ));
+    }
     let block = boxed(
         format!(
             "Organisations: {} covered, deepest first",
