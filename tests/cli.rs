@@ -394,3 +394,29 @@ fn version_help_and_completions() {
 }
 
 use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn dash_is_standard_input_and_output_and_app_flags_go_with_no_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["import", "csv", "-"])
+        .write_stdin("Name,Email\nAda Lovelace,ada@example.com\n")
+        .assert()
+        .success()
+        .stdout(contains("standard input: added 1"));
+    let out = rolo(&db)
+        .args(["export", "json", "-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().contains("Ada Lovelace"));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    rolo(&db)
+        .args(["--demo", "today"])
+        .assert()
+        .failure()
+        .stderr(contains("--demo is for opening the app"));
+}

@@ -42,6 +42,13 @@ fn quit_by_name_quits_and_esc_only_closes() {
     t.press(":").type_str("quit");
     t.press("enter");
     assert!(t.app.model.quit);
+    // A key typed as the command (vim's :q) runs what that key does.
+    let mut t = Tester::demo(100, 30);
+    t.press(":").type_str("q").press("enter");
+    assert!(t.app.model.quit, ":q quits");
+    let mut t = Tester::demo(100, 30);
+    t.press(":").type_str("?").press("enter");
+    assert!(t.screen().contains("Keys"), ":? is help: {}", t.screen());
 }
 
 #[test]

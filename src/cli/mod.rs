@@ -18,6 +18,26 @@ use crate::store::{Store, path};
 /// Parses the command line and runs what it asks for.
 pub fn run() -> Result<()> {
     let cli = Cli::parse();
+    // The app's own flags mean nothing to a command: said, rather than silently ignored.
+    if let Some(command) = &cli.command {
+        let app_flags = [
+            (cli.demo, "--demo"),
+            (cli.review, "--review"),
+            (cli.no_mouse, "--no-mouse"),
+        ];
+        if let Some((_, flag)) = app_flags.iter().find(|(set, _)| *set) {
+            let name = format!("{command:?}").to_lowercase();
+            let name = name
+                .split(['(', ' ', '{'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            color_eyre::eyre::bail!(
+                "{flag} is for opening the app; it does nothing with `rolo {name}` (leave it out, \
+                 or run `rolo {flag}` on its own)"
+            );
+        }
+    }
     let clock = clock_from_env()?;
     if cli.command.is_some() {
         clean_up_when_stopped();

@@ -115,7 +115,8 @@ pub fn export(
     format: ExportFormat,
     output: Option<&Path>,
 ) -> Result<()> {
-    let Some(file) = output else {
+    // No file, or `-`: standard output.
+    let Some(file) = output.filter(|f| *f != Path::new("-")) else {
         return write_export(store, clock, format, std::io::stdout().lock());
     };
     if matches!(format, ExportFormat::Vcard) && is_folder(file) {

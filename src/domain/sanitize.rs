@@ -104,6 +104,10 @@ fn skip_until_final(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 /// A path as it may be printed: a file name can hold escape sequences, which must not reach
 /// the terminal (they could set its title or the clipboard).
 pub fn shown(path: &std::path::Path) -> String {
+    // `-` on the command line is standard input or output.
+    if path == std::path::Path::new("-") {
+        return "standard input".into();
+    }
     line(&path.display().to_string())
 }
 

@@ -20,6 +20,19 @@ pub fn read_bounded(file: &Path) -> Result<Vec<u8>, String> {
 }
 
 pub fn read_at_most(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    // `-` is standard input, as for every tool of the kind: read to its end, within the limit.
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(Path::new("standard input"), limit));
+        }
+        return Ok(bytes);
+    }
     let shown = file.display();
     // Non-blocking, so that opening a FIFO with no writer returns at once; the kind is then
     // checked on the open handle itself, so a file swapped in meanwhile is caught too.

@@ -86,7 +86,19 @@ impl Palette {
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        // What was typed is a key (as ":q" in vim): the action on that key comes first.
+        let typed = self.query.trim().trim_end_matches('!');
+        let on_the_key = |i: &usize| {
+            self.entries
+                .get(*i)
+                .is_some_and(|e| e.keys.split(' ').any(|k| k == typed))
+        };
+        let first: Vec<usize> = (0..self.entries.len()).filter(on_the_key).collect();
+        let rest = scored
+            .into_iter()
+            .map(|(_, i)| i)
+            .filter(|i| !first.contains(i));
+        self.matches = first.clone().into_iter().chain(rest).collect();
     }
 
     pub fn selected(&self) -> Option<&Entry> {
