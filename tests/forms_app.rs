@@ -273,3 +273,30 @@ fn a_question_is_added_to_its_list_and_can_move_to_another() {
     );
     assert_eq!(t.app.store.questions_of_list(first.id).unwrap().len(), 9);
 }
+
+#[test]
+fn a_follow_up_is_marked_done_from_a_list_and_u_brings_it_back() {
+    let mut t = support::tui::Tester::demo(120, 40);
+    // Home's Follow-ups pane: the first row that is a follow-up of its own (not a step).
+    t.press("3");
+    let row = t
+        .app
+        .model
+        .home
+        .follow_ups
+        .rows
+        .iter()
+        .position(|r| r.step.is_none())
+        .unwrap();
+    for _ in 0..row {
+        t.press("j");
+    }
+    let id = t.app.model.home.follow_ups.rows[row].id;
+    t.press("x");
+    assert!(t.screen().contains("u brings it back"), "{}", t.screen());
+    let done: rolo::domain::FollowUp = t.app.store.get(id).unwrap();
+    assert!(done.done_at.is_some());
+    t.press("u");
+    let back: rolo::domain::FollowUp = t.app.store.get(id).unwrap();
+    assert!(back.done_at.is_none(), "{}", t.screen());
+}

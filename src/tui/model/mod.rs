@@ -50,6 +50,8 @@ pub struct Model {
     pub quit: bool,
     /// Another app has the file: this one looks only (said in the header).
     pub read_only: bool,
+    /// A follow-up just marked done from a list, as it was: the next `u` brings it back.
+    pub last_done: Option<Box<crate::domain::FollowUp>>,
 }
 
 impl Model {
@@ -68,6 +70,7 @@ impl Model {
             quit: false,
             read_only: false,
             search_caught_up: false,
+            last_done: None,
         }
     }
 

@@ -27,6 +27,15 @@ pub fn update(
     let effects = match action {
         // The review and the trash give u their own meaning.
         Action::Undo if matches!(screen, Some(Screen::Review(_))) => return None,
+        // A follow-up just marked done from a list comes back first.
+        Action::Undo if model.last_done.is_some() => {
+            let before = model.last_done.take()?;
+            model.status = Some(format!("Undone: “{}” is open again", before.title));
+            vec![Effect::ReviewPutBack(
+                crate::tui::data::saved::Before::FollowUp(before),
+            )]
+        }
+        Action::MarkDone if holds_records => mark_done(model),
         Action::Undo => match screen {
             Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
                 Some(row) => vec![Effect::Restore(row.record)],
@@ -157,6 +166,32 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             None => Vec::new(),
         },
         Some(_) => Vec::new(),
+    }
+}
+
+/// Marks the selected follow-up done (home's Follow-ups pane, a contact's follow-ups); `u`
+/// brings it back.
+fn mark_done(model: &mut Model) -> Vec<Effect> {
+    let picked = match model.screen() {
+        None if model.focus() == Pane::FollowUps => selected_index(model, Pane::FollowUps)
+            .and_then(|i| model.home.follow_ups.rows.get(i))
+            .map(|f| (f.id, f.step.is_some())),
+        Some(Screen::Contact(detail)) if detail.section == Section::FollowUps => detail
+            .follow_ups
+            .get(detail.nav(Section::FollowUps).selected)
+            .map(|f| (f.meta.id, false)),
+        _ => None,
+    };
+    match picked {
+        Some((_, true)) => say(
+            model,
+            "An interview's step is done by taking it: e lists its steps, R does it in the review",
+        ),
+        Some((id, false)) => vec![Effect::ReviewDone(id)],
+        None => say(
+            model,
+            "x marks a follow-up done: select one under Follow-ups",
+        ),
     }
 }
 

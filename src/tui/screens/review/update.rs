@@ -302,6 +302,13 @@ pub fn acted(model: &mut Model, before: Before, counted: ReviewCount) -> Vec<Eff
     if let Before::Interview(snapshot) = &before {
         model.status = Some(snapshot.what.clone());
     }
+    // Done from a list rather than the review: kept for the next u.
+    if !matches!(model.stack.last(), Some(Screen::Review(_)))
+        && let Before::FollowUp(follow_up) = &before
+    {
+        model.status = Some(format!("Done: {} (u brings it back)", follow_up.title));
+        model.last_done = Some(follow_up.clone());
+    }
     if let Some(Screen::Review(view)) = model.stack.last_mut() {
         view.count(counted, 1);
         view.undo.push(ReviewUndo::Put(before, counted));
