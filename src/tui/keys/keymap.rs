@@ -247,6 +247,27 @@ impl Keymap {
                 .flatten()
                 .find(|(_, b)| b.action == action)
                 .map_or_else(|| patch.action.replace('_', " "), |(_, b)| b.desc.clone());
+            // A key of the global context taken over in a screen's: said, since that screen
+            // loses it (q no longer quits there). Rebinding a key in its own context is the
+            // point of the file, and quiet.
+            let hidden = (context != Context::Global)
+                .then(|| self.contexts.get(&Context::Global))
+                .flatten()
+                .and_then(|global| global.iter().find(|(k, _)| *k == key))
+                .filter(|(_, global)| global.action != action)
+                .map(|(_, global)| global.action);
+            if let Some(global) = hidden {
+                warn(format!(
+                    "{} in [keys.{}] hides its global meaning there ({}); pick another key \
+                     if that is not meant",
+                    key.label(),
+                    patch.context,
+                    serde_json::to_value(global)
+                        .ok()
+                        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+                        .unwrap_or_default()
+                ));
+            }
             let bindings = self.contexts.entry(context).or_default();
             let binding = Binding {
                 action,
@@ -254,21 +275,7 @@ impl Keymap {
                 footer: None,
             };
             match bindings.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, existing)) => {
-                    if existing.action != action {
-                        warn(format!(
-                            "{} in [keys.{}] was bound twice: it now does {}, no longer {}",
-                            key.label(),
-                            patch.context,
-                            patch.action,
-                            serde_json::to_value(existing.action)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        ));
-                    }
-                    *existing = binding;
-                }
+                Some((_, existing)) => *existing = binding,
                 None => bindings.push((key, binding)),
             }
         }
