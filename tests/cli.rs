@@ -379,7 +379,12 @@ fn version_help_and_completions() {
         .arg("--version")
         .assert()
         .success()
-        .stdout(contains("rolo 0.1.0"));
+        .stdout(contains("rolo 0.1.0 (").and(contains(", 20")));
+    rolo(&db)
+        .args(["today", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Examples:").and(contains("rolo today --json")));
     rolo(&db)
         .arg("--help")
         .assert()
@@ -419,4 +424,14 @@ fn dash_is_standard_input_and_output_and_app_flags_go_with_no_command() {
         .assert()
         .failure()
         .stderr(contains("--demo is for opening the app"));
+}
+
+#[test]
+fn the_man_page_is_made_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    rolo(&dir.path().join("rolo.db"))
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(contains(".TH rolo 1").and(contains("today")));
 }

@@ -61,7 +61,8 @@ fn settings_and_colours_are_read() {
 #[test]
 fn a_patched_key_works_quietly_and_a_hidden_global_key_is_reported() {
     // Rebinding a key of the list on purpose says nothing; taking q from the list is said.
-    let text = "[keys.list]\n\"ctrl-n\" = \"move_down\"\n\"ctrl-d\" = \"quit\"\n\"q\" = \"first\"\n";
+    let text =
+        "[keys.list]\n\"ctrl-n\" = \"move_down\"\n\"ctrl-d\" = \"quit\"\n\"q\" = \"first\"\n";
     let (config, warnings) = parse(text);
     assert!(warnings.is_empty());
     let (keymap, warnings) = Keymap::default_keys().patched(&config.keys);
@@ -77,7 +78,9 @@ fn a_patched_key_works_quietly_and_a_hidden_global_key_is_reported() {
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(warnings[0].line, Some(4));
     assert!(
-        warnings[0].message.contains("hides its global meaning there (quit)"),
+        warnings[0]
+            .message
+            .contains("hides its global meaning there (quit)"),
         "{}",
         warnings[0]
     );

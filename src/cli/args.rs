@@ -8,7 +8,14 @@ use clap_complete::Shell;
 #[derive(Debug, Parser)]
 #[command(
     name = "rolo",
-    version,
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (",
+        env!("ROLO_COMMIT"),
+        ", ",
+        env!("ROLO_COMMIT_DATE"),
+        ")"
+    ),
     about = "Keep your informational interviews moving: contacts, meetings, questions and every follow-up.",
     after_help = "With no command, rolo opens the full-screen app on your database.\n\
                   The database is --db PATH, else $ROLO_DB, else $XDG_DATA_HOME/rolo/rolo.db."
@@ -37,6 +44,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the daily agenda: overdue, due today, today's meetings, what is owed.
+    #[command(after_help = "Examples:\n  rolo today\n  rolo today --json | jq '.queue[].title'")]
     Today {
         /// Print JSON for scripts instead of text.
         #[arg(long)]
@@ -46,6 +54,12 @@ pub enum Command {
     #[command(subcommand)]
     Add(AddCommand),
     /// Bring contacts in: LinkedIn's Connections.csv, any CSV, or rolo's own JSON (a merge).
+    #[command(
+        after_help = "Examples:\n  rolo import linkedin ~/Downloads/Connections.csv --dry-run\n  \
+                            rolo import csv people.csv --map \"Full name=name\"\n  \
+                            rolo import vcard ~/contacts/\n  \
+                            cat backup.json | rolo import json -"
+    )]
     Import {
         format: ImportFormat,
         file: PathBuf,
@@ -60,6 +74,9 @@ pub enum Command {
         map: Vec<(String, String)>,
     },
     /// Write everything out: json (the full backup), csv or vcard (contacts), ics (calendar).
+    #[command(after_help = "Examples:\n  rolo export json -o backup.json\n  \
+                            rolo export ics -o ~/calendar/rolo.ics\n  \
+                            rolo export vcard -o cards/\n  rolo export csv -o - | head")]
     Export {
         format: ExportFormat,
         /// Write to FILE (readable by you only) instead of standard output. For vcard, a
@@ -83,6 +100,7 @@ pub enum Command {
         undo: bool,
     },
     /// Write a consistent copy of the database to FILE (readable by you only).
+    #[command(after_help = "Example:\n  rolo backup ~/backups/rolo-$(date +%F).db")]
     Backup {
         /// Where to write the copy.
         file: PathBuf,
@@ -98,13 +116,23 @@ pub enum Command {
         repair: bool,
     },
     /// Fill the database with realistic sample data.
+    #[command(after_help = "Example:\n  rolo --db /tmp/try.db demo --contacts 500")]
     Demo {
         /// How many contacts to create.
         #[arg(long, default_value_t = crate::demo::DEFAULT_CONTACTS, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
         contacts: u64,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  rolo completions bash > ~/.local/share/bash-completion/completions/rolo\n  \
+                            rolo completions fish > ~/.config/fish/completions/rolo.fish"
+    )]
     Completions { shell: Shell },
+    /// Print the manual page (roff), generated from these commands.
+    #[command(
+        after_help = "Example:\n  mkdir -p ~/.local/share/man/man1 && rolo man > ~/.local/share/man/man1/rolo.1"
+    )]
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -150,9 +178,18 @@ pub enum ConfigCommand {
 #[derive(Debug, Subcommand)]
 pub enum AddCommand {
     /// Add a contact.
+    #[command(
+        after_help = "Example:\n  rolo add contact --name \"Nina Park\" --org \"Bluefin\" \
+                            --email nina@example.com --referred-by \"Ada Lovelace\""
+    )]
     Contact(ContactArgs),
     /// Add a follow-up for a contact.
-    #[command(name = "follow-up")]
+    #[command(
+        name = "follow-up",
+        after_help = "Examples:\n  rolo add follow-up --contact \"Nina Park\" --due \"fri 10am\" \
+                      --title \"Send the article\"\n  \
+                      rolo add follow-up --contact Nina --due +3d --title \"Ask about the team\""
+    )]
     FollowUp(FollowUpArgs),
 }
 

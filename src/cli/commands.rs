@@ -158,6 +158,16 @@ pub fn demo(
     Ok(())
 }
 
+/// The manual page, from the same definition as `--help`.
+pub fn man() -> Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    match clap_mangen::Man::new(command).render(&mut std::io::stdout().lock()) {
+        // Piped into `head` or a pager that closed: nothing is wrong.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 pub fn completions(shell: clap_complete::Shell) {
     let mut command = <Cli as clap::CommandFactory>::command();
     clap_complete::generate(shell, &mut command, "rolo", &mut std::io::stdout());

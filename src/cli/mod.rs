@@ -46,7 +46,7 @@ pub fn run() -> Result<()> {
     // Every command runs on the same settings as the app; what is wrong in the file is said on
     // stderr (the app says it in its footer), and the command carries on with the defaults.
     let settings = match &cli.command {
-        None | Some(Command::Config(_) | Command::Completions { .. }) => None,
+        None | Some(Command::Config(_) | Command::Completions { .. } | Command::Man) => None,
         Some(_) => Some(settings_warning_on_stderr()),
     };
     let settings = settings.unwrap_or_default();
@@ -103,6 +103,7 @@ pub fn run() -> Result<()> {
             commands::completions(*shell);
             Ok(())
         }
+        Some(Command::Man) => commands::man(),
     }
 }
 
