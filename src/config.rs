@@ -59,7 +59,7 @@ pub struct Config {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct Raw {
     /// Read setting by setting (see `playbook`), so one mistake leaves the others in force.
     playbook: BTreeMap<String, Spanned<toml::Value>>,
@@ -67,18 +67,25 @@ struct Raw {
     templates: RawTemplates,
     theme: BTreeMap<String, Spanned<String>>,
     keys: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
+    /// Sections rolo does not know: each reported, the rest of the file still read.
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct RawCalendar {
     week_start: Option<Spanned<String>>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 struct RawTemplates {
     folder: Option<Spanned<String>>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
 }
 
 /// `$ROLO_CONFIG`, else `config.toml` in the platform config folder.
@@ -176,6 +183,32 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
         });
     };
     let mut config = Config::default();
+    for (place, unknown) in [
+        ("", &raw.unknown),
+        ("calendar.", &raw.calendar.unknown),
+        ("templates.", &raw.templates.unknown),
+    ] {
+        // (A flattened map keeps no places: the line is found by the name.)
+        for name in unknown.keys() {
+            let at = text
+                .lines()
+                .scan(0, |offset, line| {
+                    let start = *offset;
+                    *offset += line.len() + 1;
+                    Some((start, line.trim_start()))
+                })
+                .find(|(_, line)| {
+                    line.strip_prefix('[')
+                        .unwrap_or(line)
+                        .starts_with(name.as_str())
+                })
+                .map_or(0, |(start, _)| start);
+            warn(
+                at..at,
+                format!("{place}{name} is not a setting rolo reads; it is left out"),
+            );
+        }
+    }
     config.settings.playbook = playbook(raw.playbook, &mut warn);
     if let Some(day) = raw.calendar.week_start {
         match day.get_ref().parse::<Weekday>() {

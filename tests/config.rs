@@ -131,6 +131,12 @@ fn a_broken_file_names_its_line_and_rolo_carries_on_with_the_defaults() {
         "{}",
         warnings[0]
     );
+    // A section or setting rolo does not know is reported with its line; the rest applies.
+    let (config, warnings) =
+        parse("[bogus]\nx = 1\n[calendar]\nweek_start = \"sunday\"\nfoo = 2\n");
+    assert_eq!(config.settings.week_start, chrono::Weekday::Sun);
+    let lines: Vec<Option<usize>> = warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(1), Some(5)], "{warnings:?}");
     // A file that is not TOML at all: its line, and the defaults for all of it.
     let (config, warnings) = parse("[playbook\nnudge_after_days = 5\n");
     assert_eq!(warnings[0].line, Some(1));
