@@ -76,6 +76,12 @@ pub fn start_interview(
         ));
     }
     let contact: crate::domain::Contact = record::get(tx, request.contact_id)?;
+    if contact.meta.deleted_at.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "{} is in the trash: restore them first (T, or u)",
+            contact.name
+        )));
+    }
     at_most_one_open(tx, contact.meta.id, 0, None)?;
     let now = clock.timestamp();
     let objective = sanitize::line(&request.objective);
