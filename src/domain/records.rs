@@ -95,6 +95,29 @@ pub struct Evaluation {
     pub may_contact_again: bool,
 }
 
+impl Contact {
+    /// Where to reach them in one step: their LinkedIn page, else an email to them (an http(s)
+    /// or mailto link, nothing else).
+    pub fn link(&self) -> Option<String> {
+        let linkedin = self.linkedin.trim();
+        if !linkedin.is_empty() && !linkedin.contains(char::is_whitespace) {
+            return Some(
+                if linkedin.starts_with("https://") || linkedin.starts_with("http://") {
+                    linkedin.to_string()
+                } else {
+                    format!("https://{}", linkedin.trim_start_matches('/'))
+                },
+            );
+        }
+        let email = self.email.trim();
+        let plausible = email
+            .split_once('@')
+            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
+            && !email.contains(char::is_whitespace);
+        plausible.then(|| format!("mailto:{email}"))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interview {
     pub meta: Meta,

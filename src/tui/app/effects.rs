@@ -189,6 +189,7 @@ impl App {
                 .store
                 .swap_questions(a, b, &clock)
                 .and_then(|interview| self.reload_meeting(interview, &clock)),
+            Effect::OpenLink(link) => Ok(crate::tui::app::opener::open(&link)),
             Effect::CopyToClipboard(text) => {
                 let copied = crossterm::execute!(
                     std::io::stdout(),

@@ -3,6 +3,7 @@
 //! changed the database. Effects are carried out in `effects`, the loop itself is in `run`.
 
 mod effects;
+pub mod opener;
 mod run;
 pub mod terminal;
 

@@ -63,6 +63,8 @@ pub enum Effect {
     OpenStepMenu(Id),
     /// Copy a text to the clipboard (OSC 52: works over ssh too).
     CopyToClipboard(String),
+    /// Open an http(s) or mailto link with the system's opener.
+    OpenLink(String),
     /// Open the daily review (read its queue).
     OpenReview,
     /// Read the context of a review item (the one now shown).

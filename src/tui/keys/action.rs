@@ -141,6 +141,8 @@ pub enum Action {
     CloseNoReply,
     /// Everything about the interview on one screen.
     OpenInterview,
+    /// On a contact: open their LinkedIn page, or write to them, with the system's opener.
+    OpenLink,
     /// On a contact: every field and the notes, whole, in a box to scroll.
     ReadCard,
     /// While typing a line: stop, keeping what was typed.

@@ -48,6 +48,15 @@ pub fn update(
         Action::Add if holds_records => add(model),
         Action::Edit if holds_records => edit(model),
         Action::Delete if holds_records => delete(model),
+        Action::OpenLink if matches!(screen, Some(Screen::Contact(_))) => {
+            let Some(Screen::Contact(detail)) = model.screen() else {
+                return None;
+            };
+            match detail.contact.link() {
+                Some(link) => vec![Effect::OpenLink(link)],
+                None => say(model, "No LinkedIn page or email for them yet: e adds one"),
+            }
+        }
         Action::DeleteContact
         | Action::LogTouch
         | Action::EditOrganization
