@@ -17,7 +17,8 @@ use support::tui::Tester;
 #[test]
 fn help_lists_every_key_of_each_screen_with_what_it_does() {
     let keymap = Keymap::default_keys();
-    let mut t = Tester::demo(120, 40);
+    // Tall enough for the longest help (a contact's) to show whole.
+    let mut t = Tester::demo(120, 60);
     let screens = ["", "enter", "P", "4 enter", "P l m", "T"];
     for keys in screens {
         t.press("H").press(keys);

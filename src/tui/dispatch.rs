@@ -176,6 +176,8 @@ fn scroll_text(scroll: &mut usize, action: Action, page: usize, quit: &mut bool)
         Action::MoveUp => *scroll = scroll.saturating_sub(1),
         Action::PageDown => *scroll += page,
         Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::HalfPageDown => *scroll += (page / 2).max(1),
+        Action::HalfPageUp => *scroll = scroll.saturating_sub((page / 2).max(1)),
         Action::First => *scroll = 0,
         Action::Last => *scroll = usize::MAX / 2,
         _ => {}

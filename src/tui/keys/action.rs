@@ -143,6 +143,10 @@ pub enum Action {
     OpenInterview,
     /// On a contact: open their LinkedIn page, or write to them, with the system's opener.
     OpenLink,
+    /// Move down half a page (Ctrl-d, as in vim and less).
+    HalfPageDown,
+    /// Move up half a page (Ctrl-u).
+    HalfPageUp,
     /// On a contact: every field and the notes, whole, in a box to scroll.
     ReadCard,
     /// While typing a line: stop, keeping what was typed.

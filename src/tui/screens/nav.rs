@@ -66,6 +66,12 @@ pub fn move_nav(nav: &mut Nav, action: crate::tui::keys::action::Action, len: us
         crate::tui::keys::action::Action::MoveUp => nav.move_by(-1, len, page),
         crate::tui::keys::action::Action::PageDown => nav.move_by(page as isize, len, page),
         crate::tui::keys::action::Action::PageUp => nav.move_by(-(page as isize), len, page),
+        crate::tui::keys::action::Action::HalfPageDown => {
+            nav.move_by((page / 2).max(1) as isize, len, page);
+        }
+        crate::tui::keys::action::Action::HalfPageUp => {
+            nav.move_by(-((page / 2).max(1) as isize), len, page);
+        }
         crate::tui::keys::action::Action::First => nav.first(),
         crate::tui::keys::action::Action::Last => nav.last(len, page),
         _ => {}
@@ -152,5 +158,17 @@ mod tests {
                 top: 6
             }
         );
+    }
+
+    #[test]
+    fn half_a_page_is_half_a_page() {
+        use crate::tui::keys::action::Action;
+        let mut nav = Nav::default();
+        super::move_nav(&mut nav, Action::HalfPageDown, 100, 20);
+        assert_eq!(nav.selected, 10);
+        super::move_nav(&mut nav, Action::PageDown, 100, 20);
+        assert_eq!(nav.selected, 30);
+        super::move_nav(&mut nav, Action::HalfPageUp, 100, 20);
+        assert_eq!(nav.selected, 20);
     }
 }

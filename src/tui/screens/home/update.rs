@@ -37,6 +37,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::MoveUp
         | Action::PageDown
         | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
         | Action::First
         | Action::Last => {
             return move_in_pane(model, focus, action);

@@ -24,6 +24,8 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
         | Action::MoveUp
         | Action::PageDown
         | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
         | Action::First
         | Action::Last => {
             let furthest = super::draw::furthest(view, body.width, body.height, clock);
@@ -62,11 +64,16 @@ fn scroll(
         Action::Last => furthest,
         Action::MoveUp => now.saturating_sub(1),
         Action::PageUp => now.saturating_sub(page),
+        Action::HalfPageDown => now + (page / 2).max(1),
+        Action::HalfPageUp => now.saturating_sub((page / 2).max(1)),
         _ => 0,
     }
     .min(furthest);
     if to == now {
-        let down = matches!(action, Action::MoveDown | Action::PageDown | Action::Last);
+        let down = matches!(
+            action,
+            Action::MoveDown | Action::PageDown | Action::HalfPageDown | Action::Last
+        );
         return Some(if down {
             "The end of the interview"
         } else {
