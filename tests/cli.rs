@@ -435,3 +435,16 @@ fn the_man_page_is_made_from_the_command_line() {
         .success()
         .stdout(contains(".TH rolo 1").and(contains("today")));
 }
+
+#[test]
+fn fish_completes_formats_where_a_format_is_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    rolo(&dir.path().join("rolo.db"))
+        .args(["completions", "fish"])
+        .assert()
+        .success()
+        .stdout(
+            contains("__fish_rolo_using_subcommand import")
+                .and(contains("\"linkedin csv json vcard\"")),
+        );
+}

@@ -171,6 +171,31 @@ pub fn man() -> Result<()> {
 pub fn completions(shell: clap_complete::Shell) {
     let mut command = <Cli as clap::CommandFactory>::command();
     clap_complete::generate(shell, &mut command, "rolo", &mut std::io::stdout());
+    if shell == clap_complete::Shell::Fish {
+        // Fish's generated script completes no positional values: the formats and shells
+        // are offered here, where a file would otherwise be.
+        let import = value_names::<super::args::ImportFormat>();
+        let export = value_names::<super::args::ExportFormat>();
+        for (sub, words) in [
+            ("import", import),
+            ("export", export),
+            ("completions", "bash zsh fish elvish powershell".to_string()),
+        ] {
+            println!(
+                "complete -c rolo -n \"__fish_rolo_using_subcommand {sub}; and test (count (commandline -opc)) -eq 2\" -f -a \"{words}\""
+            );
+        }
+    }
+}
+
+/// The names a value of `T` is typed as ("linkedin csv json vcard").
+fn value_names<T: clap::ValueEnum>() -> String {
+    T::value_variants()
+        .iter()
+        .filter_map(clap::ValueEnum::to_possible_value)
+        .map(|v| v.get_name().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Opens the full-screen app: on the user's database, or on a throw-away demo one.
