@@ -300,3 +300,20 @@ fn a_follow_up_is_marked_done_from_a_list_and_u_brings_it_back() {
     let back: rolo::domain::FollowUp = t.app.store.get(id).unwrap();
     assert!(back.done_at.is_none(), "{}", t.screen());
 }
+
+#[test]
+fn y_copies_the_selection() {
+    let mut t = support::tui::Tester::demo(120, 40);
+    let keymap = rolo::tui::keys::keymap::Keymap::default_keys();
+    let effects = rolo::tui::dispatch::key(
+        &mut t.app.model,
+        &keymap,
+        support::tui::key_event("y"),
+        &support::clock(),
+    );
+    let name = t.app.model.home.contacts.row_at(0).unwrap().name.clone();
+    assert!(
+        matches!(&effects[..], [rolo::tui::data::effect::Effect::CopyToClipboard(text)] if text.starts_with(&name)),
+        "{effects:?}"
+    );
+}

@@ -143,6 +143,8 @@ pub enum Action {
     OpenInterview,
     /// On a contact: open their LinkedIn page, or write to them, with the system's opener.
     OpenLink,
+    /// Copy the selection's text to the clipboard.
+    Yank,
     /// Move down half a page (Ctrl-d, as in vim and less).
     HalfPageDown,
     /// Move up half a page (Ctrl-u).

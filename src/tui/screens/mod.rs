@@ -18,6 +18,7 @@ pub mod review;
 pub mod screen;
 pub mod search;
 pub mod trash;
+pub mod yank;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -36,6 +36,10 @@ pub fn update(
             )]
         }
         Action::MarkDone if holds_records => mark_done(model),
+        Action::Yank if holds_records => match super::yank::selection_text(model) {
+            Some(text) => vec![Effect::CopyToClipboard(text)],
+            None => say(model, "Nothing selected to copy"),
+        },
         Action::Undo => match screen {
             Some(Screen::Trash(view)) => match view.rows.get(view.nav.selected) {
                 Some(row) => vec![Effect::Restore(row.record)],

@@ -1,0 +1,60 @@
+//! `y`: the text of what is selected, to copy (OSC 52) — a contact's name and work, a
+//! meeting, a follow-up's title, an interview's objective, a timeline entry with its words, a
+//! question.
+
+use crate::tui::model::{Model, Screen, Section};
+use crate::tui::screens::home::pane::Pane;
+use crate::tui::screens::home::update::selected_index;
+
+/// The selection's text, if something is selected.
+pub fn selection_text(model: &Model) -> Option<String> {
+    match model.screen() {
+        None => {
+            let pane = model.focus();
+            let index = selected_index(model, pane)?;
+            let home = &model.home;
+            match pane {
+                Pane::Contacts if model.filter.as_ref().is_some_and(|f| f.pane == pane) => model
+                    .contact_index
+                    .as_ref()
+                    .map(|i| i.name(index).to_string()),
+                Pane::Contacts => home.contacts.row_at(index).map(|c| {
+                    match (c.title.is_empty(), c.organization.is_empty()) {
+                        (true, true) => c.name.clone(),
+                        (false, true) => format!("{}, {}", c.name, c.title),
+                        (true, false) => format!("{}, {}", c.name, c.organization),
+                        (false, false) => format!("{}, {}, {}", c.name, c.title, c.organization),
+                    }
+                }),
+                Pane::Meetings => home
+                    .meetings
+                    .rows
+                    .get(index)
+                    .map(|m| format!("{}: {}", m.contact_name, m.objective)),
+                Pane::FollowUps => home.follow_ups.rows.get(index).map(|f| f.title.clone()),
+                Pane::QuestionLists => home.question_lists.rows.get(index).map(|l| l.name.clone()),
+            }
+        }
+        Some(Screen::Contact(detail)) => {
+            let at = detail.nav(detail.section).selected;
+            match detail.section {
+                Section::People => detail.people.get(at).map(|p| p.name.clone()),
+                Section::Interviews => detail.interviews.get(at).map(|i| i.objective.clone()),
+                Section::FollowUps => detail.follow_ups.get(at).map(|f| f.title.clone()),
+                Section::Timeline => detail.timeline.get(at).map(|e| {
+                    if e.body.is_empty() {
+                        e.summary.clone()
+                    } else {
+                        format!("{}\n\n{}", e.summary, e.body)
+                    }
+                }),
+            }
+        }
+        Some(Screen::QuestionList(view)) => view
+            .questions
+            .get(view.nav.selected)
+            .map(|q| q.text.clone()),
+        Some(_) => None,
+    }
+    .filter(|text| !text.is_empty())
+}
