@@ -17,8 +17,8 @@ pub mod records;
 pub mod review;
 pub mod screen;
 pub mod search;
+pub mod selection;
 pub mod trash;
-pub mod yank;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

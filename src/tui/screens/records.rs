@@ -35,8 +35,8 @@ pub fn update(
                 crate::tui::data::saved::Before::FollowUp(before),
             )]
         }
-        Action::MarkDone if holds_records => mark_done(model),
-        Action::Yank if holds_records => match super::yank::selection_text(model) {
+        Action::MarkDone if holds_records => super::selection::mark_done(model),
+        Action::Yank if holds_records => match super::selection::selection_text(model) {
             Some(text) => vec![Effect::CopyToClipboard(text)],
             None => say(model, "Nothing selected to copy"),
         },
@@ -91,7 +91,7 @@ fn open(request: FormRequest) -> Vec<Effect> {
     vec![Effect::OpenForm(request)]
 }
 
-fn say(model: &mut Model, message: &str) -> Vec<Effect> {
+pub(super) fn say(model: &mut Model, message: &str) -> Vec<Effect> {
     model.status = Some(message.to_string());
     Vec::new()
 }
@@ -179,32 +179,6 @@ fn edit(model: &mut Model) -> Vec<Effect> {
             None => Vec::new(),
         },
         Some(_) => Vec::new(),
-    }
-}
-
-/// Marks the selected follow-up done (home's Follow-ups pane, a contact's follow-ups); `u`
-/// brings it back.
-fn mark_done(model: &mut Model) -> Vec<Effect> {
-    let picked = match model.screen() {
-        None if model.focus() == Pane::FollowUps => selected_index(model, Pane::FollowUps)
-            .and_then(|i| model.home.follow_ups.rows.get(i))
-            .map(|f| (f.id, f.step.is_some())),
-        Some(Screen::Contact(detail)) if detail.section == Section::FollowUps => detail
-            .follow_ups
-            .get(detail.nav(Section::FollowUps).selected)
-            .map(|f| (f.meta.id, false)),
-        _ => None,
-    };
-    match picked {
-        Some((_, true)) => say(
-            model,
-            "An interview's step is done by taking it: e lists its steps, R does it in the review",
-        ),
-        Some((id, false)) => vec![Effect::ReviewDone(id)],
-        None => say(
-            model,
-            "x marks a follow-up done: select one under Follow-ups",
-        ),
     }
 }
 

@@ -1,7 +1,8 @@
-//! `y`: the text of what is selected, to copy (OSC 52) — a contact's name and work, a
-//! meeting, a follow-up's title, an interview's objective, a timeline entry with its words, a
-//! question.
+//! What `x` and `y` do with the selection on the screens that hold records: mark a follow-up
+//! done, and copy the selection's text (OSC 52) — a contact's name and work, a meeting, a
+//! follow-up's title, an interview's objective, a timeline entry with its words, a question.
 
+use crate::tui::data::effect::Effect;
 use crate::tui::model::{Model, Screen, Section};
 use crate::tui::screens::home::pane::Pane;
 use crate::tui::screens::home::update::selected_index;
@@ -57,4 +58,30 @@ pub fn selection_text(model: &Model) -> Option<String> {
         Some(_) => None,
     }
     .filter(|text| !text.is_empty())
+}
+
+/// Marks the selected follow-up done (home's Follow-ups pane, a contact's follow-ups); `u`
+/// brings it back.
+pub fn mark_done(model: &mut Model) -> Vec<Effect> {
+    let picked = match model.screen() {
+        None if model.focus() == Pane::FollowUps => selected_index(model, Pane::FollowUps)
+            .and_then(|i| model.home.follow_ups.rows.get(i))
+            .map(|f| (f.id, f.step.is_some())),
+        Some(Screen::Contact(detail)) if detail.section == Section::FollowUps => detail
+            .follow_ups
+            .get(detail.nav(Section::FollowUps).selected)
+            .map(|f| (f.meta.id, false)),
+        _ => None,
+    };
+    match picked {
+        Some((_, true)) => super::records::say(
+            model,
+            "An interview's step is done by taking it: e lists its steps, R does it in the review",
+        ),
+        Some((id, false)) => vec![Effect::ReviewDone(id)],
+        None => super::records::say(
+            model,
+            "x marks a follow-up done: select one under Follow-ups",
+        ),
+    }
 }
