@@ -190,3 +190,49 @@ fn a_redirect_creates_the_referred_contact() {
     let still: Interview = db.get(other.meta.id).unwrap();
     assert_eq!(still.outcome, None);
 }
+
+/// The steps kept with the config's numbers stay as they are when the file is opened again:
+/// start-up derives nothing again unless the settings change.
+#[test]
+fn opening_again_keeps_the_steps_derived_with_the_configs_numbers() {
+    let db = TempStore::new();
+    let path = db.path();
+    let clock = clock();
+    let custom = PlaybookSettings {
+        nudge_after_days: 11,
+        ..Default::default()
+    };
+    let mut store = rolo::store::Store::open(&path).unwrap();
+    store.use_playbook(&custom).unwrap();
+    let contact = Contact::named("Ada Lovelace", clock.timestamp());
+    store.insert(&contact).unwrap();
+    let request = NewRequest {
+        contact_id: contact.meta.id,
+        objective: "Engines".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    store.start_interview(&request, &clock, &custom).unwrap();
+    drop(store);
+    let kept = |store: &rolo::store::Store| -> String {
+        store
+            .conn()
+            .query_row("SELECT next_due_at FROM interviews", [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut again = rolo::store::Store::open(&path).unwrap();
+    assert_eq!(
+        kept(&again),
+        t(11 * 24).to_text(),
+        "not derived again with the defaults"
+    );
+    again.use_playbook(&custom).unwrap();
+    assert_eq!(kept(&again), t(11 * 24).to_text());
+    again.use_playbook(&PlaybookSettings::default()).unwrap();
+    assert_eq!(
+        kept(&again),
+        t(7 * 24).to_text(),
+        "other settings derive them again"
+    );
+}

@@ -35,6 +35,20 @@ impl Template {
 }
 
 impl Template {
+    /// The message an interview's next step calls for, if it calls for one.
+    pub fn for_step(step: super::NextKind) -> Option<Template> {
+        use super::NextKind;
+        match step {
+            NextKind::Nudge | NextKind::CloseNoReply => Some(Template::Nudge),
+            NextKind::ThankYou => Some(Template::ThankYou),
+            NextKind::ProgressUpdate => Some(Template::ProgressUpdate),
+            NextKind::SetMeeting
+            | NextKind::Meeting
+            | NextKind::DidItHappen
+            | NextKind::WriteUp => None,
+        }
+    }
+
     /// The template's text: the user's own file in `folder` when there is one, else rolo's.
     pub fn text_in(self, folder: Option<&std::path::Path>) -> std::borrow::Cow<'static, str> {
         let own = folder

@@ -30,6 +30,7 @@ pub mod snapshot;
 mod sql_types;
 pub mod steps;
 mod steps_legacy;
+mod steps_store;
 mod structure;
 mod trash;
 pub mod write_up;
@@ -48,29 +49,10 @@ pub use migrate::{LATEST_VERSION, copy_path as migrate_copy_path};
 pub use playbook::{MeetingDetails, StepInput};
 pub use record::{Record, upsert};
 pub use seed::SEEDED_AT;
+pub use steps_store::{DERIVED_STEPS_VERSION, at_most_one_open_interview, take_in_old_reminders};
 pub use trash::TrashRow;
 
 use crate::domain::Timestamp;
-
-/// The schema from which an interview's next step is derived, not kept as follow-ups.
-pub const DERIVED_STEPS_VERSION: i64 = 5;
-
-/// Takes in the playbook reminders an export from before `DERIVED_STEPS_VERSION` holds, for
-/// the interviews `ids` it brought (see `steps_legacy`), in the import's transaction.
-pub fn take_in_old_reminders(
-    tx: &Connection,
-    settings: &crate::domain::settings::PlaybookSettings,
-    ids: &[crate::domain::Id],
-) -> StoreResult<()> {
-    steps::refresh_stale(tx, settings)?;
-    let now = crate::domain::Clock::system().timestamp();
-    steps_legacy::take_in(tx, settings, &steps_legacy::Finished::These(ids), now)
-}
-
-/// Refuses (inside an import) when `contact` has more than one open interview.
-pub fn at_most_one_open_interview(tx: &Connection, contact: crate::domain::Id) -> StoreResult<()> {
-    interviews::at_most_one_open(tx, contact, 1, None)
-}
 
 /// An open rolo database.
 pub struct Store {
@@ -127,16 +109,12 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if migrate::migrate(&store.conn, path)? {
             seed::seed_question_bank(&store.conn)?;
-            if (1..DERIVED_STEPS_VERSION).contains(&before) {
-                let now = crate::domain::Clock::system().timestamp();
-                store.write(|tx| {
-                    let settings = crate::domain::settings::PlaybookSettings::default();
-                    steps::refresh_stale(tx, &settings)?;
-                    steps_legacy::take_in(tx, &settings, &steps_legacy::Finished::All, now)
-                })?;
-            }
+            store.take_in_reminders_of_schema(before)?;
         }
-        store.keep_steps_current()?;
+        // Only what waits to be derived: the settings are compared in `use_playbook`, once the
+        // config's are known (comparing the defaults here would derive everything twice on
+        // every start for anyone whose config changes a number).
+        store.derive_stale()?;
         Ok(store)
     }
 
@@ -180,39 +158,6 @@ impl Store {
                 }
             }
         }
-    }
-
-    /// The playbook's numbers from the config file: the interviews' next steps are derived
-    /// with them from now on (all of them again, if they differ from the last ones used).
-    pub fn use_playbook(
-        &mut self,
-        settings: &crate::domain::settings::PlaybookSettings,
-    ) -> StoreResult<()> {
-        self.playbook = settings.clone();
-        self.keep_steps_current()
-    }
-
-    /// The playbook's numbers in use.
-    pub fn playbook(&self) -> &crate::domain::settings::PlaybookSettings {
-        &self.playbook
-    }
-
-    /// Derives the steps waiting to be derived (after a migration, or other settings). A file
-    /// only read is left as it is: its steps are as the last writer derived them.
-    fn keep_steps_current(&self) -> StoreResult<()> {
-        if self.read_only.is_some() {
-            return Ok(());
-        }
-        let settings_differ = steps::settings_differ(&self.conn, &self.playbook)?;
-        if settings_differ || steps::any_stale(&self.conn)? {
-            self.write(|tx| {
-                if settings_differ {
-                    steps::derive_all_with(tx, &self.playbook)?;
-                }
-                Ok(())
-            })?;
-        }
-        Ok(())
     }
 
     /// From now on every write is refused, saying `why` (damage found while reading).

@@ -3,7 +3,7 @@
 
 use super::InterviewView;
 use crate::domain::drafts::Template;
-use crate::domain::{Clock, NextKind, Stage};
+use crate::domain::{Clock, Stage};
 use crate::tui::data::effect::{Effect, FormRequest};
 use crate::tui::keys::action::Action;
 use crate::tui::model::{Model, Screen};
@@ -86,12 +86,14 @@ fn scroll(
 
 /// The message the interview's step calls for, if it calls for one.
 fn draft_for(view: &InterviewView) -> Option<Template> {
-    match view.next.as_ref().map(|row| row.step.kind) {
-        Some(NextKind::Nudge | NextKind::CloseNoReply) => Some(Template::Nudge),
-        Some(NextKind::ThankYou) => Some(Template::ThankYou),
-        Some(NextKind::ProgressUpdate) => Some(Template::ProgressUpdate),
-        _ if view.interview.stage == Stage::Done => Some(Template::ProgressUpdate),
-        _ => None,
+    match view
+        .next
+        .as_ref()
+        .and_then(|row| Template::for_step(row.step.kind))
+    {
+        Some(template) => Some(template),
+        None if view.interview.stage == Stage::Done => Some(Template::ProgressUpdate),
+        None => None,
     }
 }
 

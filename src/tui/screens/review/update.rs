@@ -212,11 +212,9 @@ fn on_step(
         },
         // t is a key of a follow-up only (a step's own key, d, records its touch).
         Action::TouchAndDone => Ok(Vec::new().into()),
-        Action::WriteMessage => match step {
-            NextKind::Nudge | NextKind::CloseNoReply => draft(Template::Nudge),
-            NextKind::ThankYou => draft(Template::ThankYou),
-            NextKind::ProgressUpdate => draft(Template::ProgressUpdate),
-            _ => Err("Nothing to draft for this step: d does it"),
+        Action::WriteMessage => match Template::for_step(step) {
+            Some(template) => draft(template),
+            None => Err("Nothing to draft for this step: d does it"),
         },
         Action::Edit => match step {
             NextKind::WriteUp | NextKind::ThankYou => form(FormRequest::Evaluation(interview)),
