@@ -173,3 +173,116 @@ fn a_deleted_interview_takes_its_meeting_out_of_the_calendar_export() {
     db.untrash(gone, clock.timestamp()).unwrap();
     assert_eq!(events(&db), 1, "restored with its meeting");
 }
+
+/// Ada with a meeting set, a call on her timeline; deleted and restored by the caller.
+fn ada_with_a_meeting(db: &TempStore) -> (Contact, rolo::domain::Interview) {
+    let clock = clock();
+    let ada = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).unwrap();
+    let request = NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let settings = PlaybookSettings::default();
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let starts_at = clock.timestamp().plus(Duration::hours(30));
+    db.apply_step(
+        interview.meta.id,
+        &StepInput::from(Step::MeetingScheduled { starts_at }),
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    (ada, interview)
+}
+
+#[test]
+fn what_arrives_for_someone_deleted_goes_with_them() {
+    let db = TempStore::new();
+    let clock = clock();
+    let (ada, interview) = ada_with_a_meeting(&db);
+    let before = seen(&db);
+    // The interview deleted on its own first, then Ada.
+    let alone = RecordRef::new(Deletable::Interview, interview.meta.id);
+    db.trash(alone, clock.timestamp()).unwrap();
+    let later = clock.timestamp().plus(Duration::minutes(1));
+    let her = RecordRef::new(Deletable::Contact, ada.meta.id);
+    db.trash(her, later).unwrap();
+    // A second rolo that had her open logs a call after she was deleted.
+    db.insert(&Interaction::new(
+        ada.meta.id,
+        InteractionKind::Call,
+        "Caught up",
+        later.plus(Duration::minutes(1)),
+    ))
+    .unwrap();
+    assert_eq!(
+        seen(&db),
+        (0, 0, 0, 0, 0, 0),
+        "the late call is hers, deleted"
+    );
+    let refused = db.untrash(alone, later).unwrap_err().to_string();
+    assert!(refused.contains("restore them"), "{refused}");
+    db.untrash(her, later.plus(Duration::minutes(2))).unwrap();
+    assert_eq!(
+        (seen(&db).0, seen(&db).3),
+        (0, before.3 + 1),
+        "the late call comes back with her, the interview deleted on its own does not"
+    );
+    db.untrash(alone, later.plus(Duration::minutes(3))).unwrap();
+    let mut now = seen(&db);
+    now.3 -= 1;
+    assert_eq!(now, before, "and then it does, with its meeting");
+}
+
+#[test]
+fn an_older_database_puts_right_what_a_deletion_left_live() {
+    let db = TempStore::new();
+    let clock = clock();
+    let (ada, _) = ada_with_a_meeting(&db);
+    let before = seen(&db);
+    let path = db.path();
+    // Deleted as version 5 deleted contacts before it took their things along.
+    let version_6: Vec<String> = db
+        .conn()
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_with_their_%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(version_6.len(), 8);
+    for trigger in version_6 {
+        db.conn()
+            .execute_batch(&format!("DROP TRIGGER {trigger}"))
+            .unwrap();
+    }
+    db.conn()
+        .execute_batch(&format!(
+            "UPDATE contacts SET deleted_at = '2026-03-02T09:00:00.000Z' WHERE id = '{id}';
+             INSERT INTO trash (table_name, record_id, deleted_at)
+                 VALUES ('contacts', '{id}', '2026-03-02T09:00:00.000Z');
+             PRAGMA user_version = 5;",
+            id = ada.meta.id
+        ))
+        .unwrap();
+    let TempStore { store, dir } = db;
+    drop(store);
+    let reopened = TempStore {
+        store: Store::open(&path).unwrap(),
+        dir,
+    };
+    assert_eq!(seen(&reopened), (0, 0, 0, 0, 0, 0), "put right on open");
+    reopened
+        .untrash(
+            RecordRef::new(Deletable::Contact, ada.meta.id),
+            clock.timestamp(),
+        )
+        .unwrap();
+    assert_eq!(seen(&reopened), before, "and all of it comes back with her");
+}

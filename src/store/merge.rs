@@ -138,6 +138,12 @@ impl Store {
             };
             let undo: Undo = serde_json::from_str(&undo)
                 .map_err(|e| StoreError::Invalid(format!("the merge cannot be undone: {e}")))?;
+            // The duplicate first: what moves back to it arrives under someone live (the
+            // schema keeps whatever arrives under a deleted contact deleted with them).
+            tx.execute(
+                "UPDATE contacts SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2",
+                rusqlite::params![now, duplicate],
+            )?;
             for (table, column, id) in &undo.moved {
                 let known = POINTERS.iter().any(|(t, c)| t == table && c == column);
                 if known {
@@ -159,10 +165,6 @@ impl Store {
             )?;
             let mut before = undo.kept_before;
             record::update(tx, &mut before, now)?;
-            tx.execute(
-                "UPDATE contacts SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2",
-                rusqlite::params![now, duplicate],
-            )?;
             tx.execute(
                 "UPDATE merges SET undone_at = ?1 WHERE id = ?2",
                 rusqlite::params![now, merge],

@@ -22,6 +22,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../../migrations/0003_search.sql")),
     (4, include_str!("../../migrations/0004_merges.sql")),
     (5, include_str!("../../migrations/0005_derived_steps.sql")),
+    (
+        6,
+        include_str!("../../migrations/0006_live_with_their_own.sql"),
+    ),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -116,7 +116,9 @@ impl Store {
                 &format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2"),
                 rusqlite::params![now, id],
             )?;
-            for (theirs, which) in goes_with(table) {
+            // Parents before their own (interviews before their meetings), so that nothing
+            // comes back under a row still deleted.
+            for (theirs, which) in goes_with(table).iter().rev() {
                 tx.execute(
                     &format!(
                         "UPDATE {theirs} SET deleted_at = NULL, updated_at = ?1 \
@@ -124,6 +126,18 @@ impl Store {
                     ),
                     rusqlite::params![now, id, deleted_at],
                 )?;
+            }
+            // Something of a deleted contact (or interview) stays with them: the schema's
+            // triggers keep it deleted, and it comes back when they do.
+            let still_deleted: bool = tx.query_row(
+                &format!("SELECT deleted_at IS NOT NULL FROM {table} WHERE id = ?"),
+                [id],
+                |r| r.get(0),
+            )?;
+            if still_deleted {
+                return Err(StoreError::Invalid(format!(
+                    "this {noun} belongs to someone who is deleted: restore them, and it comes back with them"
+                )));
             }
             // An interview comes back only if it leaves its contact one open interview.
             if table == Interview::TABLE {

@@ -84,6 +84,11 @@ impl Pty {
         }
     }
 
+    /// Everything written so far, escape sequences included.
+    pub fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }

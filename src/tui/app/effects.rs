@@ -26,6 +26,8 @@ impl App {
             | Effect::ReviewSnoozeStep { .. }
             | Effect::ReviewPutBack(_)
             | Effect::CopyToClipboard(_)
+            | Effect::OpenLink(_)
+            | Effect::OpenLinkOf(_)
             | Effect::RunImport { .. }
             | Effect::EditExternally(_) => self.change(effect, &clock)?,
             other => self.read(other, &clock)?,
@@ -190,6 +192,17 @@ impl App {
                 .swap_questions(a, b, &clock)
                 .and_then(|interview| self.reload_meeting(interview, &clock)),
             Effect::OpenLink(link) => Ok(crate::tui::app::opener::open(&link)),
+            Effect::OpenLinkOf(id) => {
+                self.store
+                    .get(id)
+                    .map(|contact: crate::domain::Contact| match contact.link() {
+                        Some(link) => crate::tui::app::opener::open(&link),
+                        None => Loaded::Failed(format!(
+                            "No LinkedIn page or email for {} yet: e adds one",
+                            contact.name
+                        )),
+                    })
+            }
             Effect::CopyToClipboard(text) => {
                 let copied = crossterm::execute!(
                     std::io::stdout(),

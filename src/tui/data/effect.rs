@@ -65,6 +65,8 @@ pub enum Effect {
     CopyToClipboard(String),
     /// Open an http(s) or mailto link with the system's opener.
     OpenLink(String),
+    /// Open a contact's link (read from the store: the home list does not hold it).
+    OpenLinkOf(Id),
     /// Open the daily review (read its queue).
     OpenReview,
     /// Read the context of a review item (the one now shown).

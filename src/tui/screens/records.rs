@@ -61,6 +61,10 @@ pub fn update(
                 None => say(model, "No LinkedIn page or email for them yet: e adds one"),
             }
         }
+        Action::OpenLink if screen.is_none() => match home_row_contact(model) {
+            Ok(id) => vec![Effect::OpenLinkOf(id)],
+            Err(why) => say(model, why),
+        },
         Action::DeleteContact
         | Action::LogTouch
         | Action::EditOrganization
@@ -349,6 +353,29 @@ fn selected_interview(model: &Model) -> Result<Id, &'static str> {
             .ok_or("No interview here"),
         Some(Screen::Meeting(view)) => Ok(view.interview),
         _ => Err("Open a contact or the pipeline to choose an interview"),
+    }
+}
+
+/// The contact the selected row of home's focused pane is about.
+fn home_row_contact(model: &Model) -> Result<Id, &'static str> {
+    let pane = model.focus();
+    let index = selected_index(model, pane).ok_or("Nothing is selected")?;
+    let home = &model.home;
+    match pane {
+        Pane::Contacts => selected_contact(model, index).ok_or("No contact here"),
+        Pane::Meetings => home
+            .meetings
+            .rows
+            .get(index)
+            .map(|m| m.contact_id)
+            .ok_or("No meeting here"),
+        Pane::FollowUps => home
+            .follow_ups
+            .rows
+            .get(index)
+            .and_then(|f| f.contact_id)
+            .ok_or("This follow-up is not about anyone"),
+        Pane::QuestionLists => Err("A question list is not about anyone"),
     }
 }
 
