@@ -218,6 +218,14 @@ vocabulary!(
     }
 );
 
+impl InteractionKind {
+    /// Whether it was a touch with the person (a message, a call, a meeting), not a note to
+    /// oneself or the record of a stage.
+    pub fn is_touch(self) -> bool {
+        !matches!(self, InteractionKind::Note | InteractionKind::Stage)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,3 +12,25 @@ pub fn group(n: usize) -> String {
     }
     out
 }
+
+/// `n` and the noun, in the singular for one: "1 day", "3 days" (nouns that take an s).
+pub fn count(n: i64, noun: &str) -> String {
+    if n == 1 || n == -1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_is_singular() {
+        assert_eq!(count(1, "day"), "1 day");
+        assert_eq!(count(0, "day"), "0 days");
+        assert_eq!(count(14, "day"), "14 days");
+        assert_eq!(group(30_000), "30,000");
+    }
+}

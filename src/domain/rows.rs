@@ -124,6 +124,8 @@ pub struct SearchHit {
     pub id: Id,
     /// The contact to open for it (none for an organisation).
     pub contact: Option<Id>,
+    /// Whose it is, for a hit that is not a contact itself (an answer, a timeline entry).
+    pub whose: Option<String>,
     pub title: String,
     /// Where the words matched, marked with [ ].
     pub snippet: String,

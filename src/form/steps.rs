@@ -26,7 +26,8 @@ fn notes(key: FieldKey, label: &'static str, value: &str) -> Field {
     Field::new(key, label, FieldKind::Multiline, Check::Anything, value)
 }
 
-pub fn start_interview(contact: Id, clock: &Clock) -> Form {
+/// Asking `contact` for an interview; `found_via` is who suggested them, if anyone did.
+pub fn start_interview(contact: Id, found_via: &str, clock: &Clock) -> Form {
     let channels: Vec<&str> = Channel::ALL.iter().map(|c| c.label()).collect();
     let fields = vec![
         Field::text(
@@ -45,7 +46,7 @@ pub fn start_interview(contact: Id, clock: &Clock) -> Form {
             FieldKey::FoundVia,
             "Found them through",
             Check::Anything,
-            "",
+            found_via,
         ),
         Field::text(FieldKey::Minutes, "Minutes asked for", Check::Minutes, "20"),
         Field::new(

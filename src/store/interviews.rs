@@ -92,6 +92,13 @@ pub fn start_interview(
     let plan = playbook::plan(&interview, &Step::Requested, &contact.name, clock, settings)
         .map_err(|e| StoreError::Invalid(e.to_string()))?;
     super::playbook::apply_plan(tx, &mut interview, &contact, &Step::Requested, &plan, clock)?;
+    // The "Reach out to …" a write-up queued for them is done: this is the reaching out.
+    tx.execute(
+        "UPDATE follow_ups SET done_at = ?1, updated_at = ?1 \
+         WHERE contact_id = ?2 AND kind = 'action_item' AND done_at IS NULL \
+           AND deleted_at IS NULL AND title LIKE 'Reach out to %'",
+        rusqlite::params![now, contact.meta.id],
+    )?;
     Ok(interview)
 }
 

@@ -149,8 +149,9 @@ fn thank_the_introducer(
         "Thank {} for the introduction to {}, and say how it went",
         introducer.name, contact.name
     );
+    // A thank-you, not "a reminder you set": the playbook queued it.
     let mut follow_up = FollowUp::new(
-        FollowUpKind::Custom,
+        FollowUpKind::ThankYou,
         &title,
         now.plus(chrono::Duration::days(1)),
         now,

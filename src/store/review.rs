@@ -11,6 +11,9 @@ use crate::domain::{Clock, FollowUp, FollowUpKind, Id, NextKind, Timestamp};
 /// The most items one review holds; a longer backlog is reviewed a day at a time.
 pub const QUEUE_LIMIT: u64 = 200;
 
+/// How far back in a contact's timeline the last touch is looked for (past notes and stages).
+const LAST_TOUCH_AMONG: u64 = 50;
+
 impl Store {
     /// Today's queue: every interview's next step that has come up by tonight (a meeting the
     /// day before), and the open follow-ups due by tonight; scored and ordered (see
@@ -76,16 +79,20 @@ impl Store {
                 )?
                 .query_row([contact], |r| r.get(0))
                 .optional()?;
-            context.last_touch = self
-                .timeline_of(contact, 1)?
-                .into_iter()
-                .next()
-                .map(|e| (e.occurred_at, e.kind, e.summary));
         }
         let interview = match &item.item {
             ItemKind::FollowUp { id, .. } => self.get::<FollowUp>(*id)?.interview_id,
             ItemKind::Step { interview, .. } => Some(*interview),
         };
+        // The last touch of the interview the item is about (another interview's would say
+        // nothing of this one); for an item about no interview, the contact's.
+        let timeline = match (interview, item.contact_id) {
+            (Some(id), _) => self.timeline_of_interview(id)?,
+            (None, Some(contact)) => self.timeline_of(contact, LAST_TOUCH_AMONG)?,
+            (None, None) => Vec::new(),
+        };
+        let last = timeline.into_iter().find(|e| e.kind.is_touch());
+        context.last_touch = last.map(|e| (e.occurred_at, e.kind, e.summary));
         if let Some(id) = interview {
             let interview: crate::domain::Interview = self.get(id)?;
             context.interview = Some((interview.stage, interview.objective));

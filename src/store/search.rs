@@ -142,17 +142,25 @@ impl SearchKind {
         }
     }
 
-    /// The record's id and its contact's (if it has one), from its row.
+    /// The record's id, its contact's id and name (if it is about someone other than
+    /// itself), from its row: an answer or a timeline entry names whose it is.
     fn ids_sql(self) -> &'static str {
         match self {
-            SearchKind::Contact => "SELECT id, id FROM contacts WHERE rowid = ?",
-            SearchKind::Organization => "SELECT id, NULL FROM organizations WHERE rowid = ?",
-            SearchKind::Timeline => "SELECT id, contact_id FROM interactions WHERE rowid = ?",
-            SearchKind::Answer => {
-                "SELECT q.id, i.contact_id FROM interview_questions q \
-                 JOIN interviews i ON i.id = q.interview_id WHERE q.rowid = ?"
+            SearchKind::Contact => "SELECT id, id, NULL FROM contacts WHERE rowid = ?",
+            SearchKind::Organization => "SELECT id, NULL, NULL FROM organizations WHERE rowid = ?",
+            SearchKind::Timeline => {
+                "SELECT x.id, x.contact_id, c.name FROM interactions x \
+                 JOIN contacts c ON c.id = x.contact_id WHERE x.rowid = ?"
             }
-            SearchKind::Interview => "SELECT id, contact_id FROM interviews WHERE rowid = ?",
+            SearchKind::Answer => {
+                "SELECT q.id, i.contact_id, c.name FROM interview_questions q \
+                 JOIN interviews i ON i.id = q.interview_id \
+                 JOIN contacts c ON c.id = i.contact_id WHERE q.rowid = ?"
+            }
+            SearchKind::Interview => {
+                "SELECT i.id, i.contact_id, c.name FROM interviews i \
+                 JOIN contacts c ON c.id = i.contact_id WHERE i.rowid = ?"
+            }
         }
     }
 
@@ -299,11 +307,11 @@ impl Store {
             if hits.iter().filter(|h| h.kind == kind).count() >= HITS_PER_KIND {
                 continue;
             }
-            let ids: Option<(Id, Option<Id>)> = conn
+            let ids: Option<(Id, Option<Id>, Option<String>)> = conn
                 .prepare_cached(kind.ids_sql())?
-                .query_row([entry / 8], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row([entry / 8], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
-            if let Some((id, contact)) = ids {
+            if let Some((id, contact, whose)) = ids {
                 // Only for what is shown, by rowid: FTS5's snippet() would run the match again.
                 let body: String = conn
                     .prepare_cached("SELECT body FROM search_index WHERE rowid = ?")?
@@ -313,6 +321,7 @@ impl Store {
                     kind,
                     id,
                     contact,
+                    whose,
                     title,
                     snippet,
                 });

@@ -309,7 +309,15 @@ pub fn step_form(
     use crate::domain::drafts::{DraftValues, first_name, objective_phrase, render};
     use crate::form::steps;
     Ok(Some(match request {
-        FormRequest::StartInterview(contact) => steps::start_interview(*contact, clock),
+        FormRequest::StartInterview(contact) => {
+            // Someone suggested them: that is who the user found them through.
+            let person: Contact = store.get(*contact)?;
+            let introducer = match person.referred_by {
+                Some(referrer) => store.get::<Contact>(referrer).ok().map(|r| r.name),
+                None => None,
+            };
+            steps::start_interview(*contact, introducer.as_deref().unwrap_or(""), clock)
+        }
         FormRequest::Schedule(id) => {
             let interview: crate::domain::Interview = store.get(*id)?;
             // Moving a meeting starts from it: its time, length, way and place.
@@ -377,10 +385,18 @@ pub fn meeting(
 ) -> StoreResult<crate::tui::model::MeetingView> {
     let record: crate::domain::Interview = store.get(interview)?;
     let contact: Contact = store.get(record.contact_id)?;
+    // The timer runs against the meeting as set (30 minutes agreed for 20 asked is 30); with
+    // no meeting set, against the time asked for.
+    let minutes = store
+        .meetings_of(interview)?
+        .iter()
+        .rev()
+        .find(|m| m.status != crate::domain::MeetingStatus::Cancelled)
+        .map_or(record.minutes_asked, |m| m.duration_minutes);
     Ok(crate::tui::model::MeetingView {
         interview,
         contact_name: contact.name,
-        minutes_asked: record.minutes_asked,
+        minutes_asked: minutes,
         opened_at: clock.timestamp(),
         questions: store.questions_of_interview(interview)?,
         nav: Nav::default(),

@@ -155,4 +155,6 @@ pub enum Action {
     EndTyping,
     /// While typing a line: clear it.
     ClearLine,
+    /// While typing a line: drop the last word (Ctrl-w, as in a shell).
+    DeleteWord,
 }

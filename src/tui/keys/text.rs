@@ -15,3 +15,28 @@ pub fn typed_char(event: &KeyEvent) -> Option<char> {
         _ => None,
     }
 }
+
+/// Drops the last word of `line` and the spaces after it, as Ctrl-w does in a shell.
+pub fn drop_last_word(line: &mut String) {
+    let kept = line.trim_end().len();
+    line.truncate(kept);
+    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    line.truncate(start);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_w_drops_the_last_word() {
+        let mut line = "design studios  ".to_string();
+        drop_last_word(&mut line);
+        assert_eq!(line, "design ");
+        drop_last_word(&mut line);
+        assert_eq!(line, "");
+        let mut accented = "café crème".to_string();
+        drop_last_word(&mut accented);
+        assert_eq!(accented, "café ");
+    }
+}

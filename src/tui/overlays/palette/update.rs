@@ -29,6 +29,10 @@ pub fn action(model: &mut Model, action: Action) -> Option<Action> {
             palette.query.clear();
             palette.rematch();
         }
+        Action::DeleteWord => {
+            crate::tui::keys::text::drop_last_word(&mut palette.query);
+            palette.rematch();
+        }
         Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
             let len = palette.matches.len();
             crate::tui::screens::nav::move_nav(&mut palette.nav, action, len, PALETTE_ROWS);

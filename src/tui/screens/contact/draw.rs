@@ -82,9 +82,12 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
             crate::tui::view::clip(org)
         ),
     };
-    let keep = c
-        .keep_in_touch_days
-        .map_or("—".to_string(), |d| format!("every {d} days"));
+    let keep = c.keep_in_touch_days.map_or("—".to_string(), |d| {
+        format!(
+            "every {}",
+            crate::domain::numbers::count(i64::from(d), "day")
+        )
+    });
     let field = |label: &str, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:<10}"), theme.dim()),

@@ -90,7 +90,12 @@ fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
     .join(", ");
     let keep = c
         .keep_in_touch_days
-        .map(|d| format!("every {d} days"))
+        .map(|d| {
+            format!(
+                "every {}",
+                crate::domain::numbers::count(i64::from(d), "day")
+            )
+        })
         .unwrap_or_default();
     let fields = [
         ("Work", work),

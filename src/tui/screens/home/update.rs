@@ -147,6 +147,10 @@ pub fn filter_action(model: &mut Model, action: Action) -> Vec<Effect> {
             filter.query.clear();
             rematch(model);
         }
+        Action::DeleteWord => {
+            crate::tui::keys::text::drop_last_word(&mut filter.query);
+            rematch(model);
+        }
         Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
             return move_in_pane(model, pane, action);
         }

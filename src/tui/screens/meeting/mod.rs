@@ -17,6 +17,7 @@ use crate::tui::screens::nav::Nav;
 pub struct MeetingView {
     pub interview: Id,
     pub contact_name: String,
+    /// The meeting's length as set (else the minutes asked for): what the timer counts to.
     pub minutes_asked: u32,
     /// When meeting mode opened: the timer runs from here.
     pub opened_at: Timestamp,

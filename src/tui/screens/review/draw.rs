@@ -35,8 +35,8 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
     let title = Span::styled(
         format!(
             " Daily review — {} of {} ",
-            view.index + 1,
-            view.items.len()
+            view.handled() + view.index + 1,
+            view.handled() + view.items.len()
         ),
         theme.title(true),
     );
@@ -50,8 +50,10 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         (None, _) => "—".into(),
     };
     let (due, due_style) = match item.days_overdue {
-        1 => ("1 day late".to_string(), theme.overdue()),
-        d if d > 1 => (format!("{d} days late"), theme.overdue()),
+        d if d > 0 => (
+            format!("{} late", crate::domain::numbers::count(d, "day")),
+            theme.overdue(),
+        ),
         _ => (
             format!("due {}", clock.when(item.due_at)),
             theme.due_today(),

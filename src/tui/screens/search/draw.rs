@@ -57,8 +57,16 @@ pub fn draw(frame: &mut Frame, view: &SearchView, body: Rect, theme: Theme) {
         let marker = if selected { " ▶ " } else { "   " };
         let title = sanitize::line(&crate::tui::view::clip(&hit.title));
         let snippet = sanitize::line(&crate::tui::view::clip(&hit.snippet));
-        let mut spans = vec![Span::styled(format!("{marker}{title}"), style)];
-        if !snippet.trim().is_empty() && snippet != title {
+        let mut spans = vec![Span::styled(marker.to_string(), style)];
+        if let Some(whose) = &hit.whose {
+            spans.push(Span::styled(
+                format!("{} · ", sanitize::line(whose)),
+                style.add_modifier(ratatui::style::Modifier::BOLD),
+            ));
+        }
+        let repeats = snippet == title;
+        spans.push(Span::styled(title, style));
+        if !snippet.trim().is_empty() && !repeats {
             spans.push(Span::styled(format!("  {snippet}"), theme.dim()));
         }
         rows.push((Some(i), Line::from(spans)));

@@ -46,6 +46,10 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
             view.query.clear();
             vec![Effect::Search(String::new())]
         }
+        Action::DeleteWord => {
+            crate::tui::keys::text::drop_last_word(&mut view.query);
+            vec![Effect::Search(view.query.clone())]
+        }
         Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
             crate::tui::screens::nav::move_nav(&mut view.nav, action, view.hits.len(), page);
             Vec::new()

@@ -1,0 +1,118 @@
+//! The first hour, as a new user meets it: the small things that decide whether rolo feels
+//! finished — referrals carried through, search hits that say whose they are, Ctrl-w in a
+//! query, a review counter that moves on, wording with the right counts and subjects.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
+mod support;
+
+use rolo::domain::settings::PlaybookSettings;
+use rolo::domain::{Channel, Contact, FollowUp};
+use rolo::store::write_up::WriteUp;
+use rolo::store::{NewRequest, Store};
+use rolo::tui::view::theme::Theme;
+use support::tui::Tester;
+use support::{TempStore, clock};
+
+/// Ada, interviewed, suggested Grace Hopper in her write-up.
+fn ada_suggested_grace() -> (TempStore, Contact) {
+    let db = TempStore::new();
+    let clock = clock();
+    let ada = Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).unwrap();
+    let request = NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let settings = PlaybookSettings::default();
+    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let write_up = WriteUp {
+        referrals: vec!["Grace Hopper".into()],
+        ..WriteUp::default()
+    };
+    db.write_up(interview.meta.id, &write_up, &clock, &settings)
+        .unwrap();
+    let grace = db.contacts_called("Grace Hopper").unwrap().remove(0);
+    (db, grace)
+}
+
+fn open_follow_ups(store: &Store, contact: &Contact) -> Vec<String> {
+    store
+        .all::<FollowUp>(false)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.contact_id == Some(contact.meta.id) && f.done_at.is_none())
+        .map(|f| f.title)
+        .collect()
+}
+
+#[test]
+fn asking_someone_suggested_names_who_suggested_them_and_closes_the_reach_out() {
+    let (db, grace) = ada_suggested_grace();
+    assert_eq!(
+        open_follow_ups(&db, &grace),
+        ["Reach out to Grace Hopper (suggested by Ada Lovelace)"]
+    );
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = Tester::on(store, 100, 30, Some(db), Theme::new(true));
+    t.press("/").type_str("Grace").press("enter enter i");
+    let form = t.screen();
+    assert!(
+        t.line_with("Found them through").contains("Ada Lovelace"),
+        "{form}"
+    );
+    t.type_str("How compilers came to be").press("ctrl-s");
+    assert!(
+        open_follow_ups(&t.app.store, &grace).is_empty(),
+        "the reach-out is done once the request is sent"
+    );
+}
+
+#[test]
+fn search_hits_say_whose_they_are_and_ctrl_w_drops_a_word() {
+    let mut t = Tester::demo(120, 40);
+    t.press("F").type_str("hard part");
+    let screen = t.screen();
+    let answer = t.line_with("[hard]");
+    assert!(
+        answer.contains(" · "),
+        "the answer names its contact:\n{screen}"
+    );
+    t.press("ctrl-w");
+    assert!(t.screen().contains("› hard "), "{}", t.screen());
+    assert!(!t.screen().contains("› hard part"));
+    t.press("ctrl-u");
+    assert!(t.screen().contains("Type a word"), "{}", t.screen());
+}
+
+#[test]
+fn the_review_counter_goes_on_from_what_was_handled() {
+    let mut t = Tester::demo(120, 40);
+    t.press("R");
+    let counter = |t: &Tester| -> (u32, u32) {
+        let line = t.line_with("Daily review —");
+        let numbers: Vec<u32> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        (numbers[0], numbers[1])
+    };
+    assert_eq!(counter(&t).0, 1);
+    // Past today's meetings (which keep their time), to an item a snooze moves.
+    while t.line_with("Why here").contains("a meeting today") {
+        t.press("space");
+    }
+    let (at, total) = counter(&t);
+    // Snoozed to tomorrow, it leaves today's queue: the counter goes on, the total stays.
+    t.press("1");
+    assert!(t.screen().contains("snoozed 1"), "{}", t.screen());
+    assert_eq!(counter(&t), (at + 1, total), "{}", t.screen());
+}
