@@ -170,11 +170,46 @@ fn date_fields_show_what_they_understood() {
 
 #[test]
 fn choices_cycle_and_notes_take_several_lines() {
-    let mut model = with_form(forms::touch(Id::new(), &clock()));
+    let mut model = with_form(forms::touch(Id::new(), "Ada Lovelace", None, &clock()));
+    assert_eq!(
+        values(&model)[2],
+        "Emailed Ada Lovelace",
+        "the summary is offered"
+    );
     press(&mut model, "right right");
     assert_eq!(values(&model)[0], "Message");
     press(&mut model, "left");
     assert_eq!(values(&model)[0], "Call");
+    assert_eq!(
+        values(&model)[2],
+        "Called Ada Lovelace",
+        "and follows the kind"
+    );
+    // A typed letter moves to the choice it starts; one that starts none says so, visibly.
+    press(&mut model, "m");
+    assert_eq!(values(&model)[0], "Message");
+    press(&mut model, "m");
+    assert_eq!(values(&model)[0], "Meeting");
+    assert_eq!(values(&model)[2], "Met Ada Lovelace");
+    press(&mut model, "z");
+    assert_eq!(values(&model)[0], "Meeting");
+    assert!(
+        model
+            .form()
+            .unwrap()
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("first letter"),
+        "{:?}",
+        model.form().unwrap().message
+    );
+    // A summary the user wrote stays as written when the kind changes.
+    press(&mut model, "tab tab ctrl-u");
+    type_text(&mut model, "Lunch near the office");
+    press(&mut model, "backtab backtab e");
+    assert_eq!(values(&model)[0], "Email");
+    assert_eq!(values(&model)[2], "Lunch near the office");
     press(&mut model, "tab tab tab");
     type_text(&mut model, "first");
     press(&mut model, "enter");
@@ -216,7 +251,7 @@ fn every_form() -> Vec<Form> {
         forms::follow_up(None, None, &clock),
         forms::question_list(None),
         forms::question((Id::new(), "Mine".into()), None),
-        forms::touch(Id::new(), &clock),
+        forms::touch(Id::new(), "Ada Lovelace", None, &clock),
     ]
 }
 

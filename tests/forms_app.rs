@@ -180,7 +180,7 @@ fn follow_ups_and_touches_are_added_from_the_contact_screen() {
         "the contact screen shows it at once"
     );
     t.press("t right")
-        .press("tab tab")
+        .press("tab tab ctrl-u")
         .type_str("Talked about the team")
         .press("ctrl-s");
     let timeline: Vec<Interaction> = t.app.store.timeline_of(contact.id, 20).unwrap();
@@ -206,7 +206,7 @@ fn a_touch_is_logged_in_the_past_never_the_future() {
     let contact = t.app.model.home.contacts.selected().unwrap().clone();
     t.press("enter t tab ctrl-u")
         .type_str("last fri 4pm")
-        .press("tab")
+        .press("tab ctrl-u")
         .type_str("Coffee chat")
         .press("ctrl-s");
     let entry = t
@@ -224,7 +224,7 @@ fn a_touch_is_logged_in_the_past_never_the_future() {
     );
     t.press("t tab ctrl-u")
         .type_str("tomorrow")
-        .press("tab")
+        .press("tab ctrl-u")
         .type_str("Not yet")
         .press("ctrl-s");
     let form = t.app.model.form().expect("refused, still open");

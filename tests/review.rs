@@ -149,7 +149,7 @@ fn snoozes_move_the_due_date_by_whole_days() {
 fn a_touch_marks_it_done_and_is_on_the_timeline() {
     let mut t = Tester::demo(120, 40);
     let item = at_first_follow_up(&mut t);
-    t.press("t tab tab")
+    t.press("t tab tab ctrl-u")
         .type_str("Caught up by phone")
         .press("ctrl-s");
     assert!(

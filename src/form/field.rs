@@ -181,6 +181,27 @@ impl Field {
         };
     }
 
+    /// On a choice field, a typed letter moves to the next choice that starts with it (as in
+    /// a menu); says whether one did.
+    pub fn jump_to(&mut self, letter: char) -> bool {
+        let FieldKind::Choice(options) = &self.kind else {
+            return false;
+        };
+        let current = options
+            .iter()
+            .position(|o| o == self.input.value())
+            .unwrap_or(0);
+        let wanted = letter.to_lowercase().collect::<String>();
+        let found = (1..=options.len())
+            .map(|step| (current + step) % options.len())
+            .find(|&i| options[i].to_lowercase().starts_with(&wanted));
+        if let Some(i) = found {
+            let value = options[i].clone();
+            self.input.set(&value);
+        }
+        found.is_some()
+    }
+
     /// Cycles a choice field.
     pub fn cycle(&mut self, step: isize) {
         if let FieldKind::Choice(options) = &self.kind {

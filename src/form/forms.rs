@@ -248,12 +248,8 @@ pub const TOUCH_KINDS: [InteractionKind; 5] = [
     InteractionKind::Note,
 ];
 
-/// "Log a touch" with a contact; `completes` is a follow-up the touch takes care of.
-pub fn touch(contact: Id, clock: &Clock) -> Form {
-    touch_completing(contact, None, clock)
-}
-
-pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Form {
+/// "Log a touch" with `name`; `completes` is a follow-up the touch takes care of.
+pub fn touch(contact: Id, name: &str, completes: Option<Id>, clock: &Clock) -> Form {
     let fields = vec![
         Field::new(
             FieldKey::Kind,
@@ -271,7 +267,12 @@ pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Fo
             Check::Required,
             "now",
         ),
-        Field::text(FieldKey::Summary, "Summary", Check::Required, ""),
+        Field::text(
+            FieldKey::Summary,
+            "Summary",
+            Check::Required,
+            &format!("{} {name}", touch_verb(InteractionKind::Email)),
+        ),
         Field::new(
             FieldKey::Body,
             "Details",
@@ -283,6 +284,36 @@ pub fn touch_completing(contact: Id, completes: Option<Id>, clock: &Clock) -> Fo
     let mut form = Form::new(FormKind::Touch { contact, completes }, None, fields);
     form.refresh_hints(clock);
     form
+}
+
+/// How a touch's summary starts, by its kind: "Emailed Ada Lovelace".
+fn touch_verb(kind: InteractionKind) -> &'static str {
+    match kind {
+        InteractionKind::Call => "Called",
+        InteractionKind::Message => "Messaged",
+        InteractionKind::Meeting => "Met",
+        InteractionKind::Note => "Note on",
+        _ => "Emailed",
+    }
+}
+
+/// The kind of a touch form changed from `before`: a summary still as rolo wrote it ("Emailed
+/// Ada") follows it ("Called Ada"); one the user wrote is left alone.
+pub fn follow_touch_kind(form: &mut Form, before: &str) {
+    let Some(was) = TOUCH_KINDS.iter().find(|k| k.label() == before) else {
+        return;
+    };
+    let Some(now) = form.chosen(FieldKey::Kind, &TOUCH_KINDS) else {
+        return;
+    };
+    let Some(summary) = form.fields.iter_mut().find(|f| f.key == FieldKey::Summary) else {
+        return;
+    };
+    let old_start = format!("{} ", touch_verb(*was));
+    if let Some(name) = summary.input.value().strip_prefix(&old_start) {
+        let renamed = format!("{} {name}", touch_verb(now));
+        summary.input.set(&renamed);
+    }
 }
 
 /// Snooze a follow-up (or, with `FormKind::SnoozeStep`, an interview's step) to a date typed

@@ -248,6 +248,13 @@ impl Form {
         &mut self.fields[self.focus]
     }
 
+    /// Puts the focus on the field `key`, if the form has it.
+    pub fn focus_on(&mut self, key: FieldKey) {
+        if let Some(at) = self.fields.iter().position(|f| f.key == key) {
+            self.focus = at;
+        }
+    }
+
     pub fn focus_next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len();
     }

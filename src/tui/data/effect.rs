@@ -156,6 +156,8 @@ pub enum FormRequest {
         contact: Option<(Id, String)>,
     },
     EditFollowUp(Id),
+    /// The follow-up's form, at its due time (r: reschedule).
+    RescheduleFollowUp(Id),
     NewQuestionList,
     EditQuestionList(Id),
     NewQuestion(Id),

@@ -242,10 +242,15 @@ pub fn form(
             forms::organization(Some(&organization)).at_version(organization.meta.updated_at)
         }
         FormRequest::NewFollowUp { contact } => forms::follow_up(None, contact.clone(), clock),
-        FormRequest::EditFollowUp(id) => {
+        FormRequest::EditFollowUp(id) | FormRequest::RescheduleFollowUp(id) => {
             let follow_up: FollowUp = store.get(*id)?;
             let contact = follow_up.contact_id.map(named).transpose()?;
-            forms::follow_up(Some(&follow_up), contact, clock).at_version(follow_up.meta.updated_at)
+            let mut form = forms::follow_up(Some(&follow_up), contact, clock)
+                .at_version(follow_up.meta.updated_at);
+            if matches!(request, FormRequest::RescheduleFollowUp(_)) {
+                form.focus_on(crate::form::FieldKey::Due);
+            }
+            form
         }
         FormRequest::NewQuestionList => forms::question_list(None),
         FormRequest::Import => forms::import(),
@@ -268,9 +273,13 @@ pub fn form(
             );
             forms::question(named, Some(&question)).at_version(question.meta.updated_at)
         }
-        FormRequest::LogTouch(contact) => forms::touch(*contact, clock),
+        FormRequest::LogTouch(contact) => {
+            let person: Contact = store.get(*contact)?;
+            forms::touch(*contact, &person.name, None, clock)
+        }
         FormRequest::TouchAndComplete { contact, follow_up } => {
-            forms::touch_completing(*contact, Some(*follow_up), clock)
+            let person: Contact = store.get(*contact)?;
+            forms::touch(*contact, &person.name, Some(*follow_up), clock)
         }
         FormRequest::Snooze(id) => forms::snooze(FormKind::Snooze { follow_up: *id }, clock),
         FormRequest::SnoozeStep(id) => {

@@ -154,10 +154,7 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     } else if let Some(message) = &form.message {
         (message.as_str(), theme.status())
     } else {
-        (
-            "Tab/Enter next · Ctrl-S save · Esc cancel · Ctrl-E notes in $EDITOR",
-            theme.dim(),
-        )
+        (keys_for(&form.focused().kind), theme.dim())
     };
     let inner = (width as usize).saturating_sub(3);
     for text in crate::tui::overlays::text_box::wrap(footer, inner) {
@@ -244,4 +241,20 @@ pub fn draw_step_menu(
             theme.title(true),
         ));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The keys the focused field takes, as the form's footer says them.
+fn keys_for(kind: &FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Multiline => {
+            "Enter new line · Tab next · Ctrl-S save · Esc cancel · Ctrl-E opens $EDITOR"
+        }
+        FieldKind::Choice(_) => {
+            "←/→ or a first letter chooses · Tab/Enter next · Ctrl-S save · Esc cancel"
+        }
+        FieldKind::Picker { .. } => {
+            "Type to narrow, ↑/↓ choose · Tab/Enter next · Ctrl-S save · Esc cancel"
+        }
+        _ => "Tab/Enter next · Ctrl-S save · Esc cancel",
+    }
 }

@@ -16,6 +16,7 @@ pub fn opened(
         model.organizations = organizations;
     }
     model.mode = Mode::Form(form);
+    super::update::offer_choices(model);
     Vec::new()
 }
 

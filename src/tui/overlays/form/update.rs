@@ -38,10 +38,12 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
         Action::NextField => {
             accept_exact(form);
             form.focus_next();
+            offer_choices(model);
         }
         Action::PreviousField => {
             accept_exact(form);
             form.focus_previous();
+            offer_choices(model);
         }
         Action::OpenEditor if form.focused().is_multiline() => {
             return vec![Effect::EditExternally(
@@ -108,11 +110,21 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
     let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
+    let before = form.focused().input.value().to_string();
     let field = form.focused_mut();
     match (&field.kind, event.code) {
         (FieldKind::Choice(_), KeyCode::Left) => field.cycle(-1),
         (FieldKind::Choice(_), KeyCode::Right | KeyCode::Char(' ')) => field.cycle(1),
         (FieldKind::Choice(_), KeyCode::Enter) => return next_or_save(model, clock),
+        (FieldKind::Choice(options), KeyCode::Char(c)) if c.is_alphanumeric() => {
+            let label = field.label;
+            let listed = options.join(", ");
+            if !field.jump_to(c) {
+                form.message = Some(format!(
+                    "{label} is a choice: ←/→ or its first letter ({listed})"
+                ));
+            }
+        }
         (FieldKind::Choice(_), _) => {}
         (FieldKind::Picker { .. }, KeyCode::Down) => {
             field.highlighted =
@@ -121,8 +133,13 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
         (FieldKind::Picker { .. }, KeyCode::Up) => {
             field.highlighted = field.highlighted.saturating_sub(1)
         }
+        // Enter picks the highlighted choice; on an optional picker left empty it moves on
+        // (the choices offered before typing are not a choice made).
         (FieldKind::Picker { .. }, KeyCode::Enter)
-            if field.picked.is_none() && !field.suggestions.is_empty() =>
+            if field.picked.is_none()
+                && !field.suggestions.is_empty()
+                && (field.check == crate::form::Check::Required
+                    || !field.input.value().trim().is_empty()) =>
         {
             accept_suggestion(form);
         }
@@ -139,6 +156,12 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
         }
     }
     if let Some(form) = model.form_mut() {
+        // A touch's summary follows its kind while it is still rolo's words.
+        if matches!(form.kind, crate::form::FormKind::Touch { .. })
+            && form.focused().key == crate::form::FieldKey::Kind
+        {
+            crate::form::forms::follow_touch_kind(form, &before);
+        }
         form.focused_mut().error = None;
         form.refresh_hints(clock);
     }
@@ -154,7 +177,22 @@ fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
         return save(model, clock);
     }
     form.focus_next();
+    offer_choices(model);
     Vec::new()
+}
+
+/// A picker reached with nothing typed lists its choices at once (type to narrow them).
+pub fn offer_choices(model: &mut Model) {
+    let Mode::Form(form) = &model.mode else {
+        return;
+    };
+    let field = form.focused();
+    if matches!(field.kind, FieldKind::Picker { .. })
+        && field.picked.is_none()
+        && field.input.value().is_empty()
+    {
+        suggest(model);
+    }
 }
 
 /// Pasted text goes into the focused field.
@@ -197,10 +235,7 @@ fn accept_exact(form: &mut Form) {
 /// Picks the highlighted suggestion of the focused picker.
 fn accept_suggestion(form: &mut Form) {
     let field = form.focused_mut();
-    if !matches!(field.kind, FieldKind::Picker { .. })
-        || field.picked.is_some()
-        || field.input.value().trim().is_empty()
-    {
+    if !matches!(field.kind, FieldKind::Picker { .. }) || field.picked.is_some() {
         return;
     }
     if let Some((id, name)) = field.suggestions.get(field.highlighted).cloned() {
@@ -301,8 +336,6 @@ fn suggest(model: &mut Model) {
             None => Vec::new(),
         },
     };
+    // With nothing typed, every choice is offered (the first few): a picker never starts blank.
     field.highlighted = 0;
-    if field.input.value().trim().is_empty() {
-        field.suggestions.clear();
-    }
 }

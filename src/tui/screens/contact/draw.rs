@@ -110,7 +110,7 @@ fn field_lines<'a>(detail: &ContactDetail, clock: &Clock, theme: Theme) -> Vec<L
         field("Phone", or_dash(&c.phone)),
         field("LinkedIn", or_dash(&c.linkedin)),
         field("Location", or_dash(&c.location)),
-        field("Met", or_dash(&c.how_met)),
+        field("Met via", or_dash(&c.how_met)),
         field("Keep up", keep),
         field("Added", clock.day(c.meta.created_at)),
         field("Tags", or_dash(&detail.tags.join(", "))),

@@ -103,7 +103,7 @@ fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
         ("Phone", c.phone.clone()),
         ("LinkedIn", c.linkedin.clone()),
         ("Location", c.location.clone()),
-        ("Met", c.how_met.clone()),
+        ("Met via", c.how_met.clone()),
         ("Keep up", keep),
         ("Added", clock.day(c.meta.created_at)),
         ("Tags", detail.tags.join(", ")),

@@ -141,7 +141,7 @@ fn on_follow_up(
         Action::SnoozeThreeDays => snooze(3),
         Action::SnoozeWeek => snooze(7),
         Action::SnoozeTo => form(FormRequest::Snooze(id)),
-        Action::Reschedule => form(FormRequest::EditFollowUp(id)),
+        Action::Reschedule => form(FormRequest::RescheduleFollowUp(id)),
         Action::TouchAndDone => match item.contact_id {
             Some(contact) => form(FormRequest::TouchAndComplete {
                 contact,
