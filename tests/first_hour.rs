@@ -116,3 +116,28 @@ fn the_review_counter_goes_on_from_what_was_handled() {
     assert!(t.screen().contains("snoozed 1"), "{}", t.screen());
     assert_eq!(counter(&t), (at + 1, total), "{}", t.screen());
 }
+
+#[test]
+fn the_palette_leads_with_tasks_by_name() {
+    let mut t = Tester::demo(120, 40);
+    t.press(":");
+    let palette = &t.app.model.palette().unwrap().entries;
+    let names: Vec<&str> = palette.iter().map(|e| e.name.as_str()).collect();
+    let first_move = names.iter().position(|n| *n == "move down").unwrap();
+    for task in [
+        "add contact",
+        "add follow-up",
+        "new question list",
+        "import a file",
+        "daily review",
+    ] {
+        let at = names.iter().position(|n| *n == task);
+        assert!(at.is_some_and(|at| at < first_move), "{task}: {names:?}");
+    }
+    // Chosen by name, a task acts on its own pane.
+    t.type_str("follow-up").press("enter");
+    assert!(t.screen().contains("New follow-up"), "{}", t.screen());
+    t.press("esc");
+    t.press(":").type_str("question list").press("enter");
+    assert!(t.screen().contains("New question list"), "{}", t.screen());
+}

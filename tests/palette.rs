@@ -22,12 +22,8 @@ fn typing_insights_and_enter_opens_the_insights() {
     assert!(t.screen().contains("Commands"));
     t.type_str("insights");
     let best = t.app.model.palette().and_then(|p| p.selected().cloned());
-    assert_eq!(best.map(|e| e.name), Some("open insights".to_string()));
-    assert!(
-        t.line_with("▶ open insights").contains("S"),
-        "{}",
-        t.screen()
-    );
+    assert_eq!(best.map(|e| e.name), Some("insights".to_string()));
+    assert!(t.line_with("▶ insights").contains("S"), "{}", t.screen());
     t.press("enter");
     assert!(matches!(t.app.model.screen(), Some(Screen::Insights(_))));
     assert!(t.app.model.palette().is_none());
@@ -62,7 +58,7 @@ fn it_offers_what_the_screen_takes_with_each_key() {
     let touch = palette
         .entries
         .iter()
-        .find(|e| e.name == "log touch")
+        .find(|e| e.name == "log a touch")
         .unwrap();
     assert_eq!(touch.keys, "t");
     // Nothing by a name that is not there; Backspace brings them back.
@@ -85,7 +81,7 @@ fn the_real_binary_goes_from_the_palette_to_the_insights() {
     pty.send(b":");
     pty.wait_for("Commands");
     pty.send(b"insights");
-    pty.wait_for("open insights");
+    pty.wait_for("▶ insights");
     pty.send(b"\r");
     pty.wait_for("Funnel");
     pty.wait_for("Organisations: 10 covered");

@@ -50,6 +50,7 @@ pub fn translate(
         Some(Action::OpenPalette) => Some(Input::OpenPalette(Box::new(Palette::new(
             keymap,
             contexts,
+            model.screen().is_none(),
             |action| acts(model, action, clock),
         )))),
         Some(action) => Some(Input::Act(action)),

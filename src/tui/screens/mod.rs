@@ -110,8 +110,11 @@ pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> V
         }],
         Action::OpenTrash if matches!(here, Some(Screen::Trash(_))) => read_again(model),
         Action::OpenHome if here.is_none() => read_again(model),
+        // H is a fresh start at home: a contact filter left there is dropped (Esc back to
+        // home keeps it, as the list the user left).
         Action::OpenHome => {
             model.stack.clear();
+            model.filter = None;
             model.reload_shown()
         }
         // Esc on any screen above home goes back one.

@@ -10,18 +10,21 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use crate::tui::keys::action::Action;
 use crate::tui::keys::keymap::{Context, Keymap};
+use crate::tui::screens::home::pane::Pane;
 use crate::tui::screens::nav::Nav;
 
 /// One action in the palette.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub action: Action,
-    /// "open insights".
+    /// "request an interview".
     pub name: String,
     /// What it does, as help says it.
     pub desc: String,
     /// Its keys on this screen ("S", "Ctrl-p").
     pub keys: String,
+    /// The home pane the action is for ("add follow-up" is Add on the follow-ups).
+    pub pane: Option<Pane>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,28 +36,137 @@ pub struct Palette {
     pub nav: Nav,
 }
 
-/// "open_insights" → "open insights".
+/// What the palette calls an action: the task, in the words a user would look for it by;
+/// else the action's own name ("open_insights" → "open insights").
 fn spoken(action: Action) -> String {
+    let task = match action {
+        Action::StartInterview => "request an interview",
+        Action::OpenImport => "import a file",
+        Action::LandedRole => "I landed a role",
+        Action::WriteMessage => "draft a message",
+        Action::LogTouch => "log a touch",
+        Action::OpenReview => "daily review",
+        Action::NextStep => "next step",
+        Action::MeetingMode => "meeting mode",
+        Action::OpenSearch => "search everything",
+        Action::OpenInsights => "insights",
+        Action::OpenPipeline => "pipeline",
+        Action::OpenTrash => "trash",
+        Action::MarkDone => "mark done",
+        Action::OpenLink => "open their link",
+        Action::Yank => "copy",
+        Action::AddQuestionList => "add a question list to the meeting",
+        _ => "",
+    };
+    if !task.is_empty() {
+        return task.into();
+    }
     serde_json::to_value(action)
         .ok()
         .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
         .unwrap_or_default()
 }
 
+/// Moving about (lists, panes, help, quitting): listed after the tasks.
+fn moves_about(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Quit
+            | Action::Help
+            | Action::Back
+            | Action::MoveDown
+            | Action::MoveUp
+            | Action::MoveLeft
+            | Action::MoveRight
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::First
+            | Action::Last
+            | Action::FocusNext
+            | Action::FocusPrevious
+            | Action::FocusContacts
+            | Action::FocusMeetings
+            | Action::FocusFollowUps
+            | Action::FocusQuestionLists
+            | Action::Zoom
+            | Action::Filter
+            | Action::Refresh
+            | Action::OpenHome
+            | Action::NextField
+            | Action::PreviousField
+    )
+}
+
+/// What people open the palette for most, in this order, where the screen takes them.
+const FIRST_TASKS: [Action; 10] = [
+    Action::Add,
+    Action::StartInterview,
+    Action::NextStep,
+    Action::WriteMessage,
+    Action::LogTouch,
+    Action::MeetingMode,
+    Action::OpenReview,
+    Action::OpenSearch,
+    Action::OpenImport,
+    Action::OpenPipeline,
+];
+
+/// On home, Add is three tasks, one per kind of record, each on its pane.
+const HOME_ADDS: [(&str, &str, Pane); 3] = [
+    ("add contact", "Add a person", Pane::Contacts),
+    (
+        "add follow-up",
+        "Something to do, for someone or no one, on a day",
+        Pane::FollowUps,
+    ),
+    (
+        "new question list",
+        "A list of questions to bring to meetings",
+        Pane::QuestionLists,
+    ),
+];
+
 impl Palette {
-    /// The palette for a screen: each action with a key in `contexts` that `acts` now.
-    pub fn new(keymap: &Keymap, contexts: &[Context], acts: impl Fn(Action) -> bool) -> Palette {
-        let entries: Vec<Entry> = keymap
-            .bindings(contexts)
-            .into_iter()
-            .filter(|(_, binding)| binding.action != Action::OpenPalette && acts(binding.action))
-            .map(|(keys, binding)| Entry {
+    /// The palette for a screen: each action with a key in `contexts` that `acts` now, tasks
+    /// first; `on_home` spells out what Add adds there.
+    pub fn new(
+        keymap: &Keymap,
+        contexts: &[Context],
+        on_home: bool,
+        acts: impl Fn(Action) -> bool,
+    ) -> Palette {
+        let mut entries: Vec<Entry> = Vec::new();
+        for (keys, binding) in keymap.bindings(contexts) {
+            if binding.action == Action::OpenPalette || !acts(binding.action) {
+                continue;
+            }
+            let keys = keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
+            if on_home && binding.action == Action::Add {
+                entries.extend(HOME_ADDS.iter().map(|(name, desc, pane)| Entry {
+                    action: Action::Add,
+                    name: (*name).into(),
+                    desc: (*desc).into(),
+                    keys: String::new(),
+                    pane: Some(*pane),
+                }));
+                continue;
+            }
+            entries.push(Entry {
                 action: binding.action,
                 name: spoken(binding.action),
                 desc: binding.desc,
-                keys: keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "),
-            })
-            .collect();
+                keys,
+                pane: None,
+            });
+        }
+        // The tasks people come for first, then the rest of the tasks, moving about last;
+        // otherwise in the keymap's order.
+        entries.sort_by_key(|e| {
+            let first = FIRST_TASKS.iter().position(|a| *a == e.action);
+            (moves_about(e.action), first.is_none(), first)
+        });
         let matches = (0..entries.len()).collect();
         Palette {
             query: String::new(),
@@ -79,10 +191,14 @@ impl Palette {
             .iter()
             .enumerate()
             .filter_map(|(i, entry)| {
-                // The name counts double: "insights" should find "open insights" first.
-                let text = format!("{} {} {}", entry.name, entry.name, entry.desc);
-                let score = pattern.score(Utf32Str::new(&text, &mut buffer), &mut matcher)?;
-                Some((score, i))
+                // A match in the name outweighs one in the description: "follow-up" finds
+                // "add follow-up" before what mentions follow-ups.
+                let mut score =
+                    |text: &str| pattern.score(Utf32Str::new(text, &mut buffer), &mut matcher);
+                let name = score(&entry.name).map(|s| s * 3);
+                let desc = score(&format!("{} {}", entry.name, entry.desc));
+                let best = name.into_iter().chain(desc).max()?;
+                Some((best, i))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -21,9 +21,14 @@ pub fn action(model: &mut Model, action: Action) -> Option<Action> {
         Action::Back => model.mode = Mode::Normal,
         Action::Quit => model.quit = true,
         Action::Open => {
-            let chosen = palette.selected().map(|entry| entry.action);
+            let chosen = palette.selected().cloned();
             model.mode = Mode::Normal;
-            return chosen;
+            let chosen = chosen?;
+            // "add follow-up": Add, on the follow-ups.
+            if let Some(pane) = chosen.pane {
+                model.home.focus.0 = pane;
+            }
+            return Some(chosen.action);
         }
         Action::ClearLine => {
             palette.query.clear();
