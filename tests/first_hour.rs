@@ -141,3 +141,42 @@ fn the_palette_leads_with_tasks_by_name() {
     t.press(":").type_str("question list").press("enter");
     assert!(t.screen().contains("New question list"), "{}", t.screen());
 }
+
+#[test]
+fn the_import_form_completes_the_path_and_tells_the_kind_of_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Connections.csv"),
+        "Notes:\n\"When exporting your connection data…\"\n\n\
+         First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+         Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Analyst,08 Jan 2024\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("Contacts.vcf"),
+        "BEGIN:VCARD\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let mut t = Tester::empty(100, 30);
+    let typed = format!("{}/Co", dir.path().display());
+    t.press("I").type_str(&typed).press("tab");
+    // Two entries start so: both are named, the focus stays.
+    assert!(
+        t.screen().contains("Connections.csv  Contacts.vcf"),
+        "{}",
+        t.screen()
+    );
+    t.type_str("n").press("tab");
+    let file = t.app.model.form().unwrap().text(rolo::form::FieldKey::File);
+    assert_eq!(file, format!("{}/Connections.csv", dir.path().display()));
+    // Whole: Tab moves on, with the kind told from the file's first lines.
+    t.press("tab");
+    assert!(
+        t.line_with("Kind of file")
+            .contains("LinkedIn Connections.csv"),
+        "{}",
+        t.screen()
+    );
+    t.press("ctrl-s");
+    assert!(t.screen().contains("Would add 1"), "{}", t.screen());
+}

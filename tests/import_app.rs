@@ -47,8 +47,8 @@ fn a_file_is_previewed_then_imported_on_enter() {
 
     t.press("I");
     assert!(t.screen().contains("Import contacts from a file"));
-    // LinkedIn → CSV, then the file.
-    t.press("right tab").type_str(&file.display().to_string());
+    // The file; its kind (CSV) is told from its name and first lines.
+    t.type_str(&file.display().to_string());
     t.press("ctrl-s");
     assert!(matches!(
         t.app.model.screen(),
@@ -88,7 +88,7 @@ fn esc_on_the_preview_imports_nothing() {
     let file = dir.path().join("people.csv");
     std::fs::write(&file, CSV).unwrap();
     let mut t = Tester::empty(80, 24);
-    t.press("I right tab").type_str(&file.display().to_string());
+    t.press("I").type_str(&file.display().to_string());
     t.press("ctrl-s esc");
     assert!(t.app.model.screen().is_none());
     assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
@@ -100,7 +100,7 @@ fn the_preview_is_read_again_when_the_data_changes_meanwhile() {
     let file = dir.path().join("people.csv");
     std::fs::write(&file, CSV).unwrap();
     let mut t = Tester::empty(100, 30);
-    t.press("I right tab").type_str(&file.display().to_string());
+    t.press("I").type_str(&file.display().to_string());
     t.press("ctrl-s");
     let would_add = |t: &Tester| match t.app.model.screen() {
         Some(Screen::ImportPreview(preview)) => preview.report.added,
@@ -127,7 +127,7 @@ fn the_preview_is_read_again_when_the_data_changes_meanwhile() {
 #[test]
 fn a_missing_file_is_refused_at_its_field_keeping_what_was_typed() {
     let mut t = Tester::empty(80, 24);
-    t.press("I tab").type_str("~/no/such/Connections.csv");
+    t.press("I").type_str("~/no/such/Connections.csv");
     t.press("ctrl-s");
     let (typed, error) = file_field(&t);
     assert_eq!(typed, "~/no/such/Connections.csv");
@@ -140,7 +140,7 @@ fn a_file_that_is_not_of_its_kind_is_refused_at_its_field() {
     let file = dir.path().join("notes.txt");
     std::fs::write(&file, "just some notes\n").unwrap();
     let mut t = Tester::empty(80, 24);
-    t.press("I tab").type_str(&file.display().to_string());
+    t.press("I").type_str(&file.display().to_string());
     t.press("ctrl-s");
     let (_, error) = file_field(&t);
     assert!(error.contains("no LinkedIn header"), "{error}");
@@ -153,9 +153,8 @@ fn a_file_with_nothing_of_its_kind_says_so() {
     std::fs::write(&file, CSV).unwrap();
     let mut t = Tester::empty(80, 24);
     // vCard chosen for a CSV file: no cards in it.
-    t.press("I right right tab")
-        .type_str(&file.display().to_string());
-    t.press("ctrl-s");
+    t.press("I").type_str(&file.display().to_string());
+    t.press("tab right ctrl-s");
     let (_, error) = file_field(&t);
     assert!(error.contains("nothing to import: no cards"), "{error}");
 }
@@ -171,8 +170,8 @@ fn the_real_binary_previews_then_imports() {
     pty.wait_for("No contacts yet");
     pty.send(b"I");
     pty.wait_for("Import contacts from a file");
-    pty.send(b"\x1b[C\t"); // → CSV, then the file field
-    pty.send(file.display().to_string().as_bytes());
+    pty.send(file.display().to_string().as_bytes()); // its kind is told from it
+
     pty.send(b"\x13"); // Ctrl-S
     pty.wait_for("Would add 2");
     pty.wait_for("\"not-an-email\" is not an email address");
@@ -206,7 +205,7 @@ fn an_import_cancelled_as_it_runs_changes_nothing() {
     let file = dir.path().join("Connections.csv");
     std::fs::write(&file, linkedin_export(2_500)).unwrap();
     let mut t = Tester::empty(100, 30);
-    t.press("I tab").type_str(&file.display().to_string());
+    t.press("I").type_str(&file.display().to_string());
     t.press("ctrl-s");
     assert!(t.screen().contains("Would add 2500"), "{}", t.screen());
     t.press_interrupting("enter");
@@ -225,7 +224,7 @@ fn devices_and_pipes_are_refused_at_the_file_field() {
     support::fifo(&fifo);
     for path in [Path::new("/dev/zero"), Path::new("/dev/urandom"), &fifo] {
         let mut t = Tester::empty(100, 30);
-        t.press("I tab").type_str(&path.display().to_string());
+        t.press("I").type_str(&path.display().to_string());
         t.press("ctrl-s");
         let (_, error) = file_field(&t);
         assert!(error.contains("not a regular file"), "{path:?}: {error}");
@@ -242,7 +241,7 @@ fn esc_cancels_a_running_import_in_the_real_binary() {
     std::fs::write(&file, linkedin_export(30_000)).unwrap();
     let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
     pty.wait_for("No contacts yet");
-    pty.send(b"I\t");
+    pty.send(b"I");
     pty.send(file.display().to_string().as_bytes());
     pty.send(b"\x13"); // Ctrl-S: the preview
     pty.wait_for("Would add 30000");

@@ -6,6 +6,7 @@ pub mod contacts_import;
 pub mod csv_export;
 pub mod csv_import;
 pub mod files;
+pub mod guess;
 pub mod ics;
 pub mod identity;
 pub mod import_row;

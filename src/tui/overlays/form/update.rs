@@ -37,8 +37,10 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
         }
         Action::NextField => {
             accept_exact(form);
-            form.focus_next();
-            offer_choices(model);
+            if !crate::form::forms::import_file_tab(form, true) {
+                form.focus_next();
+                offer_choices(model);
+            }
         }
         Action::PreviousField => {
             accept_exact(form);
@@ -99,6 +101,8 @@ fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
     };
     accept_exact(form);
     form.message = None;
+    // Saved from the file field: the kind of file is the one it holds.
+    crate::form::forms::import_file_tab(form, false);
     if form.validate(clock) {
         vec![Effect::SaveForm(form.clone())]
     } else {
@@ -173,6 +177,7 @@ fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
     let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
+    crate::form::forms::import_file_tab(form, false);
     if form.on_last_field() {
         return save(model, clock);
     }
