@@ -354,7 +354,7 @@ pub fn import() -> Form {
 /// whole, the kind of file is chosen from its name and first bytes. Says whether the focus
 /// should stay.
 pub fn import_file_tab(form: &mut Form, complete: bool) -> bool {
-    use crate::interop::{files::Format, guess};
+    use crate::interop::guess;
     if form.kind != FormKind::Import || form.focused().key != FieldKey::File {
         return false;
     }
