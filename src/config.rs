@@ -148,13 +148,15 @@ fn playbook(
         match toml::Value::Table(trial.clone()).try_into::<PlaybookSettings>() {
             Ok(_) => table = trial,
             Err(_) => {
-                let wanted = match default {
-                    toml::Value::Boolean(_) => "true or false",
-                    _ => "a whole number (0 or more)",
+                let given = trial.get(&key);
+                let wanted = match (&default, given) {
+                    (toml::Value::Boolean(_), _) => "should be true or false",
+                    (_, Some(toml::Value::Integer(n))) if *n > 0 => "is too large",
+                    _ => "should be a whole number (0 or more)",
                 };
                 warn(
                     span,
-                    format!("{key} should be {wanted}; the default ({default}) is used"),
+                    format!("{key} {wanted}; the default ({default}) is used"),
                 );
             }
         }
@@ -162,20 +164,42 @@ fn playbook(
     toml::Value::Table(table).try_into().unwrap_or(defaults)
 }
 
+/// The file's TOML, read line by line where it must be: a line TOML cannot read (a stray
+/// word, a key given twice, an unclosed quote) is reported and left out, and the rest read
+/// again — so one slip never costs the whole file, and every slip is reported.
+fn readable(text: &str) -> (Raw, String, Vec<Warning>) {
+    let mut text = text.to_string();
+    let mut warnings = Vec::new();
+    for _ in 0..=text.lines().count() {
+        match toml::from_str::<Raw>(&text) {
+            Ok(raw) => return (raw, text, warnings),
+            Err(e) => {
+                let Some(span) = e.span() else { break };
+                let line = line_of(&text, span.start);
+                warnings.push(Warning {
+                    line: Some(line),
+                    message: format!("{}; the line is left out", e.message().trim_end()),
+                });
+                text = text
+                    .split('\n')
+                    .enumerate()
+                    .map(|(n, l)| if n + 1 == line { "" } else { l })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+            }
+        }
+    }
+    warnings.push(Warning {
+        line: None,
+        message: "the file could not be read; the defaults are used for all of it".into(),
+    });
+    (Raw::default(), String::new(), warnings)
+}
+
 /// Reads a config file's text.
 pub fn parse(text: &str) -> (Config, Vec<Warning>) {
-    let raw: Raw = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(e) => {
-            let line = e.span().map(|span| line_of(text, span.start));
-            let message = format!(
-                "{}; the defaults are used for the whole file",
-                e.message().trim_end()
-            );
-            return (Config::default(), vec![Warning { line, message }]);
-        }
-    };
-    let mut warnings = Vec::new();
+    let (raw, text, mut warnings) = readable(text);
+    let text = text.as_str();
     let mut warn = |span: std::ops::Range<usize>, message: String| {
         warnings.push(Warning {
             line: Some(line_of(text, span.start)),
@@ -253,4 +277,14 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
     // In the order of the file, whatever order the sections were read in.
     warnings.sort_by_key(|w| w.line);
     (config, warnings)
+}
+
+/// The user's editor: `$VISUAL`, else `$EDITOR` (an empty one is as good as unset), else vi.
+/// It may carry arguments ("code --wait").
+pub fn editor() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".into())
 }

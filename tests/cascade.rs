@@ -286,3 +286,33 @@ fn an_older_database_puts_right_what_a_deletion_left_live() {
         .unwrap();
     assert_eq!(seen(&reopened), before, "and all of it comes back with her");
 }
+
+#[test]
+fn moving_back_from_the_meeting_to_the_request_takes_the_meeting_off() {
+    let db = TempStore::new();
+    let clock = clock();
+    let settings = PlaybookSettings::default();
+    let (_, interview) = ada_with_a_meeting(&db);
+    let week = clock.timestamp().plus(Duration::days(7));
+    assert_eq!(
+        db.meetings_between(clock.timestamp(), week, 10)
+            .unwrap()
+            .len(),
+        1
+    );
+    db.apply_step(
+        interview.meta.id,
+        &StepInput::from(Step::MoveBack),
+        &clock,
+        &settings,
+    )
+    .unwrap();
+    assert!(
+        db.meetings_between(clock.timestamp(), week, 10)
+            .unwrap()
+            .is_empty(),
+        "no longer upcoming"
+    );
+    let events = rolo::interop::ics::export(&db, clock.timestamp()).unwrap();
+    assert!(!events.contains("BEGIN:VEVENT"), "{events}");
+}

@@ -137,11 +137,27 @@ fn a_broken_file_names_its_line_and_rolo_carries_on_with_the_defaults() {
     assert_eq!(config.settings.week_start, chrono::Weekday::Sun);
     let lines: Vec<Option<usize>> = warnings.iter().map(|w| w.line).collect();
     assert_eq!(lines, [Some(1), Some(5)], "{warnings:?}");
-    // A file that is not TOML at all: its line, and the defaults for all of it.
+    // A line TOML cannot read is left out, said with its line; the rest of the file still
+    // applies, and a later slip is reported too.
+    let (config, warnings) = parse(
+        "[playbook]\nthis line is broken\nnudge_after_days = 5\nmax_nudges = 1\n\
+         max_nudges = 3\nthank_you_within_hours = \"unclosed\n",
+    );
+    assert_eq!(config.settings.playbook.nudge_after_days, 5, "{warnings:?}");
+    assert_eq!(config.settings.playbook.max_nudges, 1, "{warnings:?}");
+    let lines: Vec<Option<usize>> = warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [Some(2), Some(5), Some(6)], "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.to_string().contains("the line is left out")),
+        "{warnings:?}"
+    );
+    // A section header broken: its line; what was under it is then unknown, and said.
     let (config, warnings) = parse("[playbook\nnudge_after_days = 5\n");
     assert_eq!(warnings[0].line, Some(1));
     assert_eq!(config, Config::default());
-    assert!(warnings[0].to_string().contains("the defaults are used"));
+    assert!(warnings[0].to_string().contains("the line is left out"));
 }
 
 #[test]

@@ -149,14 +149,15 @@ fn rest_by_sql(store: &Store, clock: &Clock) -> Rest {
         week_starts(clock, chrono::Weekday::Mon)[0],
         chrono::NaiveTime::MIN,
     );
-    // A referral: a live contact suggested by a live person after a meeting with them was held.
+    // A referral: a live contact added as suggested by a live person after an interview with
+    // them was asked for, in which a meeting was held.
     let referrals = count(
         store,
         "SELECT count(*) FROM contacts c JOIN contacts p ON p.id = c.referred_by \
          WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND c.referred_by IN ( \
            SELECT i.contact_id FROM interviews i JOIN meetings m ON m.interview_id = i.id \
            WHERE i.deleted_at IS NULL AND m.deleted_at IS NULL AND m.status = 'held' \
-             AND m.starts_at <= c.created_at)",
+             AND i.requested_at <= c.created_at)",
         &[],
     );
     let meetings = count(

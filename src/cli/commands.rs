@@ -21,7 +21,7 @@ pub const DEFAULT_DUE_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
 
 pub fn today(store: &Store, clock: &Clock, json: bool) -> Result<()> {
     let agenda = store.agenda(clock)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = super::piped::stdout();
     if json {
         serde_json::to_writer_pretty(&mut out, &agenda)?;
         writeln!(out)?;
@@ -168,9 +168,14 @@ pub fn man() -> Result<()> {
     }
 }
 
-pub fn completions(shell: clap_complete::Shell) {
+pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     let mut command = <Cli as clap::CommandFactory>::command();
-    clap_complete::generate(shell, &mut command, "rolo", &mut std::io::stdout());
+    // Made in memory first: clap_complete panics when its writer fails (a closed pipe, a full
+    // disk); rolo says so instead, or stops quietly when the reader has gone.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "rolo", &mut script);
+    let mut out = super::piped::stdout();
+    out.write_all(&script)?;
     if shell == clap_complete::Shell::Fish {
         // Fish's generated script completes no positional values: the formats and shells
         // are offered here, where a file would otherwise be.
@@ -181,11 +186,13 @@ pub fn completions(shell: clap_complete::Shell) {
             ("export", export),
             ("completions", "bash zsh fish elvish powershell".to_string()),
         ] {
-            println!(
+            writeln!(
+                out,
                 "complete -c rolo -n \"__fish_rolo_using_subcommand {sub}; and test (count (commandline -opc)) -eq 2\" -f -a \"{words}\""
-            );
+            )?;
         }
     }
+    Ok(out.flush()?)
 }
 
 /// The names a value of `T` is typed as ("linkedin csv json vcard").
@@ -335,9 +342,7 @@ pub fn config(command: &ConfigCommand) -> Result<()> {
                 std::fs::write(&file, crate::config::STARTER)?;
                 eprintln!("Wrote a starter file at {}", shown(&file));
             }
-            let editor = std::env::var("VISUAL")
-                .or_else(|_| std::env::var("EDITOR"))
-                .unwrap_or_else(|_| "vi".into());
+            let editor = crate::config::editor();
             let mut words = editor.split_whitespace();
             let program = words.next().unwrap_or("vi");
             let status = std::process::Command::new(program)
@@ -349,10 +354,8 @@ pub fn config(command: &ConfigCommand) -> Result<()> {
                 bail!("the editor {editor:?} did not finish cleanly");
             }
             let text = std::fs::read_to_string(&file)?;
-            let (config, mut warnings) = crate::config::parse(&text);
-            let (_, key_warnings) =
-                crate::tui::keys::keymap::Keymap::default_keys().patched(&config.keys);
-            warnings.extend(key_warnings);
+            let (config, warnings) = crate::config::parse(&text);
+            let warnings = super::every_warning(&config, warnings);
             for warning in &warnings {
                 eprintln!("  {}", sanitize::line(&warning.to_string()));
             }

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod piped;
 mod transfer;
 
 use std::path::PathBuf;
@@ -55,13 +56,17 @@ pub fn run() -> Result<()> {
         Some(Command::Today { json }) => {
             commands::today(&open_to_read(&cli, &settings)?, &clock, *json)
         }
+        // A follow-up is for someone already there: no database is made for it.
+        Some(Command::Add(add @ AddCommand::FollowUp(_))) => {
+            commands::add(&open_existing(&cli, &settings)?, &clock, add)
+        }
         Some(Command::Add(add)) => commands::add(&open_store(&cli, &settings)?, &clock, add),
         Some(Command::Merge {
             duplicate,
             into,
             undo,
         }) => commands::merge(
-            &open_store(&cli, &settings)?,
+            &open_existing(&cli, &settings)?,
             &clock,
             duplicate,
             into,
@@ -79,14 +84,13 @@ pub fn run() -> Result<()> {
                 dry_run: *dry_run,
                 skip_invalid: *skip_invalid,
             };
-            transfer::import(
-                &open_store(&cli, &settings)?,
-                &clock,
-                *format,
-                file,
-                options,
-                map,
-            )
+            // A dry run changes nothing, so it does not make a database either.
+            let store = if *dry_run {
+                open_existing(&cli, &settings)?
+            } else {
+                open_store(&cli, &settings)?
+            };
+            transfer::import(&store, &clock, *format, file, options, map)
         }
         Some(Command::Export { format, output }) => transfer::export(
             &open_to_read(&cli, &settings)?,
@@ -95,14 +99,15 @@ pub fn run() -> Result<()> {
             output.as_deref(),
         ),
         Some(Command::Config(command)) => commands::config(command),
-        Some(Command::Doctor { repair }) => commands::doctor(&database_path(&cli)?, *repair),
+        Some(Command::Doctor { repair }) => {
+            let file = database_path(&cli)?;
+            must_exist(&file)?;
+            commands::doctor(&file, *repair)
+        }
         Some(Command::Demo { contacts }) => {
             commands::demo(&open_store(&cli, &settings)?, &clock, *contacts, &settings)
         }
-        Some(Command::Completions { shell }) => {
-            commands::completions(*shell);
-            Ok(())
-        }
+        Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
     }
 }
@@ -129,18 +134,8 @@ pub(crate) use crate::domain::sanitize::shown;
 /// The config file's settings; each thing wrong in it said on stderr, with its line — the
 /// app's colours and keys too, so that a command says all the app would.
 fn settings_warning_on_stderr() -> crate::domain::settings::Settings {
-    let (config, mut warnings) = crate::config::load();
-    warnings.extend(
-        crate::tui::view::theme::Colors::default()
-            .patched(&config.colors)
-            .1,
-    );
-    warnings.extend(
-        crate::tui::keys::keymap::Keymap::default_keys()
-            .patched(&config.keys)
-            .1,
-    );
-    warnings.sort_by_key(|w| w.line);
+    let (config, warnings) = crate::config::load();
+    let warnings = every_warning(&config, warnings);
     if !warnings.is_empty() {
         let file = crate::config::path().map(|p| shown(&p)).unwrap_or_default();
         for warning in &warnings {
@@ -163,19 +158,30 @@ pub fn open_store(cli: &Cli, settings: &Settings) -> Result<Store> {
     Ok(store)
 }
 
+/// A command that reads, or changes only what is already there (a merge, a dry run, a repair),
+/// must not create: a mistyped --db would otherwise make an empty database (and its folders)
+/// and report that nothing is due.
+pub fn must_exist(file: &std::path::Path) -> Result<()> {
+    if file.exists() {
+        return Ok(());
+    }
+    Err(eyre!(
+        "there is no database at {} — check the path, or open rolo (or `rolo add`) to start one",
+        shown(file)
+    ))
+}
+
+/// The database, for a command that changes what is already in it.
+pub fn open_existing(cli: &Cli, settings: &Settings) -> Result<Store> {
+    must_exist(&database_path(cli)?)?;
+    open_store(cli, settings)
+}
+
 /// The database, for a command that only reads it: a file that cannot be written (damaged,
 /// read-only, on a read-only disk) is still read, with a line on stderr saying why.
 pub fn open_to_read(cli: &Cli, settings: &Settings) -> Result<Store> {
     let file = database_path(cli)?;
-    if !file.exists() {
-        // Reading must not create: a mistyped --db would otherwise make an empty database
-        // (and its folders) and report that nothing is due.
-        return Err(eyre!(
-            "there is no database at {} — check the path, or open rolo (or `rolo add`) to \
-             start one",
-            shown(&file)
-        ));
-    }
+    must_exist(&file)?;
     let (mut store, why) = Store::open_for_reading(&file)
         .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
     store.use_playbook(&settings.playbook)?;
@@ -199,4 +205,24 @@ fn clock_from_env() -> Result<Clock> {
         }
         _ => Ok(Clock::system()),
     }
+}
+
+/// Everything wrong in the file, as every command and the app would say it: its settings,
+/// its colours and its keys, in the order of their lines.
+pub(crate) fn every_warning(
+    config: &crate::config::Config,
+    mut warnings: Vec<crate::config::Warning>,
+) -> Vec<crate::config::Warning> {
+    warnings.extend(
+        crate::tui::view::theme::Colors::default()
+            .patched(&config.colors)
+            .1,
+    );
+    warnings.extend(
+        crate::tui::keys::keymap::Keymap::default_keys()
+            .patched(&config.keys)
+            .1,
+    );
+    warnings.sort_by_key(|w| w.line);
+    warnings
 }

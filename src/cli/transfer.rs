@@ -117,7 +117,7 @@ pub fn export(
 ) -> Result<()> {
     // No file, or `-`: standard output.
     let Some(file) = output.filter(|f| *f != Path::new("-")) else {
-        return write_export(store, clock, format, std::io::stdout().lock());
+        return write_export(store, clock, format, super::piped::stdout());
     };
     if matches!(format, ExportFormat::Vcard) && is_folder(file) {
         return export_cards(store, file);

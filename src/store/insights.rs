@@ -42,14 +42,17 @@ impl Store {
                 })
             })?
             .collect::<Result<_, _>>()?;
-        // Referrals obtained through meetings: people someone suggested after meeting them
-        // (not every contact who came with a referrer, such as an import's introductions).
+        // Referrals obtained through meetings: people someone suggested in an interview that
+        // was held — added as referred by them after that interview was asked for (not every
+        // contact who came with a referrer, such as an import's introductions or someone
+        // known before; a meeting is often logged after the fact, so not its time).
         let referrals: u64 = conn.query_row(
             "SELECT count(*) FROM contacts c WHERE c.referred_by IS NOT NULL \
                AND c.deleted_at IS NULL AND EXISTS ( \
                  SELECT 1 FROM interviews i JOIN meetings m ON m.interview_id = i.id \
                  WHERE i.contact_id = c.referred_by AND i.deleted_at IS NULL \
-                   AND m.deleted_at IS NULL AND m.status = 'held' AND m.starts_at <= c.created_at)",
+                   AND m.deleted_at IS NULL AND m.status = 'held' \
+                   AND i.requested_at <= c.created_at)",
             [],
             |r| r.get(0),
         )?;

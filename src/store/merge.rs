@@ -138,6 +138,15 @@ impl Store {
             };
             let undo: Undo = serde_json::from_str(&undo)
                 .map_err(|e| StoreError::Invalid(format!("the merge cannot be undone: {e}")))?;
+            // Deleted since, the kept contact took what the merge brought into the trash with
+            // them: they come back first, and the merge is undone after.
+            let kept_now: Contact = record::get(tx, kept)?;
+            if kept_now.meta.deleted_at.is_some() {
+                return Err(StoreError::Invalid(format!(
+                    "{} is in the trash since the merge: restore them first (T), then undo it",
+                    kept_now.name
+                )));
+            }
             // The duplicate first: what moves back to it arrives under someone live (the
             // schema keeps whatever arrives under a deleted contact deleted with them).
             tx.execute(

@@ -255,6 +255,12 @@ fn update_meeting(
             meeting.status = MeetingStatus::Cancelled;
             record::update(tx, &mut meeting, now)
         }
+        // Back from the meeting to the request: the meeting set is off (a new one is set when
+        // they answer again), out of the upcoming meetings and the calendar export.
+        (Step::MoveBack, Some(mut meeting)) if interview.stage == crate::domain::Stage::Meet => {
+            meeting.status = MeetingStatus::Cancelled;
+            record::update(tx, &mut meeting, now)
+        }
         // Back from the write-up to the meeting: the meeting is not marked held any more, so
         // the next step asks again whether it happened.
         (Step::MoveBack, None)

@@ -37,15 +37,11 @@ impl Store {
             interview.evaluation = write_up.evaluation.clone();
             record::update(tx, &mut interview, now)?;
             for name in &write_up.referrals {
-                let mut referral = Contact::named(name, now);
-                referral.referred_by = Some(person.meta.id);
-                referral.how_met =
-                    format!("Suggested by {} in an informational interview", person.name);
-                record::insert(tx, &referral)?;
+                let referral = referral_named(tx, name, &person, now)?;
                 let title = format!("Reach out to {name} (suggested by {})", person.name);
                 let due = now.plus(Duration::days(2));
                 let mut follow_up = FollowUp::new(FollowUpKind::ActionItem, &title, due, now);
-                follow_up.contact_id = Some(referral.meta.id);
+                follow_up.contact_id = Some(referral);
                 record::insert(tx, &follow_up)?;
             }
             for action in &write_up.actions {
@@ -62,4 +58,27 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// The contact `name` stands for: the one live contact called exactly that (any case) — not a
+/// second copy of someone already known — else a new contact, suggested by `person`.
+fn referral_named(
+    tx: &rusqlite::Connection,
+    name: &str,
+    person: &Contact,
+    now: crate::domain::Timestamp,
+) -> StoreResult<crate::domain::Id> {
+    let known: Vec<Contact> = record::select(
+        tx,
+        "name = ? COLLATE NOCASE AND deleted_at IS NULL AND id <> ? LIMIT 2",
+        &[&name.trim(), &person.meta.id],
+    )?;
+    if let [one] = known.as_slice() {
+        return Ok(one.meta.id);
+    }
+    let mut referral = Contact::named(name, now);
+    referral.referred_by = Some(person.meta.id);
+    referral.how_met = format!("Suggested by {} in an informational interview", person.name);
+    record::insert(tx, &referral)?;
+    Ok(referral.meta.id)
 }

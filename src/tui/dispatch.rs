@@ -272,6 +272,10 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
 
 /// Carries out a confirmed action; a deleted contact's own screen closes.
 fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
+    // u undoes the latest action: after this delete, no longer a follow-up marked done before.
+    if matches!(yes, Effect::Trash(_)) {
+        model.last_done = None;
+    }
     if let (Effect::Trash(record), Some(Screen::Contact(detail))) = (&yes, model.screen())
         && detail.contact.meta.id == record.id
     {

@@ -163,11 +163,7 @@ pub fn edit_externally(guard: &mut TerminalGuard, text: &str) -> std::io::Result
         .suffix(".txt")
         .tempfile_in(folder)?;
     std::fs::write(file.path(), text)?;
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .unwrap_or_else(|| "vi".into());
+    let editor = crate::config::editor();
     // The editor may be "code --wait": split off its arguments.
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();

@@ -80,13 +80,20 @@ pub fn contacts(store: &Store, fetch: &ContactFetch, total: usize) -> StoreResul
 pub fn contact(store: &Store, id: Id, clock: &Clock) -> StoreResult<ContactDetail> {
     let contact: Contact = store.get(id)?;
     let interviews = store.interviews_of(id)?;
+    // Only what is live is shown beside them: someone in the trash is not their referrer
+    // here (as in every export), nor a deleted organisation their work.
     let organization = match contact.organization_id {
-        Some(org) => Some(store.get::<Organization>(org)?.name),
+        Some(org) => Some(store.get::<Organization>(org)?)
+            .filter(|o| o.meta.deleted_at.is_none())
+            .map(|o| o.name),
         None => None,
     };
     let mut people = Vec::new();
-    if let Some(referrer) = contact.referred_by {
-        let referrer: Contact = store.get(referrer)?;
+    let referrer = match contact.referred_by {
+        Some(id) => Some(store.get::<Contact>(id)?).filter(|r| r.meta.deleted_at.is_none()),
+        None => None,
+    };
+    if let Some(referrer) = referrer {
         people.push(Link {
             id: referrer.meta.id,
             name: referrer.name,

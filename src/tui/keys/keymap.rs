@@ -97,17 +97,36 @@ impl Key {
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut rest = text;
         let (mut ctrl, mut alt) = (false, false);
+        // Modifiers and names in any case, as help writes them ("Ctrl-C", "F1", "PgDn"); a
+        // single character keeps its case ("G" is not "g").
+        let prefix = |rest: &str, word: &str| -> Option<usize> {
+            (rest.len() > word.len() && rest.get(..word.len())?.eq_ignore_ascii_case(word))
+                .then_some(word.len())
+        };
         loop {
-            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+            if let Some(at) = prefix(rest, "ctrl-") {
                 ctrl = true;
-                rest = r;
-            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                rest = &rest[at..];
+            } else if let Some(at) = prefix(rest, "alt-") {
                 alt = true;
-                rest = r;
+                rest = &rest[at..];
             } else {
                 break;
             }
         }
+        let lower = rest.to_ascii_lowercase();
+        let rest: &str = if rest.chars().count() > 1 {
+            match lower.as_str() {
+                "escape" => "esc",
+                "return" => "enter",
+                "pgdn" => "pagedown",
+                "pgup" => "pageup",
+                "del" => "delete",
+                other => other,
+            }
+        } else {
+            rest
+        };
         let code = if let Some(&(name, _)) = NAMED.iter().find(|(n, _)| *n == rest) {
             if name == "space" {
                 KeyCodeOrd::Char(' ')
@@ -233,9 +252,16 @@ impl Keymap {
                     continue;
                 }
             };
+            // Ctrl-Z is the terminal's: it steps rolo aside before any keymap sees it.
+            if key.ctrl && !key.alt && key.code == KeyCodeOrd::Char('z') {
+                warn(
+                    "ctrl-z suspends rolo, as in every terminal program; it cannot be bound".into(),
+                );
+                continue;
+            }
             let Ok(action) = Action::deserialize(toml::Value::String(patch.action.clone())) else {
                 warn(format!(
-                    "{:?} is not an action (the names : shows, with _ for spaces)",
+                    "{:?} is not an action (the names in assets/keymap.toml, such as move_down)",
                     patch.action
                 ));
                 continue;

@@ -158,7 +158,17 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
             insights.referrals
         )),
     ])];
-    lines.extend(insights.organizations.iter().map(|o| {
+    // Below the referrals, as many organisations as fit; what does not is counted on the last
+    // line (against all those covered, not only those read), never cut silently.
+    let room = usize::from(area.height.saturating_sub(3));
+    let covered = usize::try_from(insights.organizations_covered).unwrap_or(usize::MAX);
+    let fits_all = insights.organizations.len() >= covered && covered <= room;
+    let shown = if fits_all {
+        covered
+    } else {
+        room.saturating_sub(1)
+    };
+    lines.extend(insights.organizations.iter().take(shown).map(|o| {
         Line::from(vec![
             Span::raw(format!("{:<32} ", crate::tui::view::clip(&o.name))),
             Span::raw(format!(
@@ -173,11 +183,8 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
             Span::styled(format!("{:>3} met", o.met), theme.title(false)),
         ])
     }));
-    // What does not fit is counted on the last line, never cut silently.
-    let room = usize::from(area.height.saturating_sub(2));
-    if lines.len() > room && room > 0 {
-        let hidden = lines.len() - (room - 1);
-        lines.truncate(room - 1);
+    let hidden = covered.saturating_sub(shown.min(insights.organizations.len()));
+    if hidden > 0 && room > 0 {
         lines.push(Line::styled(
             format!("+{hidden} more (a taller terminal shows them)"),
             theme.dim(),
