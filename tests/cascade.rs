@@ -225,7 +225,7 @@ fn what_arrives_for_someone_deleted_goes_with_them() {
         "the late call is hers, deleted"
     );
     let refused = db.untrash(alone, later).unwrap_err().to_string();
-    assert!(refused.contains("restore them"), "{refused}");
+    assert!(refused.contains("restore them first"), "{refused}");
     db.untrash(her, later.plus(Duration::minutes(2))).unwrap();
     assert_eq!(
         (seen(&db).0, seen(&db).3),

@@ -76,6 +76,110 @@ fn the_man_page_is_made_from_the_command_line() {
         .assert()
         .success()
         .stdout(contains(".TH rolo 1").and(contains("today")));
+    // With a folder: every page the main one refers to is there.
+    let pages = dir.path().join("man").join("man1");
+    rolo(&dir.path().join("rolo.db"))
+        .arg("man")
+        .arg(&pages)
+        .assert()
+        .success();
+    let main = std::fs::read_to_string(pages.join("rolo.1")).unwrap();
+    for page in ["rolo-today", "rolo-import", "rolo-add"] {
+        assert!(
+            main.contains(&page.replace('-', "\\-")),
+            "{page} is referred to"
+        );
+        assert!(
+            pages.join(format!("{page}.1")).exists(),
+            "{page}.1 is written"
+        );
+    }
+}
+
+#[test]
+fn commands_that_need_no_database_or_only_an_existing_one_make_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let typo = dir.path().join("no").join("such.db");
+    for args in [
+        vec!["merge", "--undo"],
+        vec!["merge", "Ada", "--into", "Grace"],
+        vec!["doctor", "--repair"],
+        vec![
+            "add",
+            "follow-up",
+            "--contact",
+            "Ada",
+            "--due",
+            "today",
+            "--title",
+            "Call",
+        ],
+    ] {
+        rolo(&typo)
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(contains("there is no database at"));
+    }
+    // A dry run before there is a database says what an import would do, and makes none.
+    rolo(&typo)
+        .args(["import", "csv", "-", "--dry-run"])
+        .write_stdin("Name\nAda Lovelace\n")
+        .assert()
+        .success()
+        .stdout(contains("would add 1"));
+    assert!(!typo.parent().unwrap().exists(), "no file, no folder");
+    // Flags that mean nothing for a command are refused, not ignored.
+    for args in [
+        vec!["man", "--db", "x.db"],
+        vec!["completions", "bash", "--db", "x.db"],
+        vec!["config", "path", "--db", "x.db"],
+    ] {
+        rolo(&typo)
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(contains("--db names a database"));
+    }
+    rolo(&typo)
+        .args(["import", "json", "f.json", "--map", "a=name"])
+        .assert()
+        .failure()
+        .stderr(contains("--map names the columns of a CSV file"));
+}
+
+#[test]
+fn a_backup_goes_to_standard_output_and_demo_keeps_to_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    rolo(&db)
+        .args(["demo", "--contacts", "12"])
+        .assert()
+        .success();
+    rolo(&db)
+        .args(["demo"])
+        .assert()
+        .failure()
+        .stderr(contains("already holds").and(contains("rolo --demo")));
+    let copy = rolo(&db)
+        .args(["backup", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        copy.starts_with(b"SQLite format 3\0"),
+        "a database on stdout"
+    );
+    let restored = dir.path().join("restored.db");
+    std::fs::write(&restored, copy).unwrap();
+    rolo(&restored)
+        .args(["today"])
+        .assert()
+        .success()
+        .stdout(contains("to review"));
+    assert!(!dir.path().join("-").exists());
 }
 
 #[test]

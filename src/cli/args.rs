@@ -18,7 +18,11 @@ use clap_complete::Shell;
     ),
     about = "Keep your informational interviews moving: contacts, meetings, questions and every follow-up.",
     after_help = "With no command, rolo opens the full-screen app on your database.\n\
-                  The database is --db PATH, else $ROLO_DB, else $XDG_DATA_HOME/rolo/rolo.db."
+                  The database is --db PATH, else $ROLO_DB, else $XDG_DATA_HOME/rolo/rolo.db.\n\n\
+                  Examples:\n  rolo                  open the app (the keys are under ?)\n  \
+                  rolo --demo           try it on sample data, thrown away on quit\n  \
+                  rolo today            the agenda, for a terminal or a cron mail\n  \
+                  rolo import linkedin ~/Downloads/Connections.csv"
 )]
 pub struct Cli {
     /// The database file to use (created on first use).
@@ -51,7 +55,11 @@ pub enum Command {
         json: bool,
     },
     /// Quick capture without opening the app.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  rolo add contact --name \"Nina Park\" --org Bluefin\n  \
+                      rolo add follow-up --contact Nina --due fri --title \"Send the article\""
+    )]
     Add(AddCommand),
     /// Bring contacts in: LinkedIn's Connections.csv, any CSV, or rolo's own JSON (a merge).
     #[command(
@@ -85,9 +93,13 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Make two contacts that are one person one: DUPLICATE's interviews, follow-ups, timeline,
-    /// referrals and tags move to the contact kept, which takes the details it lacks; the
-    /// duplicate goes to the trash. Each is a name or an id (an import lists the ids of likely
-    /// duplicates). `--undo` undoes the last merge.
+    /// referrals and tags move to the contact kept, which takes the details it lacks (and keeps
+    /// those that differ in its notes); the duplicate is retired, and comes back with `--undo`
+    /// (or u in the app), which undoes the last merge. Each is a name or an id (an import
+    /// lists the ids of likely duplicates).
+    #[command(
+        after_help = "Examples:\n  rolo merge \"N. Park\" --into \"Nina Park\"\n  rolo merge --undo"
+    )]
     Merge {
         /// The contact to merge away (a name, or an id).
         #[arg(required_unless_present = "undo")]
@@ -106,19 +118,23 @@ pub enum Command {
         file: PathBuf,
     },
     /// The config file: where it is, or edit it (a commented starter is written first).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  rolo config edit\n  cat \"$(rolo config path)\""
+    )]
     Config(ConfigCommand),
     /// Look the database over (integrity, schema, counts, privacy, free space) without
     /// changing it, and say what was found.
+    #[command(after_help = "Examples:\n  rolo doctor\n  rolo doctor --repair")]
     Doctor {
         /// Put back missing indexes and triggers and rebuild the indexes, after keeping a copy.
         #[arg(long)]
         repair: bool,
     },
-    /// Fill the database with realistic sample data.
+    /// Fill a new database with realistic sample data (one that holds contacts is refused).
     #[command(after_help = "Example:\n  rolo --db /tmp/try.db demo --contacts 500")]
     Demo {
-        /// How many contacts to create.
+        /// How many people to create (interviews redirected to someone add that person too).
         #[arg(long, default_value_t = crate::demo::DEFAULT_CONTACTS, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
         contacts: u64,
     },
@@ -128,11 +144,15 @@ pub enum Command {
                             rolo completions fish > ~/.config/fish/completions/rolo.fish"
     )]
     Completions { shell: Shell },
-    /// Print the manual page (roff), generated from these commands.
+    /// Print the manual page (roff), generated from these commands; with FOLDER, write there
+    /// a page for rolo and one for each command (rolo-today.1, rolo-import.1, …).
     #[command(
-        after_help = "Example:\n  mkdir -p ~/.local/share/man/man1 && rolo man > ~/.local/share/man/man1/rolo.1"
+        after_help = "Examples:\n  rolo man ~/.local/share/man/man1 && man rolo\n  rolo man | man -l -"
     )]
-    Man,
+    Man {
+        /// Where to write every page (created if missing).
+        folder: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -169,9 +189,11 @@ fn parse_mapping(text: &str) -> Result<(String, String), String> {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print where the config file is (it may not exist yet).
+    #[command(after_help = "Example:\n  rolo config path")]
     Path,
     /// Open it in $VISUAL or $EDITOR, writing a commented starter file first if there is
     /// none; then say what is wrong in it, if anything.
+    #[command(after_help = "Examples:\n  rolo config edit\n  EDITOR=nano rolo config edit")]
     Edit,
 }
 

@@ -77,6 +77,18 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
 }
 
 pub fn backup(store: &Store, file: &Path) -> Result<()> {
+    if file == Path::new("-") {
+        // To standard output: the copy is made whole in a private temporary file first (a
+        // backup is a database, written page by page), then streamed; the note goes to stderr.
+        let folder = tempfile::tempdir()?;
+        let copy = folder.path().join("backup.db");
+        store.backup_to(&copy)?;
+        let mut out = super::piped::stdout();
+        std::io::copy(&mut std::fs::File::open(&copy)?, &mut out)?;
+        out.flush()?;
+        eprintln!("Backed up {} to standard output", shown(store.path()));
+        return Ok(());
+    }
     store.backup_to(file)?;
     println!("Backed up {} to {}", shown(store.path()), shown(file));
     Ok(())
@@ -145,27 +157,49 @@ pub fn demo(
     settings: &crate::domain::settings::Settings,
 ) -> Result<()> {
     let before = store.contacts_total()?;
+    // Sample people mixed into someone's own would be theirs to pick out again, one by one.
+    if before > 0 {
+        bail!(
+            "{} already holds {}: the sample data goes into a database of its own — \
+             `rolo --demo` opens a throwaway one, or give a new file with --db",
+            shown(store.path()),
+            crate::domain::numbers::count(i64::try_from(before).unwrap_or(i64::MAX), "contact")
+        );
+    }
     let summary = crate::demo::fill_with(store, contacts, clock, &settings.playbook)?;
     // Counted in the file: the playbook adds the people some interviews are redirected to.
     let added = store.contacts_total()?.saturating_sub(before);
+    let count = |n: u64, noun: &str| {
+        crate::domain::numbers::count(i64::try_from(n).unwrap_or(i64::MAX), noun)
+    };
     println!(
-        "Added {} contacts at {} organisations and {} interviews to {}",
-        added,
-        summary.organizations,
-        summary.interviews,
+        "Added {} at {} and {} to {}",
+        count(added, "contact"),
+        count(summary.organizations, "organisation"),
+        count(summary.interviews, "interview"),
         shown(store.path())
     );
     Ok(())
 }
 
 /// The manual page, from the same definition as `--help`.
-pub fn man() -> Result<()> {
+pub fn man(folder: Option<&Path>) -> Result<()> {
     let command = <Cli as clap::CommandFactory>::command();
-    match clap_mangen::Man::new(command).render(&mut std::io::stdout().lock()) {
-        // Piped into `head` or a pager that closed: nothing is wrong.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+    let Some(folder) = folder else {
+        clap_mangen::Man::new(command).render(&mut super::piped::stdout())?;
+        return Ok(());
+    };
+    // Every page the main one refers to (rolo-today(1), rolo-add-contact(1), …) is written.
+    std::fs::create_dir_all(folder)
+        .wrap_err_with(|| format!("cannot make the folder {}", shown(folder)))?;
+    clap_mangen::generate_to(command, folder)
+        .wrap_err_with(|| format!("cannot write the pages in {}", shown(folder)))?;
+    eprintln!(
+        "Wrote the manual pages in {} (if `man rolo` does not find them, add its parent \
+         folder to MANPATH)",
+        shown(folder)
+    );
+    Ok(())
 }
 
 pub fn completions(shell: clap_complete::Shell) -> Result<()> {

@@ -38,6 +38,18 @@ pub fn run() -> Result<()> {
                  or run `rolo {flag}` on its own)"
             );
         }
+        // Nor does a database mean anything to what only prints or edits the config.
+        let no_database = match command {
+            Command::Man { .. } => Some("man"),
+            Command::Completions { .. } => Some("completions"),
+            Command::Config(_) => Some("config"),
+            _ => None,
+        };
+        if let (Some(name), Some(_)) = (no_database, &cli.db) {
+            color_eyre::eyre::bail!(
+                "--db names a database; `rolo {name}` uses none (leave --db out)"
+            );
+        }
     }
     let clock = clock_from_env()?;
     if cli.command.is_some() {
@@ -47,7 +59,7 @@ pub fn run() -> Result<()> {
     // Every command runs on the same settings as the app; what is wrong in the file is said on
     // stderr (the app says it in its footer), and the command carries on with the defaults.
     let settings = match &cli.command {
-        None | Some(Command::Config(_) | Command::Completions { .. } | Command::Man) => None,
+        None | Some(Command::Config(_) | Command::Completions { .. } | Command::Man { .. }) => None,
         Some(_) => Some(settings_warning_on_stderr()),
     };
     let settings = settings.unwrap_or_default();
@@ -84,9 +96,20 @@ pub fn run() -> Result<()> {
                 dry_run: *dry_run,
                 skip_invalid: *skip_invalid,
             };
-            // A dry run changes nothing, so it does not make a database either.
-            let store = if *dry_run {
-                open_existing(&cli, &settings)?
+            if !map.is_empty() && !matches!(format, args::ImportFormat::Csv) {
+                color_eyre::eyre::bail!(
+                    "--map names the columns of a CSV file; a {} file has its own \
+                     (leave --map out, or import it as csv)",
+                    format!("{format:?}").to_lowercase()
+                );
+            }
+            // A dry run changes nothing, so it does not make a database either: before there
+            // is one, it runs against an empty one of its own, thrown away after.
+            let scratch = tempfile::tempdir()?;
+            let store = if *dry_run && !database_path(&cli)?.exists() {
+                let mut store = Store::open(&scratch.path().join("dry-run.db"))?;
+                store.use_playbook(&settings.playbook)?;
+                store
             } else {
                 open_store(&cli, &settings)?
             };
@@ -108,7 +131,7 @@ pub fn run() -> Result<()> {
             commands::demo(&open_store(&cli, &settings)?, &clock, *contacts, &settings)
         }
         Some(Command::Completions { shell }) => commands::completions(*shell),
-        Some(Command::Man) => commands::man(),
+        Some(Command::Man { folder }) => commands::man(folder.as_deref()),
     }
 }
 

@@ -96,26 +96,60 @@ pub struct Evaluation {
 }
 
 impl Contact {
-    /// Where to reach them in one step: their LinkedIn page, else an email to them (an http(s)
-    /// or mailto link, nothing else).
+    /// Where to reach them in one step: their LinkedIn page, else an email to them — an
+    /// https or mailto link made only of what such an address holds, nothing else (a field
+    /// filled by an import can hold anything).
     pub fn link(&self) -> Option<String> {
-        let linkedin = self.linkedin.trim();
-        if !linkedin.is_empty() && !linkedin.contains(char::is_whitespace) {
-            return Some(
-                if linkedin.starts_with("https://") || linkedin.starts_with("http://") {
-                    linkedin.to_string()
-                } else {
-                    format!("https://{}", linkedin.trim_start_matches('/'))
-                },
-            );
-        }
-        let email = self.email.trim();
-        let plausible = email
-            .split_once('@')
-            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
-            && !email.contains(char::is_whitespace);
-        plausible.then(|| format!("mailto:{email}"))
+        linkedin_page(&self.linkedin).or_else(|| {
+            let email = self.email.trim();
+            let plausible = email
+                .split_once('@')
+                .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
+                && email
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || "@.-_+'".contains(c));
+            plausible.then(|| format!("mailto:{email}"))
+        })
     }
+}
+
+/// A LinkedIn profile as an https address ("linkedin.com/in/ada" → "https://linkedin.com/in/ada");
+/// `None` for anything that is not one.
+pub fn linkedin_page(field: &str) -> Option<String> {
+    let text = field.trim();
+    let address = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .unwrap_or(text)
+        .trim_start_matches('/');
+    let host = address
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let on_linkedin = host == "linkedin.com" || host.ends_with(".linkedin.com");
+    let clean = address
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/-_.%~?=&#:".contains(c));
+    (on_linkedin && clean && address.len() > host.len() + 1).then(|| format!("https://{address}"))
+}
+
+/// An organisation's website as an https (or http) address; `None` for anything else.
+pub fn website_page(field: &str) -> Option<String> {
+    let text = field.trim();
+    let (scheme, address) = match text.split_once("://") {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") => ("https", rest),
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("http") => ("http", rest),
+        Some(_) => return None,
+        None => ("https", text),
+    };
+    let host = address.split('/').next().unwrap_or_default();
+    let plausible = host.contains('.')
+        && !host.starts_with('-')
+        && address
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/-_.%~?=&#:+".contains(c));
+    plausible.then(|| format!("{scheme}://{address}"))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,8 @@ pub enum Check {
     Required,
     Email,
     LinkedIn,
+    /// A web address (https, or http), with or without its scheme.
+    Website,
     /// A whole number of days, 1 to 3650, or empty.
     Days,
     /// A whole number of minutes, 5 to 480.
@@ -142,8 +144,11 @@ impl Field {
             Check::Email if !looks_like_email(&value) => {
                 Err("that does not look like an email address".into())
             }
-            Check::LinkedIn if !value.contains("linkedin.com/") => {
+            Check::LinkedIn if crate::domain::linkedin_page(&value).is_none() => {
                 Err("a LinkedIn profile address looks like https://www.linkedin.com/in/…".into())
+            }
+            Check::Website if crate::domain::website_page(&value).is_none() => {
+                Err("a web address looks like example.com or https://example.com/…".into())
             }
             Check::Days => match value.parse::<u32>() {
                 Ok(days) if (1..=3650).contains(&days) => Ok(()),

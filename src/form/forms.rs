@@ -110,7 +110,7 @@ pub fn organization(organization: Option<&Organization>) -> Form {
         Field::text(
             FieldKey::Website,
             "Website",
-            Check::Anything,
+            Check::Website,
             value(|o| &o.website),
         ),
         Field::new(
@@ -382,7 +382,7 @@ pub fn import_file_tab(form: &mut Form, complete: bool) -> bool {
 }
 
 /// Who to merge into `contact` (the same person, entered twice): their interviews, follow-ups,
-/// timeline, referrals and tags come along, and they go to the trash.
+/// timeline, referrals and tags come along, and the duplicate is retired (u brings it back).
 pub fn merge_into(contact: Id) -> Form {
     let fields = vec![Field::new(
         FieldKey::Duplicate,

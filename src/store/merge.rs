@@ -71,7 +71,14 @@ impl Store {
             // Both with an open interview: the person would owe two of every step.
             super::interviews::at_most_one_open(tx, kept, 1, None)?;
             let tags_added = take_tags(tx, duplicate, kept, now)?;
-            fill_gaps(&mut keep, &gone);
+            // Their organisation, when the kept entry has another: said in the notes too.
+            let other_organization = match (keep.organization_id, gone.organization_id) {
+                (Some(mine), Some(theirs)) if mine != theirs => {
+                    Some(record::get::<crate::domain::Organization>(tx, theirs)?.name)
+                }
+                _ => None,
+            };
+            fill_gaps(&mut keep, &gone, other_organization.as_deref());
             record::update(tx, &mut keep, now)?;
             let summary = format!("Merged with {} (another entry for the same person)", gone.name);
             let note = Interaction::new(kept, InteractionKind::Note, &summary, now);
@@ -219,8 +226,11 @@ fn take_tags(conn: &Connection, from: Id, to: Id, now: Timestamp) -> StoreResult
 /// The kept contact takes each detail it lacks from the duplicate; notes are joined, and a
 /// detail of the duplicate's that differs from the kept one's is written into the notes, so
 /// nothing either entry held is lost.
-fn fill_gaps(keep: &mut Contact, gone: &Contact) {
-    let mut differing = Vec::new();
+fn fill_gaps(keep: &mut Contact, gone: &Contact, other_organization: Option<&str>) {
+    let mut differing: Vec<String> = other_organization
+        .map(|name| format!("organisation {name}"))
+        .into_iter()
+        .collect();
     for (label, mine, theirs) in [
         ("title", &keep.title, &gone.title),
         ("email", &keep.email, &gone.email),

@@ -136,7 +136,7 @@ impl Store {
             )?;
             if still_deleted {
                 return Err(StoreError::Invalid(format!(
-                    "this {noun} belongs to someone who is deleted: restore them, and it comes back with them"
+                    "this {noun} belongs to someone in the trash: restore them first, then this"
                 )));
             }
             // An interview comes back only if it leaves its contact one open interview.

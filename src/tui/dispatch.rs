@@ -67,6 +67,19 @@ pub fn key(
     clock: &crate::domain::Clock,
 ) -> Vec<Effect> {
     model.status = None;
+    // Too small to show anything, a form included: q and Ctrl-C quit, as the notice says.
+    let ctrl = event
+        .modifiers
+        .contains(crossterm::event::KeyModifiers::CONTROL);
+    let quit_key = match event.code {
+        crossterm::event::KeyCode::Char('q') => !ctrl,
+        crossterm::event::KeyCode::Char('c') => ctrl,
+        _ => false,
+    };
+    if model.too_small() && quit_key {
+        model.quit = true;
+        return Vec::new();
+    }
     match translate(model, keymap, &event, clock) {
         // Nothing is shown but the notice: only quitting may act, unseen changes may not.
         Some(Input::Act(Action::Quit)) => {

@@ -26,7 +26,6 @@ impl App {
             | Effect::ReviewSnoozeStep { .. }
             | Effect::ReviewPutBack(_)
             | Effect::CopyToClipboard(_)
-            | Effect::OpenLink(_)
             | Effect::OpenLinkOf(_)
             | Effect::RunImport { .. }
             | Effect::EditExternally(_) => self.change(effect, &clock)?,
@@ -191,16 +190,21 @@ impl App {
                 .store
                 .swap_questions(a, b, &clock)
                 .and_then(|interview| self.reload_meeting(interview, &clock)),
-            Effect::OpenLink(link) => Ok(crate::tui::app::opener::open(&link)),
             Effect::OpenLinkOf(id) => {
                 self.store
                     .get(id)
-                    .map(|contact: crate::domain::Contact| match contact.link() {
-                        Some(link) => crate::tui::app::opener::open(&link),
-                        None => Loaded::Failed(format!(
-                            "No LinkedIn page or email for {} yet: e adds one",
-                            contact.name
-                        )),
+                    .and_then(|contact: crate::domain::Contact| {
+                        let organization = match contact.organization_id {
+                            Some(org) => Some(self.store.get::<crate::domain::Organization>(org)?),
+                            None => None,
+                        };
+                        Ok(
+                            match crate::tui::app::opener::link_of(&contact, organization.as_ref())
+                            {
+                                Ok(link) => crate::tui::app::opener::open(&link),
+                                Err(why) => Loaded::Failed(why),
+                            },
+                        )
                     })
             }
             Effect::CopyToClipboard(text) => {

@@ -4,7 +4,12 @@
 
 use crate::tui::data::loaded::Loaded;
 
-/// Hands `link` to the system's opener, without waiting for it; says what happened.
+/// How long the opener is given to say it failed (it normally hands the link on and ends at
+/// once): long enough to catch "no handler", short enough not to be felt.
+const A_MOMENT: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Hands `link` to the system's opener and says what happened: opened, failed (with the
+/// opener's exit), or still at it after a moment (a browser starting).
 pub fn open(link: &str) -> Loaded {
     let safe = ["https://", "http://", "mailto:"]
         .iter()
@@ -23,10 +28,53 @@ pub fn open(link: &str) -> Loaded {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
-    match started {
-        Ok(_) => Loaded::Changed(format!("Opened {link}")),
-        Err(e) => Loaded::Failed(format!("Could not open {link} ({opener}: {e})")),
+    let mut child = match started {
+        Ok(child) => child,
+        Err(e) => return Loaded::Failed(format!("Could not open {link} ({opener}: {e})")),
+    };
+    let since = std::time::Instant::now();
+    while since.elapsed() < A_MOMENT {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => {
+                return Loaded::Changed(format!("Opened {link}"));
+            }
+            Ok(Some(status)) => {
+                return Loaded::Failed(format!(
+                    "Could not open {link}: {opener} failed ({status})"
+                ));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(_) => break,
+        }
     }
+    // Still running: reaped when it ends, in the background.
+    std::thread::spawn(move || child.wait());
+    Loaded::Changed(format!("Opening {link}"))
+}
+
+/// Where to reach `contact` in one step (their LinkedIn page, an email, else their
+/// organisation's website), or why there is nowhere.
+pub fn link_of(
+    contact: &crate::domain::Contact,
+    organization: Option<&crate::domain::Organization>,
+) -> Result<String, String> {
+    if let Some(link) = contact.link() {
+        return Ok(link);
+    }
+    if let Some(site) = organization.and_then(|o| crate::domain::website_page(&o.website)) {
+        return Ok(site);
+    }
+    Err(if contact.linkedin.trim().is_empty() {
+        format!(
+            "No LinkedIn page, email or website for {} yet: e adds one",
+            contact.name
+        )
+    } else {
+        format!(
+            "{}'s LinkedIn field does not hold a profile address (linkedin.com/in/…): e fixes it",
+            contact.name
+        )
+    })
 }
 
 #[cfg(test)]
@@ -47,5 +95,32 @@ mod tests {
         );
         assert!(matches!(open("file:///etc/passwd"), Loaded::Failed(_)));
         assert!(matches!(open("javascript:alert(1)"), Loaded::Failed(_)));
+        // What an import may put in the fields never becomes a link.
+        for odd in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "--help",
+            "linkedin.com/in/a b",
+        ] {
+            ada.linkedin = odd.into();
+            ada.email = "a@b.c?subject=hi&body=x".into();
+            assert_eq!(ada.link(), None, "{odd}");
+        }
+        let mut org = crate::domain::Organization {
+            meta: crate::domain::Meta::new(crate::domain::Clock::system().timestamp()),
+            name: "Engines".into(),
+            website: "engines.example".into(),
+            notes: String::new(),
+        };
+        assert_eq!(
+            link_of(&ada, Some(&org)).as_deref(),
+            Ok("https://engines.example")
+        );
+        org.website = "javascript:alert(1)".into();
+        assert!(
+            link_of(&ada, Some(&org))
+                .unwrap_err()
+                .contains("LinkedIn field")
+        );
     }
 }

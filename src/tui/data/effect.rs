@@ -63,9 +63,8 @@ pub enum Effect {
     OpenStepMenu(Id),
     /// Copy a text to the clipboard (OSC 52: works over ssh too).
     CopyToClipboard(String),
-    /// Open an http(s) or mailto link with the system's opener.
-    OpenLink(String),
-    /// Open a contact's link (read from the store: the home list does not hold it).
+    /// Open a contact's link (their LinkedIn page, an email to them, their organisation's
+    /// website) with the system's opener.
     OpenLinkOf(Id),
     /// Open the daily review (read its queue).
     OpenReview,

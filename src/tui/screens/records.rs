@@ -56,10 +56,7 @@ pub fn update(
             let Some(Screen::Contact(detail)) = model.screen() else {
                 return None;
             };
-            match detail.contact.link() {
-                Some(link) => vec![Effect::OpenLink(link)],
-                None => say(model, "No LinkedIn page or email for them yet: e adds one"),
-            }
+            vec![Effect::OpenLinkOf(detail.contact.meta.id)]
         }
         Action::OpenLink if screen.is_none() => match home_row_contact(model) {
             Ok(id) => vec![Effect::OpenLinkOf(id)],

@@ -39,7 +39,30 @@ pub fn selection_text(model: &Model) -> Option<String> {
         Some(Screen::Contact(detail)) => {
             let at = detail.nav(detail.section).selected;
             match detail.section {
-                Section::People => detail.people.get(at).map(|p| p.name.clone()),
+                // The details pane with no one beside them: their card (name, work, ways to
+                // reach them), to paste into a message or a calendar invite.
+                Section::People => detail.people.get(at).map(|p| p.name.clone()).or_else(|| {
+                    let c = &detail.contact;
+                    let work = [
+                        c.title.as_str(),
+                        detail.organization.as_deref().unwrap_or(""),
+                    ]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                    let card: Vec<&str> = [
+                        c.name.as_str(),
+                        work.as_str(),
+                        c.email.as_str(),
+                        c.phone.as_str(),
+                        c.linkedin.as_str(),
+                    ]
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                    .collect();
+                    Some(card.join("\n"))
+                }),
                 Section::Interviews => detail.interviews.get(at).map(|i| i.objective.clone()),
                 Section::FollowUps => detail.follow_ups.get(at).map(|f| f.title.clone()),
                 Section::Timeline => detail.timeline.get(at).map(|e| {
