@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueHint};
 use clap_complete::Shell;
 
 #[derive(Debug, Parser)]
@@ -26,7 +26,7 @@ use clap_complete::Shell;
 )]
 pub struct Cli {
     /// The database file to use (created on first use).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub db: Option<PathBuf>,
 
     /// Open the app on a throw-away database filled with sample data.
@@ -78,7 +78,7 @@ pub enum Command {
         #[arg(long)]
         skip_invalid: bool,
         /// For csv: which field a column fills, as "Column=field" (repeatable).
-        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping)]
+        #[arg(long = "map", value_name = "COLUMN=FIELD", value_parser = parse_mapping, value_hint = ValueHint::Other)]
         map: Vec<(String, String)>,
     },
     /// Write everything out: json (the full backup), csv or vcard (contacts), ics (calendar).
@@ -102,10 +102,10 @@ pub enum Command {
     )]
     Merge {
         /// The contact to merge away (a name, or an id).
-        #[arg(required_unless_present = "undo")]
+        #[arg(required_unless_present = "undo", value_hint = ValueHint::Other)]
         duplicate: Option<String>,
         /// The contact to keep (a name, or an id).
-        #[arg(long, value_name = "CONTACT", required_unless_present = "undo")]
+        #[arg(long, value_name = "CONTACT", required_unless_present = "undo", value_hint = ValueHint::Other)]
         into: Option<String>,
         /// Undo the last merge instead.
         #[arg(long, conflicts_with_all = ["duplicate", "into"])]
@@ -135,7 +135,7 @@ pub enum Command {
     #[command(after_help = "Example:\n  rolo --db /tmp/try.db demo --contacts 500")]
     Demo {
         /// How many people to create (interviews redirected to someone add that person too).
-        #[arg(long, default_value_t = crate::demo::DEFAULT_CONTACTS, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+        #[arg(long, default_value_t = crate::demo::DEFAULT_CONTACTS, value_parser = clap::value_parser!(u64).range(1..=1_000_000), value_hint = ValueHint::Other)]
         contacts: u64,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -217,34 +217,34 @@ pub enum AddCommand {
 
 #[derive(Debug, Args)]
 pub struct ContactArgs {
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub name: String,
     /// Organisation (created if rolo does not know it yet).
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub org: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub title: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub email: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub phone: Option<String>,
     /// LinkedIn profile address.
-    #[arg(long)]
+    #[arg(long, value_hint = ValueHint::Other)]
     pub linkedin: Option<String>,
     /// The name of the contact who referred them.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Other)]
     pub referred_by: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct FollowUpArgs {
     /// The contact's name (the whole name, or a unique part of it).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_hint = ValueHint::Other)]
     pub contact: String,
     /// When: tomorrow, fri 10:30, +3d, in 2 weeks, 2026-12-01 14:00 …
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_hint = ValueHint::Other)]
     pub due: String,
     /// What to do.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_hint = ValueHint::Other)]
     pub title: String,
 }
