@@ -180,3 +180,35 @@ fn the_import_form_completes_the_path_and_tells_the_kind_of_file() {
     t.press("ctrl-s");
     assert!(t.screen().contains("Would add 1"), "{}", t.screen());
 }
+
+#[test]
+fn tab_goes_from_placeholder_to_placeholder_in_a_draft() {
+    let mut t = Tester::demo(120, 40);
+    // The pipeline's Done column owes progress updates; w drafts one for the first card.
+    t.press("P l l l l w");
+    let draft = t
+        .app
+        .model
+        .form()
+        .expect("a draft")
+        .text(rolo::form::FieldKey::Note);
+    assert!(draft.contains("{action_taken}"), "{draft}");
+    t.press("tab");
+    assert!(
+        t.screen().contains("Type the action taken"),
+        "{}",
+        t.screen()
+    );
+    t.type_str("I started a course in data analysis");
+    let draft = t.app.model.form().unwrap().text(rolo::form::FieldKey::Note);
+    assert!(
+        draft.contains("since we spoke: I started a course in data analysis."),
+        "{draft}"
+    );
+    // None left: Tab moves on to how it is sent.
+    t.press("tab");
+    assert_eq!(
+        t.app.model.form().unwrap().focused().key,
+        rolo::form::FieldKey::Channel
+    );
+}

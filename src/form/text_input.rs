@@ -50,6 +50,25 @@ impl TextInput {
         self.cursor = 0;
     }
 
+    /// Takes out the next `{placeholder}` after the cursor (else the first before it) and
+    /// leaves the cursor where it stood, to type in its place; says which one, if any.
+    pub fn take_placeholder(&mut self) -> Option<String> {
+        let at = self.byte_at(self.cursor);
+        let find = |from: usize| {
+            let start = from + self.value.get(from..)?.find('{')?;
+            let length = self.value.get(start..)?.find('}')?;
+            let name = self.value.get(start + 1..start + length)?;
+            let plain =
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            plain.then_some((start, start + length + 1))
+        };
+        let (start, end) = find(at).or_else(|| find(0))?;
+        let name = self.value.get(start + 1..end - 1)?.to_string();
+        self.value.replace_range(start..end, "");
+        self.cursor = self.value.get(..start)?.chars().count();
+        Some(name)
+    }
+
     pub fn set(&mut self, value: &str) {
         *self = TextInput::new(value).with_limit(self.limit);
     }
@@ -302,5 +321,27 @@ mod tests {
         assert_eq!(input.value(), "first \nline\nsecond");
         let mut one_line = TextInput::new("x");
         assert!(!one_line.handle(&key(KeyCode::Enter, KeyModifiers::NONE), false));
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn tab_takes_out_each_placeholder_in_turn() {
+        let mut input = TextInput::new("Dear {first_name}, about {key_point}: thanks.");
+        input.to_start();
+        assert_eq!(input.take_placeholder().as_deref(), Some("first_name"));
+        assert_eq!(input.value(), "Dear , about {key_point}: thanks.");
+        assert_eq!(input.cursor(), 5);
+        input.insert('A');
+        assert_eq!(input.take_placeholder().as_deref(), Some("key_point"));
+        assert_eq!(input.value(), "Dear A, about : thanks.");
+        assert_eq!(input.take_placeholder(), None);
+        // Braces that are not a placeholder are left alone.
+        let mut code = TextInput::new("a {b c} d {}");
+        assert_eq!(code.take_placeholder(), None);
     }
 }

@@ -154,7 +154,13 @@ pub fn draw(frame: &mut Frame, form: &Form, area: Rect, theme: Theme) {
     } else if let Some(message) = &form.message {
         (message.as_str(), theme.status())
     } else {
-        (keys_for(&form.focused().kind), theme.dim())
+        let draft = matches!(form.kind, crate::form::FormKind::Draft { .. });
+        let keys = if draft && form.focused().is_multiline() {
+            "Tab: the next {placeholder} · Enter new line · Ctrl-S marks it sent · Esc cancel"
+        } else {
+            keys_for(&form.focused().kind)
+        };
+        (keys, theme.dim())
     };
     let inner = (width as usize).saturating_sub(3);
     for text in crate::tui::overlays::text_box::wrap(footer, inner) {

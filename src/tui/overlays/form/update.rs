@@ -35,6 +35,17 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
                 model.mode = Mode::Normal;
             }
         }
+        // In a draft, Tab goes from placeholder to placeholder ({key_point} …), each taken
+        // out to be typed over; when none is left, to the next field.
+        Action::NextField
+            if matches!(form.kind, crate::form::FormKind::Draft { .. })
+                && form.focused().is_multiline() =>
+        {
+            match form.focused_mut().input.take_placeholder() {
+                Some(name) => form.message = Some(format!("Type the {}", name.replace('_', " "))),
+                None => form.focus_next(),
+            }
+        }
         Action::NextField => {
             accept_exact(form);
             if !crate::form::forms::import_file_tab(form, true) {
