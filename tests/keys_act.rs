@@ -69,6 +69,8 @@ const STATES: &[State] = &[
     state("reading a timeline entry", "RICH tab tab tab enter", ""),
     state("interview", "P l l enter", ""),
     state("interview, scrolled", "P l l enter j", ""),
+    state("organisations", "O", ""),
+    state("organisations, its people", "O tab", ""),
 ];
 
 /// The app in `state`, then `then` pressed. "RICH" stands for the demo's contact with the most

@@ -93,7 +93,7 @@ fn forms_empty_and_with_errors() {
         ("question_list", "4 a", "ctrl-s"),
         ("question", "4 enter a", "ctrl-s"),
         ("touch", "enter t", "tab ctrl-u tab ctrl-s"),
-        ("organisation", "enter O", "ctrl-u ctrl-s"),
+        ("organisation", "enter O e", "ctrl-u ctrl-s"),
     ];
     for (name, open, refuse) in cases {
         let mut tester = Tester::demo(80, 24);

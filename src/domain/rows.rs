@@ -182,3 +182,22 @@ pub struct StepRow {
     pub step: crate::domain::playbook::NextStep,
     pub title: String,
 }
+
+/// An organisation as its list shows it: how many people there, interviews with them, met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganizationRow {
+    pub id: Id,
+    pub name: String,
+    pub website: String,
+    pub contacts: u64,
+    pub interviews: u64,
+    pub met: u64,
+}
+
+/// The people of one organisation, and the interviews with them (newest first).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationPeople {
+    pub contacts: Vec<ContactRow>,
+    /// (whose, their name, the objective, its stage).
+    pub interviews: Vec<(Id, String, String, crate::domain::Stage)>,
+}

@@ -397,6 +397,22 @@ pub fn merge_into(contact: Id) -> Form {
     Form::new(FormKind::MergeInto { contact }, None, fields)
 }
 
+/// Which entry to merge into `organization` (the same organisation, entered twice): its people
+/// move over, and it goes to the trash.
+pub fn merge_organization(organization: Id) -> Form {
+    let fields = vec![Field::new(
+        FieldKey::Duplicate,
+        "Same organisation as",
+        FieldKind::Picker {
+            source: PickerSource::Organization,
+            create: false,
+        },
+        Check::Required,
+        "",
+    )];
+    Form::new(FormKind::MergeOrganization { organization }, None, fields)
+}
+
 /// The role landed, to share in each thank-you.
 pub fn landed_role() -> Form {
     let fields = vec![Field::text(

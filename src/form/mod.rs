@@ -65,6 +65,10 @@ pub enum FormKind {
     MergeInto {
         contact: Id,
     },
+    /// Another entry for the same organisation, to merge into this one.
+    MergeOrganization {
+        organization: Id,
+    },
 }
 
 impl FormKind {
@@ -85,7 +89,7 @@ impl FormKind {
             FormKind::AddQuestions { .. } => "questions",
             FormKind::Import => "import",
             FormKind::LandedRole => "role",
-            FormKind::MergeInto { .. } => "merge",
+            FormKind::MergeInto { .. } | FormKind::MergeOrganization { .. } => "merge",
         }
     }
 }
@@ -228,6 +232,9 @@ impl Form {
             FormKind::Import => "Import contacts from a file".into(),
             FormKind::LandedRole => "Congratulations! What did you land?".into(),
             FormKind::MergeInto { .. } => "Merge a duplicate into this contact".into(),
+            FormKind::MergeOrganization { .. } => {
+                "Merge another entry for it into this organisation".into()
+            }
             _ => format!("{verb} {}", self.kind.noun()),
         }
     }

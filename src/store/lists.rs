@@ -67,7 +67,7 @@ const AFTER: &str = "c.name COLLATE NOCASE >= ?3 AND (c.name COLLATE NOCASE > ?3
 const BEFORE: &str = "c.name COLLATE NOCASE <= ?3 AND (c.name COLLATE NOCASE < ?3 OR c.id < ?4)";
 
 const CONTACT_SELECT: &str = "SELECT c.id, c.name, c.title, o.name FROM contacts c \
-     LEFT JOIN organizations o ON o.id = c.organization_id";
+     LEFT JOIN organizations o ON o.id = c.organization_id AND o.deleted_at IS NULL";
 
 impl super::Store {
     /// Live contacts in name order, one page of them. Pages far down the list are read from

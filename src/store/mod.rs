@@ -18,6 +18,7 @@ pub mod lock;
 mod merge;
 mod migrate;
 mod open;
+pub mod organizations;
 pub mod path;
 pub mod playbook;
 pub(crate) mod record;

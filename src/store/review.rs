@@ -75,7 +75,8 @@ impl Store {
             context.organization = self
                 .conn()
                 .prepare_cached(
-                    "SELECT o.name FROM contacts c JOIN organizations o ON o.id = c.organization_id WHERE c.id = ?",
+                    "SELECT o.name FROM contacts c JOIN organizations o ON o.id = c.organization_id \
+                     WHERE c.id = ? AND o.deleted_at IS NULL",
                 )?
                 .query_row([contact], |r| r.get(0))
                 .optional()?;

@@ -27,6 +27,7 @@ impl App {
             | Effect::ReviewPutBack(_)
             | Effect::CopyToClipboard(_)
             | Effect::OpenLinkOf(_)
+            | Effect::OpenAddress(_)
             | Effect::RunImport { .. }
             | Effect::EditExternally(_) => self.change(effect, &clock)?,
             other => self.read(other, &clock)?,
@@ -106,6 +107,17 @@ impl App {
                 .search(&query)
                 .map(|hits| Loaded::SearchResults(query, hits)),
             Effect::OpenLanded => self.store.helpers().map(Loaded::Helpers),
+            Effect::OpenOrganizations(at) => self.store.organizations_list().and_then(|rows| {
+                Ok(Loaded::Organizations(
+                    rows,
+                    self.store.organizations_total()?,
+                    at,
+                ))
+            }),
+            Effect::LoadOrganizationPeople(id) => self
+                .store
+                .organization_people(id)
+                .map(|people| Loaded::OrganizationPeople(id, people)),
             Effect::OpenInsights => self
                 .store
                 .insights(&clock, self.settings.week_start)
@@ -190,6 +202,7 @@ impl App {
                 .store
                 .swap_questions(a, b, &clock)
                 .and_then(|interview| self.reload_meeting(interview, &clock)),
+            Effect::OpenAddress(address) => Ok(crate::tui::app::opener::open(&address)),
             Effect::OpenLinkOf(id) => {
                 self.store
                     .get(id)

@@ -66,6 +66,8 @@ pub enum Effect {
     /// Open a contact's link (their LinkedIn page, an email to them, their organisation's
     /// website) with the system's opener.
     OpenLinkOf(Id),
+    /// Open a web address already checked (an organisation's website).
+    OpenAddress(String),
     /// Open the daily review (read its queue).
     OpenReview,
     /// Read the context of a review item (the one now shown).
@@ -103,6 +105,10 @@ pub enum Effect {
     IndexSearch,
     /// List everyone who helped.
     OpenLanded,
+    /// The organisations screen (read again, keeping its place), at this one if given.
+    OpenOrganizations(Option<Id>),
+    /// The people and interviews of one organisation, beside it.
+    LoadOrganizationPeople(Id),
     /// Search for what is typed.
     Search(String),
     /// Preview an import again (the data changed while its preview was shown).
@@ -151,6 +157,9 @@ pub enum FormRequest {
     },
     EditContact(Id),
     EditOrganization(Id),
+    NewOrganization,
+    /// Merge another entry for the same organisation into this one.
+    MergeOrganizationInto(Id),
     NewFollowUp {
         contact: Option<(Id, String)>,
     },

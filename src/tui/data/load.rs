@@ -293,6 +293,8 @@ pub fn form(
             forms::snooze(FormKind::SnoozeStep { interview: *id }, clock)
         }
         FormRequest::MergeInto(contact) => forms::merge_into(*contact),
+        FormRequest::NewOrganization => forms::organization(None),
+        FormRequest::MergeOrganizationInto(id) => forms::merge_organization(*id),
         other => match step_form(store, other, clock, settings)? {
             Some(form) => form,
             None => return Err(crate::store::StoreError::Invalid("no form for that".into())),

@@ -67,6 +67,13 @@ pub enum Loaded {
     Insights(Box<crate::domain::insights::Insights>),
     SearchOpened,
     Helpers(Vec<crate::domain::rows::Helper>),
+    /// The organisations, how many in all, and the one to stand on.
+    Organizations(
+        Vec<crate::domain::rows::OrganizationRow>,
+        u64,
+        Option<crate::domain::Id>,
+    ),
+    OrganizationPeople(crate::domain::Id, crate::domain::rows::OrganizationPeople),
     /// A step of idle indexing was taken; whether the index is now up to date.
     SearchIndexed(bool),
     /// What a search for the text found.

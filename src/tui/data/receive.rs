@@ -43,6 +43,12 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
             form::saved(model, message, Some(before))
         }
         Loaded::Helpers(helpers) => landed::shown(model, helpers),
+        Loaded::Organizations(rows, total, at) => {
+            crate::tui::screens::organizations::update::shown(model, rows, total, at)
+        }
+        Loaded::OrganizationPeople(id, people) => {
+            crate::tui::screens::organizations::update::people_shown(model, id, people)
+        }
         Loaded::SearchIndexed(done) => {
             model.search_caught_up = done;
             Vec::new()

@@ -90,6 +90,22 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                 "pick the contact to merge in (type part of their name)",
             )),
         },
+        FormKind::MergeOrganization { organization } => match form.picked(FieldKey::Duplicate) {
+            Some(duplicate) => store
+                .merge_organizations(duplicate, *organization, clock.timestamp())
+                .map(|moved| Saved::Done {
+                    message: format!(
+                        "Merged: {} moved over; the other entry is in the trash (T)",
+                        crate::domain::numbers::count(i64::try_from(moved).unwrap_or(0), "person")
+                            .replace("persons", "people")
+                    ),
+                    contact: None,
+                }),
+            None => Ok(Saved::refused(
+                FieldKey::Duplicate,
+                "pick the other entry (type part of its name)",
+            )),
+        },
         FormKind::AddQuestions { interview } => match form.picked(FieldKey::List) {
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)

@@ -65,6 +65,8 @@ pub enum Action {
     Undo,
     /// Show deleted records, to restore any of them.
     OpenTrash,
+    /// Every organisation, with its people and interviews.
+    OpenOrganizations,
     /// Import contacts from a file (a preview first).
     OpenImport,
     /// The insights: the funnel, reply rates, the weekly rhythm, organisations.
@@ -81,8 +83,6 @@ pub enum Action {
     RunImport,
     /// Log a touch (email, call, message, meeting, note) with the contact.
     LogTouch,
-    /// Edit the contact's organisation.
-    EditOrganization,
     /// Forms: the next field.
     NextField,
     /// Forms: the previous field.

@@ -47,6 +47,8 @@ pub enum Context {
     Reading,
     /// One interview, whole.
     Interview,
+    /// The organisations.
+    Organizations,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -11,6 +11,7 @@ pub mod landed;
 pub mod meeting;
 pub mod mouse;
 pub mod nav;
+pub mod organizations;
 pub mod pipeline;
 pub mod questions;
 pub mod records;
@@ -53,6 +54,7 @@ pub fn update(model: &mut Model, action: Action, page: usize, clock: &Clock) -> 
         Some(Screen::Insights(_)) => Vec::new(),
         Some(Screen::Landed(_)) => landed::update::update(model, action, page),
         Some(Screen::Interview(_)) => interview::update::update(model, action, page, clock),
+        Some(Screen::Organizations(_)) => organizations::update::update(model, action, page),
     }
 }
 
@@ -73,6 +75,7 @@ pub fn draw(frame: &mut Frame, model: &Model, body: Rect, clock: &Clock, theme: 
         Some(Screen::Search(view)) => search::draw::draw(frame, view, body, theme),
         Some(Screen::Landed(view)) => landed::draw::draw(frame, view, body, theme),
         Some(Screen::Interview(view)) => interview::draw::draw(frame, view, body, clock, theme),
+        Some(Screen::Organizations(view)) => organizations::draw::draw(frame, view, body, theme),
     }
 }
 
@@ -109,6 +112,17 @@ pub fn act(model: &mut Model, action: Action, clock: &crate::domain::Clock) -> V
             limit: crate::tui::model::FIRST_CARDS,
         }],
         Action::OpenTrash if matches!(here, Some(Screen::Trash(_))) => read_again(model),
+        Action::OpenOrganizations if matches!(here, Some(Screen::Organizations(_))) => {
+            read_again(model)
+        }
+        // From a contact, at their organisation.
+        Action::OpenOrganizations => {
+            let theirs = match here {
+                Some(Screen::Contact(detail)) => detail.contact.organization_id,
+                _ => None,
+            };
+            vec![Effect::OpenOrganizations(theirs)]
+        }
         Action::OpenHome if here.is_none() => read_again(model),
         // H is a fresh start at home: a contact filter left there is dropped (Esc back to
         // home keeps it, as the list the user left).

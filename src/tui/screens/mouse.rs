@@ -37,7 +37,8 @@ pub fn mouse(model: &mut Model, event: MouseEvent, clock: &Clock) -> Vec<Effect>
             | Screen::Meeting(_)
             | Screen::ImportPreview(_)
             | Screen::Landed(_)
-            | Screen::Interview(_),
+            | Screen::Interview(_)
+            | Screen::Organizations(_),
         ) => match event.kind {
             MouseEventKind::ScrollDown => update(model, Action::MoveDown, clock),
             MouseEventKind::ScrollUp => update(model, Action::MoveUp, clock),

@@ -19,7 +19,7 @@ pub fn update(
     // The screens that hold records of their own to add, edit and delete.
     let holds_records = matches!(
         screen,
-        None | Some(Screen::Contact(_) | Screen::QuestionList(_))
+        None | Some(Screen::Contact(_) | Screen::QuestionList(_) | Screen::Organizations(_))
     );
     // The screens where an interview is selected (meeting mode's is its own).
     let interview_at_hand = matches!(screen, Some(Screen::Contact(_) | Screen::Pipeline(_)));
@@ -52,6 +52,24 @@ pub fn update(
         Action::Add if holds_records => add(model),
         Action::Edit if holds_records => edit(model),
         Action::Delete if holds_records => delete(model),
+        Action::OpenLink if matches!(screen, Some(Screen::Organizations(_))) => {
+            let Some(Screen::Organizations(view)) = model.screen() else {
+                return None;
+            };
+            let Some(org) = view.selected() else {
+                return Some(Vec::new());
+            };
+            match crate::domain::website_page(&org.website) {
+                Some(site) => vec![Effect::OpenAddress(site)],
+                None if org.website.trim().is_empty() => {
+                    say(model, "No website for it yet: e adds one")
+                }
+                None => say(
+                    model,
+                    "Its website field does not hold a web address: e fixes it",
+                ),
+            }
+        }
         Action::OpenLink if matches!(screen, Some(Screen::Contact(_))) => {
             let Some(Screen::Contact(detail)) = model.screen() else {
                 return None;
@@ -64,7 +82,6 @@ pub fn update(
         },
         Action::DeleteContact
         | Action::LogTouch
-        | Action::EditOrganization
         | Action::MergeContact
         | Action::StartInterview
             if matches!(screen, Some(Screen::Contact(_))) =>
@@ -137,6 +154,7 @@ fn add(model: &mut Model) -> Vec<Effect> {
             }
         }
         Some(Screen::QuestionList(view)) => open(FormRequest::NewQuestion(view.list.id)),
+        Some(Screen::Organizations(_)) => open(FormRequest::NewOrganization),
         Some(_) => Vec::new(),
     }
 }
@@ -177,6 +195,10 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         },
         Some(Screen::QuestionList(view)) => match view.questions.get(view.nav.selected) {
             Some(q) => open(FormRequest::EditQuestion(q.meta.id)),
+            None => Vec::new(),
+        },
+        Some(Screen::Organizations(view)) => match view.selected() {
+            Some(org) => open(FormRequest::EditOrganization(org.id)),
             None => Vec::new(),
         },
         Some(_) => Vec::new(),
@@ -242,6 +264,11 @@ fn delete(model: &mut Model) -> Vec<Effect> {
             Some(q) => ask(model, Deletable::Question, &q.text, q.meta.id),
             None => Vec::new(),
         },
+        // Its people stay, without an organisation shown, until it is restored.
+        Some(Screen::Organizations(view)) => match view.selected().cloned() {
+            Some(org) => ask(model, Deletable::Organization, &org.name, org.id),
+            None => Vec::new(),
+        },
         Some(_) => Vec::new(),
     }
 }
@@ -269,13 +296,7 @@ fn contact_action(model: &mut Model, action: Action) -> Vec<Effect> {
             }
         }
         Action::MergeContact => open(FormRequest::MergeInto(contact.meta.id)),
-        _ => match contact.organization_id {
-            Some(org) => open(FormRequest::EditOrganization(org)),
-            None => say(
-                model,
-                "This contact has no organisation yet: e to edit the contact and pick one",
-            ),
-        },
+        _ => Vec::new(),
     }
 }
 

@@ -7,6 +7,7 @@ use super::insights;
 use super::interview::{self, InterviewView};
 use super::landed::{self, LandedView};
 use super::meeting::{self, MeetingView};
+use super::organizations::{self, OrganizationsView};
 use super::pipeline::{self, Pipeline};
 use super::questions::{self, QuestionListView};
 use super::review::{self, ReviewView};
@@ -32,6 +33,8 @@ pub enum Screen {
     Landed(LandedView),
     /// One interview, whole.
     Interview(Box<InterviewView>),
+    /// Every organisation, and the people of the one selected.
+    Organizations(Box<OrganizationsView>),
 }
 
 impl Screen {
@@ -49,6 +52,7 @@ impl Screen {
             Screen::Search(_) => "Search".into(),
             Screen::Landed(_) => "Who helped".into(),
             Screen::Interview(view) => format!("Interview with {}", view.contact_name),
+            Screen::Organizations(_) => "Organisations".into(),
         }
     }
 
@@ -66,6 +70,7 @@ impl Screen {
             Screen::Search(_) => search::CONTEXTS,
             Screen::Landed(_) => landed::CONTEXTS,
             Screen::Interview(_) => interview::CONTEXTS,
+            Screen::Organizations(_) => organizations::CONTEXTS,
         }
     }
 
@@ -87,6 +92,7 @@ impl Screen {
             Screen::Search(view) => vec![Effect::OpenSearch, Effect::Search(view.query.clone())],
             Screen::Landed(_) => vec![Effect::OpenLanded],
             Screen::Interview(view) => vec![Effect::OpenInterview(view.interview.meta.id)],
+            Screen::Organizations(_) => vec![Effect::OpenOrganizations(None)],
         }
     }
 }

@@ -137,7 +137,9 @@ pub fn page(model: &Model) -> usize {
         Some(Screen::Contact(detail)) => section_rows(model, detail.section),
         Some(Screen::Pipeline(_)) => pipeline_rows(model),
         Some(Screen::QuestionList(_)) => question_rows(model),
-        Some(Screen::Trash(_) | Screen::Interview(_)) => inner_rows(body(model), false).max(1),
+        Some(Screen::Trash(_) | Screen::Interview(_) | Screen::Organizations(_)) => {
+            inner_rows(body(model), false).max(1)
+        }
         Some(Screen::ImportPreview(_)) => inner_rows(import_preview(body(model))[1], false).max(1),
         Some(Screen::Insights(_)) => 1,
         Some(Screen::Landed(_)) => inner_rows(body(model), false).saturating_sub(3).max(1),

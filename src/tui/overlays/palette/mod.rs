@@ -52,6 +52,7 @@ fn spoken(action: Action) -> String {
         Action::OpenInsights => "insights",
         Action::OpenPipeline => "pipeline",
         Action::OpenTrash => "trash",
+        Action::OpenOrganizations => "organisations",
         Action::MarkDone => "mark done",
         Action::OpenLink => "open their link",
         Action::Yank => "copy",
