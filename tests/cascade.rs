@@ -267,6 +267,8 @@ fn an_older_database_puts_right_what_a_deletion_left_live() {
             "UPDATE contacts SET deleted_at = '2026-03-02T09:00:00.000Z' WHERE id = '{id}';
              INSERT INTO trash (table_name, record_id, deleted_at)
                  VALUES ('contacts', '{id}', '2026-03-02T09:00:00.000Z');
+             ALTER TABLE interviews DROP COLUMN draft;
+             ALTER TABLE interviews DROP COLUMN draft_for;
              PRAGMA user_version = 5;",
             id = ada.meta.id
         ))

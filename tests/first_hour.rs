@@ -212,3 +212,44 @@ fn tab_goes_from_placeholder_to_placeholder_in_a_draft() {
         rolo::form::FieldKey::Channel
     );
 }
+
+#[test]
+fn a_draft_is_kept_to_send_later_and_the_review_shows_it_ready() {
+    let mut t = Tester::demo(120, 40);
+    t.press("R");
+    let mut moves = 0;
+    while !t.screen().contains("Send a thank-you to") {
+        t.press("space");
+        moves += 1;
+        assert!(moves < 30, "no thank-you in the review:\n{}", t.screen());
+    }
+    let who = t.line_with("Send a thank-you to").trim().to_string();
+    // d drafts it; a word is added at the start; Ctrl-L keeps it, unsent.
+    t.press("d").type_str("PS ").press("ctrl-l");
+    assert!(t.screen().contains("Draft kept"), "{}", t.screen());
+    assert!(t.app.model.form().is_none());
+    // Still owed, and now ready to send.
+    while !t.screen().contains(&who) {
+        t.press("space");
+    }
+    assert!(
+        t.line_with("Draft").contains("kept, ready to send"),
+        "{}",
+        t.screen()
+    );
+    // d brings it back as it was left; Ctrl-S marks it sent, and it is gone from the queue.
+    t.press("d");
+    let draft = t.app.model.form().unwrap().text(rolo::form::FieldKey::Note);
+    assert!(draft.starts_with("PS Hello"), "{draft}");
+    t.press("ctrl-s");
+    assert!(!t.screen().contains(&who), "{}", t.screen());
+    assert!(
+        t.app
+            .store
+            .all::<rolo::domain::Interview>(false)
+            .unwrap()
+            .iter()
+            .all(|i| i.draft.is_empty()),
+        "sent, the kept draft is done with"
+    );
+}

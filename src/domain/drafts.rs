@@ -36,6 +36,17 @@ impl Template {
 
 impl Template {
     /// The message an interview's next step calls for, if it calls for one.
+    /// The step a message of this template is the sending of (none for the request, which
+    /// starts the interview).
+    pub fn step(self) -> Option<super::NextKind> {
+        match self {
+            Template::Request => None,
+            Template::Nudge => Some(super::NextKind::Nudge),
+            Template::ThankYou => Some(super::NextKind::ThankYou),
+            Template::ProgressUpdate => Some(super::NextKind::ProgressUpdate),
+        }
+    }
+
     pub fn for_step(step: super::NextKind) -> Option<Template> {
         use super::NextKind;
         match step {

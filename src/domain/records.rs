@@ -187,6 +187,11 @@ pub struct Interview {
     pub snoozed_step: Option<NextKind>,
     #[serde(default)]
     pub snoozed_until: Option<Timestamp>,
+    /// A message drafted for a step and kept to send later, and the step it is for.
+    #[serde(default)]
+    pub draft: String,
+    #[serde(default)]
+    pub draft_for: Option<NextKind>,
 }
 
 impl Interview {
@@ -220,6 +225,8 @@ impl Interview {
             progress_sent_at: None,
             snoozed_step: None,
             snoozed_until: None,
+            draft: String::new(),
+            draft_for: None,
         }
     }
 

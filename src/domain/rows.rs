@@ -139,6 +139,8 @@ pub struct ReviewContext {
     pub interview: Option<(Stage, String)>,
     /// The last touch: when, how, and what was said.
     pub last_touch: Option<(Timestamp, InteractionKind, String)>,
+    /// A message for the step owed was drafted and kept: it is ready to send.
+    pub draft_kept: bool,
 }
 
 /// A question a contact answered in an earlier interview.

@@ -135,6 +135,8 @@ pub struct Form {
     /// Fields the user changed that were also changed elsewhere since the form opened: the
     /// stored field, for the user to see and take instead of theirs (`take_stored`).
     pub conflicts: Vec<Field>,
+    /// A draft saved to send later (Ctrl-L) rather than marked sent.
+    pub keep_for_later: bool,
     original: Vec<String>,
 }
 
@@ -151,6 +153,7 @@ impl Form {
             message: None,
             version: None,
             conflicts: Vec::new(),
+            keep_for_later: false,
             original,
         }
     }

@@ -96,6 +96,14 @@ impl Store {
         context.last_touch = last.map(|e| (e.occurred_at, e.kind, e.summary));
         if let Some(id) = interview {
             let interview: crate::domain::Interview = self.get(id)?;
+            // A kept draft is ready when it is for the step this item is.
+            if let ItemKind::Step { step, .. } = &item.item {
+                use crate::domain::drafts::Template;
+                context.draft_kept = !interview.draft.trim().is_empty()
+                    && Template::for_step(*step).is_some()
+                    && interview.draft_for.and_then(Template::for_step)
+                        == Template::for_step(*step);
+            }
             context.interview = Some((interview.stage, interview.objective));
         }
         Ok(context)

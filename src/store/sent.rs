@@ -37,6 +37,11 @@ impl Store {
         settings: &PlaybookSettings,
     ) -> StoreResult<()> {
         self.write(|tx| {
+            // Sent: a draft kept for it is done with.
+            tx.execute(
+                "UPDATE interviews SET draft = '', draft_for = NULL WHERE id = ?1 AND draft_for IS NOT NULL",
+                [interview_id],
+            )?;
             let step = match sent {
                 Sent::ThankYou { text, channel } => {
                     let mut interview: Interview = record::get(tx, interview_id)?;
@@ -87,5 +92,23 @@ fn keep_request_words(
             entry.body = text.to_string();
             record::insert(tx, &entry)
         }
+    }
+}
+
+impl Store {
+    /// Keeps `text`, drafted for the interview's `step`, to send later.
+    pub fn keep_draft(
+        &self,
+        interview_id: Id,
+        step: crate::domain::NextKind,
+        text: &str,
+        clock: &Clock,
+    ) -> StoreResult<()> {
+        self.write(|tx| {
+            let mut interview: Interview = record::get(tx, interview_id)?;
+            interview.draft = text.to_string();
+            interview.draft_for = Some(step);
+            record::update(tx, &mut interview, clock.timestamp())
+        })
     }
 }

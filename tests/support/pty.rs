@@ -134,13 +134,31 @@ impl Pty {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if let Some(status) = self.child.try_wait().unwrap() {
-                std::thread::sleep(Duration::from_millis(100)); // let the reader drain
+                self.drained();
                 return status.success();
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         let _ = self.child.kill();
         panic!("rolo did not exit; the screen shows:\n{}", self.screen());
+    }
+
+    /// Waits until everything the program wrote has been read (nothing new for a moment, or
+    /// a few seconds on a loaded machine), so the screen is its last.
+    fn drained(&self) {
+        let start = Instant::now();
+        let mut seen = self.raw.lock().unwrap().len();
+        let mut quiet_since = Instant::now();
+        while start.elapsed() < Duration::from_secs(3) {
+            std::thread::sleep(Duration::from_millis(25));
+            let now = self.raw.lock().unwrap().len();
+            if now != seen {
+                seen = now;
+                quiet_since = Instant::now();
+            } else if quiet_since.elapsed() > Duration::from_millis(200) {
+                return;
+            }
+        }
     }
 
     /// Quits with `q`: rolo must exit cleanly and leave the terminal as it found it.

@@ -166,6 +166,8 @@ impl Record for Interview {
         "progress_sent_at",
         "snoozed_step",
         "snoozed_until",
+        "draft",
+        "draft_for",
     ];
 
     fn meta(&self) -> &Meta {
@@ -212,6 +214,8 @@ impl Record for Interview {
             &self.progress_sent_at,
             &self.snoozed_step,
             &self.snoozed_until,
+            &self.draft,
+            &self.draft_for,
         ]
     }
 
@@ -259,6 +263,8 @@ impl Record for Interview {
             progress_sent_at: row.get(next())?,
             snoozed_step: row.get(next())?,
             snoozed_until: row.get(next())?,
+            draft: row.get(next())?,
+            draft_for: row.get(next())?,
         })
     }
 }

@@ -388,6 +388,17 @@ pub fn step_form(
                 key_point: key_point.trim_end_matches('.').to_string(),
                 action_taken: String::new(),
             };
+            // A draft kept for this step comes back as it was left.
+            let kept = interview
+                .draft_for
+                .and_then(crate::domain::drafts::Template::for_step)
+                == Some(*template)
+                && !interview.draft.trim().is_empty();
+            if kept {
+                let mut form = steps::draft(*id, *template, &interview.draft);
+                form.message = Some("The draft you kept: Ctrl-S marks it sent".into());
+                return Ok(Some(form));
+            }
             let text = template.text_in(settings.templates.as_deref());
             steps::draft(*id, *template, &render(&text, &values))
         }

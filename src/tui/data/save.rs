@@ -77,6 +77,12 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Draft {
             interview,
             template,
+        } if form.keep_for_later => {
+            save_steps::draft_kept(store, form, *interview, *template, clock)
+        }
+        FormKind::Draft {
+            interview,
+            template,
         } => save_steps::draft_sent(store, form, *interview, *template, clock, settings),
         FormKind::MergeInto { contact } => match form.picked(FieldKey::Duplicate) {
             Some(duplicate) => store

@@ -157,6 +157,29 @@ pub fn evaluation(
 /// Marks a drafted message sent; refused while a placeholder is unfilled. A thank-you, a nudge
 /// and the progress update an interview owes are playbook steps (undone as one in the review);
 /// a request's words are kept on the entry that logged it; any other update is a touch.
+/// Ctrl-L on a draft: kept on the interview, for the step it is for, to send later.
+pub fn draft_kept(
+    store: &Store,
+    form: &Form,
+    interview_id: Id,
+    template: Template,
+    clock: &Clock,
+) -> Result<Saved, StoreError> {
+    let Some(step) = template.step() else {
+        return Ok(Saved::refused(
+            FieldKey::Note,
+            "a request is sent when it is logged: Ctrl-S logs it (Ctrl-Y copies it first)",
+        ));
+    };
+    let interview: Interview = store.get(interview_id)?;
+    store.keep_draft(interview_id, step, &form.text(FieldKey::Note), clock)?;
+    Ok(Saved::Done {
+        message: "Draft kept: w (or d in the review) opens it again, Ctrl-S there marks it sent"
+            .into(),
+        contact: Some(interview.contact_id),
+    })
+}
+
 pub fn draft_sent(
     store: &Store,
     form: &Form,

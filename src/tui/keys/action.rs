@@ -155,6 +155,8 @@ pub enum Action {
     EndTyping,
     /// While typing a line: clear it.
     ClearLine,
+    /// A draft: keep it, to send later, rather than mark it sent.
+    KeepDraft,
     /// While typing a line: drop the last word (Ctrl-w, as in a shell).
     DeleteWord,
 }

@@ -28,6 +28,15 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
     }
     match action {
         Action::Save => return save(model, clock),
+        Action::KeepDraft if matches!(form.kind, crate::form::FormKind::Draft { .. }) => {
+            form.keep_for_later = true;
+            form.message = None;
+            return vec![Effect::SaveForm(form.clone())];
+        }
+        Action::KeepDraft => {
+            form.message =
+                Some("Ctrl-L keeps a draft message for later; this form saves with Ctrl-S".into());
+        }
         Action::Cancel => {
             if form.is_dirty() {
                 form.confirming_cancel = true;

@@ -75,6 +75,13 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         let text = format!("{} · {objective}", stage.label());
         lines.extend(field("Interview", &text, Style::default()));
     }
+    if context.is_some_and(|c| c.draft_kept) {
+        lines.extend(field(
+            "Draft",
+            "kept, ready to send — d opens it as you left it",
+            theme.due_today(),
+        ));
+    }
     if let Some((at, kind, summary)) = context.and_then(|c| c.last_touch.as_ref()) {
         let text = format!(
             "{} · {}: {summary}",
