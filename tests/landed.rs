@@ -75,7 +75,8 @@ fn everyone_who_helped_is_listed_and_thanked_once() {
         ]
     );
     assert_eq!(
-        db.thank_helpers("Analyst at Acme", 30, &clock()).unwrap(),
+        db.thank_helpers("Analyst at Acme", &[], 30, &clock())
+            .unwrap(),
         3
     );
     let queued = open_follow_ups(&db);
@@ -97,11 +98,12 @@ fn everyone_who_helped_is_listed_and_thanked_once() {
     );
     // Again, under the same role's name or another's: nothing new.
     assert_eq!(
-        db.thank_helpers("Analyst at Acme", 30, &clock()).unwrap(),
+        db.thank_helpers("Analyst at Acme", &[], 30, &clock())
+            .unwrap(),
         0
     );
     assert_eq!(
-        db.thank_helpers("Senior Analyst at Acme", 30, &clock())
+        db.thank_helpers("Senior Analyst at Acme", &[], 30, &clock())
             .unwrap(),
         0
     );
@@ -171,4 +173,38 @@ fn the_real_binary_thanks_everyone_who_helped() {
         text.contains("share the news: Data Analyst at Juniper"),
         "{text}"
     );
+}
+
+#[test]
+fn someone_can_be_left_out_before_the_thank_yous_are_queued() {
+    let db = known_database();
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = Tester::on(
+        store,
+        100,
+        30,
+        Some(db),
+        rolo::tui::view::theme::Theme::new(true),
+    );
+    t.press("L");
+    let first = t.line_with("▶");
+    t.press("space");
+    assert!(t.line_with("▶").contains("left out"), "{}", t.screen());
+    assert!(
+        t.screen().contains("an update for 2 of them"),
+        "{}",
+        t.screen()
+    );
+    // Space again brings them back; a third time leaves them out for good.
+    t.press("space");
+    assert_eq!(t.line_with("▶"), first);
+    t.press("space enter");
+    t.type_str("Data Analyst at Juniper").press("ctrl-s");
+    assert!(
+        t.screen()
+            .contains("Queued a thank-you and an update for 2 people"),
+        "{}",
+        t.screen()
+    );
+    assert_eq!(open_follow_ups(&t.app.store).len(), 4);
 }

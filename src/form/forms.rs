@@ -414,12 +414,13 @@ pub fn merge_organization(organization: Id) -> Form {
 }
 
 /// The role landed, to share in each thank-you.
-pub fn landed_role() -> Form {
+/// (`left_out`: those the user chose not to thank this time.)
+pub fn landed_role(left_out: Vec<Id>) -> Form {
     let fields = vec![Field::text(
         FieldKey::Role,
         "The role (and where)",
         Check::Required,
         "",
     )];
-    Form::new(FormKind::LandedRole, None, fields)
+    Form::new(FormKind::LandedRole { left_out }, None, fields)
 }

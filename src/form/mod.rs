@@ -59,8 +59,11 @@ pub enum FormKind {
     },
     /// A file to import; saving shows what it would do before anything is written.
     Import,
-    /// The role landed: saving queues a thank-you and an update for everyone who helped.
-    LandedRole,
+    /// The role landed: saving queues a thank-you and an update for everyone who helped,
+    /// but those left out.
+    LandedRole {
+        left_out: Vec<Id>,
+    },
     /// Another contact, the same person, to merge into this one.
     MergeInto {
         contact: Id,
@@ -88,7 +91,7 @@ impl FormKind {
             FormKind::Draft { .. } => "message",
             FormKind::AddQuestions { .. } => "questions",
             FormKind::Import => "import",
-            FormKind::LandedRole => "role",
+            FormKind::LandedRole { .. } => "role",
             FormKind::MergeInto { .. } | FormKind::MergeOrganization { .. } => "merge",
         }
     }
@@ -233,7 +236,7 @@ impl Form {
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
             FormKind::Snooze { .. } | FormKind::SnoozeStep { .. } => "Snooze until…".into(),
             FormKind::Import => "Import contacts from a file".into(),
-            FormKind::LandedRole => "Congratulations! What did you land?".into(),
+            FormKind::LandedRole { .. } => "Congratulations! What did you land?".into(),
             FormKind::MergeInto { .. } => "Merge a duplicate into this contact".into(),
             FormKind::MergeOrganization { .. } => {
                 "Merge another entry for it into this organisation".into()

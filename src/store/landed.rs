@@ -46,10 +46,15 @@ impl Store {
     pub fn thank_helpers(
         &self,
         role: &str,
+        left_out: &[crate::domain::Id],
         update_after_days: u32,
         clock: &Clock,
     ) -> StoreResult<u64> {
-        let helpers = self.helpers()?;
+        let helpers: Vec<_> = self
+            .helpers()?
+            .into_iter()
+            .filter(|h| !left_out.contains(&h.id))
+            .collect();
         let now = clock.timestamp();
         let role = crate::domain::sanitize::line(role);
         self.write(|tx| {

@@ -192,7 +192,8 @@ pub enum FormRequest {
     /// Choose a file to import.
     Import,
     /// Say what role was landed.
-    LandedRole,
+    /// The role landed, to thank everyone who helped but these.
+    LandedRole(Vec<Id>),
 }
 
 /// Which part of the name-ordered contact list to load.

@@ -261,7 +261,7 @@ pub fn form(
         }
         FormRequest::NewQuestionList => forms::question_list(None),
         FormRequest::Import => forms::import(),
-        FormRequest::LandedRole => forms::landed_role(),
+        FormRequest::LandedRole(left_out) => forms::landed_role(left_out.clone()),
         FormRequest::EditQuestionList(id) => {
             let list: crate::domain::QuestionList = store.get(*id)?;
             forms::question_list(Some(&list)).at_version(list.meta.updated_at)

@@ -19,9 +19,10 @@ use crate::tui::data::saved::{Before, date_in};
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
     let result = match &form.kind {
         FormKind::Import => return crate::tui::data::import::preview(store, form, clock),
-        FormKind::LandedRole => store
+        FormKind::LandedRole { left_out } => store
             .thank_helpers(
                 &form.text(FieldKey::Role),
+                left_out,
                 settings.playbook.keep_in_touch_days,
                 clock,
             )

@@ -25,7 +25,9 @@ pub fn opened(
 pub fn saved(model: &mut Model, message: String, before: Option<Before>) -> Vec<Effect> {
     let kind = model.take_form().map(|f| f.kind);
     // The helpers are thanked: their list has done its work.
-    if kind == Some(FormKind::LandedRole) && matches!(model.screen(), Some(Screen::Landed(_))) {
+    if matches!(kind, Some(FormKind::LandedRole { .. }))
+        && matches!(model.screen(), Some(Screen::Landed(_)))
+    {
         model.stack.pop();
     }
     let counted = match (kind, &before) {

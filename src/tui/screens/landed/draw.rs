@@ -14,10 +14,17 @@ use crate::tui::view::theme::Theme;
 pub fn draw(frame: &mut Frame, view: &LandedView, body: Rect, theme: Theme) {
     let [intro, list_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);
+    let thanked = view.helpers.len().saturating_sub(view.left_out.len());
     let words = format!(
-        " Congratulations! {} people helped along the way. Enter queues a thank-you (sharing the \
-         news) and, a month on, an update for each of them.",
-        view.helpers.len()
+        " Congratulations! {} helped along the way. Enter queues a thank-you (sharing the news) \
+         and, a month on, an update for {} of them; Space leaves someone out.",
+        crate::domain::numbers::count(view.helpers.len() as i64, "person")
+            .replace("persons", "people"),
+        if view.left_out.is_empty() {
+            "each".to_string()
+        } else {
+            format!("{thanked}")
+        }
     );
     frame.render_widget(
         Paragraph::new(Line::styled(words, theme.title(true)))
@@ -32,9 +39,21 @@ pub fn draw(frame: &mut Frame, view: &LandedView, body: Rect, theme: Theme) {
             let Some(helper) = view.helpers.get(i) else {
                 return Line::default();
             };
+            let out = view.left_out.contains(&helper.id);
             Line::from(vec![
+                Span::styled(
+                    if out { "[ ] " } else { "[x] " },
+                    if out { theme.dim() } else { theme.title(false) },
+                ),
                 Span::raw(format!("{:<28}", crate::tui::view::clip(&helper.name))),
-                Span::styled(helper.how(), theme.dim()),
+                Span::styled(
+                    if out {
+                        "left out".to_string()
+                    } else {
+                        helper.how()
+                    },
+                    theme.dim(),
+                ),
             ])
         })
         .collect();

@@ -16,4 +16,6 @@ use crate::tui::screens::nav::Nav;
 pub struct LandedView {
     pub helpers: Vec<crate::domain::rows::Helper>,
     pub nav: Nav,
+    /// Those the user chose to leave out of the thank-yous (Space).
+    pub left_out: Vec<crate::domain::Id>,
 }

@@ -11,8 +11,25 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
+        Action::ThankHelpers if view.helpers.len() > view.left_out.len() => {
+            vec![Effect::OpenForm(FormRequest::LandedRole(
+                view.left_out.clone(),
+            ))]
+        }
         Action::ThankHelpers if !view.helpers.is_empty() => {
-            vec![Effect::OpenForm(FormRequest::LandedRole)]
+            model.status = Some("Everyone is left out: Space brings someone back in".into());
+            Vec::new()
+        }
+        Action::Skip => {
+            if let Some(helper) = view.helpers.get(view.nav.selected) {
+                let id = helper.id;
+                if let Some(at) = view.left_out.iter().position(|h| *h == id) {
+                    view.left_out.remove(at);
+                } else {
+                    view.left_out.push(id);
+                }
+            }
+            Vec::new()
         }
         Action::ThankHelpers => {
             model.status =
@@ -38,6 +55,7 @@ pub fn shown(model: &mut Model, helpers: Vec<Helper>) -> Vec<Effect> {
             .push(Screen::Landed(crate::tui::model::LandedView {
                 helpers,
                 nav: Default::default(),
+                left_out: Vec::new(),
             })),
     }
     Vec::new()
