@@ -85,14 +85,17 @@ impl Store {
             ItemKind::FollowUp { id, .. } => self.get::<FollowUp>(*id)?.interview_id,
             ItemKind::Step { interview, .. } => Some(*interview),
         };
-        // The last touch of the interview the item is about (another interview's would say
-        // nothing of this one); for an item about no interview, the contact's.
+        // The last touch with them: of the interview the item is about, or of none (a call
+        // about anything) — never another interview's, which says nothing of this one.
         let timeline = match (interview, item.contact_id) {
-            (Some(id), _) => self.timeline_of_interview(id)?,
-            (None, Some(contact)) => self.timeline_of(contact, LAST_TOUCH_AMONG)?,
+            (_, Some(contact)) => self.timeline_of(contact, LAST_TOUCH_AMONG)?,
+            (Some(id), None) => self.timeline_of_interview(id)?,
             (None, None) => Vec::new(),
         };
-        let last = timeline.into_iter().find(|e| e.kind.is_touch());
+        let last = timeline.into_iter().find(|e| {
+            e.kind.is_touch()
+                && (interview.is_none() || e.interview_id.is_none_or(|i| Some(i) == interview))
+        });
         context.last_touch = last.map(|e| (e.occurred_at, e.kind, e.summary));
         if let Some(id) = interview {
             let interview: crate::domain::Interview = self.get(id)?;

@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
     };
     let title = Span::styled(
         format!(
-            " Daily review — {} of {} ",
+            " Daily review — {} of {} · the most pressing first (home lists them by date) ",
             view.handled() + view.index + 1,
             view.handled() + view.items.len()
         ),
