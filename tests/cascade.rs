@@ -318,3 +318,23 @@ fn moving_back_from_the_meeting_to_the_request_takes_the_meeting_off() {
     let events = rolo::interop::ics::export(&db, clock.timestamp()).unwrap();
     assert!(!events.contains("BEGIN:VEVENT"), "{events}");
 }
+
+#[test]
+fn an_interview_deleted_on_its_own_stays_in_the_trash_even_at_the_same_moment() {
+    let db = TempStore::new();
+    let clock = clock();
+    let (ada, interview) = ada_with_a_meeting(&db);
+    // A frozen clock (a script, ROLO_NOW): both deleted at the very same time.
+    let at = clock.timestamp();
+    let alone = RecordRef::new(Deletable::Interview, interview.meta.id);
+    db.trash(alone, at).unwrap();
+    let her = RecordRef::new(Deletable::Contact, ada.meta.id);
+    db.trash(her, at).unwrap();
+    db.untrash(her, at).unwrap();
+    assert_eq!(seen(&db).0, 0, "her meeting stays away with its interview");
+    assert_eq!(
+        db.trash_rows(10).unwrap().len(),
+        1,
+        "the interview is still in the trash"
+    );
+}

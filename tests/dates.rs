@@ -142,3 +142,41 @@ fn description_says_how_far_away() {
         "Mon 23 Nov 2026 · yesterday"
     );
 }
+
+proptest::proptest! {
+    /// Whatever is typed — huge amounts, any unit, any words — an answer or an error, never a
+    /// panic; and what is accepted is within a century.
+    #[test]
+    fn any_typed_date_is_read_or_refused_never_a_crash(
+        amount in proptest::prop_oneof![0u64..100, 0u64..u64::MAX],
+        unit in proptest::sample::select(&["", "d", "w", "h", "min", "mo", "days", "weeks", "years", "x"][..]),
+        shape in 0u8..3,
+        words in "[a-z0-9 :/+-]{0,20}",
+    ) {
+        let clock = support::clock();
+        let typed = match shape {
+            0 => format!("+{amount}{unit}"),
+            1 => format!("in {amount} {unit}"),
+            _ => words,
+        };
+        if let Ok(parsed) = dates::parse(&typed, &clock, nine()) {
+            let years = (parsed.at.0 - clock.timestamp().0).num_days().abs() / 365;
+            proptest::prop_assert!(years <= 101, "{typed} → {:?}", parsed.at);
+        }
+    }
+}
+
+#[test]
+fn a_century_away_is_refused_with_a_reason() {
+    let clock = support::clock();
+    for typed in [
+        "+99999999d",
+        "in 5000 weeks 3pm",
+        "+2000mo",
+        "+99999999999999999999d",
+    ] {
+        let refused = dates::parse(typed, &clock, nine());
+        assert!(refused.is_err(), "{typed} was read as {refused:?}");
+    }
+    assert!(dates::parse("+36500d", &clock, nine()).is_ok());
+}

@@ -225,3 +225,29 @@ fn m_on_a_contact_merges_the_one_picked_and_u_undoes_it() {
             .is_none()
     );
 }
+
+#[test]
+fn undoing_a_merge_takes_back_what_it_changed_and_keeps_what_was_edited_since() {
+    let (db, kept, twin) = with_a_duplicate();
+    let now = clock().timestamp();
+    db.merge_contacts(twin.meta.id, kept.meta.id, now).unwrap();
+    // Edited after the merge: a new title, and notes of their own.
+    let mut edited: Contact = db.get(kept.meta.id).unwrap();
+    edited.title = "Director of Engineering".into();
+    edited.notes = "IMPORTANT: prefers calls".into();
+    db.update(&mut edited, now.plus(chrono::Duration::minutes(1)))
+        .unwrap();
+    db.undo_last(now.plus(chrono::Duration::minutes(2)))
+        .unwrap();
+    let after: Contact = db.get(kept.meta.id).unwrap();
+    assert_eq!(
+        after.title, "Director of Engineering",
+        "an edit since stays"
+    );
+    assert_eq!(
+        after.notes, "IMPORTANT: prefers calls",
+        "an edit since stays"
+    );
+    assert_eq!(after.location, "", "what the merge filled in is taken back");
+    assert_eq!(after.phone, kept.phone);
+}

@@ -130,6 +130,22 @@ fn relative(
         has_time: true,
     };
     let n = i64::from(amount);
+    // A century either way is as far as anyone plans a follow-up; further is a slip (and
+    // past what a date can hold).
+    let most = match unit.trim_end_matches('s') {
+        "d" | "day" => 36_525,
+        "w" | "wk" | "week" => 5_218,
+        "h" | "hr" | "hour" => 876_600,
+        "min" | "minute" => 52_596_000,
+        "mo" | "month" => 1_200,
+        _ => i64::MAX,
+    };
+    if n > most {
+        return Err(DateError(format!(
+            "{:?} is more than a hundred years away",
+            words.join(" ")
+        )));
+    }
     Ok(Some(match unit.trim_end_matches('s') {
         "d" | "day" => whole_days(n),
         "w" | "wk" | "week" => whole_days(7 * n),

@@ -24,6 +24,10 @@ const POINTERS: [(&str, &str); 5] = [
 #[derive(Debug, Serialize, Deserialize)]
 struct Undo {
     kept_before: Contact,
+    /// The kept contact as the merge left it: on undo, a field changed since keeps its new
+    /// value (only what the merge changed is taken back). Absent in merges made before.
+    #[serde(default)]
+    kept_after: Option<Contact>,
     /// (table, column, row id) of every pointer moved from the duplicate to the kept contact.
     moved: Vec<(String, String, Id)>,
     /// Tags the kept contact gained.
@@ -80,11 +84,13 @@ impl Store {
             };
             fill_gaps(&mut keep, &gone, other_organization.as_deref());
             record::update(tx, &mut keep, now)?;
+            let kept_after = Some(keep.clone());
             let summary = format!("Merged with {} (another entry for the same person)", gone.name);
             let note = Interaction::new(kept, InteractionKind::Note, &summary, now);
             record::insert(tx, &note)?;
             let undo = Undo {
                 kept_before,
+                kept_after,
                 moved,
                 tags_added,
                 note: note.meta.id,
@@ -179,7 +185,11 @@ impl Store {
                 "UPDATE interactions SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2",
                 rusqlite::params![now, undo.note],
             )?;
-            let mut before = undo.kept_before;
+            let now_kept: Contact = record::get(tx, kept)?;
+            let mut before = match &undo.kept_after {
+                Some(after) => taken_back(&undo.kept_before, after, &now_kept)?,
+                None => undo.kept_before.clone(),
+            };
             record::update(tx, &mut before, now)?;
             tx.execute(
                 "UPDATE merges SET undone_at = ?1 WHERE id = ?2",
@@ -277,4 +287,28 @@ fn fill_gaps(keep: &mut Contact, gone: &Contact, other_organization: Option<&str
             format!("{}\n\n{text}", keep.notes)
         };
     }
+}
+
+/// The kept contact with what the merge changed taken back: each field that still holds what
+/// the merge put there returns to what it was before; a field edited since keeps its edit.
+fn taken_back(before: &Contact, after: &Contact, now: &Contact) -> StoreResult<Contact> {
+    let as_fields = |c: &Contact| match serde_json::to_value(c) {
+        Ok(serde_json::Value::Object(fields)) => Ok(fields),
+        _ => Err(StoreError::Invalid(
+            "the merge cannot be undone: a contact did not read".into(),
+        )),
+    };
+    let (before, after, mut now_fields) = (as_fields(before)?, as_fields(after)?, as_fields(now)?);
+    for (name, value) in &mut now_fields {
+        if name == "meta" {
+            continue;
+        }
+        if after.get(name) == Some(value)
+            && let Some(old) = before.get(name)
+        {
+            value.clone_from(old);
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(now_fields))
+        .map_err(|e| StoreError::Invalid(format!("the merge cannot be undone: {e}")))
 }

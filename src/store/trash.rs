@@ -120,9 +120,12 @@ impl Store {
             // comes back under a row still deleted.
             for (theirs, which) in goes_with(table).iter().rev() {
                 tx.execute(
+                    // What was deleted on its own (in the trash itself) stays there, even
+                    // when it went at the same moment (a frozen clock, a script).
                     &format!(
                         "UPDATE {theirs} SET deleted_at = NULL, updated_at = ?1 \
-                         WHERE {which} AND deleted_at = ?3"
+                         WHERE {which} AND deleted_at = ?3 AND NOT EXISTS (SELECT 1 FROM trash \
+                           WHERE trash.table_name = '{theirs}' AND trash.record_id = {theirs}.id)"
                     ),
                     rusqlite::params![now, id, deleted_at],
                 )?;

@@ -67,26 +67,23 @@ pub fn key(
     clock: &crate::domain::Clock,
 ) -> Vec<Effect> {
     model.status = None;
-    // Too small to show anything, a form included: q and Ctrl-C quit, as the notice says.
-    let ctrl = event
-        .modifiers
-        .contains(crossterm::event::KeyModifiers::CONTROL);
-    let quit_key = match event.code {
-        crossterm::event::KeyCode::Char('q') => !ctrl,
-        crossterm::event::KeyCode::Char('c') => ctrl,
-        _ => false,
-    };
-    if model.too_small() && quit_key {
-        model.quit = true;
+    // Too small to show anything: nothing unseen may act. q and Ctrl-C quit, as the notice
+    // says — unless something is typed in a form, which is kept until the terminal grows.
+    if model.too_small() {
+        let ctrl = event
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
+        let quit_key = match event.code {
+            crossterm::event::KeyCode::Char('q') => !ctrl,
+            crossterm::event::KeyCode::Char('c') => ctrl,
+            _ => false,
+        };
+        if quit_key && !model.form().is_some_and(crate::form::Form::is_dirty) {
+            model.quit = true;
+        }
         return Vec::new();
     }
     match translate(model, keymap, &event, clock) {
-        // Nothing is shown but the notice: only quitting may act, unseen changes may not.
-        Some(Input::Act(Action::Quit)) => {
-            model.quit = true;
-            Vec::new()
-        }
-        Some(_) if model.too_small() => Vec::new(),
         Some(input) => update(model, input, clock),
         None => Vec::new(),
     }

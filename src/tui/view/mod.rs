@@ -29,7 +29,8 @@ pub use crate::tui::model::SMALLEST;
 pub fn draw(frame: &mut Frame, model: &Model, keymap: &Keymap, clock: &Clock, theme: Theme) {
     let area = frame.area();
     if area.width < SMALLEST.0 || area.height < SMALLEST.1 {
-        too_small(frame, area, theme);
+        let typing = model.form().is_some_and(crate::form::Form::is_dirty);
+        too_small(frame, area, theme, typing);
         return;
     }
     let [header, body, footer] = layout::frame(frame.area());
@@ -78,10 +79,16 @@ fn overlay(
     }
 }
 
-/// What a terminal too small to use shows: how big it must be, and how to leave.
-fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme) {
+/// What a terminal too small to use shows: how big it must be, and how to leave — or, with
+/// something typed in a form, that it is kept.
+fn too_small(frame: &mut Frame, area: ratatui::layout::Rect, theme: Theme, typing: bool) {
+    let leave = if typing {
+        "what you typed is kept"
+    } else {
+        "q quits"
+    };
     let text = format!(
-        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on (q quits).",
+        "Terminal too small: rolo needs {}×{}, this one is {}×{}. Make it bigger to go on ({leave}).",
         SMALLEST.0, SMALLEST.1, area.width, area.height
     );
     let lines: Vec<ratatui::text::Line> = text_box::wrap(&text, area.width.max(1) as usize)
