@@ -167,7 +167,7 @@ fn an_interview_from_request_to_thank_you() {
     pty.send(b"\t");
     pty.send(b"Read the Menabrea paper");
     pty.send(b"\x13");
-    pty.wait_for("1 referral(s) and 1 action item(s) added");
+    pty.wait_for("1 person to reach out to, 1 thing to do");
 
     pty.choose_step("Send the thank-you");
     pty.wait_for("has stayed with me:");

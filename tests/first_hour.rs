@@ -253,3 +253,55 @@ fn a_draft_is_kept_to_send_later_and_the_review_shows_it_ready() {
         "sent, the kept draft is done with"
     );
 }
+
+#[test]
+fn a_write_up_names_each_suggested_person_once_and_knows_who_is_known() {
+    let (db, grace) = ada_suggested_grace();
+    let clock = clock();
+    let settings = PlaybookSettings::default();
+    let ada = db.contacts_called("Ada Lovelace").unwrap().remove(0);
+    let chloe = Contact::named("Chloé Sato", clock.timestamp());
+    db.insert(&chloe).unwrap();
+    let interview = db.interviews_of(ada.meta.id).unwrap().remove(0);
+    let write_up = WriteUp {
+        referrals: vec![
+            "chloe  SATO".into(),
+            "Dana New".into(),
+            "Dana New".into(),
+            "ada lovelace".into(),
+            "Grace Hopper".into(),
+        ],
+        ..WriteUp::default()
+    };
+    let (people, _) = db
+        .write_up(interview.meta.id, &write_up, &clock, &settings)
+        .unwrap();
+    assert_eq!(
+        people, 3,
+        "Chloé, Dana and Grace, each once; never Ada herself"
+    );
+    let names: Vec<String> = db
+        .all::<Contact>(false)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    for (name, times) in [
+        ("Chloé Sato", 1),
+        ("Dana New", 1),
+        ("Ada Lovelace", 1),
+        ("Grace Hopper", 1),
+    ] {
+        assert_eq!(
+            names.iter().filter(|n| *n == name).count(),
+            times,
+            "{name}: {names:?}"
+        );
+    }
+    assert_eq!(open_follow_ups(&db, &chloe).len(), 1);
+    assert_eq!(
+        open_follow_ups(&db, &grace).len(),
+        1,
+        "already queued to reach out to: once"
+    );
+}

@@ -234,7 +234,7 @@ impl World {
                 let interview: Interview = self.db.get(id)?;
                 rolo::domain::playbook::check(&interview, &Step::Evaluated)
                     .map_err(|e| rolo::store::StoreError::Invalid(e.to_string()))?;
-                self.db.write_up(id, &write_up, clock, settings)
+                self.db.write_up(id, &write_up, clock, settings).map(|_| ())
             }
             StepKind::SkipWriteUp => step(Step::SkipWriteUp),
             StepKind::Thank => self.db.message_sent(

@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Contact, FollowUp, Id, Interaction, Interview, InterviewQuestion, Meeting, Organization,
-    Question, QuestionList, Tag, Timestamp,
+    Contact, Deletable, FollowUp, Id, Interaction, Interview, InterviewQuestion, Meeting,
+    Organization, Question, QuestionList, Tag, Timestamp,
 };
 use crate::store::{Record, Store, StoreError, record};
 
@@ -119,6 +119,19 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         for contact in &export.contacts {
             check_contact(contact)?;
         }
+        // Deleted here, live (and changed since) in the export: they come back whole, with
+        // what went to the trash with them — never a person without their timeline.
+        let mut revived: Vec<(Id, Timestamp, Timestamp)> = Vec::new();
+        for contact in export
+            .contacts
+            .iter()
+            .filter(|c| c.meta.deleted_at.is_none())
+        {
+            let mine: Option<crate::domain::Contact> = record::find(tx, contact.meta.id)?;
+            if let Some(deleted_at) = mine.and_then(|c| c.meta.deleted_at) {
+                revived.push((contact.meta.id, deleted_at, contact.meta.updated_at));
+            }
+        }
         merge_all(tx, &export.organizations, report)?;
         merge_all(tx, &export.contacts, report)?;
         merge_all(tx, &export.tags, report)?;
@@ -132,6 +145,29 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         for link in &export.contact_tags {
             merge_contact_tag(tx, link, report)?;
         }
+        for (id, deleted_at, at) in revived {
+            let live: bool = tx.query_row(
+                "SELECT deleted_at IS NULL FROM contacts WHERE id = ?",
+                [id],
+                |r| r.get(0),
+            )?;
+            if live {
+                crate::store::bring_back_theirs(tx, "contacts", id, deleted_at, at)?;
+                tx.execute(
+                    "DELETE FROM trash WHERE table_name = 'contacts' AND record_id = ?",
+                    [id],
+                )?;
+            }
+        }
+        // What arrives deleted is in the trash, restorable as if deleted here (a restored
+        // backup keeps its trash).
+        list_deleted(tx, Deletable::Contact, &export.contacts)?;
+        list_deleted(tx, Deletable::Organization, &export.organizations)?;
+        list_deleted(tx, Deletable::Interview, &export.interviews)?;
+        list_deleted(tx, Deletable::FollowUp, &export.follow_ups)?;
+        list_deleted(tx, Deletable::Interaction, &export.interactions)?;
+        list_deleted(tx, Deletable::QuestionList, &export.question_lists)?;
+        list_deleted(tx, Deletable::Question, &export.questions)?;
         // No one is left with two open interviews (two of every step owed).
         let mut contacts: Vec<Id> = export.interviews.iter().map(|i| i.contact_id).collect();
         contacts.sort();
@@ -193,6 +229,17 @@ fn check_contact(contact: &crate::domain::Contact) -> Result<(), StoreError> {
         Ok(()) => Ok(()),
         Err(why) => refuse(why),
     }
+}
+
+fn list_deleted<R: Record>(
+    tx: &rusqlite::Connection,
+    kind: Deletable,
+    records: &[R],
+) -> Result<(), StoreError> {
+    for deleted in records.iter().filter(|r| r.meta().deleted_at.is_some()) {
+        crate::store::list_in_trash(tx, kind, deleted.meta().id)?;
+    }
+    Ok(())
 }
 
 fn merge_all<R: Record>(

@@ -52,6 +52,7 @@ pub use record::{Record, upsert};
 pub use seed::SEEDED_AT;
 pub use steps_store::{DERIVED_STEPS_VERSION, at_most_one_open_interview, take_in_old_reminders};
 pub use trash::TrashRow;
+pub(crate) use trash::{bring_back_theirs, list_in_trash};
 
 use crate::domain::Timestamp;
 

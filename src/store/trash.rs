@@ -52,6 +52,59 @@ fn goes_with(table: &str) -> &'static [(&'static str, &'static str)] {
     }
 }
 
+/// What went with the record `id` of `table` when it was deleted at `deleted_at`, back with
+/// it — parents before their own (interviews before their meetings), so that nothing comes
+/// back under a row still deleted. What was deleted on its own (in the trash itself) stays
+/// there, even when it went at the same moment (a frozen clock, a script).
+pub(crate) fn bring_back_theirs(
+    tx: &rusqlite::Connection,
+    table: &str,
+    id: Id,
+    deleted_at: Timestamp,
+    now: Timestamp,
+) -> StoreResult<()> {
+    for (theirs, which) in goes_with(table).iter().rev() {
+        tx.execute(
+            &format!(
+                "UPDATE {theirs} SET deleted_at = NULL, updated_at = ?1 \
+                 WHERE {which} AND deleted_at = ?3 AND NOT EXISTS (SELECT 1 FROM trash \
+                   WHERE trash.table_name = '{theirs}' AND trash.record_id = {theirs}.id)"
+            ),
+            rusqlite::params![now, id, deleted_at],
+        )?;
+    }
+    Ok(())
+}
+
+/// A record that arrived deleted (from an export) is put in the trash, to be restored like
+/// anything deleted here — unless it went with its contact or interview, which brings it back.
+pub(crate) fn list_in_trash(tx: &rusqlite::Connection, kind: Deletable, id: Id) -> StoreResult<()> {
+    let (table, _, _) = table_of(kind);
+    let went_with_another = match kind {
+        Deletable::Interview | Deletable::Interaction => {
+            "EXISTS (SELECT 1 FROM contacts c WHERE c.id = t.contact_id \
+               AND c.deleted_at = t.deleted_at)"
+        }
+        Deletable::FollowUp => {
+            "(EXISTS (SELECT 1 FROM contacts c WHERE c.id = t.contact_id \
+               AND c.deleted_at = t.deleted_at) \
+             OR EXISTS (SELECT 1 FROM interviews i WHERE i.id = t.interview_id \
+               AND i.deleted_at = t.deleted_at))"
+        }
+        _ => "0",
+    };
+    tx.execute(
+        &format!(
+            "INSERT INTO trash (table_name, record_id, deleted_at) \
+             SELECT '{table}', t.id, t.deleted_at FROM {table} t \
+             WHERE t.id = ?1 AND t.deleted_at IS NOT NULL AND NOT {went_with_another} \
+               AND NOT EXISTS (SELECT 1 FROM trash WHERE table_name = '{table}' AND record_id = t.id)"
+        ),
+        [id],
+    )?;
+    Ok(())
+}
+
 /// The kind whose table is `table` (as the trash table records it).
 fn kind_in(table: &str) -> Option<Deletable> {
     Deletable::ALL.into_iter().find(|k| table_of(*k).0 == table)
@@ -116,20 +169,7 @@ impl Store {
                 &format!("UPDATE {table} SET deleted_at = NULL, updated_at = ?1 WHERE id = ?2"),
                 rusqlite::params![now, id],
             )?;
-            // Parents before their own (interviews before their meetings), so that nothing
-            // comes back under a row still deleted.
-            for (theirs, which) in goes_with(table).iter().rev() {
-                tx.execute(
-                    // What was deleted on its own (in the trash itself) stays there, even
-                    // when it went at the same moment (a frozen clock, a script).
-                    &format!(
-                        "UPDATE {theirs} SET deleted_at = NULL, updated_at = ?1 \
-                         WHERE {which} AND deleted_at = ?3 AND NOT EXISTS (SELECT 1 FROM trash \
-                           WHERE trash.table_name = '{theirs}' AND trash.record_id = {theirs}.id)"
-                    ),
-                    rusqlite::params![now, id, deleted_at],
-                )?;
-            }
+            bring_back_theirs(tx, table, id, deleted_at, now)?;
             // Something of a deleted contact (or interview) stays with them: the schema's
             // triggers keep it deleted, and it comes back when they do.
             let still_deleted: bool = tx.query_row(

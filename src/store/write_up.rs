@@ -22,22 +22,41 @@ pub struct WriteUp {
 }
 
 impl Store {
-    /// Records `write_up` for the interview, in one transaction.
+    /// Records `write_up` for the interview, in one transaction; says how many people it
+    /// queued to reach out to (each once) and how many things to do.
     pub fn write_up(
         &self,
         interview_id: Id,
         write_up: &WriteUp,
         clock: &Clock,
         settings: &PlaybookSettings,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<(usize, usize)> {
         let now = clock.timestamp();
         self.write(|tx| {
             let mut interview: Interview = record::get(tx, interview_id)?;
             let person: Contact = record::get(tx, interview.contact_id)?;
             interview.evaluation = write_up.evaluation.clone();
             record::update(tx, &mut interview, now)?;
+            // Each person once, and never the interviewee themself.
+            let mut seen = vec![crate::domain::sanitize::name_key(&person.name)];
             for name in &write_up.referrals {
+                let key = crate::domain::sanitize::name_key(name);
+                if key.is_empty() || seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
                 let referral = referral_named(tx, name, &person, now)?;
+                // Already on the list to reach out to: once is enough.
+                let queued: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE contact_id = ?1 \
+                       AND kind = 'action_item' AND done_at IS NULL AND deleted_at IS NULL \
+                       AND title LIKE 'Reach out to %')",
+                    [referral],
+                    |r| r.get(0),
+                )?;
+                if queued {
+                    continue;
+                }
                 let title = format!("Reach out to {name} (suggested by {})", person.name);
                 let due = now.plus(Duration::days(2));
                 let mut follow_up = FollowUp::new(FollowUpKind::ActionItem, &title, due, now);
@@ -55,7 +74,7 @@ impl Store {
                 let step = StepInput::from(Step::Evaluated);
                 take_step(tx, interview_id, &step, clock, settings)?;
             }
-            Ok(())
+            Ok((seen.len() - 1, write_up.actions.len()))
         })
     }
 }
@@ -68,13 +87,22 @@ fn referral_named(
     person: &Contact,
     now: crate::domain::Timestamp,
 ) -> StoreResult<crate::domain::Id> {
-    let known: Vec<Contact> = record::select(
-        tx,
-        "name = ? COLLATE NOCASE AND deleted_at IS NULL AND id <> ? LIMIT 2",
-        &[&name.trim(), &person.meta.id],
-    )?;
+    // Known as typed, in any case, with or without accents or extra spaces: one live contact
+    // of that name is them. (A scan of names only: a write-up is rare, a network is not huge.)
+    let key = crate::domain::sanitize::name_key(name);
+    let mut known: Vec<crate::domain::Id> = Vec::new();
+    let mut names = tx.prepare_cached("SELECT id, name FROM contacts WHERE deleted_at IS NULL")?;
+    let rows = names.query_map([], |r| {
+        Ok((r.get::<_, crate::domain::Id>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, other) = row?;
+        if id != person.meta.id && crate::domain::sanitize::name_key(&other) == key {
+            known.push(id);
+        }
+    }
     if let [one] = known.as_slice() {
-        return Ok(one.meta.id);
+        return Ok(*one);
     }
     let mut referral = Contact::named(name, now);
     referral.referred_by = Some(person.meta.id);

@@ -137,14 +137,17 @@ pub fn evaluation(
         actions: lines(&form.text(FieldKey::Actions)),
     };
     let mut before = store.snapshot(interview_id, "Written up")?;
-    store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
-    let (referrals, actions) = (write_up.referrals, write_up.actions);
+    let (people, things) = store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
+    let count = |n: usize, noun: &str| {
+        crate::domain::numbers::count(i64::try_from(n).unwrap_or(0), noun)
+            .replace("persons", "people")
+    };
     let mut message = "Written up".to_string();
-    if !referrals.is_empty() || !actions.is_empty() {
+    if people + things > 0 {
         message.push_str(&format!(
-            ": {} referral(s) and {} action item(s) added",
-            referrals.len(),
-            actions.len()
+            ": {} to reach out to, {} to do",
+            count(people, "person"),
+            count(things, "thing")
         ));
     }
     before.what.clone_from(&message);
