@@ -142,6 +142,11 @@ fn commands_that_need_no_database_or_only_an_existing_one_make_none() {
             .stderr(contains("--db names a database"));
     }
     rolo(&typo)
+        .args(["today", "--db", "-"])
+        .assert()
+        .failure()
+        .stderr(contains("--db - names no database"));
+    rolo(&typo)
         .args(["import", "json", "f.json", "--map", "a=name"])
         .assert()
         .failure()

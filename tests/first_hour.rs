@@ -305,3 +305,42 @@ fn a_write_up_names_each_suggested_person_once_and_knows_who_is_known() {
         "already queued to reach out to: once"
     );
 }
+
+#[test]
+fn each_u_brings_back_one_follow_up_marked_done_latest_first() {
+    let mut t = Tester::demo(120, 40);
+    let open = |t: &Tester| {
+        t.app
+            .store
+            .all::<FollowUp>(false)
+            .unwrap()
+            .iter()
+            .filter(|f| f.done_at.is_none())
+            .count()
+    };
+    let before = open(&t);
+    // Home's follow-ups: x on the first two that are follow-ups (steps say why they cannot).
+    t.press("3");
+    let mut done = 0;
+    for _ in 0..20 {
+        let was = open(&t);
+        t.press("x");
+        if open(&t) < was {
+            done += 1;
+            if done == 2 {
+                break;
+            }
+        } else {
+            t.press("j");
+        }
+    }
+    assert_eq!(open(&t), before - 2, "{}", t.screen());
+    t.press("u");
+    assert_eq!(open(&t), before - 1);
+    t.press("u");
+    assert_eq!(
+        open(&t),
+        before,
+        "the second u brings back the first one done"
+    );
+}

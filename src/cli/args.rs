@@ -61,7 +61,8 @@ pub enum Command {
                       rolo add follow-up --contact Nina --due fri --title \"Send the article\""
     )]
     Add(AddCommand),
-    /// Bring contacts in: LinkedIn's Connections.csv, any CSV, or rolo's own JSON (a merge).
+    /// Bring contacts in: LinkedIn's Connections.csv, any CSV, vCards, or rolo's own JSON (a
+    /// merge).
     #[command(
         after_help = "Examples:\n  rolo import linkedin ~/Downloads/Connections.csv --dry-run\n  \
                             rolo import csv people.csv --map \"Full name=name\"\n  \

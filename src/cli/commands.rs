@@ -78,6 +78,12 @@ pub fn add(store: &Store, clock: &Clock, command: &AddCommand) -> Result<()> {
 
 pub fn backup(store: &Store, file: &Path) -> Result<()> {
     if file == Path::new("-") {
+        if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            bail!(
+                "a backup is a database file, not text for a terminal: `rolo backup - > copy.db`, \
+                 or give a file"
+            );
+        }
         // To standard output: the copy is made whole in a private temporary file first (a
         // backup is a database, written page by page), then streamed; the note goes to stderr.
         let folder = tempfile::tempdir()?;

@@ -170,6 +170,12 @@ fn settings_warning_on_stderr() -> crate::domain::settings::Settings {
 
 /// The database the command line names (`--db`, `ROLO_DB`, or the platform default).
 pub fn database_path(cli: &Cli) -> Result<PathBuf> {
+    // A database is a file rolo opens again and again: `-` (standard input or output) is not one.
+    if cli.db.as_deref() == Some(std::path::Path::new("-")) {
+        return Err(eyre!(
+            "--db - names no database: give a file (or leave --db out for your own)"
+        ));
+    }
     Ok(path::resolve(cli.db.as_deref())?)
 }
 

@@ -319,8 +319,9 @@ fn apply_update(
         } else {
             row.organization.clone()
         };
-        let summary = match (new_title, row.title.is_empty()) {
-            (true, false) => format!("Moved to {place} as {}", row.title),
+        let summary = match (new_title, row.title.is_empty(), place.trim().is_empty()) {
+            (true, false, false) => format!("Moved to {place} as {}", row.title),
+            (true, false, true) => format!("Now {}", row.title),
             _ => format!("Moved to {place}"),
         };
         record::insert(

@@ -284,7 +284,7 @@ fn step_menu_action(model: &mut Model, action: Action) -> Vec<Effect> {
 fn confirmed(model: &mut Model, yes: Effect) -> Vec<Effect> {
     // u undoes the latest action: after this delete, no longer a follow-up marked done before.
     if matches!(yes, Effect::Trash(_)) {
-        model.last_done = None;
+        model.last_done.clear();
     }
     if let (Effect::Trash(record), Some(Screen::Contact(detail))) = (&yes, model.screen())
         && detail.contact.meta.id == record.id

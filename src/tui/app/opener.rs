@@ -64,17 +64,24 @@ pub fn link_of(
     if let Some(site) = organization.and_then(|o| crate::domain::website_page(&o.website)) {
         return Ok(site);
     }
-    Err(if contact.linkedin.trim().is_empty() {
-        format!(
-            "No LinkedIn page, email or website for {} yet: e adds one",
-            contact.name
-        )
-    } else {
-        format!(
-            "{}'s LinkedIn field does not hold a profile address (linkedin.com/in/…): e fixes it",
-            contact.name
-        )
-    })
+    Err(
+        if contact.linkedin.trim().is_empty() && !contact.email.trim().is_empty() {
+            format!(
+                "{}'s email field does not hold a plain address (name@example.com): e fixes it",
+                contact.name
+            )
+        } else if contact.linkedin.trim().is_empty() {
+            format!(
+                "No LinkedIn page, email or website for {} yet: e adds one",
+                contact.name
+            )
+        } else {
+            format!(
+                "{}'s LinkedIn field does not hold a profile address (linkedin.com/in/…): e fixes it",
+                contact.name
+            )
+        },
+    )
 }
 
 #[cfg(test)]

@@ -50,8 +50,9 @@ pub struct Model {
     pub quit: bool,
     /// Another app has the file: this one looks only (said in the header).
     pub read_only: bool,
-    /// A follow-up just marked done from a list, as it was: the next `u` brings it back.
-    pub last_done: Option<Box<crate::domain::FollowUp>>,
+    /// Follow-ups marked done from a list, as they were, latest last: each `u` brings the latest
+    /// back (until something else is deleted, which `u` then undoes first).
+    pub last_done: Vec<Box<crate::domain::FollowUp>>,
 }
 
 impl Model {
@@ -70,7 +71,7 @@ impl Model {
             quit: false,
             read_only: false,
             search_caught_up: false,
-            last_done: None,
+            last_done: Vec::new(),
         }
     }
 

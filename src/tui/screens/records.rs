@@ -28,8 +28,8 @@ pub fn update(
         // The review and the trash give u their own meaning.
         Action::Undo if matches!(screen, Some(Screen::Review(_))) => return None,
         // A follow-up just marked done from a list comes back first.
-        Action::Undo if model.last_done.is_some() => {
-            let before = model.last_done.take()?;
+        Action::Undo if !model.last_done.is_empty() => {
+            let before = model.last_done.pop()?;
             model.status = Some(format!("Undone: “{}” is open again", before.title));
             vec![Effect::ReviewPutBack(
                 crate::tui::data::saved::Before::FollowUp(before),

@@ -184,11 +184,18 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
         ])
     }));
     let hidden = covered.saturating_sub(shown.min(insights.organizations.len()));
-    if hidden > 0 && room > 0 {
-        lines.push(Line::styled(
-            format!("+{hidden} more (a taller terminal shows them)"),
-            theme.dim(),
-        ));
+    let more = format!("+{hidden} more (a taller terminal shows them)");
+    match (hidden, room) {
+        (0, _) => {}
+        // No room under the referrals: said on their line.
+        (_, 0) => {
+            if let Some(first) = lines.first_mut() {
+                first
+                    .spans
+                    .push(Span::styled(format!(" · {more}"), theme.dim()));
+            }
+        }
+        _ => lines.push(Line::styled(more, theme.dim())),
     }
     let block = boxed(
         format!(

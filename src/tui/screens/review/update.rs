@@ -305,7 +305,7 @@ pub fn acted(model: &mut Model, before: Before, counted: ReviewCount) -> Vec<Eff
         && let Before::FollowUp(follow_up) = &before
     {
         model.status = Some(format!("Done: {} (u brings it back)", follow_up.title));
-        model.last_done = Some(follow_up.clone());
+        model.last_done.push(follow_up.clone());
     }
     if let Some(Screen::Review(view)) = model.stack.last_mut() {
         view.count(counted, 1);
