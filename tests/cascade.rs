@@ -14,8 +14,8 @@ mod support;
 use chrono::Duration;
 use rolo::domain::playbook::Step;
 use rolo::domain::settings::PlaybookSettings;
-use rolo::domain::{Channel, Contact, Deletable, Interaction, InteractionKind, RecordRef};
-use rolo::store::{NewRequest, StepInput, Store};
+use rolo::domain::{Deletable, Interaction, InteractionKind, RecordRef};
+use rolo::store::{StepInput, Store};
 use support::{TempStore, clock};
 
 /// What the screens and `today` count about everyone, as one value to compare.
@@ -42,25 +42,7 @@ fn seen(store: &Store) -> (usize, usize, u64, u64, u64, usize) {
 fn a_deleted_contact_takes_all_that_is_theirs_and_a_restore_brings_it_back() {
     let db = TempStore::new();
     let clock = clock();
-    let settings = PlaybookSettings::default();
-    let ada = Contact::named("Ada Lovelace", clock.timestamp());
-    db.insert(&ada).unwrap();
-    let request = NewRequest {
-        contact_id: ada.meta.id,
-        objective: "How engines are programmed".into(),
-        channel: Channel::Email,
-        found_via: String::new(),
-        minutes_asked: 20,
-    };
-    let interview = db.start_interview(&request, &clock, &settings).unwrap();
-    let starts_at = clock.timestamp().plus(Duration::hours(30));
-    db.apply_step(
-        interview.meta.id,
-        &StepInput::from(Step::MeetingScheduled { starts_at }),
-        &clock,
-        &settings,
-    )
-    .unwrap();
+    let (ada, _) = support::ada_with_a_meeting(&db);
     db.add_follow_up(
         "Ada Lovelace",
         "Send the paper",
@@ -106,16 +88,7 @@ fn calling_an_interview_off_cancels_its_meeting() {
     let db = TempStore::new();
     let clock = clock();
     let settings = PlaybookSettings::default();
-    let ada = Contact::named("Ada Lovelace", clock.timestamp());
-    db.insert(&ada).unwrap();
-    let request = NewRequest {
-        contact_id: ada.meta.id,
-        objective: "How engines are programmed".into(),
-        channel: Channel::Email,
-        found_via: String::new(),
-        minutes_asked: 20,
-    };
-    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let (_, interview) = support::ada_asked(&db);
     let starts_at = clock.timestamp().plus(Duration::hours(30));
     let step = |s| {
         db.apply_step(interview.meta.id, &StepInput::from(s), &clock, &settings)
@@ -141,25 +114,7 @@ fn calling_an_interview_off_cancels_its_meeting() {
 fn a_deleted_interview_takes_its_meeting_out_of_the_calendar_export() {
     let db = TempStore::new();
     let clock = clock();
-    let settings = PlaybookSettings::default();
-    let ada = Contact::named("Ada Lovelace", clock.timestamp());
-    db.insert(&ada).unwrap();
-    let request = NewRequest {
-        contact_id: ada.meta.id,
-        objective: "How engines are programmed".into(),
-        channel: Channel::Email,
-        found_via: String::new(),
-        minutes_asked: 20,
-    };
-    let interview = db.start_interview(&request, &clock, &settings).unwrap();
-    let starts_at = clock.timestamp().plus(Duration::hours(30));
-    db.apply_step(
-        interview.meta.id,
-        &StepInput::from(Step::MeetingScheduled { starts_at }),
-        &clock,
-        &settings,
-    )
-    .unwrap();
+    let (_, interview) = support::ada_with_a_meeting(&db);
     let events = |db: &TempStore| {
         rolo::interop::ics::export(db, clock.timestamp())
             .unwrap()
@@ -174,36 +129,11 @@ fn a_deleted_interview_takes_its_meeting_out_of_the_calendar_export() {
     assert_eq!(events(&db), 1, "restored with its meeting");
 }
 
-/// Ada with a meeting set, a call on her timeline; deleted and restored by the caller.
-fn ada_with_a_meeting(db: &TempStore) -> (Contact, rolo::domain::Interview) {
-    let clock = clock();
-    let ada = Contact::named("Ada Lovelace", clock.timestamp());
-    db.insert(&ada).unwrap();
-    let request = NewRequest {
-        contact_id: ada.meta.id,
-        objective: "How engines are programmed".into(),
-        channel: Channel::Email,
-        found_via: String::new(),
-        minutes_asked: 20,
-    };
-    let settings = PlaybookSettings::default();
-    let interview = db.start_interview(&request, &clock, &settings).unwrap();
-    let starts_at = clock.timestamp().plus(Duration::hours(30));
-    db.apply_step(
-        interview.meta.id,
-        &StepInput::from(Step::MeetingScheduled { starts_at }),
-        &clock,
-        &settings,
-    )
-    .unwrap();
-    (ada, interview)
-}
-
 #[test]
 fn what_arrives_for_someone_deleted_goes_with_them() {
     let db = TempStore::new();
     let clock = clock();
-    let (ada, interview) = ada_with_a_meeting(&db);
+    let (ada, interview) = support::ada_with_a_meeting(&db);
     let before = seen(&db);
     // The interview deleted on its own first, then Ada.
     let alone = RecordRef::new(Deletable::Interview, interview.meta.id);
@@ -242,7 +172,7 @@ fn what_arrives_for_someone_deleted_goes_with_them() {
 fn an_older_database_puts_right_what_a_deletion_left_live() {
     let db = TempStore::new();
     let clock = clock();
-    let (ada, _) = ada_with_a_meeting(&db);
+    let (ada, _) = support::ada_with_a_meeting(&db);
     let before = seen(&db);
     let path = db.path();
     // Deleted as version 5 deleted contacts before it took their things along.
@@ -294,7 +224,7 @@ fn moving_back_from_the_meeting_to_the_request_takes_the_meeting_off() {
     let db = TempStore::new();
     let clock = clock();
     let settings = PlaybookSettings::default();
-    let (_, interview) = ada_with_a_meeting(&db);
+    let (_, interview) = support::ada_with_a_meeting(&db);
     let week = clock.timestamp().plus(Duration::days(7));
     assert_eq!(
         db.meetings_between(clock.timestamp(), week, 10)
@@ -323,7 +253,7 @@ fn moving_back_from_the_meeting_to_the_request_takes_the_meeting_off() {
 fn an_interview_deleted_on_its_own_stays_in_the_trash_even_at_the_same_moment() {
     let db = TempStore::new();
     let clock = clock();
-    let (ada, interview) = ada_with_a_meeting(&db);
+    let (ada, interview) = support::ada_with_a_meeting(&db);
     // A frozen clock (a script, ROLO_NOW): both deleted at the very same time.
     let at = clock.timestamp();
     let alone = RecordRef::new(Deletable::Interview, interview.meta.id);

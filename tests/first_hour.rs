@@ -12,9 +12,9 @@
 mod support;
 
 use rolo::domain::settings::PlaybookSettings;
-use rolo::domain::{Channel, Contact, FollowUp};
+use rolo::domain::{Contact, FollowUp};
+use rolo::store::Store;
 use rolo::store::write_up::WriteUp;
-use rolo::store::{NewRequest, Store};
 use rolo::tui::view::theme::Theme;
 use support::tui::Tester;
 use support::{TempStore, clock};
@@ -23,17 +23,8 @@ use support::{TempStore, clock};
 fn ada_suggested_grace() -> (TempStore, Contact) {
     let db = TempStore::new();
     let clock = clock();
-    let ada = Contact::named("Ada Lovelace", clock.timestamp());
-    db.insert(&ada).unwrap();
-    let request = NewRequest {
-        contact_id: ada.meta.id,
-        objective: "How engines are programmed".into(),
-        channel: Channel::Email,
-        found_via: String::new(),
-        minutes_asked: 20,
-    };
     let settings = PlaybookSettings::default();
-    let interview = db.start_interview(&request, &clock, &settings).unwrap();
+    let (_, interview) = support::ada_asked(&db);
     let write_up = WriteUp {
         referrals: vec!["Grace Hopper".into()],
         ..WriteUp::default()

@@ -91,3 +91,35 @@ pub fn fifo(path: &Path) {
         .expect("mkfifo runs");
     assert!(made.success(), "mkfifo {}", path.display());
 }
+
+/// Ada Lovelace, asked for an informational interview at the fixed clock (its request logged).
+pub fn ada_asked(db: &Store) -> (rolo::domain::Contact, rolo::domain::Interview) {
+    let clock = clock();
+    let ada = rolo::domain::Contact::named("Ada Lovelace", clock.timestamp());
+    db.insert(&ada).expect("Ada is added");
+    let request = rolo::store::NewRequest {
+        contact_id: ada.meta.id,
+        objective: "How engines are programmed".into(),
+        channel: rolo::domain::Channel::Email,
+        found_via: String::new(),
+        minutes_asked: 20,
+    };
+    let interview = db
+        .start_interview(&request, &clock, &Default::default())
+        .expect("the request is logged");
+    (ada, interview)
+}
+
+/// Ada, asked, with her meeting set 30 hours from the fixed clock.
+pub fn ada_with_a_meeting(db: &Store) -> (rolo::domain::Contact, rolo::domain::Interview) {
+    let (ada, interview) = ada_asked(db);
+    let starts_at = clock().timestamp().plus(chrono::Duration::hours(30));
+    db.apply_step(
+        interview.meta.id,
+        &rolo::store::StepInput::from(rolo::domain::playbook::Step::MeetingScheduled { starts_at }),
+        &clock(),
+        &Default::default(),
+    )
+    .expect("the meeting is set");
+    (ada, interview)
+}
