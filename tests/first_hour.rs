@@ -186,7 +186,7 @@ fn tab_goes_from_placeholder_to_placeholder_in_a_draft() {
     assert!(draft.contains("{action_taken}"), "{draft}");
     t.press("tab");
     assert!(
-        t.screen().contains("Type the action taken"),
+        t.screen().contains("In its place: action taken"),
         "{}",
         t.screen()
     );
@@ -333,5 +333,68 @@ fn each_u_brings_back_one_follow_up_marked_done_latest_first() {
         open(&t),
         before,
         "the second u brings back the first one done"
+    );
+}
+
+#[test]
+fn a_picker_picks_what_was_moved_to_even_with_nothing_typed() {
+    let mut t = Tester::demo(120, 40);
+    // New contact: name, then the organisation picker lists at once; ↓ Enter picks the second.
+    t.press("a")
+        .type_str("Hedy Lamarr")
+        .press("tab tab down enter");
+    let form = t.app.model.form().unwrap();
+    let organization = form.field(rolo::form::FieldKey::Organization).unwrap();
+    assert!(organization.picked.is_some(), "{}", t.screen());
+    assert_eq!(organization.input.value(), "City Library Trust");
+}
+
+#[test]
+fn what_a_form_refuses_it_says_at_the_field() {
+    let mut t = Tester::demo(120, 40);
+    // A second organisation of the same name would split its people.
+    t.press("O a").type_str("meridian bank").press("ctrl-s");
+    assert!(
+        t.screen()
+            .contains("there is already an organisation called"),
+        "{}",
+        t.screen()
+    );
+    t.press("esc y");
+    // A snooze into the past is no snooze.
+    t.press("esc R");
+    while t.line_with("Why here").contains("a meeting today") {
+        t.press("space");
+    }
+    t.press("s").type_str("yesterday").press("enter");
+    assert!(
+        t.screen().contains("that time has passed"),
+        "{}",
+        t.screen()
+    );
+}
+
+#[test]
+fn a_referral_written_with_their_organisation_is_placed_there() {
+    let db = TempStore::new();
+    let clock = clock();
+    let (_, interview) = support::ada_asked(&db);
+    let write_up = WriteUp {
+        referrals: vec!["Charles Babbage, Analytical Society".into()],
+        ..WriteUp::default()
+    };
+    db.write_up(
+        interview.meta.id,
+        &write_up,
+        &clock,
+        &PlaybookSettings::default(),
+    )
+    .unwrap();
+    let charles = db.contacts_called("Charles Babbage").unwrap().remove(0);
+    let society: rolo::domain::Organization = db.get(charles.organization_id.unwrap()).unwrap();
+    assert_eq!(society.name, "Analytical Society");
+    assert_eq!(
+        open_follow_ups(&db, &charles),
+        ["Reach out to Charles Babbage (suggested by Ada Lovelace)"]
     );
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod docs;
 mod piped;
 mod transfer;
 
@@ -130,8 +131,8 @@ pub fn run() -> Result<()> {
         Some(Command::Demo { contacts }) => {
             commands::demo(&open_store(&cli, &settings)?, &clock, *contacts, &settings)
         }
-        Some(Command::Completions { shell }) => commands::completions(*shell),
-        Some(Command::Man { folder }) => commands::man(folder.as_deref()),
+        Some(Command::Completions { shell }) => docs::completions(*shell),
+        Some(Command::Man { folder }) => docs::man(folder.as_deref()),
     }
 }
 

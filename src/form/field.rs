@@ -65,6 +65,9 @@ pub struct Field {
     /// For a picker: the matches of what is typed, and which one is highlighted.
     pub suggestions: Vec<(Id, String)>,
     pub highlighted: usize,
+    /// For a picker: ↑/↓ moved among the choices — Enter then picks one, even with nothing
+    /// typed.
+    pub browsed: bool,
 }
 
 impl Field {
@@ -87,6 +90,7 @@ impl Field {
             picked: None,
             suggestions: Vec::new(),
             highlighted: 0,
+            browsed: false,
         }
     }
 

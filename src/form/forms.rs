@@ -14,7 +14,7 @@ pub const MORNING: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => panic!("09:00 is a valid time"),
 };
 
-fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<String> {
+pub(super) fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<String> {
     all.iter().map(|v| label(*v).to_string()).collect()
 }
 
@@ -331,54 +331,6 @@ pub fn snooze(kind: FormKind, clock: &Clock) -> Form {
     let mut form = Form::new(kind, None, fields);
     form.refresh_hints(clock);
     form
-}
-
-/// Which file to import, and what kind it is. The path may start with `~`.
-pub fn import() -> Form {
-    use crate::interop::files::Format;
-    let fields = vec![
-        Field::text(FieldKey::File, "File or folder", Check::Required, ""),
-        Field::new(
-            FieldKey::Format,
-            "Kind of file",
-            FieldKind::Choice(labels(&Format::ALL, Format::label)),
-            Check::Required,
-            Format::Linkedin.label(),
-        ),
-    ];
-    Form::new(FormKind::Import, None, fields)
-}
-
-/// Leaving the import form's file: with Tab (`complete`), the path is completed as a shell
-/// would (the focus stays while there is more to complete, the choices listed); once it is
-/// whole, the kind of file is chosen from its name and first bytes. Says whether the focus
-/// should stay.
-pub fn import_file_tab(form: &mut Form, complete: bool) -> bool {
-    use crate::interop::guess;
-    if form.kind != FormKind::Import || form.focused().key != FieldKey::File {
-        return false;
-    }
-    let typed = form.focused().input.value().to_string();
-    let completed = complete
-        .then(|| guess::complete(&typed))
-        .flatten()
-        .filter(|done| done.text != typed);
-    if let Some(done) = completed {
-        form.focused_mut().input.set(&done.text);
-        form.message = (!done.choices.is_empty()).then(|| done.choices.join("  "));
-        return true;
-    }
-    let Some(format) = guess::format_of(&crate::store::path::expand_home(&typed)) else {
-        return false;
-    };
-    if let Some(kind) = form.fields.iter_mut().find(|f| f.key == FieldKey::Format) {
-        kind.input.set(format.label());
-        form.message = Some(format!(
-            "{}, as its name and first lines say",
-            format.label()
-        ));
-    }
-    false
 }
 
 /// Who to merge into `contact` (the same person, entered twice): their interviews, follow-ups,

@@ -4,6 +4,7 @@
 
 mod field;
 pub mod forms;
+pub mod import_form;
 mod key;
 pub mod steps;
 pub mod text_input;

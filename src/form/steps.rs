@@ -133,7 +133,11 @@ pub fn evaluation(interview: &Interview) -> Form {
         ));
     }
     fields.extend([
-        notes(FieldKey::Referrals, "Referrals (one a line)", ""),
+        notes(
+            FieldKey::Referrals,
+            "Referrals (one a line: Name, or Name, Organisation)",
+            "",
+        ),
         notes(FieldKey::Actions, "To do (one a line)", ""),
         yes_no(
             FieldKey::Reference,

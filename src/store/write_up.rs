@@ -39,13 +39,15 @@ impl Store {
             record::update(tx, &mut interview, now)?;
             // Each person once, and never the interviewee themself.
             let mut seen = vec![crate::domain::sanitize::name_key(&person.name)];
-            for name in &write_up.referrals {
+            for line in &write_up.referrals {
+                let (name, organization) = person_at(line);
+                let name = name.as_str();
                 let key = crate::domain::sanitize::name_key(name);
                 if key.is_empty() || seen.contains(&key) {
                     continue;
                 }
                 seen.push(key);
-                let referral = referral_named(tx, name, &person, now)?;
+                let referral = referral_named(tx, name, organization.as_deref(), &person, now)?;
                 // Already on the list to reach out to: once is enough.
                 let queued: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE contact_id = ?1 \
@@ -84,6 +86,7 @@ impl Store {
 fn referral_named(
     tx: &rusqlite::Connection,
     name: &str,
+    organization: Option<&str>,
     person: &Contact,
     now: crate::domain::Timestamp,
 ) -> StoreResult<crate::domain::Id> {
@@ -107,6 +110,25 @@ fn referral_named(
     let mut referral = Contact::named(name, now);
     referral.referred_by = Some(person.meta.id);
     referral.how_met = format!("Suggested by {} in an informational interview", person.name);
+    if let Some(organization) = organization {
+        referral.organization_id = Some(super::organization_named(tx, organization, now)?);
+    }
     record::insert(tx, &referral)?;
     Ok(referral.meta.id)
+}
+
+/// A referral line as people write one: "Name", "Name, Organisation" or "Name (Organisation)".
+fn person_at(line: &str) -> (String, Option<String>) {
+    let line = line.trim();
+    let (name, organization) = if let Some((name, rest)) = line.split_once('(') {
+        (name, Some(rest.trim_end_matches(')')))
+    } else if let Some((name, organization)) = line.split_once(',') {
+        (name, Some(organization))
+    } else {
+        (line, None)
+    };
+    let organization = organization
+        .map(|o| crate::domain::sanitize::line(o.trim()))
+        .filter(|o| !o.is_empty());
+    (crate::domain::sanitize::line(name.trim()), organization)
 }

@@ -50,7 +50,13 @@ pub fn translate(
         Some(Action::OpenPalette) => Some(Input::OpenPalette(Box::new(Palette::new(
             keymap,
             contexts,
-            model.screen().is_none(),
+            match model.screen() {
+                None => crate::tui::overlays::palette::Place::Home,
+                Some(crate::tui::model::Screen::Organizations(_)) => {
+                    crate::tui::overlays::palette::Place::Organizations
+                }
+                Some(_) => crate::tui::overlays::palette::Place::Elsewhere,
+            },
             |action| acts(model, action, clock),
         )))),
         Some(action) => Some(Input::Act(action)),

@@ -260,7 +260,7 @@ pub fn form(
             form
         }
         FormRequest::NewQuestionList => forms::question_list(None),
-        FormRequest::Import => forms::import(),
+        FormRequest::Import => crate::form::import_form::import(),
         FormRequest::LandedRole(left_out) => forms::landed_role(left_out.clone()),
         FormRequest::EditQuestionList(id) => {
             let list: crate::domain::QuestionList = store.get(*id)?;

@@ -13,7 +13,7 @@ use crate::store::{Store, StoreError, record};
 use crate::tui::data::save_steps;
 
 pub use crate::tui::data::saved::Saved;
-use crate::tui::data::saved::{Before, date_in};
+use crate::tui::data::saved::{Before, date_in, later_date_in};
 
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
@@ -42,7 +42,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
         FormKind::Touch { contact, completes } => {
             save_touch(store, form, *contact, *completes, clock, settings)
         }
-        FormKind::Snooze { follow_up } => match date_in(form, FieldKey::Until, clock) {
+        FormKind::Snooze { follow_up } => match later_date_in(form, FieldKey::Until, clock) {
             Ok(until) => store
                 .snooze_follow_up(*follow_up, until, clock.timestamp())
                 .map(|before| Saved::Acted {
@@ -51,7 +51,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                 }),
             Err(refused) => Ok(refused),
         },
-        FormKind::SnoozeStep { interview } => match date_in(form, FieldKey::Until, clock) {
+        FormKind::SnoozeStep { interview } => match later_date_in(form, FieldKey::Until, clock) {
             Ok(until) => store
                 .snapshot(*interview, &format!("Snoozed until {}", clock.when(until)))
                 .and_then(|before| {
@@ -222,6 +222,22 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
         notes: String::new(),
     })?;
     org.name = form.text(FieldKey::Name);
+    // One entry per organisation: a second of the same name would split its people.
+    let twin: bool = store.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM organizations WHERE name = ?1 COLLATE NOCASE \
+           AND deleted_at IS NULL AND id <> ?2)",
+        rusqlite::params![org.name, org.meta.id],
+        |r| r.get(0),
+    )?;
+    if twin {
+        return Ok(Saved::refused(
+            FieldKey::Name,
+            format!(
+                "there is already an organisation called {}: M on it merges another entry into it",
+                org.name
+            ),
+        ));
+    }
     org.website = form.text(FieldKey::Website);
     org.notes = form.text(FieldKey::Notes);
     put(store, form, &mut org, clock)?;

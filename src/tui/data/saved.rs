@@ -76,6 +76,18 @@ pub fn date_in(form: &Form, key: FieldKey, clock: &Clock) -> Result<Timestamp, S
         .map_err(|e| Saved::refused(key, e.to_string()))
 }
 
+/// A date to snooze until: one that has not passed (a snooze into the past is no snooze).
+pub fn later_date_in(form: &Form, key: FieldKey, clock: &Clock) -> Result<Timestamp, Saved> {
+    let at = date_in(form, key, clock)?;
+    if at.0 <= clock.now {
+        return Err(Saved::refused(
+            key,
+            "that time has passed: a snooze moves it later (tomorrow, fri, +3d)",
+        ));
+    }
+    Ok(at)
+}
+
 impl From<StoreError> for Saved {
     fn from(error: StoreError) -> Saved {
         if let StoreError::ChangedMeanwhile { .. } = error {

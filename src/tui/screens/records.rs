@@ -52,34 +52,14 @@ pub fn update(
         Action::Add if holds_records => add(model),
         Action::Edit if holds_records => edit(model),
         Action::Delete if holds_records => delete(model),
-        Action::OpenLink if matches!(screen, Some(Screen::Organizations(_))) => {
-            let Some(Screen::Organizations(view)) = model.screen() else {
-                return None;
-            };
-            let Some(org) = view.selected() else {
-                return Some(Vec::new());
-            };
-            match crate::domain::website_page(&org.website) {
-                Some(site) => vec![Effect::OpenAddress(site)],
-                None if org.website.trim().is_empty() => {
-                    say(model, "No website for it yet: e adds one")
-                }
-                None => say(
-                    model,
-                    "Its website field does not hold a web address: e fixes it",
-                ),
-            }
+        Action::OpenLink
+            if matches!(
+                screen,
+                None | Some(Screen::Contact(_) | Screen::Organizations(_))
+            ) =>
+        {
+            super::selection::open_link(model)
         }
-        Action::OpenLink if matches!(screen, Some(Screen::Contact(_))) => {
-            let Some(Screen::Contact(detail)) = model.screen() else {
-                return None;
-            };
-            vec![Effect::OpenLinkOf(detail.contact.meta.id)]
-        }
-        Action::OpenLink if screen.is_none() => match home_row_contact(model) {
-            Ok(id) => vec![Effect::OpenLinkOf(id)],
-            Err(why) => say(model, why),
-        },
         Action::DeleteContact
         | Action::LogTouch
         | Action::MergeContact
@@ -374,31 +354,8 @@ fn selected_interview(model: &Model) -> Result<Id, &'static str> {
     }
 }
 
-/// The contact the selected row of home's focused pane is about.
-fn home_row_contact(model: &Model) -> Result<Id, &'static str> {
-    let pane = model.focus();
-    let index = selected_index(model, pane).ok_or("Nothing is selected")?;
-    let home = &model.home;
-    match pane {
-        Pane::Contacts => selected_contact(model, index).ok_or("No contact here"),
-        Pane::Meetings => home
-            .meetings
-            .rows
-            .get(index)
-            .map(|m| m.contact_id)
-            .ok_or("No meeting here"),
-        Pane::FollowUps => home
-            .follow_ups
-            .rows
-            .get(index)
-            .and_then(|f| f.contact_id)
-            .ok_or("This follow-up is not about anyone"),
-        Pane::QuestionLists => Err("A question list is not about anyone"),
-    }
-}
-
 /// The id of the contact at `index` of the contacts pane (through its filter, if any).
-fn selected_contact(model: &Model, index: usize) -> Option<Id> {
+pub(super) fn selected_contact(model: &Model, index: usize) -> Option<Id> {
     match model.filter.as_ref().filter(|f| f.pane == Pane::Contacts) {
         Some(_) => model.contact_index.as_ref()?.id(index),
         None => model.home.contacts.row_at(index).map(|c| c.id),

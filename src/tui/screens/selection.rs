@@ -1,7 +1,9 @@
-//! What `x` and `y` do with the selection on the screens that hold records: mark a follow-up
-//! done, and copy the selection's text (OSC 52) — a contact's name and work, a meeting, a
-//! follow-up's title, an interview's objective, a timeline entry with its words, a question.
+//! What `x`, `y` and `o` do with the selection on the screens that hold records: mark a
+//! follow-up done; copy the selection's text (OSC 52) — a contact's name and work, a meeting, a
+//! follow-up's title, an interview's objective, a timeline entry with its words, a question;
+//! open the link of the person (or organisation) it is about.
 
+use crate::domain::Id;
 use crate::tui::data::effect::Effect;
 use crate::tui::model::{Model, Screen, Section};
 use crate::tui::screens::home::pane::Pane;
@@ -106,5 +108,60 @@ pub fn mark_done(model: &mut Model) -> Vec<Effect> {
             model,
             "x marks a follow-up done: select one under Follow-ups",
         ),
+    }
+}
+
+/// `o`: the website of the organisation selected, or the link of the person the selection is
+/// about (their screen, or a row of home's about them); read from the store when it runs.
+pub fn open_link(model: &mut Model) -> Vec<Effect> {
+    let said = |model: &mut Model, why: &str| {
+        model.status = Some(why.to_string());
+        Vec::new()
+    };
+    match model.screen() {
+        Some(Screen::Organizations(view)) => {
+            let Some(org) = view.selected() else {
+                return Vec::new();
+            };
+            match crate::domain::website_page(&org.website) {
+                Some(site) => vec![Effect::OpenAddress(site)],
+                None if org.website.trim().is_empty() => {
+                    said(model, "No website for it yet: e adds one")
+                }
+                None => said(
+                    model,
+                    "Its website field does not hold a web address: e fixes it",
+                ),
+            }
+        }
+        Some(Screen::Contact(detail)) => vec![Effect::OpenLinkOf(detail.contact.meta.id)],
+        None => match home_row_contact(model) {
+            Ok(id) => vec![Effect::OpenLinkOf(id)],
+            Err(why) => said(model, why),
+        },
+        Some(_) => Vec::new(),
+    }
+}
+
+/// The contact the selected row of home's focused pane is about.
+fn home_row_contact(model: &Model) -> Result<Id, &'static str> {
+    let pane = model.focus();
+    let index = selected_index(model, pane).ok_or("Nothing is selected")?;
+    let home = &model.home;
+    match pane {
+        Pane::Contacts => super::records::selected_contact(model, index).ok_or("No contact here"),
+        Pane::Meetings => home
+            .meetings
+            .rows
+            .get(index)
+            .map(|m| m.contact_id)
+            .ok_or("No meeting here"),
+        Pane::FollowUps => home
+            .follow_ups
+            .rows
+            .get(index)
+            .and_then(|f| f.contact_id)
+            .ok_or("This follow-up is not about anyone"),
+        Pane::QuestionLists => Err("A question list is not about anyone"),
     }
 }

@@ -53,6 +53,13 @@ fn suggestion_lines(
             Span::styled(format!("{mark}{name}"), style),
         ]));
     }
+    // As many as are offered: there may be more, found by typing part of the name.
+    if field.suggestions.len() >= crate::tui::overlays::form::update::SUGGESTIONS {
+        lines.push(Line::from(vec![
+            Span::raw(indent),
+            Span::styled("  … type part of a name for the others", theme.dim()),
+        ]));
+    }
     lines
 }
 
@@ -259,7 +266,7 @@ fn keys_for(kind: &FieldKind) -> &'static str {
             "←/→ or a first letter chooses · Tab/Enter next · Ctrl-S save · Esc cancel"
         }
         FieldKind::Picker { .. } => {
-            "Type to narrow, ↑/↓ choose · Tab/Enter next · Ctrl-S save · Esc cancel"
+            "Type to narrow · ↑/↓ and Enter pick · Tab keeps what is typed · Ctrl-S save · Esc cancel"
         }
         _ => "Tab/Enter next · Ctrl-S save · Esc cancel",
     }

@@ -40,6 +40,10 @@ pub fn saved(model: &mut Model, message: String, before: Option<Before>) -> Vec<
             }),
             _,
         ) => Some(ReviewCount::Touched),
+        // A follow-up moved to another day (r): out of today's queue, as a snooze is.
+        (Some(FormKind::FollowUp), Some(_)) => Some(ReviewCount::Snoozed),
+        // "Reach out to …" done by asking them.
+        (Some(FormKind::StartInterview { .. }), _) => Some(ReviewCount::Done),
         // A step taken (from its form, its draft or the menu).
         (_, Some(Before::Interview(_))) => Some(ReviewCount::Done),
         _ => None,

@@ -11,7 +11,7 @@ use crate::tui::model::{Mode, Model, Pane};
 use crate::tui::screens::home::filter::{Candidates, Filter};
 
 /// Suggestions shown under a picker.
-pub const SUGGESTIONS: usize = 5;
+pub const SUGGESTIONS: usize = 8;
 
 /// One of the form's own actions (the keymap's `[form]`, or `[discard]` while it asks).
 pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
@@ -27,7 +27,10 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
         return Vec::new();
     }
     match action {
-        Action::Save => return save(model, clock),
+        Action::Save => {
+            form.keep_for_later = false;
+            return save(model, clock);
+        }
         Action::KeepDraft if matches!(form.kind, crate::form::FormKind::Draft { .. }) => {
             form.keep_for_later = true;
             form.message = None;
@@ -51,18 +54,25 @@ pub fn action(model: &mut Model, action: Action, clock: &Clock) -> Vec<Effect> {
                 && form.focused().is_multiline() =>
         {
             match form.focused_mut().input.take_placeholder() {
-                Some(name) => form.message = Some(format!("Type the {}", name.replace('_', " "))),
-                None => form.focus_next(),
+                Some(name) => {
+                    form.message = Some(format!("In its place: {}", name.replace('_', " ")));
+                }
+                None => {
+                    form.message = None;
+                    form.focus_next();
+                }
             }
         }
         Action::NextField => {
+            form.message = None;
             accept_exact(form);
-            if !crate::form::forms::import_file_tab(form, true) {
+            if !crate::form::import_form::import_file_tab(form, true) {
                 form.focus_next();
                 offer_choices(model);
             }
         }
         Action::PreviousField => {
+            form.message = None;
             accept_exact(form);
             form.focus_previous();
             offer_choices(model);
@@ -122,7 +132,7 @@ fn save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
     accept_exact(form);
     form.message = None;
     // Saved from the file field: the kind of file is the one it holds.
-    crate::form::forms::import_file_tab(form, false);
+    crate::form::import_form::import_file_tab(form, false);
     if form.validate(clock) {
         vec![Effect::SaveForm(form.clone())]
     } else {
@@ -153,9 +163,11 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
         (FieldKind::Picker { .. }, KeyCode::Down) => {
             field.highlighted =
                 (field.highlighted + 1).min(field.suggestions.len().saturating_sub(1));
+            field.browsed = true;
         }
         (FieldKind::Picker { .. }, KeyCode::Up) => {
-            field.highlighted = field.highlighted.saturating_sub(1)
+            field.highlighted = field.highlighted.saturating_sub(1);
+            field.browsed = true;
         }
         // Enter picks the highlighted choice; on an optional picker left empty it moves on
         // (the choices offered before typing are not a choice made).
@@ -163,6 +175,7 @@ fn edit_field(model: &mut Model, event: &KeyEvent, clock: &Clock) -> Vec<Effect>
             if field.picked.is_none()
                 && !field.suggestions.is_empty()
                 && (field.check == crate::form::Check::Required
+                    || field.browsed
                     || !field.input.value().trim().is_empty()) =>
         {
             accept_suggestion(form);
@@ -197,7 +210,7 @@ fn next_or_save(model: &mut Model, clock: &Clock) -> Vec<Effect> {
     let Mode::Form(form) = &mut model.mode else {
         return Vec::new();
     };
-    crate::form::forms::import_file_tab(form, false);
+    crate::form::import_form::import_file_tab(form, false);
     if form.on_last_field() {
         return save(model, clock);
     }
@@ -363,4 +376,5 @@ fn suggest(model: &mut Model) {
     };
     // With nothing typed, every choice is offered (the first few): a picker never starts blank.
     field.highlighted = 0;
+    field.browsed = false;
 }

@@ -114,6 +114,26 @@ const FIRST_TASKS: [Action; 10] = [
     Action::OpenPipeline,
 ];
 
+/// Where the palette opens, for the names of actions that mean something particular there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Home,
+    Organizations,
+    Elsewhere,
+}
+
+/// What an action is called on the organisations screen, where it acts on one.
+fn on_organizations(action: Action) -> Option<&'static str> {
+    Some(match action {
+        Action::Add => "add organisation",
+        Action::Edit => "edit organisation",
+        Action::Delete => "delete organisation",
+        Action::MergeContact => "merge organisations",
+        Action::OpenLink => "open its website",
+        _ => return None,
+    })
+}
+
 /// On home, Add is three tasks, one per kind of record, each on its pane.
 const HOME_ADDS: [(&str, &str, Pane); 3] = [
     ("add contact", "Add a person", Pane::Contacts),
@@ -131,11 +151,11 @@ const HOME_ADDS: [(&str, &str, Pane); 3] = [
 
 impl Palette {
     /// The palette for a screen: each action with a key in `contexts` that `acts` now, tasks
-    /// first; `on_home` spells out what Add adds there.
+    /// first, named for the `place` (on home, Add is spelled out as what it adds).
     pub fn new(
         keymap: &Keymap,
         contexts: &[Context],
-        on_home: bool,
+        place: Place,
         acts: impl Fn(Action) -> bool,
     ) -> Palette {
         let mut entries: Vec<Entry> = Vec::new();
@@ -144,7 +164,7 @@ impl Palette {
                 continue;
             }
             let keys = keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
-            if on_home && binding.action == Action::Add {
+            if place == Place::Home && binding.action == Action::Add {
                 entries.extend(HOME_ADDS.iter().map(|(name, desc, pane)| Entry {
                     action: Action::Add,
                     name: (*name).into(),
@@ -154,9 +174,13 @@ impl Palette {
                 }));
                 continue;
             }
+            let name = match place {
+                Place::Organizations => on_organizations(binding.action).map(str::to_string),
+                _ => None,
+            };
             entries.push(Entry {
                 action: binding.action,
-                name: spoken(binding.action),
+                name: name.unwrap_or_else(|| spoken(binding.action)),
                 desc: binding.desc,
                 keys,
                 pane: None,

@@ -62,10 +62,11 @@ impl ReviewView {
         self.items.get(self.index)
     }
 
-    /// Items taken out of the queue this session (done or snoozed past today): the counter
+    /// Items taken out of the queue this session (done, touched and done, or moved past
+    /// today): the counter
     /// goes on from them, rather than starting at 1 each time the queue is read again.
     pub fn handled(&self) -> usize {
-        (self.done + self.snoozed) as usize
+        (self.done + self.snoozed + self.touched) as usize
     }
 
     pub fn finished(&self) -> bool {

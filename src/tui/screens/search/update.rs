@@ -5,7 +5,7 @@ use crate::domain::rows::SearchHit;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::rows::SearchKind;
-use crate::tui::data::effect::{Effect, FormRequest};
+use crate::tui::data::effect::Effect;
 use crate::tui::keys::action::Action;
 use crate::tui::keys::text::typed_char;
 use crate::tui::model::{Model, Screen, SearchView};
@@ -58,15 +58,13 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
     }
 }
 
-/// Enter: a hit's contact (their screen over the search), or an organisation's form.
+/// Enter: a hit's contact (their screen over the search), or the organisations at that one.
 fn open(view: &SearchView) -> Vec<Effect> {
     let Some(hit) = view.hits.get(view.nav.selected) else {
         return Vec::new();
     };
     match (hit.kind, hit.contact) {
-        (SearchKind::Organization, _) => {
-            vec![Effect::OpenForm(FormRequest::EditOrganization(hit.id))]
-        }
+        (SearchKind::Organization, _) => vec![Effect::OpenOrganizations(Some(hit.id))],
         (_, Some(contact)) => vec![Effect::OpenContact(contact)],
         (_, None) => Vec::new(),
     }
