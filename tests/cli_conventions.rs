@@ -199,3 +199,36 @@ fn fish_completes_formats_where_a_format_is_expected() {
                 .and(contains("\"linkedin csv json vcard\"")),
         );
 }
+
+#[test]
+fn today_says_how_many_there_are_when_it_lists_only_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    {
+        let store = rolo::store::Store::open(&db).unwrap();
+        let now = support::clock().timestamp();
+        store
+            .insert(&rolo::domain::Contact::named("Ada Lovelace", now))
+            .unwrap();
+        for n in 0..450 {
+            store
+                .add_follow_up(
+                    "Ada Lovelace",
+                    &format!("Thing {n}"),
+                    now.minus(chrono::Duration::days(1)),
+                    now,
+                )
+                .unwrap();
+        }
+    }
+    let out = rolo(&db).args(["today", "--json"]).assert().success();
+    let agenda: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(agenda["total"], 450);
+    let listed = agenda["queue"].as_array().unwrap().len();
+    assert!(listed < 450, "the queue lists the first");
+    rolo(&db)
+        .arg("today")
+        .assert()
+        .success()
+        .stdout(contains("450 to review").and(contains(format!("and {} more", 450 - listed))));
+}

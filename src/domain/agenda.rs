@@ -13,6 +13,8 @@ use super::review::{ItemKind, ReviewItem};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agenda {
     pub date: NaiveDate,
+    /// How many things there are to review today, all of them (the queue lists the first).
+    pub total: u64,
     /// What to review today, best first (see `domain::review` for the order).
     pub queue: Vec<ReviewItem>,
 }
@@ -32,7 +34,8 @@ impl Agenda {
             );
             return out;
         }
-        let _ = writeln!(out, " · {} to review\n", self.queue.len());
+        let total = self.total.max(self.queue.len() as u64);
+        let _ = writeln!(out, " · {total} to review\n");
         for (n, item) in self.queue.iter().enumerate() {
             let meeting = matches!(
                 item.item,
@@ -59,6 +62,14 @@ impl Agenda {
             };
             let _ = writeln!(out, "{:>3}. {mark} {}{who}{when}", n + 1, item.title);
             let _ = writeln!(out, "        {}", item.reason);
+        }
+        let listed = self.queue.len() as u64;
+        if total > listed {
+            let _ = writeln!(
+                out,
+                "     … and {} more, less pressing: the review (rolo --review) has them all",
+                total - listed
+            );
         }
         out.push_str("\nReview them one at a time with: rolo --review\n");
         out
