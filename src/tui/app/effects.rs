@@ -126,7 +126,10 @@ impl App {
             Effect::OpenMeeting(id) => {
                 load::meeting(&self.store, id, &clock).map(|v| Loaded::Meeting(Box::new(v)))
             }
-            Effect::OpenReview => self.store.review_queue(&clock).map(Loaded::Review),
+            Effect::OpenReview => self
+                .store
+                .review_queue(&clock)
+                .and_then(|items| Ok(Loaded::Review(items, self.store.queue_total(&clock)?))),
             Effect::LoadReviewContext(item) => {
                 self.store.review_context(&item).map(Loaded::ReviewContext)
             }

@@ -58,7 +58,8 @@ pub enum Loaded {
     },
     Meeting(Box<MeetingView>),
     Interview(Box<crate::tui::screens::interview::InterviewView>),
-    Review(Vec<ReviewItem>),
+    /// The review's queue (its first items) and how many there are in all.
+    Review(Vec<ReviewItem>, u64),
     ReviewContext(ReviewContext),
     /// A review action was taken: the follow-up as it was, and what it counts as.
     ReviewActed(crate::tui::data::saved::Before, ReviewCount),

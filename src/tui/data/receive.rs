@@ -87,7 +87,7 @@ pub fn receive(model: &mut Model, loaded: Loaded) -> Vec<Effect> {
         Loaded::Trash(rows) => trash::shown(model, rows),
         Loaded::Meeting(view) => meeting::shown(model, *view),
         Loaded::Interview(view) => crate::tui::screens::interview::update::shown(model, *view),
-        Loaded::Review(items) => review::shown(model, items),
+        Loaded::Review(items, total) => review::shown(model, items, total),
         Loaded::ReviewContext(context) => {
             if let Some(Screen::Review(view)) = model.stack.last_mut() {
                 view.context = Some(context);

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         format!(
             " Daily review — {} of {} · the most pressing first (home lists them by date) ",
             view.handled() + view.index + 1,
-            view.handled() + view.items.len()
+            view.handled() + view.items.len().max(view.total as usize)
         ),
         theme.title(true),
     );

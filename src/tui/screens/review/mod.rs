@@ -45,7 +45,10 @@ pub enum ReviewCount {
 /// The daily review: the queue, where we are in it, and what has been done.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewView {
+    /// The queue's first items (the review reads a few hundred at a time).
     pub items: Vec<ReviewItem>,
+    /// How many there are in all, for the counter.
+    pub total: u64,
     pub index: usize,
     pub context: Option<ReviewContext>,
     pub done: u32,

@@ -274,10 +274,11 @@ pub fn suggestion(item: &ReviewItem) -> &'static str {
 }
 
 /// The review's queue read: opened, or folded in (standing on an undone item).
-pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
+pub fn shown(model: &mut Model, items: Vec<ReviewItem>, total: u64) -> Vec<Effect> {
     match model.stack.last_mut() {
         Some(Screen::Review(view)) => {
             view.items = items;
+            view.total = total;
             if let Some(seek) = view.seek.take() {
                 let found = view.items.iter().position(|i| match i.item {
                     ItemKind::FollowUp { id, .. } => id == seek,
@@ -289,6 +290,7 @@ pub fn shown(model: &mut Model, items: Vec<ReviewItem>) -> Vec<Effect> {
         }
         _ => model.stack.push(Screen::Review(Box::new(ReviewView {
             items,
+            total,
             ..ReviewView::default()
         }))),
     }
