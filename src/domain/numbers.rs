@@ -13,12 +13,14 @@ pub fn group(n: usize) -> String {
     out
 }
 
-/// `n` and the noun, in the singular for one: "1 day", "3 days" (nouns that take an s).
+/// `n` and the noun, in the singular for one: "1 day", "3 days", "2 people".
 pub fn count(n: i64, noun: &str) -> String {
     if n == 1 || n == -1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
+        return format!("{n} {noun}");
+    }
+    match noun {
+        "person" => format!("{n} people"),
+        _ => format!("{n} {noun}s"),
     }
 }
 
@@ -31,6 +33,8 @@ mod tests {
         assert_eq!(count(1, "day"), "1 day");
         assert_eq!(count(0, "day"), "0 days");
         assert_eq!(count(14, "day"), "14 days");
+        assert_eq!(count(2, "person"), "2 people");
+        assert_eq!(count(1, "person"), "1 person");
         assert_eq!(group(30_000), "30,000");
     }
 }

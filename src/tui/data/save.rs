@@ -104,7 +104,6 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                     message: format!(
                         "Merged: {} moved over; the other entry is in the trash (T)",
                         crate::domain::numbers::count(i64::try_from(moved).unwrap_or(0), "person")
-                            .replace("persons", "people")
                     ),
                     contact: None,
                 }),

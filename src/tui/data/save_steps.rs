@@ -138,10 +138,8 @@ pub fn evaluation(
     };
     let mut before = store.snapshot(interview_id, "Written up")?;
     let (people, things) = store.write_up(interview_id, &write_up, clock, &settings.playbook)?;
-    let count = |n: usize, noun: &str| {
-        crate::domain::numbers::count(i64::try_from(n).unwrap_or(0), noun)
-            .replace("persons", "people")
-    };
+    let count =
+        |n: usize, noun: &str| crate::domain::numbers::count(i64::try_from(n).unwrap_or(0), noun);
     let mut message = "Written up".to_string();
     if people + things > 0 {
         message.push_str(&format!(

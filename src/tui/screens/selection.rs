@@ -45,14 +45,7 @@ pub fn selection_text(model: &Model) -> Option<String> {
                 // reach them), to paste into a message or a calendar invite.
                 Section::People => detail.people.get(at).map(|p| p.name.clone()).or_else(|| {
                     let c = &detail.contact;
-                    let work = [
-                        c.title.as_str(),
-                        detail.organization.as_deref().unwrap_or(""),
-                    ]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                    let work = detail.work();
                     let card: Vec<&str> = [
                         c.name.as_str(),
                         work.as_str(),

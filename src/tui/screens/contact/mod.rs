@@ -76,6 +76,18 @@ pub struct ContactDetail {
 }
 
 impl ContactDetail {
+    /// Their title and organisation, as one line ("Analyst, Engines"); empty with neither.
+    pub fn work(&self) -> String {
+        [
+            self.contact.title.as_str(),
+            self.organization.as_deref().unwrap_or(""),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+
     pub fn len(&self, section: Section) -> usize {
         match section {
             Section::People => self.people.len(),

@@ -80,14 +80,7 @@ fn reading(entry: &Interaction, clock: &Clock) -> Reading {
 /// Every field of the contact and the notes whole (the screen shows the first line of them).
 fn card(detail: &ContactDetail, clock: &Clock) -> Reading {
     let c = &detail.contact;
-    let work = [
-        c.title.as_str(),
-        detail.organization.as_deref().unwrap_or(""),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ");
+    let work = detail.work();
     let keep = c
         .keep_in_touch_days
         .map(|d| {

@@ -18,8 +18,7 @@ pub fn draw(frame: &mut Frame, view: &LandedView, body: Rect, theme: Theme) {
     let words = format!(
         " Congratulations! {} helped along the way. Enter queues a thank-you (sharing the news) \
          and, a month on, an update for {} of them; Space leaves someone out.",
-        crate::domain::numbers::count(view.helpers.len() as i64, "person")
-            .replace("persons", "people"),
+        crate::domain::numbers::count(view.helpers.len() as i64, "person"),
         if view.left_out.is_empty() {
             "each".to_string()
         } else {

@@ -42,7 +42,7 @@ fn list(frame: &mut Frame, view: &OrganizationsView, area: Rect, theme: Theme) {
                 Span::styled(
                     format!(
                         " · {} · {} · {} met",
-                        count(number(o.contacts), "person").replace("persons", "people"),
+                        count(number(o.contacts), "person"),
                         count(number(o.interviews), "interview"),
                         o.met
                     ),
