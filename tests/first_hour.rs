@@ -398,3 +398,24 @@ fn a_referral_written_with_their_organisation_is_placed_there() {
         ["Reach out to Charles Babbage (suggested by Ada Lovelace)"]
     );
 }
+
+#[test]
+fn a_request_asks_for_the_minutes_asked_for() {
+    let mut t = Tester::empty(120, 40);
+    t.app
+        .store
+        .insert(&Contact::named("Ada Lovelace", clock().timestamp()))
+        .unwrap();
+    t.press("ctrl-r enter i")
+        .type_str("How engines are programmed")
+        .press("tab tab tab ctrl-u")
+        .type_str("30")
+        .press("ctrl-s w");
+    let draft = t
+        .app
+        .model
+        .form()
+        .expect("the request draft")
+        .text(rolo::form::FieldKey::Note);
+    assert!(draft.contains("Would you have 30 minutes"), "{draft}");
+}

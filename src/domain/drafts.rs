@@ -90,22 +90,28 @@ pub struct DraftValues {
     pub objective: String,
     pub key_point: String,
     pub action_taken: String,
+    /// The minutes asked for ("20").
+    pub minutes: String,
 }
+
+/// Every placeholder a template may hold.
+pub const PLACEHOLDERS: [&str; 6] = [
+    "first_name",
+    "organization",
+    "objective",
+    "key_point",
+    "action_taken",
+    "minutes",
+];
 
 /// Fills `template` with `values`. A part in square brackets holding a placeholder is kept
 /// (without its brackets) when that placeholder has a value, and left out when it has none:
 /// "I hope all is well[ at {organization}]." reads whole for someone with no organisation.
 pub fn render(template: &str, values: &DraftValues) -> String {
     let mut text = optional_parts(template, values);
-    for (name, value) in [
-        ("first_name", &values.first_name),
-        ("organization", &values.organization),
-        ("objective", &values.objective),
-        ("key_point", &values.key_point),
-        ("action_taken", &values.action_taken),
-    ] {
-        if !value.trim().is_empty() {
-            text = text.replace(&format!("{{{name}}}"), value.trim());
+    for name in PLACEHOLDERS {
+        if let Some(value) = value_of(values, name) {
+            text = text.replace(&format!("{{{name}}}"), value);
         }
     }
     text.trim_end().to_string()
@@ -118,6 +124,7 @@ fn value_of<'a>(values: &'a DraftValues, name: &str) -> Option<&'a str> {
         "objective" => &values.objective,
         "key_point" => &values.key_point,
         "action_taken" => &values.action_taken,
+        "minutes" => &values.minutes,
         _ => return None,
     };
     Some(value.trim()).filter(|v| !v.is_empty())
@@ -249,13 +256,7 @@ mod tests {
 
     #[test]
     fn every_template_uses_only_known_placeholders() {
-        let known = [
-            "{first_name}",
-            "{organization}",
-            "{objective}",
-            "{key_point}",
-            "{action_taken}",
-        ];
+        let known: Vec<String> = PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect();
         for template in [
             Template::Request,
             Template::Nudge,
@@ -263,7 +264,7 @@ mod tests {
             Template::ProgressUpdate,
         ] {
             for placeholder in unfilled(template.text()) {
-                assert!(known.contains(&placeholder.as_str()), "{placeholder}");
+                assert!(known.contains(&placeholder), "{placeholder}");
             }
         }
     }

@@ -387,6 +387,7 @@ pub fn step_form(
                 objective: objective_phrase(&interview.objective),
                 key_point: key_point.trim_end_matches('.').to_string(),
                 action_taken: String::new(),
+                minutes: interview.minutes_asked.to_string(),
             };
             // A draft kept for this step comes back as it was left.
             let kept = interview
