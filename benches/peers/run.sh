@@ -42,6 +42,34 @@ cli() {  # cli N LABEL CMD...
   echo "N=$n command $label: $r"
 }
 
+# Each figure of this run for N as a multiple of `less` showing the same people (the floor
+# DESIGN.md's budgets are written against: first frame and `rolo today` within 2x).
+ratios() {  # ratios N
+  python3 - "$OUT" "$1" <<'PY'
+import sys
+out, n = sys.argv[1], sys.argv[2]
+rows = [l.rstrip("\n").split("\t") for l in open(out) if l.startswith(n + "\t")]
+latest = {}
+for row in rows:
+    if len(row) >= 3 and row[2]:
+        latest[row[1]] = row[2]          # the last line of each kind is this run's
+floor = latest.get("first frame: less")
+try:
+    floor = float(floor)
+except (TypeError, ValueError):
+    print(f"N={n}: no figure for less, no ratios"); sys.exit(0)
+with open(out, "a") as tsv:
+    for what, median in latest.items():
+        if what.startswith(("first frame:", "command:")) and what != "first frame: less":
+            try:
+                ratio = float(median) / floor
+            except ValueError:
+                continue
+            print(f"N={n} {what}: {float(median):.1f} ms = {ratio:.2f}x less ({floor:.1f} ms)")
+            tsv.write(f"{n}\tratio to less: {what}\t{ratio:.2f}\t\t\t\n")
+PY
+}
+
 for n in "$@"; do
   D=$ROOT/N$n
   [ -s "$D/markers.json" ] || python3 "$BENCH/gen_data.py" -n "$n" -o "$D" > /dev/null
@@ -63,5 +91,6 @@ for n in "$@"; do
   cli "$n" "rolo today" "$ROLO" --db "$DB" today
   cli "$n" "task next" task next
   cli "$n" "calcurse -t" calcurse --read-only -D "$D/calcurse/data" -C "$D/calcurse/conf" -t
+  ratios "$n"
 done
 echo "results appended to $OUT"
