@@ -31,6 +31,15 @@ fn an_organisation_is_added_edited_deleted_and_restored_on_its_own() {
         "{}",
         t.screen()
     );
+    // With none, each key that needs one says so.
+    for key in ["e", "d", "M", "o", "tab"] {
+        t.press(key);
+        assert!(
+            t.screen().contains("No organisations yet: a adds one"),
+            "{key}: {}",
+            t.screen()
+        );
+    }
     t.press("a").type_str("Analytical Engines");
     t.press("tab")
         .type_str("javascript:alert(1)")

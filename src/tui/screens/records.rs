@@ -179,7 +179,7 @@ fn edit(model: &mut Model) -> Vec<Effect> {
         },
         Some(Screen::Organizations(view)) => match view.selected() {
             Some(org) => open(FormRequest::EditOrganization(org.id)),
-            None => Vec::new(),
+            None => say(model, "No organisations yet: a adds one"),
         },
         Some(_) => Vec::new(),
     }
@@ -247,7 +247,7 @@ fn delete(model: &mut Model) -> Vec<Effect> {
         // Its people stay, without an organisation shown, until it is restored.
         Some(Screen::Organizations(view)) => match view.selected().cloned() {
             Some(org) => ask(model, Deletable::Organization, &org.name, org.id),
-            None => Vec::new(),
+            None => say(model, "No organisations yet: a adds one"),
         },
         Some(_) => Vec::new(),
     }

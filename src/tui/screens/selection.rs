@@ -114,7 +114,7 @@ pub fn open_link(model: &mut Model) -> Vec<Effect> {
     match model.screen() {
         Some(Screen::Organizations(view)) => {
             let Some(org) = view.selected() else {
-                return Vec::new();
+                return said(model, "No organisations yet: a adds one");
             };
             match crate::domain::website_page(&org.website) {
                 Some(site) => vec![Effect::OpenAddress(site)],

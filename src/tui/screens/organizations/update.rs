@@ -29,6 +29,8 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
                 .is_some_and(|p| !p.contacts.is_empty())
             {
                 view.side = Side::People;
+            } else if view.rows.is_empty() {
+                model.status = Some("No organisations yet: a adds one".into());
             } else {
                 model.status = Some("No one there yet: e on a contact puts them there".into());
             }
@@ -45,7 +47,10 @@ pub fn update(model: &mut Model, action: Action, page: usize) -> Vec<Effect> {
             .unwrap_or_default(),
         (Action::MergeContact, _) => match view.selected() {
             Some(org) => vec![Effect::OpenForm(FormRequest::MergeOrganizationInto(org.id))],
-            None => Vec::new(),
+            None => {
+                model.status = Some("No organisations yet: a adds one".into());
+                Vec::new()
+            }
         },
         (other, Side::People) => {
             let len = view.people_of_selected().map_or(0, |p| p.contacts.len());
