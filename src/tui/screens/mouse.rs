@@ -135,7 +135,8 @@ fn pipeline(model: &mut Model, kind: MouseEventKind, at: Position, clock: &Clock
     match kind {
         MouseEventKind::Down(MouseButton::Left) => {
             let inside = at.y > area.y;
-            let row = column.nav.top + ((at.y.saturating_sub(area.y + 1)) / 2) as usize;
+            let row =
+                column.nav.top + usize::from(at.y.saturating_sub(area.y + 1)) / layout::CARD_LINES;
             if inside && row < len {
                 if row == column.nav.selected {
                     return update(model, Action::Open, clock);

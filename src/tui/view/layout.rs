@@ -122,8 +122,12 @@ pub fn pipeline_columns(body: Rect, count: usize) -> Vec<Rect> {
 
 /// Rows one card list shows (each card takes two lines).
 pub fn pipeline_rows(model: &Model) -> usize {
-    (inner_rows(body(model), false) / 2).max(1)
+    (inner_rows(body(model), false) / CARD_LINES).max(1)
 }
+
+/// Lines of a pipeline card: the name; what it owes and when, whole; how long it has stood
+/// there and what it is for.
+pub const CARD_LINES: usize = 3;
 
 /// Rows of the open question list.
 pub fn question_rows(model: &Model) -> usize {

@@ -14,10 +14,11 @@ use crate::tui::view::theme::Theme;
 pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, theme: Theme) {
     let areas = layout::pipeline_columns(body, board.columns.len());
     for (index, (column, area)) in board.columns.iter().zip(areas).enumerate() {
-        let cards_in_view = layout::inner_rows(area, false) / 2;
+        let cards_in_view = layout::inner_rows(area, false) / layout::CARD_LINES;
         let range = column.nav.top..(column.nav.top + cards_in_view).min(column.cards.len());
         let focused = index == board.column;
-        // Two lines a card: the name, then the objective. The marker goes on the name line.
+        // Three lines a card (`CARD_LINES`): the name (with the marker), what it owes and
+        // when — whole, a date is never cut — then its age and objective.
         let mut rows = Vec::new();
         let mut selected = None;
         for i in range {
@@ -29,19 +30,26 @@ pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, them
             }
             rows.push(Line::raw(card.contact_name.clone()));
             let days = (clock.today() - clock.local_date_of(card.updated_at)).num_days();
-            // What it owes first: a narrow column keeps the part that matters.
-            let state = match card.next {
-                Some(owed) => format!(
-                    "  {} · {} · ",
-                    owed_words(owed.kind, owed.due_at, clock),
-                    age(days)
-                ),
-                None => format!("  finished · {} · ", age(days)),
+            let owed = match card.next {
+                Some(owed) => owed_words(owed.kind, owed.due_at, clock),
+                None => "finished".to_string(),
             };
-            rows.push(Line::from(vec![
-                Span::styled(state, theme.stage()),
-                Span::styled(card.objective.clone(), theme.dim()),
-            ]));
+            // In a narrow column what it owes takes the third line too, rather than lose its
+            // time; the age and objective give way.
+            // (The box's borders, the selection marker and the indent take six columns.)
+            let width = usize::from(area.width.saturating_sub(6)).max(8);
+            let mut owed = crate::tui::overlays::text_box::wrap(&owed, width).into_iter();
+            rows.push(Line::styled(
+                format!("  {}", owed.next().unwrap_or_default()),
+                theme.stage(),
+            ));
+            match owed.next() {
+                Some(rest) => rows.push(Line::styled(format!("  {rest}"), theme.stage())),
+                None => rows.push(Line::from(vec![
+                    Span::styled(format!("  {} · ", age(days)), theme.dim()),
+                    Span::styled(card.objective.clone(), theme.dim()),
+                ])),
+            }
         }
         let shown = column.cards.len() as u64;
         let title = if column.total > shown {
