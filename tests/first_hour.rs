@@ -419,3 +419,25 @@ fn a_request_asks_for_the_minutes_asked_for() {
         .text(rolo::form::FieldKey::Note);
     assert!(draft.contains("Would you have 30 minutes"), "{draft}");
 }
+
+#[test]
+fn w_opens_a_kept_nudge_where_the_request_would_be_drafted() {
+    let db = TempStore::new();
+    let (_, interview) = support::ada_asked(&db);
+    db.keep_draft(
+        interview.meta.id,
+        rolo::domain::NextKind::Nudge,
+        "Hello Ada, a gentle nudge",
+        &clock(),
+    )
+    .unwrap();
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = Tester::on(store, 120, 40, Some(db), Theme::new(true));
+    // The pipeline's Request column: w on her card, whose nudge is not due yet.
+    t.press("P w");
+    let form = t.app.model.form().expect("a draft");
+    assert_eq!(
+        form.text(rolo::form::FieldKey::Note),
+        "Hello Ada, a gentle nudge"
+    );
+}

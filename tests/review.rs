@@ -166,7 +166,9 @@ fn a_touch_marks_it_done_and_is_on_the_timeline() {
         "Caught up by phone"
     );
     assert_eq!(review(&t).touched, 1);
-    // u takes back the touch and the done: the follow-up as it was, the touch in the trash.
+    // u takes back the touch and the done: the follow-up as it was, the touch gone — taken
+    // back, not deleted, so no later u elsewhere brings it back from the trash.
+    let trash_before = t.app.store.trash_rows(100).unwrap().len();
     t.press("u");
     let back: FollowUp = t.app.store.get(item.meta.id).unwrap();
     assert_eq!((back.done_at, back.due_at), (None, item.due_at));
@@ -174,6 +176,7 @@ fn a_touch_marks_it_done_and_is_on_the_timeline() {
         t.app.store.timeline_of(contact, 1).unwrap()[0].summary,
         "Caught up by phone"
     );
+    assert_eq!(t.app.store.trash_rows(100).unwrap().len(), trash_before);
 }
 
 #[test]

@@ -29,10 +29,11 @@ pub fn import_file_tab(form: &mut Form, complete: bool) -> bool {
         return false;
     }
     let typed = form.focused().input.value().to_string();
+    // Completed further, or several entries to choose among (a folder's): the focus stays.
     let completed = complete
         .then(|| guess::complete(&typed))
         .flatten()
-        .filter(|done| done.text != typed);
+        .filter(|done| done.text != typed || !done.choices.is_empty());
     if let Some(done) = completed {
         form.focused_mut().input.set(&done.text);
         form.message = (!done.choices.is_empty()).then(|| done.choices.join("  "));

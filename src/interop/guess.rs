@@ -44,8 +44,14 @@ pub fn format_of(path: &Path) -> Option<Format> {
         let line = line.to_lowercase();
         line.contains("first name") && line.contains("last name") && line.contains("connected on")
     });
+    // No extension: a first line with commas and no spaces around them reads as a header.
+    let header_like = text
+        .lines()
+        .next()
+        .is_some_and(|line| line.contains(',') && !line.contains(", "));
     match extension.as_str() {
         _ if linkedin => Some(Format::Linkedin),
+        "" if header_like => Some(Format::Csv),
         "csv" | "tsv" => Some(Format::Csv),
         "vcf" | "vcard" => Some(Format::Vcard),
         "json" => Some(Format::Json),

@@ -115,6 +115,17 @@ impl Store {
     /// follow-ups, timeline, interviews and their meetings (see `WITH_A_CONTACT`), so that no
     /// list, count, insight, agenda or export shows what belongs to someone deleted.
     pub fn trash(&self, record: RecordRef, now: Timestamp) -> StoreResult<()> {
+        self.tombstone(record, now, true)
+    }
+
+    /// Takes back what an action added (a touch logged in the review, then undone): gone as a
+    /// delete is, but not listed in the trash — it was never deleted, so `u` elsewhere must not
+    /// bring it back.
+    pub fn retract(&self, record: RecordRef, now: Timestamp) -> StoreResult<()> {
+        self.tombstone(record, now, false)
+    }
+
+    fn tombstone(&self, record: RecordRef, now: Timestamp, listed: bool) -> StoreResult<()> {
         let (table, noun, _) = table_of(record.kind);
         let id = record.id;
         self.write(|tx| {
@@ -134,10 +145,12 @@ impl Store {
                     rusqlite::params![now, id],
                 )?;
             }
-            tx.execute(
-                "INSERT OR REPLACE INTO trash (table_name, record_id, deleted_at) VALUES (?1, ?2, ?3)",
-                rusqlite::params![table, id, now],
-            )?;
+            if listed {
+                tx.execute(
+                    "INSERT OR REPLACE INTO trash (table_name, record_id, deleted_at) VALUES (?1, ?2, ?3)",
+                    rusqlite::params![table, id, now],
+                )?;
+            }
             Ok(())
         })
     }

@@ -260,7 +260,7 @@ impl App {
                                 crate::domain::Deletable::Interaction,
                                 touch,
                             );
-                            self.store.trash(logged, clock.timestamp())
+                            self.store.retract(logged, clock.timestamp())
                         })
                     }
                     Before::Interview(s) => self.store.restore_snapshot(&s, &clock),

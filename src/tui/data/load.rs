@@ -365,8 +365,17 @@ pub fn step_form(
         FormRequest::Redirect(id) => steps::redirect(*id),
         FormRequest::AddQuestions(id) => steps::add_questions(*id),
         FormRequest::Evaluation(id) => steps::evaluation(&store.get(*id)?),
-        FormRequest::Draft(id, template) => {
+        FormRequest::Draft(id, asked) => {
             let interview: crate::domain::Interview = store.get(*id)?;
+            // `w` where the request would be drafted, with a nudge kept to send: the nudge.
+            let kept_for = interview
+                .draft_for
+                .filter(|_| !interview.draft.trim().is_empty())
+                .and_then(crate::domain::drafts::Template::for_step);
+            let template = &match kept_for {
+                Some(kept) if *asked == crate::domain::drafts::Template::Request => kept,
+                _ => *asked,
+            };
             let contact: Contact = store.get(interview.contact_id)?;
             let organization = match contact.organization_id {
                 Some(org) => store.get::<Organization>(org)?.name,

@@ -221,19 +221,18 @@ fn save_organization(store: &Store, form: &Form, clock: &Clock) -> Result<Saved,
         notes: String::new(),
     })?;
     org.name = form.text(FieldKey::Name);
-    // One entry per organisation: a second of the same name would split its people.
-    let twin: bool = store.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM organizations WHERE name = ?1 COLLATE NOCASE \
-           AND deleted_at IS NULL AND id <> ?2)",
-        rusqlite::params![org.name, org.meta.id],
-        |r| r.get(0),
-    )?;
-    if twin {
+    // One entry per organisation: a second of the same name (however cased, spaced or
+    // accented) would split its people.
+    let key = crate::domain::sanitize::name_key(&org.name);
+    let twin = store
+        .organization_names()?
+        .into_iter()
+        .find(|(id, name)| *id != org.meta.id && crate::domain::sanitize::name_key(name) == key);
+    if let Some((_, name)) = twin {
         return Ok(Saved::refused(
             FieldKey::Name,
             format!(
-                "there is already an organisation called {}: M on it merges another entry into it",
-                org.name
+                "there is already an organisation called {name}: M on it merges another entry into it"
             ),
         ));
     }

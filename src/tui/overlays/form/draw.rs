@@ -42,8 +42,13 @@ fn suggestion_lines(
             Span::styled("↑/↓ choose, Enter picks", theme.dim()),
         ]));
     }
+    // The highlight is a choice only once one is being made (typed, moved to, or required):
+    // an optional picker left alone shows its choices without pretending one is taken.
+    let choosing = field.browsed
+        || field.check == crate::form::Check::Required
+        || !field.input.value().trim().is_empty();
     for (n, (_, name)) in field.suggestions.iter().enumerate() {
-        let (mark, style) = if n == field.highlighted {
+        let (mark, style) = if n == field.highlighted && choosing {
             ("› ", theme.selected())
         } else {
             ("  ", theme.text())

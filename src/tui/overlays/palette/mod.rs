@@ -139,7 +139,7 @@ const HOME_ADDS: [(&str, &str, Pane); 3] = [
     ("add contact", "Add a person", Pane::Contacts),
     (
         "add follow-up",
-        "Something to do, for someone or no one, on a day",
+        "Something to do for someone, on a day",
         Pane::FollowUps,
     ),
     (
