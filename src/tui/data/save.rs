@@ -102,7 +102,7 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
                 .merge_organizations(duplicate, *organization, clock.timestamp())
                 .map(|moved| Saved::Done {
                     message: format!(
-                        "Merged: {} moved over; the other entry is in the trash (T)",
+                        "Merged: {} moved over; the other entry is in the trash (restoring it does not move them back)",
                         crate::domain::numbers::count(i64::try_from(moved).unwrap_or(0), "person")
                     ),
                     contact: None,
