@@ -441,3 +441,22 @@ fn w_opens_a_kept_nudge_where_the_request_would_be_drafted() {
         "Hello Ada, a gentle nudge"
     );
 }
+
+#[test]
+fn a_question_list_added_twice_asks_each_question_once() {
+    let db = TempStore::new();
+    let (_, interview) = support::ada_asked(&db);
+    let list = db.question_lists().unwrap().remove(0);
+    let first = db
+        .add_questions_from_list(interview.meta.id, list.id, &clock())
+        .unwrap();
+    assert!(first > 0);
+    let again = db
+        .add_questions_from_list(interview.meta.id, list.id, &clock())
+        .unwrap();
+    assert_eq!(again, 0, "nothing new the second time");
+    assert_eq!(
+        db.questions_of_interview(interview.meta.id).unwrap().len(),
+        first
+    );
+}

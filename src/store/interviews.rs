@@ -212,9 +212,22 @@ impl Store {
         clock: &Clock,
     ) -> StoreResult<usize> {
         let questions = self.questions_of_list(list)?;
-        let start = self.questions_of_interview(interview)?.len() as u32;
+        let already = self.questions_of_interview(interview)?;
+        let start = already.len() as u32;
+        // A question the interview holds already (the list added twice, or two lists that
+        // share one) is not asked twice.
+        let new: Vec<_> = questions
+            .iter()
+            .filter(|q| {
+                !already.iter().any(|held| {
+                    held.question_id == Some(q.meta.id)
+                        || crate::domain::sanitize::name_key(&held.text)
+                            == crate::domain::sanitize::name_key(&q.text)
+                })
+            })
+            .collect();
         self.write(|tx| {
-            for (i, question) in questions.iter().enumerate() {
+            for (i, question) in new.iter().enumerate() {
                 let copy = InterviewQuestion {
                     meta: Meta::new(clock.timestamp()),
                     interview_id: interview,
@@ -226,7 +239,7 @@ impl Store {
                 };
                 record::insert(tx, &copy)?;
             }
-            Ok(questions.len())
+            Ok(new.len())
         })
     }
 }

@@ -116,7 +116,13 @@ pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> S
             Some(list) => store
                 .add_questions_from_list(*interview, list, clock)
                 .map(|n| Saved::Done {
-                    message: format!("Added {n} questions"),
+                    message: match n {
+                        0 => "Nothing added: the interview has every question of that list".into(),
+                        n => format!(
+                            "Added {}",
+                            crate::domain::numbers::count(i64::try_from(n).unwrap_or(0), "question")
+                        ),
+                    },
                     contact: None,
                 }),
             None => Ok(Saved::refused(FieldKey::List, "pick a list")),
