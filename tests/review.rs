@@ -242,3 +242,43 @@ fn the_summary_counts_what_was_done() {
     assert!(t.screen().contains("Review done."));
     assert!(t.screen().contains(&format!("skipped {total}")));
 }
+
+/// Whatever was done, rescheduled and undone, the review ends only when every item still owed
+/// today was shown and passed over: none slips behind the place it stands.
+#[test]
+fn the_review_never_ends_with_an_item_it_did_not_show() {
+    let mut t = Tester::empty(120, 40);
+    let now = support::clock().timestamp();
+    for name in ["P One", "P Two", "P Three"] {
+        t.app
+            .store
+            .insert(&rolo::domain::Contact::named(name, now))
+            .unwrap();
+        t.app
+            .store
+            .add_follow_up(name, &format!("Call {name}"), now, now)
+            .unwrap();
+    }
+    t.press("R d");
+    t.press("t ctrl-s");
+    t.press("r ctrl-u").type_str("yesterday").press("ctrl-s");
+    t.press("1 u u");
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..10 {
+        if let Some(item) = review(&t).current() {
+            seen.insert(item.title.clone());
+            t.press("space");
+        }
+    }
+    let owed: Vec<String> = t
+        .app
+        .store
+        .review_queue(&support::clock())
+        .unwrap()
+        .into_iter()
+        .map(|i| i.title)
+        .collect();
+    for title in owed {
+        assert!(seen.contains(&title), "{title} was never shown: {seen:?}");
+    }
+}

@@ -58,9 +58,29 @@ pub struct ReviewView {
     pub undo: Vec<ReviewUndo>,
     /// After the queue is read again, stand on this follow-up (an undone one).
     pub seek: Option<Id>,
+    /// The items passed over with Space, by what they are (their follow-up or interview): when
+    /// the queue is read again — its order changed by what was done — the review stands on the
+    /// first item not passed over, so none slips behind it unseen.
+    pub passed: Vec<Id>,
+}
+
+/// What an item of the review is, whatever its place: its follow-up, or its interview.
+pub fn item_key(item: &ReviewItem) -> Id {
+    match item.item {
+        crate::domain::review::ItemKind::FollowUp { id, .. } => id,
+        crate::domain::review::ItemKind::Step { interview, .. } => interview,
+    }
 }
 
 impl ReviewView {
+    /// Where the review stands next: the first item not passed over (the end when all were).
+    pub fn first_not_passed(&self) -> usize {
+        self.items
+            .iter()
+            .position(|i| !self.passed.contains(&item_key(i)))
+            .unwrap_or(self.items.len())
+    }
+
     pub fn current(&self) -> Option<&ReviewItem> {
         self.items.get(self.index)
     }

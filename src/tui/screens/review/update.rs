@@ -98,8 +98,9 @@ fn act(view: &mut ReviewView, action: Action) -> Result<Reread, &'static str> {
         };
     };
     if action == Action::Skip {
-        view.index += 1;
         view.skipped += 1;
+        view.passed.push(super::item_key(&item));
+        view.index = view.first_not_passed();
         view.undo.push(ReviewUndo::Skip);
         return Ok(Reread::Context);
     }
@@ -236,7 +237,11 @@ fn on_step(
 fn undo(view: &mut ReviewView) -> Result<Reread, &'static str> {
     match view.undo.pop() {
         Some(ReviewUndo::Skip) => {
-            view.index = view.index.saturating_sub(1);
+            // Back on the item passed over last.
+            let back = view.passed.pop();
+            view.index = back
+                .and_then(|key| view.items.iter().position(|i| super::item_key(i) == key))
+                .unwrap_or(view.index.saturating_sub(1));
             view.skipped = view.skipped.saturating_sub(1);
             Ok(Reread::Context)
         }
@@ -285,6 +290,10 @@ pub fn shown(model: &mut Model, items: Vec<ReviewItem>, total: u64) -> Vec<Effec
                     ItemKind::Step { interview, .. } => interview == seek,
                 });
                 view.index = found.unwrap_or(view.index);
+            } else {
+                // What was done left the queue, and what moved (a reschedule, an undo) is met
+                // again rather than left behind.
+                view.index = view.first_not_passed();
             }
             view.index = view.index.min(view.items.len());
         }
