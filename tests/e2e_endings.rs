@@ -74,10 +74,16 @@ fn notes_being_edited_when_the_terminal_closes_are_offered_on_the_next_start() {
     let mut pty = Pty::spawn(&[], &dir.path().join("rolo.db"), dir.path(), 200, 24, &[]);
     pty.wait_for("Notes you were editing when rolo last closed");
     let recovered = dir.path().join("state/rolo/recovered");
-    let files: Vec<_> = std::fs::read_dir(&recovered).unwrap().collect();
-    assert_eq!(files.len(), 1);
-    let kept = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
-    assert_eq!(kept, "Met Ada at the meetup; ask about LLVM\n");
+    let kept: Vec<String> = std::fs::read_dir(&recovered)
+        .unwrap()
+        .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+        .collect();
+    // The notes as the editor left them, and the form they were for (its name typed).
+    assert!(
+        kept.contains(&"Met Ada at the meetup; ask about LLVM\n".to_string()),
+        "{kept:?}"
+    );
+    assert!(kept.iter().any(|k| k.contains("Name: Ada")), "{kept:?}");
     pty.quit();
 }
 
@@ -109,5 +115,36 @@ fn ctrl_z_steps_aside_and_the_app_comes_back() {
             "the mouse is taken again ({stop})"
         );
     }
+    pty.quit();
+}
+
+/// Text typed in a form (a draft, a new contact) when the terminal closes is kept, and offered
+/// on the next start as interrupted notes are.
+#[test]
+fn a_form_with_something_typed_when_the_terminal_closes_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = start(&dir, &[]);
+    pty.send(b"a");
+    pty.wait_for("New contact");
+    pty.send(b"Hedy Lamarr");
+    pty.wait_for("Hedy Lamarr");
+    let pid = pty.pid();
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .unwrap();
+    pty.wait_exit();
+    pty.assert_restored();
+    let mut pty = Pty::spawn(&[], &dir.path().join("rolo.db"), dir.path(), 200, 24, &[]);
+    pty.wait_for("Notes you were editing when rolo last closed");
+    let recovered = dir.path().join("state/rolo/recovered");
+    let files: Vec<_> = std::fs::read_dir(&recovered).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let kept = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+    assert!(
+        kept.starts_with("New contact (rolo was closed while it was open)"),
+        "{kept}"
+    );
+    assert!(kept.contains("Name: Hedy Lamarr"), "{kept}");
     pty.quit();
 }

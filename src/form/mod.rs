@@ -223,6 +223,16 @@ impl Form {
         }
     }
 
+    /// Every field with something in it, as "Label: value" (a form's text to keep).
+    pub fn typed_text(&self) -> String {
+        self.fields
+            .iter()
+            .filter(|f| !f.input.value().trim().is_empty())
+            .map(|f| format!("{}: {}", f.label, f.input.value()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     pub fn title(&self) -> String {
         let verb = if self.editing.is_some() {
             "Edit"

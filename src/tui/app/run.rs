@@ -126,6 +126,13 @@ impl App {
                 dirty = self.data_version != before || ticking;
             }
         }
+        // Stopped by a signal (the terminal closed) with something typed in a form: kept,
+        // to be offered on the next start as notes left by an interrupted edit are.
+        if !self.model.quit
+            && let Some(form) = self.model.form().filter(|f| f.is_dirty())
+        {
+            crate::tui::app::terminal::keep_typed(&form.title(), &form.typed_text());
+        }
         Ok(())
     }
 }

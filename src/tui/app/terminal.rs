@@ -222,6 +222,19 @@ fn run_editor(
     }
 }
 
+/// What was typed in a form when rolo was stopped (the terminal closed): written where notes
+/// being edited are kept, so the next start offers it the same way.
+pub fn keep_typed(title: &str, text: &str) {
+    let Some(folder) = crate::store::path::state_folder(EDITING) else {
+        return;
+    };
+    let file = folder.join(format!("notes-{}-form.txt", std::process::id()));
+    let _ = std::fs::write(
+        file,
+        format!("{title} (rolo was closed while it was open)\n\n{text}\n"),
+    );
+}
+
 /// Notes left behind by an edit that rolo could not take back (the terminal closed, rolo was
 /// killed): moved to `recovered/` so they are offered once, and returned with their new place.
 pub fn interrupted_edits() -> Vec<PathBuf> {
