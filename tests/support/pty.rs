@@ -14,6 +14,8 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Everything the program wrote, raw, for checks on escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set when the terminal's other side has closed and everything written has been read.
+    read_all: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// How long to wait for the screen to show something before failing.
@@ -63,6 +65,8 @@ impl Pty {
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (parser_in, raw_in) = (Arc::clone(&parser), Arc::clone(&raw));
+        let read_all = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let read_all_in = Arc::clone(&read_all);
         // The master must stay open while the child runs; the thread owns it.
         let master = pair.master;
         std::thread::spawn(move || {
@@ -75,12 +79,14 @@ impl Pty {
                 parser_in.lock().unwrap().process(&buffer[..n]);
                 raw_in.lock().unwrap().extend_from_slice(&buffer[..n]);
             }
+            read_all_in.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         Pty {
             child,
             writer,
             parser,
             raw,
+            read_all,
         }
     }
 
@@ -143,21 +149,13 @@ impl Pty {
         panic!("rolo did not exit; the screen shows:\n{}", self.screen());
     }
 
-    /// Waits until everything the program wrote has been read (nothing new for a moment, or
-    /// a few seconds on a loaded machine), so the screen is its last.
+    /// Waits until everything the program wrote has been read — the reader has met the end
+    /// of the terminal's output — so the screen is its last, however loaded the machine.
     fn drained(&self) {
         let start = Instant::now();
-        let mut seen = self.raw.lock().unwrap().len();
-        let mut quiet_since = Instant::now();
-        while start.elapsed() < Duration::from_secs(3) {
-            std::thread::sleep(Duration::from_millis(25));
-            let now = self.raw.lock().unwrap().len();
-            if now != seen {
-                seen = now;
-                quiet_since = Instant::now();
-            } else if quiet_since.elapsed() > Duration::from_millis(200) {
-                return;
-            }
+        while start.elapsed() < PATIENCE && !self.read_all.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 
