@@ -110,17 +110,22 @@ fn everyone_who_helped_is_listed_and_thanked_once() {
     assert_eq!(open_follow_ups(&db).len(), 6);
 }
 
-#[test]
-fn from_the_app_the_list_then_the_role_then_the_review() {
+/// The app on the known database, at 100x30.
+fn known_app() -> Tester {
     let db = known_database();
     let store = Store::open(&db.path()).unwrap();
-    let mut t = Tester::on(
+    Tester::on(
         store,
         100,
         30,
         Some(db),
         rolo::tui::view::theme::Theme::new(true),
-    );
+    )
+}
+
+#[test]
+fn from_the_app_the_list_then_the_role_then_the_review() {
+    let mut t = known_app();
     t.press("L");
     assert!(t.screen().contains("3 people helped"), "{}", t.screen());
     assert!(
@@ -177,15 +182,7 @@ fn the_real_binary_thanks_everyone_who_helped() {
 
 #[test]
 fn someone_can_be_left_out_before_the_thank_yous_are_queued() {
-    let db = known_database();
-    let store = Store::open(&db.path()).unwrap();
-    let mut t = Tester::on(
-        store,
-        100,
-        30,
-        Some(db),
-        rolo::tui::view::theme::Theme::new(true),
-    );
+    let mut t = known_app();
     t.press("L");
     let first = t.line_with("▶");
     t.press("space");
