@@ -324,7 +324,6 @@ pub fn step_form(
     clock: &Clock,
     settings: &crate::domain::settings::Settings,
 ) -> StoreResult<Option<crate::form::Form>> {
-    use crate::domain::drafts::{DraftValues, first_name, objective_phrase, render};
     use crate::form::steps;
     Ok(Some(match request {
         FormRequest::StartInterview(contact) => {
@@ -365,53 +364,7 @@ pub fn step_form(
         FormRequest::Redirect(id) => steps::redirect(*id),
         FormRequest::AddQuestions(id) => steps::add_questions(*id),
         FormRequest::Evaluation(id) => steps::evaluation(&store.get(*id)?),
-        FormRequest::Draft(id, asked) => {
-            let interview: crate::domain::Interview = store.get(*id)?;
-            // `w` where the request would be drafted, with a nudge kept to send: the nudge.
-            let kept_for = interview
-                .draft_for
-                .filter(|_| !interview.draft.trim().is_empty())
-                .and_then(crate::domain::drafts::Template::for_step);
-            let template = &match kept_for {
-                Some(kept) if *asked == crate::domain::drafts::Template::Request => kept,
-                _ => *asked,
-            };
-            let contact: Contact = store.get(interview.contact_id)?;
-            let organization = match contact.organization_id {
-                Some(org) => store.get::<Organization>(org)?.name,
-                None => String::new(),
-            };
-            // The first sentence of the key points is what the note recalls.
-            let key_point = interview
-                .evaluation
-                .key_points
-                .split(['.', '\n'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let values = DraftValues {
-                first_name: first_name(&contact.name),
-                organization,
-                objective: objective_phrase(&interview.objective),
-                key_point: key_point.trim_end_matches('.').to_string(),
-                action_taken: String::new(),
-                minutes: interview.minutes_asked.to_string(),
-            };
-            // A draft kept for this step comes back as it was left.
-            let kept = interview
-                .draft_for
-                .and_then(crate::domain::drafts::Template::for_step)
-                == Some(*template)
-                && !interview.draft.trim().is_empty();
-            if kept {
-                let mut form = steps::draft(*id, *template, &interview.draft);
-                form.message = Some("The draft you kept: Ctrl-S marks it sent".into());
-                return Ok(Some(form));
-            }
-            let text = template.text_in(settings.templates.as_deref());
-            steps::draft(*id, *template, &render(&text, &values))
-        }
+        FormRequest::Draft(id, asked) => super::load_draft::draft(store, *id, *asked, settings)?,
         _ => return Ok(None),
     }))
 }
