@@ -121,17 +121,20 @@ pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeRepor
         }
         // Deleted here, live (and changed since) in the export: they come back whole, with
         // what went to the trash with them — never a person without their timeline.
-        let mut revived: Vec<(Id, Timestamp, Timestamp)> = Vec::new();
-        for contact in export
+        // (The contacts deleted here are read once — usually few — not looked up one by one.)
+        let deleted_here: std::collections::HashMap<Id, Timestamp> = tx
+            .prepare("SELECT id, deleted_at FROM contacts WHERE deleted_at IS NOT NULL")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let revived: Vec<(Id, Timestamp, Timestamp)> = export
             .contacts
             .iter()
             .filter(|c| c.meta.deleted_at.is_none())
-        {
-            let mine: Option<crate::domain::Contact> = record::find(tx, contact.meta.id)?;
-            if let Some(deleted_at) = mine.and_then(|c| c.meta.deleted_at) {
-                revived.push((contact.meta.id, deleted_at, contact.meta.updated_at));
-            }
-        }
+            .filter_map(|c| {
+                let deleted_at = deleted_here.get(&c.meta.id)?;
+                Some((c.meta.id, *deleted_at, c.meta.updated_at))
+            })
+            .collect();
         merge_all(tx, &export.organizations, report)?;
         merge_all(tx, &export.contacts, report)?;
         merge_all(tx, &export.tags, report)?;

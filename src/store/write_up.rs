@@ -2,6 +2,8 @@
 //! suggested made a contact (referred by the interviewee) with a follow-up to reach out, each
 //! thing to do a follow-up; and the interview moves on from the write-up stage.
 
+use std::collections::HashMap;
+
 use chrono::Duration;
 
 use super::playbook::{StepInput, take_step};
@@ -39,6 +41,7 @@ impl Store {
             record::update(tx, &mut interview, now)?;
             // Each person once, and never the interviewee themself.
             let mut seen = vec![crate::domain::sanitize::name_key(&person.name)];
+            let known = known_by_name(tx, &write_up.referrals, &person)?;
             for line in &write_up.referrals {
                 let (name, organization) = person_at(line);
                 let name = name.as_str();
@@ -46,8 +49,11 @@ impl Store {
                 if key.is_empty() || seen.contains(&key) {
                     continue;
                 }
-                seen.push(key);
-                let referral = referral_named(tx, name, organization.as_deref(), &person, now)?;
+                seen.push(key.clone());
+                let referral = match known.get(&key).map(Vec::as_slice) {
+                    Some([one]) => *one,
+                    _ => new_referral(tx, name, organization.as_deref(), &person, now)?,
+                };
                 // Already on the list to reach out to: once is enough.
                 let queued: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE contact_id = ?1 \
@@ -82,31 +88,49 @@ impl Store {
 }
 
 /// The contact `name` stands for: the one live contact called exactly that (any case) — not a
-/// second copy of someone already known — else a new contact, suggested by `person`.
-fn referral_named(
+/// The live contacts (other than `person`) each suggested name stands for — known as typed,
+/// in any case, with or without accents or extra spaces — read in one pass over the names.
+fn known_by_name(
+    tx: &rusqlite::Connection,
+    lines: &[String],
+    person: &Contact,
+) -> StoreResult<HashMap<String, Vec<crate::domain::Id>>> {
+    let mut known: HashMap<String, Vec<crate::domain::Id>> = lines
+        .iter()
+        .map(|line| {
+            (
+                crate::domain::sanitize::name_key(&person_at(line).0),
+                Vec::new(),
+            )
+        })
+        .collect();
+    if known.is_empty() {
+        return Ok(known);
+    }
+    let mut names = tx.prepare_cached("SELECT id, name FROM contacts WHERE deleted_at IS NULL")?;
+    let rows = names.query_map([], |r| {
+        Ok((r.get::<_, crate::domain::Id>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, name) = row?;
+        if id == person.meta.id {
+            continue;
+        }
+        if let Some(ids) = known.get_mut(&crate::domain::sanitize::name_key(&name)) {
+            ids.push(id);
+        }
+    }
+    Ok(known)
+}
+
+/// Someone suggested who is not known yet: a new contact, referred by `person`.
+fn new_referral(
     tx: &rusqlite::Connection,
     name: &str,
     organization: Option<&str>,
     person: &Contact,
     now: crate::domain::Timestamp,
 ) -> StoreResult<crate::domain::Id> {
-    // Known as typed, in any case, with or without accents or extra spaces: one live contact
-    // of that name is them. (A scan of names only: a write-up is rare, a network is not huge.)
-    let key = crate::domain::sanitize::name_key(name);
-    let mut known: Vec<crate::domain::Id> = Vec::new();
-    let mut names = tx.prepare_cached("SELECT id, name FROM contacts WHERE deleted_at IS NULL")?;
-    let rows = names.query_map([], |r| {
-        Ok((r.get::<_, crate::domain::Id>(0)?, r.get::<_, String>(1)?))
-    })?;
-    for row in rows {
-        let (id, other) = row?;
-        if id != person.meta.id && crate::domain::sanitize::name_key(&other) == key {
-            known.push(id);
-        }
-    }
-    if let [one] = known.as_slice() {
-        return Ok(*one);
-    }
     let mut referral = Contact::named(name, now);
     referral.referred_by = Some(person.meta.id);
     referral.how_met = format!("Suggested by {} in an informational interview", person.name);
