@@ -60,6 +60,14 @@ pub fn parse(input: &str, clock: &Clock, default_time: NaiveTime) -> Result<Pars
             ))
         })?,
     };
+    // As for the relative forms: a century either way is as far as a date here goes ("0-1-1"
+    // is a slip, and before the timestamps' own range).
+    if (day - clock.today()).num_days().abs() > 36_525 {
+        return Err(DateError(format!(
+            "{:?} is more than a hundred years away",
+            input.trim()
+        )));
+    }
     Ok(ParsedDate {
         at: clock.at_local(day, time.unwrap_or(default_time)),
         has_time: time.is_some(),
