@@ -290,7 +290,9 @@ fn bench_size(contacts: u64) {
         "rolo today (agenda, in process)",
         contacts,
         measure(50, || {
-            let agenda = store.agenda(&clock()).unwrap();
+            let agenda = store
+                .agenda(&clock(), Some(rolo::domain::agenda::TODAY_SHOWN))
+                .unwrap();
             std::hint::black_box(agenda.to_text(&clock()));
         }),
         ms(15),

@@ -357,7 +357,7 @@ fn demo_fills_the_database_with_every_stage() {
         contacts.iter().any(|c| c.referred_by.is_some()),
         "referral chains"
     );
-    let agenda = store.agenda(&clock()).unwrap();
+    let agenda = store.agenda(&clock(), None).unwrap();
     use rolo::domain::review::ItemKind;
     assert!(agenda.queue.iter().any(|i| i.days_overdue > 0));
     assert!(agenda.queue.iter().any(|i| matches!(

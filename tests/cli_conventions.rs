@@ -231,4 +231,17 @@ fn today_says_how_many_there_are_when_it_lists_only_the_first() {
         .assert()
         .success()
         .stdout(contains("450 to review").and(contains(format!("and {} more", 450 - listed))));
+    // One screen unless told: `--limit N` lists N, `--all` what the review holds.
+    assert_eq!(listed, rolo::domain::agenda::TODAY_SHOWN);
+    let count = |args: &[&str]| {
+        let out = rolo(&db).args(args).assert().success();
+        let agenda: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        agenda["queue"].as_array().unwrap().len()
+    };
+    assert_eq!(count(&["today", "--json", "--limit", "3"]), 3);
+    assert_eq!(count(&["today", "--json", "--all"]), 200);
+    rolo(&db)
+        .args(["today", "--all", "--limit", "3"])
+        .assert()
+        .failure();
 }

@@ -287,7 +287,7 @@ impl World {
         let settings = PlaybookSettings::default();
         let queue = store.review_queue(&clock).unwrap();
         assert_eq!(
-            store.agenda(&clock).unwrap().queue,
+            store.agenda(&clock, None).unwrap().queue,
             queue,
             "rolo today is the review"
         );

@@ -70,7 +70,7 @@ fn the_queue_is_ordered_by_score_with_reasons() {
         "a thank-you before keeping in touch"
     );
     // rolo today lists the same queue.
-    let agenda = t.app.store.agenda(&clock()).unwrap();
+    let agenda = t.app.store.agenda(&clock(), None).unwrap();
     assert_eq!(agenda.queue, queue);
 }
 

@@ -195,3 +195,46 @@ fn a_file_open_read_only_is_searched_as_far_as_it_was_indexed() {
     assert_eq!(kinds_found(&looking, "analytic").len(), 1);
     assert!(kinds_found(&looking, "later").is_empty());
 }
+
+/// Pages in the write-ahead log: what has been written since the file was last settled.
+fn logged_pages(db: &Store) -> i64 {
+    db.conn()
+        .query_row("PRAGMA wal_checkpoint(NOOP)", [], |r| r.get(1))
+        .unwrap()
+}
+
+#[test]
+fn an_index_up_to_date_writes_nothing() {
+    let db = TempStore::new();
+    for n in 0..300 {
+        answered(&db, &format!("Person {n}"), "Analytical engines");
+    }
+    // Caught up a step at a time, as the app does while idle.
+    let mut steps = 0;
+    while !db.sync_search_step(100).unwrap().1 {
+        steps += 1;
+        assert!(steps < 100, "the index catches up");
+    }
+    assert!(steps >= 3, "several steps, to prove the point");
+    db.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    assert_eq!(logged_pages(&db), 0);
+    // Up to date: the idle step, and a search, write not one page.
+    assert_eq!(db.sync_search_step(100).unwrap(), (0, true));
+    db.sync_search().unwrap();
+    assert_eq!(
+        kinds_found(&db, "analytic").len(),
+        8,
+        "found, a kind's worth"
+    );
+    assert_eq!(
+        logged_pages(&db),
+        0,
+        "nothing written while nothing changed"
+    );
+    // A change is indexed again (and so written).
+    answered(&db, "Zed Newer", "Steam looms");
+    assert_eq!(db.sync_search_step(100).unwrap().1, true);
+    assert_eq!(kinds_found(&db, "looms").len(), 1);
+}

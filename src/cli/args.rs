@@ -53,6 +53,12 @@ pub enum Command {
         /// Print JSON for scripts instead of text.
         #[arg(long)]
         json: bool,
+        /// How many of the most pressing to list (the count says how many there are in all).
+        #[arg(long, value_name = "N", default_value_t = crate::domain::agenda::TODAY_SHOWN)]
+        limit: usize,
+        /// List everything the review holds today, not one screen of it.
+        #[arg(long, conflicts_with = "limit")]
+        all: bool,
     },
     /// Quick capture without opening the app.
     #[command(

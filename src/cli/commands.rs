@@ -19,8 +19,8 @@ pub const DEFAULT_DUE_TIME: NaiveTime = match NaiveTime::from_hms_opt(9, 0, 0) {
     None => panic!("09:00 is a valid time"),
 };
 
-pub fn today(store: &Store, clock: &Clock, json: bool) -> Result<()> {
-    let agenda = store.agenda(clock)?;
+pub fn today(store: &Store, clock: &Clock, json: bool, shown: Option<usize>) -> Result<()> {
+    let agenda = store.agenda(clock, shown)?;
     let mut out = super::piped::stdout();
     if json {
         serde_json::to_writer_pretty(&mut out, &agenda)?;

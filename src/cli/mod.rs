@@ -66,8 +66,9 @@ pub fn run() -> Result<()> {
     let settings = settings.unwrap_or_default();
     match &cli.command {
         None => commands::open_tui(&cli, &clock),
-        Some(Command::Today { json }) => {
-            commands::today(&open_to_read(&cli, &settings)?, &clock, *json)
+        Some(Command::Today { json, limit, all }) => {
+            let shown = (!*all).then_some(*limit);
+            commands::today(&open_to_read(&cli, &settings)?, &clock, *json, shown)
         }
         // A follow-up is for someone already there: no database is made for it.
         Some(Command::Add(add @ AddCommand::FollowUp(_))) => {

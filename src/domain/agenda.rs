@@ -8,12 +8,17 @@ use serde::Serialize;
 
 use super::Clock;
 use super::NextKind;
+use super::numbers;
 use super::review::{ItemKind, ReviewItem};
+
+/// How many items `rolo today` lists unless told: one screen of a terminal (two lines each).
+pub const TODAY_SHOWN: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Agenda {
     pub date: NaiveDate,
-    /// How many things there are to review today, all of them (the queue lists the first).
+    /// How many things there are to review today, all of them (the queue lists the first),
+    /// counted up to `numbers::COUNT_CAP`: at the cap, at least that many.
     pub total: u64,
     /// What to review today, best first (see `domain::review` for the order).
     pub queue: Vec<ReviewItem>,
@@ -35,7 +40,7 @@ impl Agenda {
             return out;
         }
         let total = self.total.max(self.queue.len() as u64);
-        let _ = writeln!(out, " · {total} to review\n");
+        let _ = writeln!(out, " · {} to review\n", numbers::capped(total));
         for (n, item) in self.queue.iter().enumerate() {
             let meeting = matches!(
                 item.item,
@@ -64,10 +69,17 @@ impl Agenda {
             let _ = writeln!(out, "        {}", item.reason);
         }
         let listed = self.queue.len() as u64;
-        if total > listed {
+        if total >= numbers::COUNT_CAP {
             let _ = writeln!(
                 out,
-                "     … and {} more, less pressing: the review (rolo --review) has them all",
+                "     … and many more, less pressing: `rolo today --all` lists the longest \
+                 waiting, the review (rolo --review) takes them one at a time"
+            );
+        } else if total > listed {
+            let _ = writeln!(
+                out,
+                "     … and {} more, less pressing: `rolo today --all` lists them, the review \
+                 (rolo --review) takes them one at a time",
                 total - listed
             );
         }

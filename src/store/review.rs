@@ -19,6 +19,15 @@ impl Store {
     /// day before), and the open follow-ups due by tonight; scored and ordered (see
     /// `domain::review`).
     pub fn review_queue(&self, clock: &Clock) -> StoreResult<Vec<ReviewItem>> {
+        self.review_queue_among(clock, QUEUE_LIMIT)
+    }
+
+    /// The queue, weighing the `among` longest waiting follow-ups and as many steps.
+    pub(crate) fn review_queue_among(
+        &self,
+        clock: &Clock,
+        among: u64,
+    ) -> StoreResult<Vec<ReviewItem>> {
         let today = clock.today();
         let days_since = |at: Timestamp| (today - clock.local_date_of(at)).num_days();
         let mut items = Vec::new();
@@ -31,7 +40,7 @@ impl Store {
              WHERE f.done_at IS NULL AND f.deleted_at IS NULL AND f.due_at < ? \
              ORDER BY f.due_at, f.id LIMIT ?",
         )?;
-        let rows = stmt.query_map(rusqlite::params![clock.end_of_today(), QUEUE_LIMIT], |r| {
+        let rows = stmt.query_map(rusqlite::params![clock.end_of_today(), among], |r| {
             let due_at: Timestamp = r.get(3)?;
             let last: Option<Timestamp> = r.get(7)?;
             Ok(ReviewItem {
@@ -59,7 +68,7 @@ impl Store {
             self.conn(),
             steps::By::Shown,
             clock.end_of_today(),
-            QUEUE_LIMIT,
+            among,
             clock,
             self.playbook(),
         )?;

@@ -15,6 +15,10 @@ fn entry_rowid(kind: SearchKind, source_rowid: i64) -> i64 {
 /// Hits listed per kind, at most.
 pub const HITS_PER_KIND: usize = 8;
 
+/// How long the log may grow while the index catches up before it is copied into the file
+/// (about 16 MB at 8 KB pages).
+const CHECKPOINT_AFTER_PAGES: i64 = 2000;
+
 /// Matches beyond which results are not ranked (see `search`).
 const RANKED_AT_MOST: usize = 500;
 
@@ -187,21 +191,63 @@ impl Store {
     /// Says how many it looked at, and whether the index is now up to date.
     /// A file opened read-only (another app has it) is searched as far as it was indexed.
     pub fn sync_search_step(&self, budget: u64) -> StoreResult<(u64, bool)> {
-        if self.is_read_only() {
+        if self.is_read_only() || !self.search_behind()? {
+            // Up to date: nothing is written (an app opened and closed changes no byte).
             return Ok((0, true));
         }
         // The index can always be rebuilt from the tables, so its steps need not wait for the
         // disk: committed without a sync (WAL stays consistent; a power cut at worst loses
-        // the last steps, which are redone).
-        // Checkpoints come small and often meanwhile (100 pages rather than 1,000), so that no
-        // step copies a large log into the file: each step stays within a few milliseconds.
+        // the last steps, which are redone). No step checkpoints on its own either: the log is
+        // copied into the file once it has grown by `CHECKPOINT_AFTER_PAGES`, and once more
+        // when the index has caught up — a catch-up of a whole network costs a few syncs, not
+        // two per step.
         self.conn().pragma_update(None, "synchronous", "NORMAL")?;
-        self.conn().pragma_update(None, "wal_autocheckpoint", 100)?;
+        self.conn().pragma_update(None, "wal_autocheckpoint", 0)?;
         let step = self.search_step(budget);
+        if let Ok((_, done)) = &step {
+            // Pages in the log: it starts again from nothing at the first write after a
+            // checkpoint has copied it all.
+            let logged: i64 = self
+                .conn()
+                .query_row("PRAGMA wal_checkpoint(NOOP)", [], |r| r.get(1))
+                .unwrap_or(0);
+            if (*done && logged > 0) || logged >= CHECKPOINT_AFTER_PAGES {
+                self.conn()
+                    .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+            }
+        }
         self.conn()
             .pragma_update(None, "wal_autocheckpoint", 1000)?;
         self.conn().pragma_update(None, "synchronous", "FULL")?;
         step
+    }
+
+    /// Whether anything was added, changed or removed since the index was last brought up to
+    /// date — read through each table's last rowid and the dirty list, a few pages at any size.
+    fn search_behind(&self) -> StoreResult<bool> {
+        let dirty: bool =
+            self.conn()
+                .query_row("SELECT EXISTS (SELECT 1 FROM search_dirty)", [], |r| {
+                    r.get(0)
+                })?;
+        if dirty {
+            return Ok(true);
+        }
+        for kind in SearchKind::ALL {
+            let (table, _) = kind.source();
+            let behind: bool = self.conn().query_row(
+                &format!(
+                    "SELECT coalesce((SELECT max(rowid) FROM {table}), 0) > \
+                     (SELECT last_rowid FROM search_state WHERE table_name = ?)"
+                ),
+                [table],
+                |r| r.get(0),
+            )?;
+            if behind {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     fn search_step(&self, budget: u64) -> StoreResult<(u64, bool)> {

@@ -123,7 +123,7 @@ pub(crate) fn steps_before(
     };
     let sql = format!(
         "SELECT i.id, c.name FROM interviews i JOIN contacts c ON c.id = i.contact_id \
-         WHERE i.{column} < ? ORDER BY i.{column}, i.id LIMIT ?"
+         WHERE i.{column} < ? ORDER BY i.{column}, i.rowid LIMIT ?"
     );
     let found: Vec<(Id, String)> = conn
         .prepare_cached(&sql)?

@@ -15,8 +15,7 @@ use crate::tui::screens::nav::Nav;
 
 /// How far ahead the meetings pane looks.
 const MEETINGS_AHEAD_DAYS: i64 = 14;
-/// Header counts stop here ("1,000+"): counting further would cost time with no use.
-pub const COUNT_CAP: u64 = 1_000;
+pub use crate::domain::numbers::COUNT_CAP;
 
 /// The newest timeline entries a contact screen shows.
 const TIMELINE_SHOWN: u64 = 300;

@@ -87,12 +87,5 @@ pub fn footer(
 
 /// A header count: "1,000+" once it reaches the cap the store counts to.
 pub fn count(n: u64) -> String {
-    if n >= crate::tui::data::load::COUNT_CAP {
-        format!(
-            "{}+",
-            crate::tui::view::group(crate::tui::data::load::COUNT_CAP as usize)
-        )
-    } else {
-        n.to_string()
-    }
+    crate::domain::numbers::capped(n)
 }

@@ -36,7 +36,9 @@ pub fn draw(frame: &mut Frame, view: &ReviewView, body: Rect, clock: &Clock, the
         format!(
             " Daily review — {} of {} · the most pressing first (home lists them by date) ",
             view.handled() + view.index + 1,
-            view.handled() + view.items.len().max(view.total as usize)
+            crate::domain::numbers::capped(
+                (view.handled() + view.items.len().max(view.total as usize)) as u64
+            )
         ),
         theme.title(true),
     );
