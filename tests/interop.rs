@@ -276,7 +276,9 @@ fn csv_export_guards_formulas() {
         clock().timestamp(),
     )
     .unwrap();
-    let text = csv_export::export(&db).unwrap();
+    let mut bytes = Vec::new();
+    csv_export::export(&db, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
     assert!(text.contains("'=cmd|' /C calc'!A0"), "{text}");
 }
 

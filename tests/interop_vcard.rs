@@ -185,7 +185,9 @@ fn exported_cards_come_back_as_they_went_out() {
         })
         .unwrap();
 
-    let text = rolo::interop::vcard_export::export(&source).unwrap();
+    let mut bytes = Vec::new();
+    rolo::interop::vcard_export::export(&source, &mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
     assert!(text.split("\r\n").all(|line| line.len() <= 75));
     let target = TempStore::new();
     let rows = rolo::interop::vcard::parse(text.as_bytes());

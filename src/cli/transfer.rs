@@ -140,20 +140,20 @@ pub fn export(
     Ok(())
 }
 
-/// Writes one export to `out`. JSON is streamed, so the whole database is never one string.
+/// Writes one export to `out`, streamed as it is read (contacts, their cards, the JSON), so the
+/// whole network is never one string.
 fn write_export(
     store: &Store,
     clock: &Clock,
     format: ExportFormat,
     mut out: impl Write,
 ) -> Result<()> {
-    let text = match format {
-        ExportFormat::Json => return Ok(json::write(store, out)?),
-        ExportFormat::Csv => csv_export::export(store)?,
-        ExportFormat::Ics => ics::export(store, clock.timestamp())?,
-        ExportFormat::Vcard => vcard_export::export(store)?,
-    };
-    out.write_all(text.as_bytes())?;
+    match format {
+        ExportFormat::Json => json::write(store, &mut out)?,
+        ExportFormat::Csv => csv_export::export(store, &mut out)?,
+        ExportFormat::Ics => out.write_all(ics::export(store, clock.timestamp())?.as_bytes())?,
+        ExportFormat::Vcard => vcard_export::export(store, &mut out)?,
+    }
     Ok(out.flush()?)
 }
 
@@ -165,24 +165,26 @@ fn is_folder(output: &Path) -> bool {
 /// One card per contact in `folder` (created, private, if it is not there), each written whole
 /// or not at all.
 fn export_cards(store: &Store, folder: &Path) -> Result<()> {
-    let cards = vcard_export::cards(store)?;
-    for (written, card) in cards.iter().enumerate() {
+    let total = store.contacts_total()?;
+    let mut written = 0;
+    vcard_export::each_card(store, |card| {
         let file = folder.join(&card.file_name);
         safe_write::refuse_database(&file, store.path())?;
         safe_write::write_atomically(&file, |temporary, _| {
             temporary
                 .write_all(card.text.as_bytes())
                 .map_err(|e| StoreError::io(format!("cannot write {}", file.display()), e))
-        })
-        .map_err(|e| {
-            eyre!(
-                "{e}\n{written} of {} cards were written to {} before this, each whole; run the \
-                 export again once it can finish",
-                cards.len(),
-                shown(folder)
-            )
         })?;
-    }
-    eprintln!("Wrote {} cards to {}", cards.len(), shown(folder));
+        written += 1;
+        Ok(())
+    })
+    .map_err(|e| {
+        eyre!(
+            "{e}\n{written} of {total} cards were written to {} before this, each whole; run \
+             the export again once it can finish",
+            shown(folder)
+        )
+    })?;
+    eprintln!("Wrote {written} cards to {}", shown(folder));
     Ok(())
 }

@@ -1,8 +1,7 @@
 //! Contacts as CSV, each cell guarded so that a spreadsheet never runs it as a formula.
 
-use std::collections::HashMap;
+use std::io::Write;
 
-use crate::domain::Contact;
 use crate::store::{Store, StoreError};
 
 /// A cell that a spreadsheet would read as a formula gets a leading apostrophe.
@@ -13,9 +12,9 @@ pub fn guard(cell: &str) -> String {
     }
 }
 
-pub fn export(store: &Store) -> Result<String, StoreError> {
-    let organizations: HashMap<_, _> = store.organization_names()?.into_iter().collect();
-    let mut writer = csv::Writer::from_writer(Vec::new());
+/// Every live contact as a CSV row, written as it is read (the network is never held whole).
+pub fn export(store: &Store, out: impl Write) -> Result<(), StoreError> {
+    let mut writer = csv::Writer::from_writer(out);
     let header = [
         "name",
         "title",
@@ -31,25 +30,14 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
     ];
     let to_error = |e: csv::Error| StoreError::Invalid(format!("writing CSV: {e}"));
     writer.write_record(header).map_err(to_error)?;
-    let contacts = store.all::<Contact>(false)?;
-    let names: HashMap<_, _> = contacts
-        .iter()
-        .map(|c| (c.meta.id, c.name.clone()))
-        .collect();
-    for contact in contacts {
-        let org = contact
-            .organization_id
-            .and_then(|o| organizations.get(&o).cloned())
-            .unwrap_or_default();
-        let tags = store.tags_of(contact.meta.id)?.join(", ");
-        let referrer = contact
-            .referred_by
-            .and_then(|r| names.get(&r).cloned())
-            .unwrap_or_default();
+    store.each_contact_out(|out| {
+        let contact = &out.contact;
+        let referrer = out.referrer.unwrap_or_default();
+        let tags = out.tags.join(", ");
         let cells = [
             &contact.name,
             &contact.title,
-            &org,
+            &out.organization,
             &contact.email,
             &contact.phone,
             &contact.linkedin,
@@ -61,10 +49,9 @@ pub fn export(store: &Store) -> Result<String, StoreError> {
         ];
         writer
             .write_record(cells.iter().map(|c| guard(c)))
-            .map_err(to_error)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| StoreError::Invalid(format!("writing CSV: {e}")))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+            .map_err(to_error)
+    })?;
+    writer
+        .flush()
+        .map_err(|e| StoreError::io("cannot write the CSV".to_string(), e))
 }

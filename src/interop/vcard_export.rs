@@ -2,7 +2,7 @@
 //! of every card or one card per file. Escaped and folded as RFC 2426 asks, so a name with a
 //! comma or a note over many lines comes back as it went out.
 
-use std::collections::HashMap;
+use std::io::Write;
 
 use crate::domain::Contact;
 use crate::store::{Store, StoreError};
@@ -14,38 +14,30 @@ pub struct Card {
     pub text: String,
 }
 
-/// Every live contact as a card, in name order.
-pub fn cards(store: &Store) -> Result<Vec<Card>, StoreError> {
-    let organizations: HashMap<_, _> = store.organization_names()?.into_iter().collect();
-    let mut contacts = store.all::<Contact>(false)?;
-    let names: HashMap<crate::domain::Id, String> = contacts
-        .iter()
-        .map(|c| (c.meta.id, c.name.clone()))
-        .collect();
-    contacts.sort_by_cached_key(|c| c.name.to_lowercase());
-    contacts
-        .iter()
-        .map(|contact| {
-            let org = contact
-                .organization_id
-                .and_then(|o| organizations.get(&o))
-                .map_or("", String::as_str);
-            let tags = store.tags_of(contact.meta.id)?;
-            let referrer = contact
-                .referred_by
-                .and_then(|r| names.get(&r))
-                .map(String::as_str);
-            Ok(Card {
-                file_name: file_name(contact),
-                text: card(contact, org, &tags, referrer),
-            })
+/// Every live contact as a card, in the contacts list's order, one at a time.
+pub fn each_card(
+    store: &Store,
+    mut each: impl FnMut(Card) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    store.each_contact_out(|out| {
+        each(Card {
+            file_name: file_name(&out.contact),
+            text: card(
+                &out.contact,
+                &out.organization,
+                &out.tags,
+                out.referrer.as_deref(),
+            ),
         })
-        .collect()
+    })
 }
 
-/// Every card in one file.
-pub fn export(store: &Store) -> Result<String, StoreError> {
-    Ok(cards(store)?.into_iter().map(|c| c.text).collect())
+/// Every card in one file, written as it is made.
+pub fn export(store: &Store, mut out: impl Write) -> Result<(), StoreError> {
+    each_card(store, |card| {
+        out.write_all(card.text.as_bytes())
+            .map_err(|e| StoreError::io("cannot write the cards".to_string(), e))
+    })
 }
 
 /// One contact as a card (its organisation's name, its tags and who referred them given).

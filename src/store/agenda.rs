@@ -31,8 +31,8 @@ impl Store {
 
 /// How many of the longest waiting of each kind (follow-ups, interviews' steps) are weighed
 /// for each item `rolo today` prints, and at least.
-const CANDIDATES_PER_SHOWN: u64 = 3;
-const MIN_CANDIDATES: u64 = 30;
+const CANDIDATES_PER_SHOWN: u64 = 2;
+const MIN_CANDIDATES: u64 = 20;
 
 impl Store {
     /// How many things today's review holds — counted up to `COUNT_CAP` ("1,000+"), through

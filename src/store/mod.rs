@@ -9,6 +9,7 @@ mod counts;
 pub mod disk;
 pub mod doctor;
 pub mod error;
+pub mod export_rows;
 pub mod health;
 mod insights;
 pub mod interviews;
