@@ -270,6 +270,48 @@ fn bench_size(contacts: u64) {
         true,
     );
 
+    // Pasting: what is pasted is cleaned and taken in once, so a 100 KB paste costs in
+    // proportion to its length (into the filter, a line, cut to a line's length; into a
+    // form's notes, whole up to the field's limit).
+    let pasted: String = "Met at the data meetup, asked about ".repeat(100_000 / 36);
+    let mut p = Session::open(&path);
+    p.idle();
+    report(
+        "paste 100 KB into the filter",
+        contacts,
+        measure(20, || {
+            p.press(key(KeyCode::Char('/')));
+            p.press(Event::Paste(pasted.clone()));
+            p.press(key(KeyCode::Esc));
+        }),
+        ms(50),
+        true,
+    );
+    report(
+        "paste 100 KB into the search",
+        contacts,
+        measure(20, || {
+            p.press(key(KeyCode::Char('F')));
+            p.press(Event::Paste(pasted.clone()));
+            p.press(key(KeyCode::Esc));
+        }),
+        ms(50),
+        true,
+    );
+    report(
+        "paste 100 KB into a form (then Esc, discarded)",
+        contacts,
+        measure(20, || {
+            p.press(key(KeyCode::Char('a')));
+            p.press(Event::Paste(pasted.clone()));
+            p.press(key(KeyCode::Esc));
+            p.press(key(KeyCode::Char('y')));
+        }),
+        ms(50),
+        true,
+    );
+    drop(p);
+
     // The palette tries every action on a copy of the model as it opens: with a filter over
     // every contact kept, the largest model there is.
     s.press(key(KeyCode::Char('a')));

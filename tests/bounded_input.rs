@@ -232,3 +232,25 @@ fn a_bracketed_paste_reaches_the_filter_in_the_real_binary() {
     pty.send(b"\x1b");
     pty.quit();
 }
+
+/// A paste is taken in once, in proportion to its length: into the search, one search for the
+/// whole line (not one per character); into the filter, the whole line matched once.
+#[test]
+fn a_paste_costs_one_search_not_one_per_character() {
+    let mut t = support::tui::Tester::demo(100, 30);
+    t.press("F");
+    let effects = rolo::tui::dispatch::paste(
+        &mut t.app.model,
+        &"data meetup ".repeat(10_000),
+        &support::clock(),
+    );
+    assert_eq!(effects.len(), 1, "{effects:?}");
+    assert!(
+        matches!(&effects[0], rolo::tui::data::effect::Effect::Search(q) if q.chars().count() <= rolo::domain::limits::ONE_LINE),
+        "{effects:?}"
+    );
+    t.press("esc /");
+    rolo::tui::dispatch::paste(&mut t.app.model, "okafor", &support::clock());
+    t.draw();
+    assert!(t.screen().contains("Contacts (2 of 61)"), "{}", t.screen());
+}

@@ -68,6 +68,9 @@ pub struct Store {
     playbook: crate::domain::settings::PlaybookSettings,
 }
 
+/// The page cache of one large write, in KiB (negative `cache_size` is KiB).
+const BULK_CACHE_KIB: i64 = 32 * 1024;
+
 /// Why a store was opened to look only.
 pub const HELD_BY_ANOTHER_APP: &str =
     "another rolo has this file open (close it to make changes here)";
@@ -212,13 +215,16 @@ impl Store {
     }
 
     /// As `write`, for one large transaction (an import, a merge, the demo): the page cache is
-    /// allowed to grow meanwhile, so that pages are not spilled to the log before the commit,
-    /// and the live counts are recounted once at the end rather than kept row by row.
+    /// allowed to grow meanwhile (to `BULK_CACHE_KIB`: what a 30,000-row import changes, so
+    /// that its pages are not spilled to the log before the commit, while a larger one spills
+    /// rather than holding its every page in memory), and the live counts are recounted once
+    /// at the end rather than kept row by row.
     pub fn bulk_write<T>(
         &self,
         work: impl FnOnce(&Transaction<'_>) -> StoreResult<T>,
     ) -> StoreResult<T> {
-        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
         let result = self.write(|tx| counts::without_count_triggers(tx, || work(tx)));
         self.conn.pragma_update(None, "cache_size", -2_000)?;
         result
@@ -233,7 +239,8 @@ impl Store {
         if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly { why: why.clone() });
         }
-        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
         let result = (|| {
             let tx = self.conn.unchecked_transaction()?;
             let value = counts::without_count_triggers(&tx, || work(&tx))?;

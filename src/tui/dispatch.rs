@@ -230,10 +230,20 @@ pub fn paste(model: &mut Model, text: &str, clock: &crate::domain::Clock) -> Vec
         return Vec::new();
     }
     let line = crate::domain::sanitize::line(text);
-    let mut effects = Vec::new();
-    for c in line.chars().take(crate::domain::limits::ONE_LINE) {
+    let line: String = line.chars().take(crate::domain::limits::ONE_LINE).collect();
+    if matches!(model.mode, Mode::Filtering) {
+        return home::filter_pasted(model, &line);
+    }
+    // Typed key by key, but only the last of each kind of effect is run: the search for the
+    // whole line, not one for each of its characters.
+    let mut effects: Vec<Effect> = Vec::new();
+    for c in line.chars() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        effects.extend(typed(model, &key, clock));
+        for effect in typed(model, &key, clock) {
+            let kind = std::mem::discriminant(&effect);
+            effects.retain(|kept| std::mem::discriminant(kept) != kind);
+            effects.push(effect);
+        }
     }
     effects
 }

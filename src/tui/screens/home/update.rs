@@ -177,6 +177,16 @@ pub fn filter_typed(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Pasted text joins the filter's query whole, matched once (not once per character).
+pub fn filter_pasted(model: &mut Model, text: &str) -> Vec<Effect> {
+    let Some(filter) = model.filter.as_mut() else {
+        return Vec::new();
+    };
+    filter.query.push_str(text);
+    rematch(model);
+    Vec::new()
+}
+
 /// Matches the filter's query against its pane's rows.
 pub fn rematch(model: &mut Model) {
     let Some(filter) = model.filter.as_mut() else {
