@@ -191,6 +191,9 @@ pub fn demo(
 /// Opens the full-screen app: on the user's database, or on a throw-away demo one.
 pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     require_terminal()?;
+    // The keys are read from their TOML on the other core while the database opens: a
+    // millisecond off the time to the first frame.
+    std::thread::spawn(crate::tui::keys::keymap::Keymap::default_keys);
     let options = crate::tui::Options {
         mouse: !cli.no_mouse,
         review: cli.review,

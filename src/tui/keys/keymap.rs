@@ -201,9 +201,16 @@ impl Keymap {
         clippy::expect_used,
         reason = "the keymap is compiled in, and a test parses it"
     )]
+    /// The keys rolo ships with: read from their TOML once per process (reading them took a
+    /// millisecond of every start, twice over), handed out as copies.
     pub fn default_keys() -> Keymap {
-        Keymap::parse(include_str!("../../../assets/keymap.toml"))
-            .expect("the default keymap is valid (checked by tests)")
+        static DEFAULT: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                Keymap::parse(include_str!("../../../assets/keymap.toml"))
+                    .expect("the default keymap is valid (checked by tests)")
+            })
+            .clone()
     }
 
     /// Reads a keymap, keeping the order of the file (help lists bindings in that order).
