@@ -67,6 +67,8 @@ struct Raw {
     templates: RawTemplates,
     theme: BTreeMap<String, Spanned<String>>,
     keys: BTreeMap<String, BTreeMap<String, Spanned<String>>>,
+    /// `me = ["you@example.org", …]` (or one address): the user's own addresses.
+    me: Option<Spanned<toml::Value>>,
     /// Sections rolo does not know: each reported, the rest of the file still read.
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -255,6 +257,23 @@ pub fn parse(text: &str) -> (Config, Vec<Warning>) {
                 folder.span(),
                 format!("the templates folder {} does not exist", expanded.display()),
             );
+        }
+    }
+    if let Some(me) = raw.me {
+        let addresses: Vec<&toml::Value> = match me.get_ref() {
+            toml::Value::Array(values) => values.iter().collect(),
+            one => vec![one],
+        };
+        for address in addresses {
+            match address.as_str().map(str::trim) {
+                Some(a) if a.contains('@') => config.settings.me.push(a.to_lowercase()),
+                _ => warn(
+                    me.span(),
+                    format!(
+                        "me takes email addresses (me = [\"you@example.org\"]); {address} is not one"
+                    ),
+                ),
+            }
         }
     }
     for (name, value) in raw.theme {

@@ -172,6 +172,13 @@ pub enum ImportFormat {
     Json,
     /// vCard 2.1, 3.0 or 4.0: one .vcf file, or a folder of them.
     Vcard,
+    /// Mail with the people you know (an mbox file, or a Maildir folder read recursively):
+    /// each message a timeline entry — date, direction, subject; never the text.
+    Mail,
+    /// LinkedIn's messages.csv (from "Get a copy of your data"), matched by profile address.
+    LinkedinMessages,
+    /// Calendar invitations or events (.ics): sets, moves or calls off the meetings they name.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -27,6 +27,9 @@ pub fn import(
         ImportFormat::Csv => Format::Csv,
         ImportFormat::Vcard => Format::Vcard,
         ImportFormat::Json => Format::Json,
+        ImportFormat::Mail => Format::Mail,
+        ImportFormat::LinkedinMessages => Format::LinkedinMessages,
+        ImportFormat::Ics => Format::Ics,
     };
     let mut bar = ProgressBar::new();
     let outcome = files::import(
@@ -50,7 +53,14 @@ pub fn import(
             print_rejected(&done.report.skipped);
             print_rejected(&done.report.values_left_out);
             print_rejected(&done.report.possible_duplicates);
-            println!("{}: {}", shown(file), done.report.summary(options.dry_run));
+            for notice in &done.report.notices {
+                println!("  {}", sanitize::line(&notice.message));
+            }
+            println!(
+                "{}: {}",
+                shown(file),
+                format.summary(&done.report, options.dry_run)
+            );
             if options.dry_run {
                 println!("Nothing was written (--dry-run).");
             }

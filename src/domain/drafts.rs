@@ -51,11 +51,12 @@ impl Template {
         use super::NextKind;
         match step {
             NextKind::Nudge | NextKind::CloseNoReply => Some(Template::Nudge),
-            NextKind::ThankYou => Some(Template::ThankYou),
+            NextKind::ThankYou | NextKind::ThankYouMailed => Some(Template::ThankYou),
             NextKind::ProgressUpdate => Some(Template::ProgressUpdate),
             NextKind::SetMeeting
             | NextKind::Meeting
             | NextKind::DidItHappen
+            | NextKind::Reply
             | NextKind::WriteUp => None,
         }
     }

@@ -179,10 +179,12 @@ vocabulary!(
     NextKind {
         Nudge => "nudge", "Nudge";
         CloseNoReply => "close_no_reply", "No reply?";
+        Reply => "reply", "They wrote back";
         SetMeeting => "set_meeting", "Set the meeting";
         Meeting => "meeting", "Meeting";
         DidItHappen => "did_it_happen", "Did it happen?";
         ThankYou => "thank_you", "Thank-you";
+        ThankYouMailed => "thank_you_mailed", "Was it the thank-you?";
         WriteUp => "write_up", "Write-up";
         ProgressUpdate => "progress_update", "Progress update";
     }
@@ -193,11 +195,11 @@ impl NextKind {
     /// of both labels it).
     pub fn follow_up_kind(self) -> FollowUpKind {
         match self {
-            NextKind::Nudge | NextKind::CloseNoReply => FollowUpKind::Nudge,
+            NextKind::Nudge | NextKind::CloseNoReply | NextKind::Reply => FollowUpKind::Nudge,
             NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen => {
                 FollowUpKind::Prepare
             }
-            NextKind::ThankYou => FollowUpKind::ThankYou,
+            NextKind::ThankYou | NextKind::ThankYouMailed => FollowUpKind::ThankYou,
             NextKind::WriteUp => FollowUpKind::Custom,
             NextKind::ProgressUpdate => FollowUpKind::KeepInTouch,
         }
@@ -213,6 +215,7 @@ vocabulary!(
         Meeting => "meeting", "Meeting";
         Note => "note", "Note";
         ThankYou => "thank_you", "Thank-you";
+        ThankYouMailed => "thank_you_mailed", "Was it the thank-you?";
         Stage => "stage", "Stage";
         Connected => "connected", "Connected";
     }

@@ -192,6 +192,14 @@ pub struct Interview {
     pub draft: String,
     #[serde(default)]
     pub draft_for: Option<NextKind>,
+    /// A message from them after the request was sent (their mail or LinkedIn), not yet
+    /// answered in the review: the request's next step asks what they said.
+    #[serde(default)]
+    pub heard_back_at: Option<Timestamp>,
+    /// A message to them within two days after the meeting: the thank-you's step asks whether
+    /// it was the thank-you.
+    #[serde(default)]
+    pub mailed_at: Option<Timestamp>,
 }
 
 impl Interview {
@@ -227,6 +235,8 @@ impl Interview {
             snoozed_until: None,
             draft: String::new(),
             draft_for: None,
+            heard_back_at: None,
+            mailed_at: None,
         }
     }
 

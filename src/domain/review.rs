@@ -73,6 +73,8 @@ fn step_urgency(step: NextKind, today: bool) -> (i64, &'static str) {
         NextKind::Meeting if today => (1_000, "a meeting today"),
         NextKind::Meeting => (50, "the meeting is close: prepare"),
         NextKind::ThankYou => (60, "a thank-you is owed within a day"),
+        NextKind::ThankYouMailed => (60, "your mail may have been the thank-you"),
+        NextKind::Reply => (58, "they wrote back: what did they say?"),
         NextKind::DidItHappen => (55, "the meeting's time has passed"),
         NextKind::SetMeeting => (45, "a meeting to set"),
         NextKind::WriteUp => (40, "write it up while it is fresh"),

@@ -47,6 +47,9 @@ pub struct Settings {
     pub week_start: chrono::Weekday,
     /// A folder of the user's own message templates, if any.
     pub templates: Option<std::path::PathBuf>,
+    /// The user's own email addresses (lowercased): a message from one of them went out, and
+    /// none of them is ever taken for a contact.
+    pub me: Vec<String>,
 }
 
 impl Default for Settings {
@@ -55,6 +58,7 @@ impl Default for Settings {
             playbook: PlaybookSettings::default(),
             week_start: chrono::Weekday::Mon,
             templates: None,
+            me: Vec::new(),
         }
     }
 }

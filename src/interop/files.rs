@@ -16,10 +16,24 @@ pub enum Format {
     Csv,
     Vcard,
     Json,
+    /// An mbox file or a Maildir folder: messages with the people rolo knows.
+    Mail,
+    /// LinkedIn's messages.csv.
+    LinkedinMessages,
+    /// Calendar invitations and events (.ics).
+    Ics,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Linkedin, Format::Csv, Format::Vcard, Format::Json];
+    pub const ALL: [Format; 7] = [
+        Format::Linkedin,
+        Format::Csv,
+        Format::Vcard,
+        Format::Json,
+        Format::Mail,
+        Format::LinkedinMessages,
+        Format::Ics,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -27,6 +41,23 @@ impl Format {
             Format::Csv => "CSV with a header",
             Format::Vcard => "vCard (.vcf file or folder)",
             Format::Json => "rolo JSON export (merge)",
+            Format::Mail => "mail (mbox file or Maildir folder)",
+            Format::LinkedinMessages => "LinkedIn messages.csv",
+            Format::Ics => "calendar invitations (.ics)",
+        }
+    }
+
+    /// Whether it brings news of people rolo has (messages, meetings), not people.
+    pub fn is_news(self) -> bool {
+        matches!(self, Format::Mail | Format::LinkedinMessages | Format::Ics)
+    }
+
+    /// What an import of this kind did (or would do), in a line.
+    pub fn summary(self, report: &ImportReport, dry_run: bool) -> String {
+        match self {
+            Format::Mail | Format::LinkedinMessages => report.messages_summary(dry_run),
+            Format::Ics => report.invitations_summary(dry_run),
+            _ => report.summary(dry_run),
         }
     }
 }
@@ -86,6 +117,11 @@ pub fn import(
     let mut columns = None;
     let mut blank = 0;
     let (rows, source) = match format {
+        Format::Mail | Format::LinkedinMessages | Format::Ics => {
+            let me = crate::config::load().0.settings.me;
+            let report = news(store, clock, format, file, options.dry_run, &me)?;
+            return Ok(FileImport { report, columns });
+        }
         Format::Json => {
             let export = json::parse(&read()?).map_err(in_file)?;
             let merged = json::merge(store, &export, options.dry_run)?;
@@ -128,6 +164,38 @@ pub fn import(
         }),
         Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),
         Err(ImportError::Store(e)) => Err(FileImportError::Store(e)),
+    }
+}
+
+/// Takes in a mailbox, LinkedIn's messages or calendar invitations (`me`: the user's own
+/// addresses), in one transaction.
+pub fn news(
+    store: &Store,
+    clock: &Clock,
+    format: Format,
+    file: &Path,
+    dry_run: bool,
+    me: &[String],
+) -> Result<ImportReport, FileImportError> {
+    use crate::store::messages::MessagesError;
+    let taken = match format {
+        Format::Mail => store.take_in_messages(me, dry_run, clock, &mut |already, each| {
+            super::mail::read(file, already, each)
+        }),
+        Format::LinkedinMessages => store.take_in_messages(me, dry_run, clock, &mut |_, each| {
+            super::linkedin_messages::read(file, each)
+        }),
+        _ => {
+            let text = super::input::read_bounded(file).map_err(FileImportError::Unreadable)?;
+            let events = super::ics_import::parse(&String::from_utf8_lossy(&text))
+                .map_err(|e| FileImportError::Unreadable(format!("{}: {e}", file.display())))?;
+            return Ok(store.take_in_invitations(&events, me, dry_run, clock)?);
+        }
+    };
+    match taken {
+        Ok(report) => Ok(report),
+        Err(MessagesError::Unreadable(why)) => Err(FileImportError::Unreadable(why)),
+        Err(MessagesError::Store(e)) => Err(FileImportError::Store(e)),
     }
 }
 

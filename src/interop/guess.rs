@@ -13,7 +13,17 @@ const FIRST_BYTES: u64 = 8 * 1024;
 /// none, replaced by) what the file starts with. `None` when nothing says.
 pub fn format_of(path: &Path) -> Option<Format> {
     if path.is_dir() {
-        return Some(Format::Vcard);
+        // A Maildir (cur/ and new/ in it, or in a folder in it) is mail; else vCards.
+        let maildir = |p: &Path| p.join("cur").is_dir() || p.join("new").is_dir();
+        let holds_maildir = maildir(path)
+            || std::fs::read_dir(path)
+                .map(|entries| entries.flatten().take(200).any(|e| maildir(&e.path())))
+                .unwrap_or(false);
+        return Some(if holds_maildir {
+            Format::Mail
+        } else {
+            Format::Vcard
+        });
     }
     // Only a plain file is looked into: a pipe or a device could block or never end.
     if !std::fs::metadata(path).ok()?.is_file() {
@@ -36,6 +46,19 @@ pub fn format_of(path: &Path) -> Option<Format> {
     if trimmed.starts_with('{') {
         return Some(Format::Json);
     }
+    if text.starts_with("From ") {
+        return Some(Format::Mail);
+    }
+    if trimmed
+        .get(..15)
+        .is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
+    {
+        return Some(Format::Ics);
+    }
+    let first_line = text.lines().next().unwrap_or_default().to_lowercase();
+    if first_line.contains("sender profile url") {
+        return Some(Format::LinkedinMessages);
+    }
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -55,6 +78,8 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "csv" | "tsv" => Some(Format::Csv),
         "vcf" | "vcard" => Some(Format::Vcard),
         "json" => Some(Format::Json),
+        "mbox" => Some(Format::Mail),
+        "ics" | "ical" => Some(Format::Ics),
         _ => None,
     }
 }

@@ -8,11 +8,15 @@ pub mod csv_import;
 pub mod files;
 pub mod guess;
 pub mod ics;
+pub mod ics_import;
 pub mod identity;
 pub mod import_row;
 pub mod input;
 pub mod json;
 pub mod linkedin;
+pub mod linkedin_messages;
+pub mod mail;
+pub mod messages;
 pub mod table;
 pub mod vcard;
 pub mod vcard_export;
@@ -44,9 +48,47 @@ pub struct ImportReport {
     pub blank: u64,
     /// Values that could not be used (a malformed email), left out of people imported.
     pub values_left_out: Vec<RowError>,
+    /// What messages or invitations told open interviews, a line each (line 0: no line of a
+    /// file), for the review.
+    pub notices: Vec<RowError>,
 }
 
 impl ImportReport {
+    /// What taking in messages did: entries added, messages already taken in, messages with
+    /// nobody rolo knows (`blank`), messages that could not be read.
+    pub fn messages_summary(&self, dry_run: bool) -> String {
+        let mut text = format!(
+            "{} {} to the timeline, {} already there, {} with nobody rolo knows",
+            if dry_run { "would add" } else { "added" },
+            crate::domain::numbers::count(self.added as i64, "message"),
+            self.unchanged,
+            self.blank
+        );
+        if !self.skipped.is_empty() {
+            text.push_str(&format!(
+                ", {} could not be read (listed)",
+                self.skipped.len()
+            ));
+        }
+        text
+    }
+
+    /// What taking in calendar invitations did: meetings set, moved or called off; events
+    /// already as rolo has them; events with nobody rolo has an open interview with.
+    pub fn invitations_summary(&self, dry_run: bool) -> String {
+        format!(
+            "{} {}, {} already as the calendar says, {} with nobody rolo is meeting",
+            if dry_run {
+                "would set, move or call off"
+            } else {
+                "set, moved or called off"
+            },
+            crate::domain::numbers::count(self.updated as i64, "meeting"),
+            self.unchanged,
+            self.blank
+        )
+    }
+
     pub fn summary(&self, dry_run: bool) -> String {
         let verb = if dry_run { "would add" } else { "added" };
         let mut text = format!(

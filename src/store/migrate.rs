@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../../migrations/0006_live_with_their_own.sql"),
     ),
     (7, include_str!("../../migrations/0007_kept_drafts.sql")),
+    (8, include_str!("../../migrations/0008_the_world_moves.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

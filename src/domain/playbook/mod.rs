@@ -92,7 +92,9 @@ impl Step {
             ),
             Step::MeetingHeld { .. } | Step::MeetingMissed => owed == NextKind::DidItHappen,
             Step::Evaluated | Step::SkipWriteUp => owed == NextKind::WriteUp,
-            Step::ThankYouSent => owed == NextKind::ThankYou,
+            Step::ThankYouSent => {
+                matches!(owed, NextKind::ThankYou | NextKind::ThankYouMailed)
+            }
             Step::ProgressSent => owed == NextKind::ProgressUpdate,
             Step::Requested | Step::MoveBack => false,
         }
@@ -216,7 +218,8 @@ pub fn plan(
             }
         }
         Step::ThankYouSent => {
-            after.thanked_at = Some(now);
+            // The message noticed in their mail was the thank-you: sent when it was.
+            after.thanked_at = Some(after.mailed_at.filter(|at| *at <= now).unwrap_or(now));
             after.stage = held_stage(&after);
             kind = InteractionKind::ThankYou;
             format!("Sent a thank-you to {name}")
@@ -243,7 +246,10 @@ pub fn plan(
 
 fn reply(after: &mut Interview, status: ReplyStatus, now: Timestamp) {
     after.reply_status = status;
-    after.replied_at = (status != ReplyStatus::Awaiting).then_some(now);
+    // A reply noticed in their mail came when it came; it is answered now.
+    let came = after.heard_back_at.filter(|at| *at <= now).unwrap_or(now);
+    after.replied_at = (status != ReplyStatus::Awaiting).then_some(came);
+    after.heard_back_at = None;
 }
 
 fn close(after: &mut Interview, outcome: Outcome) {

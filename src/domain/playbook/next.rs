@@ -5,11 +5,13 @@
 //!
 //! | state                                  | step            | due                          |
 //! | -------------------------------------- | --------------- | ---------------------------- |
+//! | a message from them after the request  | they wrote back | when it came                 |
 //! | awaiting a reply, fewer than M nudges  | nudge           | last touch + N days          |
 //! | awaiting a reply, M nudges sent        | close as no reply? | last nudge + N days       |
 //! | accepted, no meeting ahead             | set the meeting | reply (or miss) + D days     |
 //! | a meeting set                          | the meeting     | its start (shown a day before) |
 //! | a meeting over and not marked          | did it happen?  | its end                      |
+//! | held, a message to them within 2 days  | was it the thank-you? | when it went           |
 //! | held, no thank-you                     | thank-you       | end + 24 h                   |
 //! | held and thanked, not written up       | write-up        | end + 24 h                   |
 //! | thanked and written up                 | progress update | thanked + 30 days            |
@@ -38,6 +40,8 @@ pub struct NextStep {
     pub nudges_sent: u32,
     /// A meeting fell through, so the meeting to set is a new time.
     pub after_a_miss: bool,
+    /// The message the step is about (their reply, or what may have been the thank-you).
+    pub noticed_at: Option<Timestamp>,
 }
 
 /// The step as of no particular time: a meeting not yet marked is "the meeting" (what is
@@ -61,8 +65,15 @@ pub fn pending(
         meeting: None,
         nudges_sent: interview.nudges_sent,
         after_a_miss: false,
+        noticed_at: None,
     };
     let mut next = match interview.stage {
+        // They wrote back (their mail or LinkedIn said so): what they said is asked, and no
+        // nudge is owed meanwhile.
+        Stage::Request if interview.heard_back_at.is_some_and(|at| at >= asked) => NextStep {
+            noticed_at: interview.heard_back_at,
+            ..step(NextKind::Reply, interview.heard_back_at.unwrap_or(asked))
+        },
         Stage::Request => {
             let last = interview.nudged_at.unwrap_or(asked).max(asked);
             let kind = if interview.nudges_sent < settings.max_nudges {
@@ -121,7 +132,15 @@ pub fn pending(
                 shows_at: met,
                 ..step(kind, owed_by)
             };
+            // A message to them within two days of the meeting may have been the thank-you.
+            let mailed = interview
+                .mailed_at
+                .filter(|at| *at >= met && *at <= met.plus(Duration::hours(48)));
             match interview.thanked_at {
+                None if mailed.is_some() => NextStep {
+                    noticed_at: mailed,
+                    ..from_the_end(NextKind::ThankYouMailed)
+                },
                 None => from_the_end(NextKind::ThankYou),
                 Some(_) if !interview.is_written_up() => from_the_end(NextKind::WriteUp),
                 Some(thanked) => step(
@@ -179,10 +198,25 @@ impl NextStep {
                     at(self.meeting)
                 )
             }
+            NextKind::Reply => format!(
+                "{name} wrote back on {}: accepted, declined, or sent you to someone?",
+                self.noticed_on(clock)
+            ),
             NextKind::ThankYou => format!("Send a thank-you to {name}"),
+            NextKind::ThankYouMailed => format!(
+                "You wrote to {name} on {}: was that the thank-you?",
+                self.noticed_on(clock)
+            ),
             NextKind::WriteUp => format!("Write up the conversation with {name}"),
             NextKind::ProgressUpdate => format!("Send {name} a progress update"),
         }
+    }
+
+    /// The day of the message the step is about: "3 Dec".
+    fn noticed_on(&self, clock: &Clock) -> String {
+        self.noticed_at
+            .map(|at| clock.local_date_of(at).format("%-d %b").to_string())
+            .unwrap_or_default()
     }
 
     /// What `d` in the review does with it, in a few words.
@@ -193,7 +227,9 @@ impl NextStep {
             NextKind::SetMeeting => "d opens the meeting form",
             NextKind::Meeting => "d opens meeting mode, with the questions",
             NextKind::DidItHappen => "d asks: held, missed, or moved",
+            NextKind::Reply => "d asks: accepted, declined, or sent you to someone",
             NextKind::ThankYou => "d drafts the thank-you; marking it sent records it",
+            NextKind::ThankYouMailed => "d records it as the thank-you; w drafts one instead",
             NextKind::WriteUp => "d opens the write-up (or skip it from the step menu)",
             NextKind::ProgressUpdate => "d drafts the update; marking it sent finishes it",
         }

@@ -168,6 +168,8 @@ impl Record for Interview {
         "snoozed_until",
         "draft",
         "draft_for",
+        "heard_back_at",
+        "mailed_at",
     ];
 
     fn meta(&self) -> &Meta {
@@ -216,6 +218,8 @@ impl Record for Interview {
             &self.snoozed_until,
             &self.draft,
             &self.draft_for,
+            &self.heard_back_at,
+            &self.mailed_at,
         ]
     }
 
@@ -265,6 +269,8 @@ impl Record for Interview {
             snoozed_until: row.get(next())?,
             draft: row.get(next())?,
             draft_for: row.get(next())?,
+            heard_back_at: row.get(next())?,
+            mailed_at: row.get(next())?,
         })
     }
 }

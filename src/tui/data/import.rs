@@ -71,7 +71,7 @@ pub fn run(
         Ok(done) => format!(
             "Imported {}: {}",
             file.display(),
-            done.report.summary(false)
+            format.summary(&done.report, false)
         ),
         Err(FileImportError::Store(crate::store::StoreError::Cancelled)) => {
             "Import cancelled; nothing was changed".to_string()

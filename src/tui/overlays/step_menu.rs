@@ -54,10 +54,16 @@ impl StepChoice {
         match next {
             NextKind::Nudge => &[StepChoice::Nudge, StepChoice::Accept],
             NextKind::CloseNoReply => &[StepChoice::NoReply, StepChoice::KeepWaiting],
+            NextKind::Reply => &[
+                StepChoice::Accept,
+                StepChoice::Decline,
+                StepChoice::Redirect,
+            ],
             NextKind::SetMeeting => &[StepChoice::Schedule],
             NextKind::Meeting => &[StepChoice::Schedule],
             NextKind::DidItHappen => &[StepChoice::Held, StepChoice::Missed, StepChoice::Schedule],
             NextKind::ThankYou => &[StepChoice::ThankYou, StepChoice::Evaluate],
+            NextKind::ThankYouMailed => &[StepChoice::ThankYou, StepChoice::Evaluate],
             NextKind::WriteUp => &[StepChoice::Evaluate, StepChoice::SkipWriteUp],
             NextKind::ProgressUpdate => &[StepChoice::Progress],
         }

@@ -22,14 +22,18 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
             Span::raw(file),
             Span::styled(format!("  ({})", preview.format.label()), theme.dim()),
         ]),
-        Line::from(vec![
-            Span::styled("Would ", theme.dim()),
-            Span::styled(format!("add {}", report.added), theme.title(true)),
-            Span::raw(format!(
-                ", update {}, leave {} unchanged",
-                report.updated, report.unchanged
-            )),
-        ]),
+        if preview.format.is_news() {
+            Line::styled(preview.format.summary(report, true), theme.title(true))
+        } else {
+            Line::from(vec![
+                Span::styled("Would ", theme.dim()),
+                Span::styled(format!("add {}", report.added), theme.title(true)),
+                Span::raw(format!(
+                    ", update {}, leave {} unchanged",
+                    report.updated, report.unchanged
+                )),
+            ])
+        },
     ];
     if let Some(columns) = &preview.columns {
         lines.push(Line::from(vec![
@@ -66,7 +70,12 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
             let Some(&(kind, error)) = notes.get(i) else {
                 return Line::default();
             };
-            let mut spans = vec![Span::styled(format!("line {:<7}", error.line), theme.dim())];
+            let place = if error.line == 0 {
+                String::new()
+            } else {
+                format!("line {:<7}", error.line)
+            };
+            let mut spans = vec![Span::styled(place, theme.dim())];
             if !kind.is_empty() {
                 spans.push(Span::styled(format!("{kind}  "), theme.status()));
             }
@@ -75,6 +84,12 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
         })
         .collect();
     let mut title = format!("Rejected rows ({})", report.skipped.len());
+    if !report.notices.is_empty() {
+        title = format!(
+            "What the review will ask ({}) · {title}",
+            report.notices.len()
+        );
+    }
     if !report.possible_duplicates.is_empty() {
         title.push_str(&format!(
             " · may already be in rolo ({})",

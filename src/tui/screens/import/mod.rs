@@ -33,12 +33,13 @@ impl ImportPreview {
     /// The rows to look at before importing: each rejected row, then each row that would be
     /// added though it looks like someone rolo has — with what kind of note it is.
     pub fn notes(&self) -> Vec<(&'static str, &crate::interop::RowError)> {
+        let told = self.report.notices.iter().map(|e| ("review", e));
         let rejected = self.report.skipped.iter().map(|e| ("", e));
         let twins = self
             .report
             .possible_duplicates
             .iter()
             .map(|e| ("similar", e));
-        rejected.chain(twins).collect()
+        told.chain(rejected).chain(twins).collect()
     }
 }

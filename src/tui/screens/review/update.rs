@@ -191,9 +191,14 @@ fn on_step(
     match action {
         Action::MarkDone => match step {
             NextKind::Nudge => draft(Template::Nudge),
-            NextKind::CloseNoReply | NextKind::DidItHappen => {
+            NextKind::CloseNoReply | NextKind::DidItHappen | NextKind::Reply => {
                 effect(Effect::OpenStepMenu(interview))
             }
+            // The message they were sent was the thank-you: recorded, in one key.
+            NextKind::ThankYouMailed => effect(Effect::TakeStep {
+                interview,
+                step: crate::domain::playbook::Step::ThankYouSent,
+            }),
             NextKind::SetMeeting => form(FormRequest::Schedule(interview)),
             NextKind::Meeting => effect(Effect::OpenMeeting(interview)),
             NextKind::ThankYou => draft(Template::ThankYou),
@@ -262,6 +267,10 @@ pub fn suggestion(item: &ReviewItem) -> &'static str {
                 "d drafts the nudge (marking it sent logs it); x closes it as no reply"
             }
             NextKind::CloseNoReply => "d asks: close it as no reply, or keep waiting; x closes it",
+            NextKind::Reply => "d asks what they said: yes, no, or someone else to talk to",
+            NextKind::ThankYouMailed => {
+                "d records that message as the thank-you; w drafts a thank-you instead"
+            }
             NextKind::SetMeeting => "d opens the meeting form",
             NextKind::Meeting => "d opens meeting mode with the questions; look them over",
             NextKind::DidItHappen => "d asks: held, missed, or moved",

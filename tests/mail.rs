@@ -1,0 +1,338 @@
+//! `rolo import mail`: an mbox or a Maildir of the user's own mail, written here in the shapes
+//! mail programs write (mutt's mbox, mbsync's Maildir with flags in the names, encoded and
+//! quoted headers, a reply in a thread, a message passed on), through the real binary.
+//! Promises: each message with someone rolo knows is one timeline entry however often it is
+//! read; a reply to a request is offered in the review and the nudge stops; a message to them
+//! within two days of the meeting is offered as the thank-you; nothing moves without the user.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
+mod support;
+
+use std::path::Path;
+
+use predicates::str::contains;
+use rolo::domain::{Contact, Interaction, Interview, NextKind};
+use rolo::store::Store;
+use support::{TempStore, clock, rolo};
+
+/// Ada, with her address, asked for a conversation at the fixed clock (24 Nov, 09:00).
+fn ada_asked_by_mail(db: &Store) -> (Contact, Interview) {
+    let (mut ada, interview) = support::ada_asked(db);
+    ada.email = "ada@engines.example".into();
+    db.update(&mut ada, clock().timestamp()).unwrap();
+    (ada, interview)
+}
+
+/// One message as mail programs store it (CRLF or LF; headers, a blank line, a body).
+fn message(from: &str, to: &str, date: &str, subject: &str, id: &str) -> String {
+    format!(
+        "From: {from}\nTo: {to}\nSubject: {subject}\nDate: {date}\nMessage-ID: <{id}>\n\
+         MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHello,\n\nFrom the body, \
+         which rolo never keeps: a line starting with From.\n\n>From an escaped line\n"
+    )
+}
+
+fn mbox(messages: &[String]) -> String {
+    messages
+        .iter()
+        .map(|m| format!("From MAILER-DAEMON Thu Nov 26 10:00:00 2026\n{m}\n"))
+        .collect()
+}
+
+fn maildir(root: &Path, messages: &[(&str, String)]) {
+    for folder in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(root.join("INBOX").join(folder)).unwrap();
+    }
+    for (name, text) in messages {
+        std::fs::write(
+            root.join("INBOX").join("cur").join(name),
+            text.replace('\n', "\r\n"),
+        )
+        .unwrap();
+    }
+}
+
+fn entries_of(db: &Path, contact: rolo::domain::Id) -> Vec<Interaction> {
+    let store = Store::open(db).unwrap();
+    store
+        .all::<Interaction>(false)
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.contact_id == contact && i.summary.starts_with("Email "))
+        .collect()
+}
+
+fn step_of(db: &Path, interview: rolo::domain::Id, now: &str) -> Option<NextKind> {
+    let store = Store::open(db).unwrap();
+    store
+        .next_step_of(interview, &support::clock_at(now))
+        .unwrap()
+        .map(|row| row.step.kind)
+}
+
+#[test]
+fn a_reply_in_a_maildir_is_offered_once_and_the_nudge_stops() {
+    let db = TempStore::new();
+    let (ada, interview) = ada_asked_by_mail(&db);
+    let path = db.path();
+    let _kept = &db;
+    let mail = tempfile::tempdir().unwrap();
+    maildir(
+        mail.path(),
+        &[
+            // Before the request: on the timeline, but no reply to it.
+            (
+                "1700000000.M1P1.host:2,S",
+                message(
+                    "Ada Lovelace <ada@engines.example>",
+                    "me@home.example",
+                    "Mon, 16 Nov 2026 10:00:00 +0000",
+                    "Old news",
+                    "old@engines.example",
+                ),
+            ),
+            // Passed on: not a reply.
+            (
+                "1700000001.M2P1.host:2,S",
+                message(
+                    "ada@engines.example",
+                    "me@home.example",
+                    "Wed, 25 Nov 2026 08:00:00 +0000",
+                    "Fwd: a newsletter",
+                    "fwd@engines.example",
+                ),
+            ),
+            // The reply, its name encoded as mail programs write it.
+            (
+                "1700000002.M3P1.host:2,RS",
+                message(
+                    "=?UTF-8?Q?Ada_Lovelace?= <ADA@Engines.Example>",
+                    "\"Me, Myself\" <me@home.example>",
+                    "Thu, 26 Nov 2026 10:30:00 +0000",
+                    "Re: =?UTF-8?B?Q29mZmVlIGFuZCBlbmdpbmVz?=",
+                    "reply@engines.example",
+                ),
+            ),
+            // With nobody rolo knows.
+            (
+                "1700000003.M4P1.host:2,S",
+                message(
+                    "news@shop.example",
+                    "me@home.example",
+                    "Thu, 26 Nov 2026 11:00:00 +0000",
+                    "Sale",
+                    "sale@shop.example",
+                ),
+            ),
+        ],
+    );
+    // Before: a week after the request, a nudge is owed.
+    assert_eq!(
+        step_of(&path, interview.meta.id, "2026-12-02T09:00:00+01:00"),
+        Some(NextKind::Nudge)
+    );
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(mail.path())
+        .assert()
+        .success()
+        .stdout(contains("Ada Lovelace wrote back on 26 Nov"))
+        .stdout(contains(
+            "added 3 messages to the timeline, 0 already there, 1 with nobody",
+        ));
+    let entries = entries_of(&path, ada.meta.id);
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.summary == "Email from Ada Lovelace: Re: Coffee and engines"),
+        "{entries:?}"
+    );
+    assert!(
+        entries.iter().all(|e| e.body.is_empty()),
+        "no body is stored"
+    );
+    // The nudge is gone: the review asks what she said.
+    assert_eq!(
+        step_of(&path, interview.meta.id, "2026-12-02T09:00:00+01:00"),
+        Some(NextKind::Reply)
+    );
+    let queue = support::today_queue(&path, "2026-11-27T09:00:00+01:00");
+    assert!(
+        queue.iter().any(|i| i["title"]
+            .as_str()
+            .unwrap()
+            .contains("Ada Lovelace wrote back on 26 Nov: accepted, declined")),
+        "{queue:?}"
+    );
+    // Read again, and with the flags changed as a mail program does: nothing more.
+    let cur = mail.path().join("INBOX/cur");
+    std::fs::rename(
+        cur.join("1700000002.M3P1.host:2,RS"),
+        cur.join("1700000002.M3P1.host:2,RSF"),
+    )
+    .unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(mail.path())
+        .assert()
+        .success()
+        .stdout(contains("added 0 messages"));
+    assert_eq!(entries_of(&path, ada.meta.id).len(), 3);
+}
+
+#[test]
+fn an_mbox_is_read_once_and_then_from_where_it_stopped() {
+    let db = TempStore::new();
+    let (ada, _) = ada_asked_by_mail(&db);
+    let path = db.path();
+    let _kept = &db;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Sent");
+    let first = mbox(&[message(
+        "me@home.example",
+        "Ada Lovelace <ada@engines.example>",
+        "Tue, 24 Nov 2026 09:05:00 +0000",
+        "Twenty minutes of your time?",
+        "ask@home.example",
+    )]);
+    std::fs::write(&file, &first).unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("added 1 message to the timeline"));
+    // The mailbox grows, as a mail program appends: only the new message is read.
+    let second = mbox(&[message(
+        "Ada <ada@engines.example>",
+        "me@home.example",
+        "Wed, 25 Nov 2026 16:00:00 -0500",
+        "Re: Twenty minutes of your time?",
+        "yes@engines.example",
+    )]);
+    std::fs::write(&file, format!("{first}{second}")).unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("added 1 message to the timeline, 0 already there"));
+    let entries = entries_of(&path, ada.meta.id);
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.summary.starts_with("Email to Ada Lovelace"))
+    );
+    // A dry run writes nothing; a rewritten file is read whole again, adding nothing twice.
+    std::fs::write(&file, format!("{second}{first}")).unwrap();
+    rolo(&path)
+        .args(["import", "mail", "--dry-run"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains(
+            "would add 0 messages to the timeline, 2 already there",
+        ));
+}
+
+#[test]
+fn a_message_after_the_meeting_is_offered_as_the_thank_you() {
+    let db = TempStore::new();
+    let (ada, interview) = ada_asked_by_mail(&db);
+    // Met on the 26th at 10:00 (an hour, the default), marked held.
+    let starts_at = clock().timestamp().plus(chrono::Duration::hours(49));
+    for step in [
+        rolo::domain::playbook::Step::Accepted,
+        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
+    ] {
+        db.apply_step(
+            interview.meta.id,
+            &step.into(),
+            &clock(),
+            &Default::default(),
+        )
+        .unwrap();
+    }
+    let after = support::clock_at("2026-11-26T12:00:00+01:00");
+    db.apply_step(
+        interview.meta.id,
+        &rolo::domain::playbook::Step::MeetingHeld {
+            ends_at: starts_at.plus(chrono::Duration::hours(1)),
+        }
+        .into(),
+        &after,
+        &Default::default(),
+    )
+    .unwrap();
+    let path = db.path();
+    let _kept = &db;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sent.mbox");
+    std::fs::write(
+        &file,
+        mbox(&[message(
+            "me@home.example",
+            "ada@engines.example",
+            "Thu, 26 Nov 2026 18:00:00 +0100",
+            "Thank you for today",
+            "thanks@home.example",
+        )]),
+    )
+    .unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("may have been the thank-you"));
+    assert_eq!(
+        step_of(&path, interview.meta.id, "2026-11-27T09:00:00+01:00"),
+        Some(NextKind::ThankYouMailed)
+    );
+    let _ = ada;
+}
+
+#[test]
+fn a_mailbox_that_cannot_be_read_changes_nothing_and_bad_messages_are_named() {
+    let db = TempStore::new();
+    ada_asked_by_mail(&db);
+    let path = db.path();
+    let _kept = &db;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken");
+    std::fs::write(&file, "Not a mailbox at all\n").unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(contains("is not an mbox"));
+    // A message with no date is left out, by its line; the others are taken in.
+    let text = format!(
+        "From x\nFrom: ada@engines.example\nSubject: no date\n\nbody\n\n{}",
+        mbox(&[message(
+            "ada@engines.example",
+            "me@home.example",
+            "Thu, 26 Nov 2026 10:30:00 +0000",
+            "Re: coffee",
+            "ok@engines.example",
+        )])
+    );
+    std::fs::write(&file, text).unwrap();
+    rolo(&path)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(contains("line 1: "))
+        .stderr(contains("no date"))
+        .stdout(contains("added 1 message"));
+}
