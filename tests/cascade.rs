@@ -199,6 +199,10 @@ fn an_older_database_puts_right_what_a_deletion_left_live() {
                  VALUES ('contacts', '{id}', '2026-03-02T09:00:00.000Z');
              ALTER TABLE interviews DROP COLUMN draft;
              ALTER TABLE interviews DROP COLUMN draft_for;
+             ALTER TABLE interviews DROP COLUMN heard_back_at;
+             ALTER TABLE interviews DROP COLUMN mailed_at;
+             DROP TABLE messages_seen;
+             DROP TABLE mailbox_read;
              PRAGMA user_version = 5;",
             id = ada.meta.id
         ))

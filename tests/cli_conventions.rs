@@ -196,7 +196,7 @@ fn fish_completes_formats_where_a_format_is_expected() {
         .success()
         .stdout(
             contains("__fish_rolo_using_subcommand import")
-                .and(contains("\"linkedin csv json vcard\"")),
+                .and(contains("\"linkedin csv json vcard mail linkedin-messages ics\"")),
         );
 }
 

@@ -60,11 +60,11 @@ pub fn rolo(db: &Path) -> assert_cmd::Command {
     cmd
 }
 
-/// `rolo today --json` on `db` at the time `now` (RFC 3339): the queue, in order.
+/// `rolo today --json --all` on `db` at the time `now` (RFC 3339): the queue, in order.
 pub fn today_queue(db: &Path, now: &str) -> Vec<serde_json::Value> {
     let output = rolo(db)
         .env("ROLO_NOW", now)
-        .args(["today", "--json"])
+        .args(["today", "--json", "--all"])
         .assert()
         .success()
         .get_output()
