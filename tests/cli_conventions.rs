@@ -195,8 +195,9 @@ fn fish_completes_formats_where_a_format_is_expected() {
         .assert()
         .success()
         .stdout(
-            contains("__fish_rolo_using_subcommand import")
-                .and(contains("\"linkedin csv json vcard mail linkedin-messages ics\"")),
+            contains("__fish_rolo_using_subcommand import").and(contains(
+                "\"linkedin csv json vcard mail linkedin-messages ics\"",
+            )),
         );
 }
 

@@ -46,7 +46,7 @@ fn a_file_is_previewed_then_imported_on_enter() {
     let mut t = Tester::empty(100, 30);
 
     t.press("I");
-    assert!(t.screen().contains("Import contacts from a file"));
+    assert!(t.screen().contains("Import a file: contacts, mail"));
     // The file; its kind (CSV) is told from its name and first lines.
     t.type_str(&file.display().to_string());
     t.press("ctrl-s");
@@ -169,7 +169,7 @@ fn the_real_binary_previews_then_imports() {
     let mut pty = support::pty::Pty::spawn(&[], &db, dir.path(), 100, 30, &[]);
     pty.wait_for("No contacts yet");
     pty.send(b"I");
-    pty.wait_for("Import contacts from a file");
+    pty.wait_for("Import a file: contacts, mail");
     pty.send(file.display().to_string().as_bytes()); // its kind is told from it
 
     pty.send(b"\x13"); // Ctrl-S
@@ -254,4 +254,50 @@ fn esc_cancels_a_running_import_in_the_real_binary() {
         .count::<Contact>()
         .unwrap();
     assert_eq!(count, 0);
+}
+
+/// Mail from the import form: told from the folder, previewed with what the review will ask,
+/// taken in on Enter.
+#[test]
+fn a_maildir_is_previewed_with_what_the_review_will_ask() {
+    let mut t = Tester::empty(120, 40);
+    let (mut ada, _) = support::ada_asked(&t.app.store);
+    ada.email = "ada@engines.example".into();
+    t.app
+        .store
+        .update(&mut ada, support::clock().timestamp())
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cur = dir.path().join("Mail").join("cur");
+    std::fs::create_dir_all(&cur).unwrap();
+    std::fs::write(
+        cur.join("1764150600.M1P2.laptop:2,S"),
+        "From: Ada Lovelace <ada@engines.example>\nTo: me@home.example\n\
+         Subject: Re: Twenty minutes?\nDate: Tue, 24 Nov 2026 10:30:00 +0000\n\
+         Message-ID: <yes.2@engines.example>\n\nGladly.\n",
+    )
+    .unwrap();
+    t.press("I");
+    t.type_str(&dir.path().join("Mail").display().to_string());
+    t.press("ctrl-s");
+    assert!(
+        matches!(t.app.model.screen(), Some(Screen::ImportPreview(_))),
+        "{}",
+        t.screen()
+    );
+    let screen = t.screen();
+    assert!(
+        screen.contains("mail (mbox file or Maildir folder)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("would add 1 message to the timeline"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Ada Lovelace wrote back on 24 Nov"),
+        "{screen}"
+    );
+    t.press("enter");
+    assert!(t.screen().contains("added 1 message"), "{}", t.screen());
 }

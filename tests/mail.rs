@@ -336,3 +336,92 @@ fn a_mailbox_that_cannot_be_read_changes_nothing_and_bad_messages_are_named() {
         .stderr(contains("no date"))
         .stdout(contains("added 1 message"));
 }
+
+/// In the review, `d` on "was that the thank-you?" records it, sent when the mail went.
+#[test]
+fn d_in_the_review_takes_the_mail_as_the_thank_you() {
+    let db = TempStore::new();
+    let (_, interview) = ada_asked_by_mail(&db);
+    let starts_at = clock().timestamp().minus(chrono::Duration::hours(4));
+    for step in [
+        rolo::domain::playbook::Step::Accepted,
+        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
+    ] {
+        db.apply_step(
+            interview.meta.id,
+            &step.into(),
+            &clock(),
+            &Default::default(),
+        )
+        .unwrap();
+    }
+    db.apply_step(
+        interview.meta.id,
+        &rolo::domain::playbook::Step::MeetingHeld {
+            ends_at: starts_at.plus(chrono::Duration::hours(1)),
+        }
+        .into(),
+        &clock(),
+        &Default::default(),
+    )
+    .unwrap();
+    let mailed = clock().timestamp().minus(chrono::Duration::hours(1));
+    let mut held: Interview = db.get(interview.meta.id).unwrap();
+    held.mailed_at = Some(mailed);
+    db.update(&mut held, mailed).unwrap();
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = support::tui::Tester::on(
+        store,
+        120,
+        40,
+        None,
+        rolo::tui::view::theme::Theme::new(true),
+    );
+    t.press("R");
+    assert!(
+        t.screen()
+            .contains("You wrote to Ada Lovelace on 24 Nov: was that the thank-you?"),
+        "{}",
+        t.screen()
+    );
+    t.press("d");
+    let thanked: Interview = t.app.store.get(interview.meta.id).unwrap();
+    assert_eq!(thanked.thanked_at, Some(mailed), "sent when the mail went");
+}
+
+/// Hostile mailboxes: a device that never ends is refused at once; a message whose body is one
+/// line of many megabytes is read past (the memory of a line, not of the file); garbage
+/// headers are named and left out.
+#[test]
+fn hostile_mailboxes_are_refused_or_read_past() {
+    let db = TempStore::new();
+    let (ada, _) = ada_asked_by_mail(&db);
+    rolo(&db.path())
+        .args(["import", "mail", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .stderr(contains("neither a mailbox file nor a Maildir folder"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.mbox");
+    let mut text = String::from("From x\nFrom: \u{0}\u{1b}[31m\nSubject: =?x?Q?broken\n\n");
+    text.push_str(&"A".repeat(20 * 1024 * 1024));
+    text.push_str("\n\n");
+    text.push_str(&mbox(&[message(
+        "ada@engines.example",
+        "me@home.example",
+        "Thu, 26 Nov 2026 10:30:00 +0000",
+        "Re: coffee",
+        "after-the-huge-one@engines.example",
+    )]));
+    std::fs::write(&file, text).unwrap();
+    rolo(&db.path())
+        .args(["import", "mail"])
+        .arg(&file)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success()
+        .stderr(contains("line 1: "))
+        .stdout(contains("added 1 message"));
+    assert_eq!(entries_of(&db.path(), ada.meta.id).len(), 1);
+}

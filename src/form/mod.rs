@@ -246,7 +246,7 @@ impl Form {
             FormKind::Draft { template, .. } => template.title().into(),
             FormKind::AddQuestions { .. } => "Add questions from a list".into(),
             FormKind::Snooze { .. } | FormKind::SnoozeStep { .. } => "Snooze until…".into(),
-            FormKind::Import => "Import contacts from a file".into(),
+            FormKind::Import => "Import a file: contacts, mail, messages or invitations".into(),
             FormKind::LandedRole { .. } => "Congratulations! What did you land?".into(),
             FormKind::MergeInto { .. } => "Merge a duplicate into this contact".into(),
             FormKind::MergeOrganization { .. } => {

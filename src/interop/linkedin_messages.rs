@@ -45,11 +45,14 @@ pub fn read(file: &Path, each: &mut dyn FnMut(Found) -> ControlFlow<()>) -> Resu
     let (conversation, subject, title) = (column(CONVERSATION), column(SUBJECT), column(TITLE));
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line() + 1;
-        match reader.read_record(&mut record) {
+        let read = reader.read_record(&mut record);
+        // The line the row starts on (a quoted CONTENT may run over several).
+        let line = record.position().map_or(0, csv::Position::line);
+        match read {
             Ok(false) => return Ok(()),
             Ok(true) => {}
             Err(e) => {
+                let line = e.position().map_or(line, csv::Position::line);
                 let found = Found::Problem(RowError {
                     line,
                     message: format!("{}: {e}; left out", file.display()),

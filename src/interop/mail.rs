@@ -63,8 +63,14 @@ pub fn read(
         std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if meta.is_dir() {
         read_maildir(path, already, each)
-    } else {
+    } else if meta.is_file() {
         read_mbox(path, already, each)
+    } else {
+        // A pipe or a device may never end: only a file or a folder is read.
+        Err(format!(
+            "{} is neither a mailbox file nor a Maildir folder",
+            path.display()
+        ))
     }
 }
 
@@ -197,6 +203,34 @@ fn problem(place: &str, line: u64, why: impl std::fmt::Display) -> Found {
     })
 }
 
+/// The longest line kept of an mbox (a line of a base64 attachment with no breaks may run for
+/// megabytes): the rest of it is read past, not held.
+const LINE_AT_MOST: usize = 64 * 1024;
+
+/// Reads one line into `line` (at most `LINE_AT_MOST` bytes of it kept); says how many bytes
+/// the whole line took in the file.
+fn read_line_at_most(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut taken = 0;
+    loop {
+        let (used, done) = {
+            let available = reader.fill_buf()?;
+            if available.is_empty() {
+                return Ok(taken);
+            }
+            let end = available.iter().position(|b| *b == b'\n');
+            let used = end.map_or(available.len(), |i| i + 1);
+            let room = LINE_AT_MOST.saturating_sub(line.len());
+            line.extend_from_slice(&available[..used.min(room)]);
+            (used, end.is_some())
+        };
+        reader.consume(used);
+        taken += used;
+        if done {
+            return Ok(taken);
+        }
+    }
+}
+
 /// A file's headers: up to the first empty line, at most `HEADERS_AT_MOST` bytes.
 fn headers_of_file(file: &Path) -> std::io::Result<Vec<u8>> {
     let mut reader = std::io::BufReader::new(std::fs::File::open(file)?);
@@ -241,7 +275,7 @@ fn read_mbox(
         .map_err(unreadable)?;
     let fingerprint = |upto: u64| fnv1a(&start[..start.len().min(upto as usize)]);
     let mut first = Vec::new();
-    reader.read_until(b'\n', &mut first).map_err(unreadable)?;
+    read_line_at_most(&mut reader, &mut first).map_err(unreadable)?;
     if !first.starts_with(b"From ") {
         return Err(format!(
             "{} is not an mbox (it does not begin with a \"From \" line) nor a Maildir folder",
@@ -282,7 +316,7 @@ fn read_mbox(
         };
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line).map_err(unreadable)?;
+        let n = read_line_at_most(&mut reader, &mut line).map_err(unreadable)?;
         let starts_next = n == 0 || (previous_empty && line.starts_with(b"From "));
         if starts_next {
             if !headers.is_empty() && finish(&mut headers, message_start, each).is_break() {

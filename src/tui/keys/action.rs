@@ -67,7 +67,7 @@ pub enum Action {
     OpenTrash,
     /// Every organisation, with its people and interviews.
     OpenOrganizations,
-    /// Import contacts from a file (a preview first).
+    /// Import a file — contacts, mail, LinkedIn messages, invitations (a preview first).
     OpenImport,
     /// The insights: the funnel, reply rates, the weekly rhythm, organisations.
     OpenInsights,
