@@ -349,3 +349,24 @@ fn the_real_binary_starts_on_the_config_file() {
     pty.wait_for("Funnel");
     pty.quit();
 }
+
+#[test]
+fn me_names_the_users_own_addresses() {
+    let (config, warnings) = parse("me = [\"You@Example.org\", \"work@corp.example\"]\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(config.settings.me, ["you@example.org", "work@corp.example"]);
+    let (config, _) = parse("me = \"one@example.org\"\n");
+    assert_eq!(config.settings.me, ["one@example.org"]);
+    let (config, warnings) = parse("me = [3, \"ok@example.org\"]\n[playbook]\nmax_nudges = 3\n");
+    assert_eq!(
+        config.settings.me,
+        ["ok@example.org"],
+        "the rest still applies"
+    );
+    assert_eq!(config.settings.playbook.max_nudges, 3);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].to_string().contains("email addresses"),
+        "{warnings:?}"
+    );
+}

@@ -425,3 +425,94 @@ fn hostile_mailboxes_are_refused_or_read_past() {
         .stdout(contains("added 1 message"));
     assert_eq!(entries_of(&db.path(), ada.meta.id).len(), 1);
 }
+
+/// With `me` set, only a message from one of the user's addresses went out: one from a
+/// stranger that copies a contact is nobody's to log.
+#[test]
+fn me_in_the_config_says_which_messages_went_out() {
+    let db = TempStore::new();
+    let (ada, _) = ada_asked_by_mail(&db);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "me = [\"Me@Home.example\"]\n").unwrap();
+    let file = dir.path().join("box");
+    std::fs::write(
+        &file,
+        mbox(&[
+            message(
+                "Me <me@home.example>",
+                "ada@engines.example",
+                "Tue, 24 Nov 2026 09:05:00 +0000",
+                "Twenty minutes?",
+                "mine@home.example",
+            ),
+            message(
+                "list@news.example",
+                "ada@engines.example, me@home.example",
+                "Tue, 24 Nov 2026 10:00:00 +0000",
+                "Weekly digest",
+                "digest@news.example",
+            ),
+        ]),
+    )
+    .unwrap();
+    rolo(&db.path())
+        .env("ROLO_CONFIG", &config)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains(
+            "added 1 message to the timeline, 0 already there, 1 with nobody",
+        ));
+    let entries = entries_of(&db.path(), ada.meta.id);
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].summary, "Email to Ada Lovelace: Twenty minutes?");
+}
+
+/// A database restored from its JSON export (which carries the timeline, not what was read)
+/// adds nothing twice when the same mailbox is read again.
+#[test]
+fn a_restored_backup_reads_the_same_mailbox_without_doubles() {
+    let db = TempStore::new();
+    let (ada, _) = ada_asked_by_mail(&db);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("box");
+    std::fs::write(
+        &file,
+        mbox(&[message(
+            "ada@engines.example",
+            "me@home.example",
+            "Thu, 26 Nov 2026 10:30:00 +0000",
+            "Re: coffee",
+            "r@engines.example",
+        )]),
+    )
+    .unwrap();
+    rolo(&db.path())
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success();
+    let export = dir.path().join("backup.json");
+    rolo(&db.path())
+        .args(["export", "json", "-o"])
+        .arg(&export)
+        .assert()
+        .success();
+    let fresh = dir.path().join("restored.db");
+    rolo(&fresh)
+        .args(["import", "json"])
+        .arg(&export)
+        .assert()
+        .success();
+    rolo(&fresh)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains(
+            "added 0 messages to the timeline, 1 already there",
+        ));
+    assert_eq!(entries_of(&fresh, ada.meta.id).len(), 1);
+}

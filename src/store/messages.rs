@@ -198,12 +198,20 @@ impl<'a> Taking<'a> {
         (contact, name): (Id, String),
         came_in: bool,
     ) -> StoreResult<()> {
+        let summary = summary_of(message, &name, came_in);
+        // Taken in before — remembered by its key, or (a database restored from a JSON
+        // export, which carries the timeline but not this memory) already on the timeline.
         let seen: bool = self
             .tx
             .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM messages_seen WHERE message_key = ? AND contact_id = ?)",
+                "SELECT EXISTS (SELECT 1 FROM messages_seen WHERE message_key = ?1 AND contact_id = ?2) \
+                 OR EXISTS (SELECT 1 FROM interactions WHERE contact_id = ?2 AND occurred_at = ?3 \
+                            AND summary = ?4 AND deleted_at IS NULL)",
             )?
-            .query_row(rusqlite::params![message.key, contact], |r| r.get(0))?;
+            .query_row(
+                rusqlite::params![message.key, contact, message.at, summary],
+                |r| r.get(0),
+            )?;
         if seen {
             self.report.unchanged += 1;
             return Ok(());
@@ -217,20 +225,6 @@ impl<'a> Taking<'a> {
         )?
         .into_iter()
         .next();
-        let what = match message.kind {
-            crate::domain::InteractionKind::Message => "LinkedIn message",
-            _ => "Email",
-        };
-        let summary = match (came_in, message.subject.is_empty()) {
-            (true, false) => format!("{what} from {name}: {}", message.subject),
-            (true, true) => format!("{what} from {name}"),
-            (false, false) => format!("{what} to {name}: {}", message.subject),
-            (false, true) => format!("{what} to {name}"),
-        };
-        let summary: String = summary
-            .chars()
-            .take(crate::domain::limits::ONE_LINE)
-            .collect();
         let mut entry = Interaction::new(contact, message.kind, &summary, message.at);
         entry.meta.created_at = now;
         entry.meta.updated_at = now;
@@ -305,6 +299,24 @@ impl<'a> Taking<'a> {
         }
         Ok(())
     }
+}
+
+/// The timeline's words for a message: "Email from Ada Lovelace: Re: coffee".
+fn summary_of(message: &Message, name: &str, came_in: bool) -> String {
+    let what = match message.kind {
+        crate::domain::InteractionKind::Message => "LinkedIn message",
+        _ => "Email",
+    };
+    let way = if came_in { "from" } else { "to" };
+    let summary = if message.subject.is_empty() {
+        format!("{what} {way} {name}")
+    } else {
+        format!("{what} {way} {name}: {}", message.subject)
+    };
+    summary
+        .chars()
+        .take(crate::domain::limits::ONE_LINE)
+        .collect()
 }
 
 /// A line of what the review will ask, for the report.
