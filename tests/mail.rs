@@ -29,6 +29,38 @@ fn ada_asked_by_mail(db: &Store) -> (Contact, Interview) {
     (ada, interview)
 }
 
+/// The interview accepted, its meeting set at `starts_at` (an hour), and marked held as of
+/// `as_of`.
+fn met(
+    db: &Store,
+    interview: &Interview,
+    starts_at: rolo::domain::Timestamp,
+    as_of: &rolo::domain::Clock,
+) {
+    for step in [
+        rolo::domain::playbook::Step::Accepted,
+        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
+    ] {
+        db.apply_step(
+            interview.meta.id,
+            &step.into(),
+            &clock(),
+            &Default::default(),
+        )
+        .unwrap();
+    }
+    db.apply_step(
+        interview.meta.id,
+        &rolo::domain::playbook::Step::MeetingHeld {
+            ends_at: starts_at.plus(chrono::Duration::hours(1)),
+        }
+        .into(),
+        as_of,
+        &Default::default(),
+    )
+    .unwrap();
+}
+
 /// One message as mail programs store it (CRLF or LF; headers, a blank line, a body).
 fn message(from: &str, to: &str, date: &str, subject: &str, id: &str) -> String {
     format!(
@@ -249,29 +281,12 @@ fn a_message_after_the_meeting_is_offered_as_the_thank_you() {
     let (ada, interview) = ada_asked_by_mail(&db);
     // Met on the 26th at 10:00 (an hour, the default), marked held.
     let starts_at = clock().timestamp().plus(chrono::Duration::hours(49));
-    for step in [
-        rolo::domain::playbook::Step::Accepted,
-        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
-    ] {
-        db.apply_step(
-            interview.meta.id,
-            &step.into(),
-            &clock(),
-            &Default::default(),
-        )
-        .unwrap();
-    }
-    let after = support::clock_at("2026-11-26T12:00:00+01:00");
-    db.apply_step(
-        interview.meta.id,
-        &rolo::domain::playbook::Step::MeetingHeld {
-            ends_at: starts_at.plus(chrono::Duration::hours(1)),
-        }
-        .into(),
-        &after,
-        &Default::default(),
-    )
-    .unwrap();
+    met(
+        &db,
+        &interview,
+        starts_at,
+        &support::clock_at("2026-11-26T12:00:00+01:00"),
+    );
     let path = db.path();
     let _kept = &db;
     let dir = tempfile::tempdir().unwrap();
@@ -343,28 +358,7 @@ fn d_in_the_review_takes_the_mail_as_the_thank_you() {
     let db = TempStore::new();
     let (_, interview) = ada_asked_by_mail(&db);
     let starts_at = clock().timestamp().minus(chrono::Duration::hours(4));
-    for step in [
-        rolo::domain::playbook::Step::Accepted,
-        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
-    ] {
-        db.apply_step(
-            interview.meta.id,
-            &step.into(),
-            &clock(),
-            &Default::default(),
-        )
-        .unwrap();
-    }
-    db.apply_step(
-        interview.meta.id,
-        &rolo::domain::playbook::Step::MeetingHeld {
-            ends_at: starts_at.plus(chrono::Duration::hours(1)),
-        }
-        .into(),
-        &clock(),
-        &Default::default(),
-    )
-    .unwrap();
+    met(&db, &interview, starts_at, &clock());
     let mailed = clock().timestamp().minus(chrono::Duration::hours(1));
     let mut held: Interview = db.get(interview.meta.id).unwrap();
     held.mailed_at = Some(mailed);

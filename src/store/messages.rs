@@ -92,7 +92,8 @@ impl Store {
     }
 }
 
-/// How far a source was read (mbox bytes and first line; a Maildir file: read at all).
+/// How far a source was read (an mbox: its bytes and their fingerprint; a Maildir file: at
+/// all).
 fn read_to(tx: &Connection, source: &str) -> StoreResult<Option<(u64, String)>> {
     Ok(tx
         .prepare_cached("SELECT read_to, fingerprint FROM mailbox_read WHERE source = ?")?
