@@ -17,10 +17,28 @@ CREATE TABLE messages_seen (
 ) WITHOUT ROWID;
 
 -- Where a mailbox was read up to: a Maildir message file by its unique name (read once), an
--- mbox by its path, with the bytes read and a fingerprint of them (a file rewritten or cut
--- shorter since is read again from the start; one grown is read from where it stopped).
+-- mbox by its path, with the bytes read, a fingerprint of them and the lines they hold (a file
+-- rewritten or cut shorter since is read again from the start; one grown is read from where
+-- it stopped).
 CREATE TABLE mailbox_read (
     source      TEXT PRIMARY KEY NOT NULL,
     read_to     INTEGER NOT NULL,
-    fingerprint TEXT NOT NULL DEFAULT ''
+    fingerprint TEXT NOT NULL DEFAULT '',
+    lines       INTEGER NOT NULL DEFAULT 0,
+    -- Who rolo knew then (how many contacts, the latest change): once that changes, the
+    -- mailbox is read whole again, so mail from someone added since is found.
+    people      TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+-- A message already on the timeline (a database restored from a JSON export, which does not
+-- carry messages_seen) is found by its person, time and words without reading the others.
+CREATE INDEX interactions_of_messages ON interactions (contact_id, occurred_at, summary)
+    WHERE kind IN ('email', 'message');
+
+-- Each calendar event taken in, by its UID: its SEQUENCE and DTSTAMP, so an older version of
+-- it (an invitation read again after the move) never undoes a newer one.
+CREATE TABLE invitations_seen (
+    uid       TEXT PRIMARY KEY NOT NULL,
+    sequence  INTEGER NOT NULL,
+    stamp     TEXT NOT NULL
 ) WITHOUT ROWID;

@@ -203,6 +203,8 @@ fn an_older_database_puts_right_what_a_deletion_left_live() {
              ALTER TABLE interviews DROP COLUMN mailed_at;
              DROP TABLE messages_seen;
              DROP TABLE mailbox_read;
+             DROP TABLE invitations_seen;
+             DROP INDEX interactions_of_messages;
              PRAGMA user_version = 5;",
             id = ada.meta.id
         ))

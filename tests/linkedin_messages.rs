@@ -32,6 +32,7 @@ fn linkedin_messages_are_matched_by_profile_and_taken_in_once() {
     let file = dir.path().join("messages.csv");
     std::fs::write(&file, MESSAGES).unwrap();
     rolo(&db.path())
+        .env("ROLO_NOW", "2026-11-26T09:00:00+01:00")
         .args(["import", "linkedin-messages"])
         .arg(&file)
         .assert()
@@ -42,6 +43,7 @@ fn linkedin_messages_are_matched_by_profile_and_taken_in_once() {
             "added 2 messages to the timeline, 0 already there, 1 with nobody",
         ));
     rolo(&db.path())
+        .env("ROLO_NOW", "2026-11-26T09:00:00+01:00")
         .args(["import", "linkedin-messages"])
         .arg(&file)
         .assert()
@@ -84,4 +86,19 @@ fn a_file_that_is_not_linkedins_messages_is_refused_whole() {
         .assert()
         .failure()
         .stderr(contains("is not LinkedIn's messages.csv"));
+}
+
+#[test]
+fn a_profile_address_is_one_profile_however_it_is_written() {
+    use rolo::interop::identity::profile_key;
+    let key = profile_key("https://www.linkedin.com/in/ada-lovelace");
+    for written in [
+        "https://de.linkedin.com/in/ada-lovelace/",
+        "http://linkedin.com/in/Ada-Lovelace",
+        "https://www.linkedin.com/in/ada-lovelace?trk=public_profile",
+        "www.linkedin.com/in/ada-lovelace#about",
+    ] {
+        assert_eq!(profile_key(written), key, "{written}");
+    }
+    assert_ne!(profile_key("https://www.linkedin.com/in/ada-king"), key);
 }

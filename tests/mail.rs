@@ -21,6 +21,9 @@ use rolo::domain::{Contact, Interaction, Interview, NextKind};
 use rolo::store::Store;
 use support::{TempStore, clock, rolo};
 
+/// When the mailboxes are read: after every message in them.
+const IMPORTED_AT: &str = "2026-11-28T09:00:00+01:00";
+
 /// Ada, with her address, asked for a conversation at the fixed clock (24 Nov, 09:00).
 fn ada_asked_by_mail(db: &Store) -> (Contact, Interview) {
     let (mut ada, interview) = support::ada_asked(db);
@@ -170,6 +173,7 @@ fn a_reply_in_a_maildir_is_offered_once_and_the_nudge_stops() {
         Some(NextKind::Nudge)
     );
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(mail.path())
         .assert()
@@ -211,6 +215,7 @@ fn a_reply_in_a_maildir_is_offered_once_and_the_nudge_stops() {
     )
     .unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(mail.path())
         .assert()
@@ -236,6 +241,7 @@ fn an_mbox_is_read_once_and_then_from_where_it_stopped() {
     )]);
     std::fs::write(&file, &first).unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -251,6 +257,7 @@ fn an_mbox_is_read_once_and_then_from_where_it_stopped() {
     )]);
     std::fs::write(&file, format!("{first}{second}")).unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -266,6 +273,7 @@ fn an_mbox_is_read_once_and_then_from_where_it_stopped() {
     // A dry run writes nothing; a rewritten file is read whole again, adding nothing twice.
     std::fs::write(&file, format!("{second}{first}")).unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail", "--dry-run"])
         .arg(&file)
         .assert()
@@ -303,6 +311,7 @@ fn a_message_after_the_meeting_is_offered_as_the_thank_you() {
     )
     .unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -325,6 +334,7 @@ fn a_mailbox_that_cannot_be_read_changes_nothing_and_bad_messages_are_named() {
     let file = dir.path().join("broken");
     std::fs::write(&file, "Not a mailbox at all\n").unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -343,6 +353,7 @@ fn a_mailbox_that_cannot_be_read_changes_nothing_and_bad_messages_are_named() {
     );
     std::fs::write(&file, text).unwrap();
     rolo(&path)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -391,6 +402,7 @@ fn hostile_mailboxes_are_refused_or_read_past() {
     let db = TempStore::new();
     let (ada, _) = ada_asked_by_mail(&db);
     rolo(&db.path())
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail", "/dev/zero"])
         .timeout(std::time::Duration::from_secs(20))
         .assert()
@@ -410,6 +422,7 @@ fn hostile_mailboxes_are_refused_or_read_past() {
     )]));
     std::fs::write(&file, text).unwrap();
     rolo(&db.path())
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .timeout(std::time::Duration::from_secs(60))
@@ -452,6 +465,7 @@ fn me_in_the_config_says_which_messages_went_out() {
     .unwrap();
     rolo(&db.path())
         .env("ROLO_CONFIG", &config)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -484,6 +498,7 @@ fn a_restored_backup_reads_the_same_mailbox_without_doubles() {
     )
     .unwrap();
     rolo(&db.path())
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -501,6 +516,7 @@ fn a_restored_backup_reads_the_same_mailbox_without_doubles() {
         .assert()
         .success();
     rolo(&fresh)
+        .env("ROLO_NOW", IMPORTED_AT)
         .args(["import", "mail"])
         .arg(&file)
         .assert()
@@ -509,4 +525,91 @@ fn a_restored_backup_reads_the_same_mailbox_without_doubles() {
             "added 0 messages to the timeline, 1 already there",
         ));
     assert_eq!(entries_of(&fresh, ada.meta.id).len(), 1);
+}
+
+/// Mail read before rolo knew the person is found once they are added (the mailbox is read
+/// whole again when the people change); a message cut off while a mail program wrote it is
+/// taken when it is whole; an out-of-office answer is no reply; a date in the future is left
+/// out.
+#[test]
+fn what_could_not_be_taken_yet_is_taken_later() {
+    let db = TempStore::new();
+    let (_, interview) = ada_asked_by_mail(&db);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("box");
+    let from_pat = message(
+        "pat@new.example",
+        "me@home.example",
+        "Tue, 24 Nov 2026 10:00:00 +0000",
+        "Hello from Pat",
+        "pat@new.example",
+    );
+    let away = message(
+        "ada@engines.example",
+        "me@home.example",
+        "Tue, 24 Nov 2026 08:30:00 +0000",
+        "Automatic reply: Twenty minutes?",
+        "ooo@engines.example",
+    )
+    .replace("MIME-Version", "Auto-Submitted: auto-replied\nMIME-Version");
+    let future = message(
+        "ada@engines.example",
+        "me@home.example",
+        "Wed, 1 Jan 2099 10:00:00 +0000",
+        "From the future",
+        "future@engines.example",
+    );
+    let whole = message(
+        "ada@engines.example",
+        "me@home.example",
+        "Tue, 24 Nov 2026 09:30:00 +0000",
+        "Re: Twenty minutes?",
+        "real@engines.example",
+    );
+    let cut = whole[..whole.find("Date:").unwrap() + 8].to_string();
+    let start = mbox(&[from_pat, away, future]);
+    std::fs::write(&file, format!("{start}From x\n{cut}")).unwrap();
+    rolo(&db.path())
+        .env("ROLO_NOW", IMPORTED_AT)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(contains("in the future; left out"))
+        .stderr(contains("line 47: "))
+        .stdout(contains(
+            "added 1 message to the timeline, 0 already there, 1 with nobody",
+        ));
+    assert_eq!(
+        db.next_step_of(interview.meta.id, &clock())
+            .unwrap()
+            .unwrap()
+            .step
+            .kind,
+        NextKind::Nudge,
+        "an out-of-office answer is no reply"
+    );
+    // The mail program finishes writing; Pat is added: both are found.
+    std::fs::write(&file, format!("{start}From x\n{whole}")).unwrap();
+    rolo(&db.path())
+        .args([
+            "add",
+            "contact",
+            "--name",
+            "Pat New",
+            "--email",
+            "pat@new.example",
+        ])
+        .assert()
+        .success();
+    rolo(&db.path())
+        .env("ROLO_NOW", IMPORTED_AT)
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("Ada Lovelace wrote back on 24 Nov"))
+        .stdout(contains(
+            "added 2 messages to the timeline, 1 already there",
+        ));
 }

@@ -119,7 +119,7 @@ pub fn import(
     let (rows, source) = match format {
         Format::Mail | Format::LinkedinMessages | Format::Ics => {
             let me = crate::config::load().0.settings.me;
-            let report = news(store, clock, format, file, options.dry_run, &me)?;
+            let report = news(store, clock, format, file, options.dry_run, &me, progress)?;
             return Ok(FileImport { report, columns });
         }
         Format::Json => {
@@ -167,6 +167,9 @@ pub fn import(
     }
 }
 
+/// The largest calendar file read.
+const ICS_AT_MOST: u64 = 8 * 1024 * 1024;
+
 /// Takes in a mailbox, LinkedIn's messages or calendar invitations (`me`: the user's own
 /// addresses), in one transaction.
 pub fn news(
@@ -176,17 +179,25 @@ pub fn news(
     file: &Path,
     dry_run: bool,
     me: &[String],
+    progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<ImportReport, FileImportError> {
     use crate::store::messages::MessagesError;
     let taken = match format {
-        Format::Mail => store.take_in_messages(me, dry_run, clock, &mut |already, each| {
-            super::mail::read(file, already, each)
-        }),
-        Format::LinkedinMessages => store.take_in_messages(me, dry_run, clock, &mut |_, each| {
-            super::linkedin_messages::read(file, each)
-        }),
+        Format::Mail => {
+            store.take_in_messages(me, dry_run, clock, progress, &mut |already, each| {
+                super::mail::read(file, already, each)
+            })
+        }
+        Format::LinkedinMessages => {
+            store.take_in_messages(me, dry_run, clock, progress, &mut |_, each| {
+                super::linkedin_messages::read(file, each)
+            })
+        }
         _ => {
-            let text = super::input::read_bounded(file).map_err(FileImportError::Unreadable)?;
+            // A calendar is parsed whole: a smaller limit than other imports keeps its memory
+            // bounded (a year of a busy calendar is a megabyte or two).
+            let text = super::input::read_at_most(file, ICS_AT_MOST)
+                .map_err(FileImportError::Unreadable)?;
             let events = super::ics_import::parse(&String::from_utf8_lossy(&text))
                 .map_err(|e| FileImportError::Unreadable(format!("{}: {e}", file.display())))?;
             return Ok(store.take_in_invitations(&events, me, dry_run, clock)?);
@@ -251,6 +262,10 @@ fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImpor
 
 /// "Importing ▕██████      ▏ 12000 / 30000": a bar `width` cells wide.
 pub fn progress_text(done: u64, all: u64, width: usize) -> String {
+    // How many there are is not known before the end (messages of a mailbox): the count.
+    if all == 0 {
+        return format!("Reading… {done} read");
+    }
     let filled = (done.min(all) as usize * width) / (all.max(1) as usize);
     format!(
         "Importing ▕{}{}▏ {done} / {all}",

@@ -5,7 +5,8 @@
 
 use calcard::common::timezone::Tz;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponentType, ICalendarMethod, ICalendarProperty, ICalendarStatus,
+    ICalendar, ICalendarComponentType, ICalendarMethod, ICalendarParameterName,
+    ICalendarParameterValue, ICalendarParticipationStatus, ICalendarProperty, ICalendarStatus,
     ICalendarValue,
 };
 
@@ -18,12 +19,19 @@ const OCCURRENCES_AT_MOST: usize = 10_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invitation {
     pub uid: String,
+    /// Its version (SEQUENCE, then DTSTAMP): a later one replaces an earlier.
+    pub sequence: i64,
+    pub stamp: String,
     pub starts_at: Timestamp,
-    pub minutes: u32,
-    /// Organizer and attendees, as lowercased email addresses.
-    pub people: Vec<String>,
+    /// Its length, when it says (DTEND or DURATION).
+    pub minutes: Option<u32>,
+    /// Organizer and attendees, as lowercased email addresses, each once, with whether they
+    /// declined it (PARTSTAT=DECLINED).
+    pub people: Vec<(String, bool)>,
     pub place: String,
     pub cancelled: bool,
+    /// A whole day (DTSTART;VALUE=DATE): no meeting's time.
+    pub all_day: bool,
 }
 
 /// Every event in `text` (one calendar or several), in the file's order.
@@ -79,7 +87,16 @@ fn events_of(calendar: &ICalendar) -> Vec<Invitation> {
         let Some(starts_at) = chrono::DateTime::from_timestamp(event.start.timestamp(), 0) else {
             continue;
         };
-        let minutes = ((event.end.timestamp() - event.start.timestamp()) / 60).clamp(1, 24 * 60);
+        let says_length = component.has_property(&ICalendarProperty::Dtend)
+            || component.has_property(&ICalendarProperty::Duration);
+        let length = (event.end.timestamp() - event.start.timestamp()) / 60;
+        let minutes = (says_length && length > 0 && length <= 24 * 60)
+            .then(|| u32::try_from(length).ok())
+            .flatten();
+        let all_day = component
+            .property(&ICalendarProperty::Dtstart)
+            .and_then(|e| e.values.first())
+            .is_some_and(|v| matches!(v, ICalendarValue::PartialDateTime(d) if d.hour.is_none()));
         let text = |property: ICalendarProperty| {
             component
                 .property(&property)
@@ -88,7 +105,7 @@ fn events_of(calendar: &ICalendar) -> Vec<Invitation> {
                 .map(crate::domain::sanitize::line)
                 .unwrap_or_default()
         };
-        let mut people = Vec::new();
+        let mut people: Vec<(String, bool)> = Vec::new();
         for property in [ICalendarProperty::Organizer, ICalendarProperty::Attendee] {
             for entry in component.properties(&property) {
                 if let Some(address) = entry.values.first().and_then(ICalendarValue::as_text) {
@@ -96,25 +113,59 @@ fn events_of(calendar: &ICalendar) -> Vec<Invitation> {
                     let address = address
                         .get(..7)
                         .filter(|p| p.eq_ignore_ascii_case("mailto:"))
-                        .map_or(address, |_| &address[7..]);
-                    if address.contains('@') {
-                        people.push(address.to_lowercase());
+                        .map_or(address, |_| &address[7..])
+                        .to_lowercase();
+                    let declined = entry.params.iter().any(|p| {
+                        p.name == ICalendarParameterName::Partstat
+                            && matches!(
+                                p.value,
+                                ICalendarParameterValue::Partstat(
+                                    ICalendarParticipationStatus::Declined
+                                )
+                            )
+                    });
+                    // The organiser is often a guest too: one person, declined if either says.
+                    match people.iter_mut().find(|(a, _)| *a == address) {
+                        Some((_, was)) => *was |= declined,
+                        None if address.contains('@') => people.push((address, declined)),
+                        None => {}
                     }
                 }
             }
         }
+        let number = |property: ICalendarProperty| {
+            component
+                .property(&property)
+                .and_then(|e| e.values.first())
+                .and_then(|v| match v {
+                    ICalendarValue::Integer(n) => Some(*n),
+                    _ => None,
+                })
+        };
         let cancelled = cancelled_all
             || component
                 .property(&ICalendarProperty::Status)
                 .and_then(|e| e.values.first())
                 .is_some_and(|v| matches!(v, ICalendarValue::Status(ICalendarStatus::Cancelled)));
+        let stamp = component
+            .property(&ICalendarProperty::Dtstamp)
+            .and_then(|e| e.values.first())
+            .and_then(|v| match v {
+                ICalendarValue::PartialDateTime(d) => d.to_timestamp(),
+                _ => None,
+            })
+            .map(|t| format!("{t:020}"))
+            .unwrap_or_default();
         out.push(Invitation {
             uid: text(ICalendarProperty::Uid),
+            sequence: number(ICalendarProperty::Sequence).unwrap_or(0),
+            stamp,
             starts_at: Timestamp(starts_at),
-            minutes: u32::try_from(minutes).unwrap_or(60),
+            minutes,
             people,
             place: text(ICalendarProperty::Location),
             cancelled,
+            all_day,
         });
     }
     out

@@ -20,14 +20,20 @@ use crate::domain::Id;
 /// against keys chosen by an attacker (an import of 30,000 rows hashes each key twice).
 pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-/// "https://www.linkedin.com/in/ada/" and "linkedin.com/in/Ada" are one profile.
+/// "https://www.linkedin.com/in/ada/", "linkedin.com/in/Ada", "https://de.linkedin.com/in/ada"
+/// and "…/in/ada?trk=abc" are one profile.
 pub fn profile_key(url: &str) -> String {
     let lower = url.trim().to_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
         .unwrap_or(&lower);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    // A country's own address (de.linkedin.com, uk.linkedin.com) is the same profile.
+    let rest = match rest.split_once('.') {
+        Some((host, after)) if after.starts_with("linkedin.com") && host.len() <= 3 => after,
+        _ => rest,
+    };
     rest.trim_end_matches('/').to_string()
 }
 

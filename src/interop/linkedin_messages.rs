@@ -114,7 +114,7 @@ fn message(
         from,
         to,
         subject: crate::domain::sanitize::line(subject),
-        forwarded: false,
+        not_a_reply: false,
         kind: InteractionKind::Message,
     })
 }

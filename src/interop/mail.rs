@@ -36,13 +36,18 @@ fn fnv1a(bytes: &[u8]) -> String {
 /// "header" may never end).
 const HEADERS_AT_MOST: usize = 256 * 1024;
 
-/// Where a mailbox was read up to: an mbox's bytes, or a Maildir file (read once).
+/// Where a mailbox was read up to: an mbox's bytes (with a fingerprint of them and the lines
+/// they hold), or a Maildir file (read once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadTo {
     pub source: String,
     pub read_to: u64,
     pub fingerprint: String,
+    pub lines: u64,
 }
+
+/// What a source was read up to, for the next run: `None` when it is to be read whole.
+pub type Already<'a> = dyn Fn(&str) -> Option<ReadTo> + 'a;
 
 /// What a mailbox holds for the caller: a message, a message that cannot be used (with its
 /// place), or a point it has been read up to.
@@ -56,7 +61,7 @@ pub enum Found {
 /// message to `each`. `already` says how far a source was read before (`None`: never).
 pub fn read(
     path: &Path,
-    already: &dyn Fn(&str) -> Option<(u64, String)>,
+    already: &Already<'_>,
     each: &mut dyn FnMut(Found) -> ControlFlow<()>,
 ) -> Result<(), String> {
     let meta =
@@ -101,7 +106,7 @@ fn message(headers: &[u8]) -> Result<Message, String> {
         _ => format!("{}|{}|{}", from.text(), at.to_text(), subject),
     };
     Ok(Message {
-        forwarded: is_forward(&subject),
+        not_a_reply: is_forward(&subject) || is_automatic(&parsed, &subject),
         key,
         at,
         from,
@@ -122,6 +127,34 @@ fn email_party(address: &str) -> Option<Party> {
     address.contains('@').then_some(Party::Email(address))
 }
 
+/// Sent by a machine, not the person: an out-of-office or vacation answer (RFC 3834's
+/// Auto-Submitted, the older X-Autoreply and Precedence headers, the subjects mail programs
+/// give them).
+fn is_automatic(parsed: &mail_parser::Message<'_>, subject: &str) -> bool {
+    let header = |name: &str| {
+        parsed
+            .header_raw(name)
+            .map(|v| v.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let auto_submitted = header("Auto-Submitted");
+    let precedence = header("Precedence");
+    let lower = subject.trim_start().to_lowercase();
+    (!auto_submitted.is_empty() && auto_submitted != "no")
+        || !header("X-Autoreply").is_empty()
+        || !header("X-Autorespond").is_empty()
+        || matches!(precedence.as_str(), "auto_reply" | "bulk" | "junk" | "list")
+        || [
+            "automatic reply",
+            "auto:",
+            "out of office",
+            "autoreply",
+            "abwesend",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+}
+
 /// "Fwd: …", "Fw: …", "WG: …", "TR: …": something passed on, not an answer.
 fn is_forward(subject: &str) -> bool {
     let lower = subject.trim_start().to_lowercase();
@@ -134,7 +167,7 @@ fn is_forward(subject: &str) -> bool {
 /// name (before the `:2,` flags, which change as it is read) is remembered, so it is read once.
 fn read_maildir(
     root: &Path,
-    already: &dyn Fn(&str) -> Option<(u64, String)>,
+    already: &Already<'_>,
     each: &mut dyn FnMut(Found) -> ControlFlow<()>,
 ) -> Result<(), String> {
     let mut folders = vec![root.to_path_buf()];
@@ -188,6 +221,7 @@ fn read_maildir(
             source,
             read_to: 1,
             fingerprint: String::new(),
+            lines: 0,
         });
         if each(read).is_break() {
             return Ok(());
@@ -253,7 +287,7 @@ fn headers_of_file(file: &Path) -> std::io::Result<Vec<u8>> {
 /// line, never held. The place a message starts is a line number, for the problems.
 fn read_mbox(
     file: &Path,
-    already: &dyn Fn(&str) -> Option<(u64, String)>,
+    already: &Already<'_>,
     each: &mut dyn FnMut(Found) -> ControlFlow<()>,
 ) -> Result<(), String> {
     let unreadable = |e: std::io::Error| format!("cannot read {}: {e}", file.display());
@@ -288,20 +322,22 @@ fn read_mbox(
     let mut line_number = 1u64;
     // Where the last run stopped is the start of a message ("From " after an empty line).
     let mut previous_empty = false;
-    if let Some((read_to, seen)) = already(&source)
-        && seen == fingerprint(read_to)
-        && read_to <= size
-        && read_to > offset
+    if let Some(seen) = already(&source)
+        && seen.fingerprint == fingerprint(seen.read_to)
+        && seen.read_to <= size
+        && seen.read_to > offset
     {
         let skipped = std::io::copy(
-            &mut (&mut reader).take(read_to - offset),
+            &mut (&mut reader).take(seen.read_to - offset),
             &mut std::io::sink(),
         )
         .map_err(unreadable)?;
         offset += skipped;
+        line_number = seen.lines;
         previous_empty = true;
     }
-    let mut message_start = line_number;
+    // Where the message being read starts: its "From " line's byte and line.
+    let (mut message_offset, mut message_line) = (0, 1);
     let mut headers: Vec<u8> = Vec::new();
     let mut in_headers = true;
     let mut line = Vec::new();
@@ -319,21 +355,25 @@ fn read_mbox(
         let n = read_line_at_most(&mut reader, &mut line).map_err(unreadable)?;
         let starts_next = n == 0 || (previous_empty && line.starts_with(b"From "));
         if starts_next {
-            if !headers.is_empty() && finish(&mut headers, message_start, each).is_break() {
+            if !headers.is_empty() && finish(&mut headers, message_line, each).is_break() {
                 return Ok(());
             }
-            // Every message before this point is taken: a later run starts here.
-            let read = Found::ReadTo(ReadTo {
-                source: source.clone(),
-                read_to: offset,
-                fingerprint: fingerprint(offset),
-            });
-            if each(read).is_break() || n == 0 {
+            if n == 0 {
+                // The next run starts at the last message, taken again (nothing is added
+                // twice): a mail program may have been writing it as this one read.
+                let read = Found::ReadTo(ReadTo {
+                    source: source.clone(),
+                    read_to: message_offset.max(first.len() as u64),
+                    fingerprint: fingerprint(message_offset.max(first.len() as u64)),
+                    lines: message_line.saturating_sub(1).max(1),
+                });
+                let _ = each(read);
                 return Ok(());
             }
             in_headers = true;
+            message_offset = offset;
             line_number += 1;
-            message_start = line_number;
+            message_line = line_number;
             offset += n as u64;
             previous_empty = false;
             continue;

@@ -29,8 +29,9 @@ pub struct Message {
     /// To and Cc.
     pub to: Vec<Party>,
     pub subject: String,
-    /// Passed on ("Fwd: …"): it is kept on the timeline, but it is no reply.
-    pub forwarded: bool,
+    /// Passed on ("Fwd: …") or sent by a machine (an out-of-office answer): kept on the
+    /// timeline, but it is no reply.
+    pub not_a_reply: bool,
     /// Email, or a LinkedIn message.
     pub kind: InteractionKind,
 }

@@ -1,9 +1,13 @@
 //! Taking in calendar invitations: an event whose organiser or guests include someone with an
 //! open interview sets or moves that interview's meeting (accepting the request first, when
-//! the invitation is the answer to it); a cancelled one calls the meeting off, so the review
-//! asks for a new time. Already as the invitation says: nothing changes. One transaction.
+//! the invitation is the answer to it); a cancelled one — or their declining it — calls the
+//! meeting off, so the review asks for a new time. Only the latest version of an event counts
+//! (by SEQUENCE and DTSTAMP, remembered across runs); an event from before the request, a whole
+//! day, or a gathering of many is left. Already as the invitation says: nothing changes. One
+//! transaction.
 
-use rusqlite::Connection;
+use chrono::Duration;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::playbook::{MeetingDetails, StepInput, take_step};
 use super::{Store, StoreResult, record};
@@ -13,9 +17,15 @@ use crate::domain::{
     Clock, Id, Interaction, InteractionKind, Interview, Meeting, MeetingMode, MeetingStatus,
     NextKind, Stage,
 };
-use crate::interop::ImportReport;
 use crate::interop::ics_import::Invitation;
+use crate::interop::{ImportReport, RowError};
 use crate::store::messages::notice;
+
+/// Guests besides the user beyond which an event is a gathering, not a conversation.
+const PEOPLE_AT_MOST: usize = 2;
+
+/// How far from today an event may be and still be a meeting to set (a year 9999 is a typo).
+const YEARS_AWAY_AT_MOST: i64 = 5;
 
 impl Store {
     /// Takes in `invitations` (`me`: the user's own addresses, never a contact's), in one
@@ -28,10 +38,17 @@ impl Store {
         clock: &Clock,
     ) -> StoreResult<ImportReport> {
         let settings = self.playbook().clone();
+        let latest = latest_versions(invitations);
         let work = |tx: &rusqlite::Transaction<'_>| {
             let mut report = ImportReport::default();
-            for invitation in invitations {
-                invitation_in(tx, invitation, me, clock, &settings, &mut report)?;
+            for invitation in &latest {
+                let taking = Taking {
+                    tx,
+                    me,
+                    clock,
+                    settings: &settings,
+                };
+                taking.invitation(invitation, &mut report)?;
             }
             Ok(report)
         };
@@ -43,141 +60,243 @@ impl Store {
     }
 }
 
-fn invitation_in(
-    tx: &Connection,
-    invitation: &Invitation,
-    me: &[String],
-    clock: &Clock,
-    settings: &PlaybookSettings,
-    report: &mut ImportReport,
-) -> StoreResult<()> {
-    let mut concerned = false;
-    for address in &invitation.people {
-        if me.iter().any(|m| m.eq_ignore_ascii_case(address)) {
-            continue;
+/// Each event once: its latest version in the file (the higher SEQUENCE, then the later
+/// DTSTAMP, then the later in the file).
+fn latest_versions(invitations: &[Invitation]) -> Vec<&Invitation> {
+    let mut latest: Vec<&Invitation> = Vec::new();
+    for invitation in invitations {
+        let version = |i: &Invitation| (i.sequence, i.stamp.clone());
+        match latest
+            .iter_mut()
+            .find(|kept| !invitation.uid.is_empty() && kept.uid == invitation.uid)
+        {
+            Some(kept) if version(invitation) >= version(kept) => *kept = invitation,
+            Some(_) => {}
+            None => latest.push(invitation),
         }
-        let Some((contact, name)) = tx
+    }
+    latest
+}
+
+struct Taking<'a> {
+    tx: &'a Connection,
+    me: &'a [String],
+    clock: &'a Clock,
+    settings: &'a PlaybookSettings,
+}
+
+impl Taking<'_> {
+    fn invitation(&self, invitation: &Invitation, report: &mut ImportReport) -> StoreResult<()> {
+        if self.older_than_seen(invitation)? {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        let now = self.clock.timestamp();
+        let away = Duration::days(365 * YEARS_AWAY_AT_MOST);
+        if invitation.starts_at > now.plus(away) || invitation.starts_at < now.minus(away) {
+            report.skipped.push(RowError {
+                line: 0,
+                message: format!(
+                    "the event {:?} is dated {}, years away; left out",
+                    invitation.uid,
+                    invitation.starts_at.to_text()
+                ),
+            });
+            return Ok(());
+        }
+        let others: Vec<&(String, bool)> = invitation
+            .people
+            .iter()
+            .filter(|(address, _)| !self.me.iter().any(|m| m.eq_ignore_ascii_case(address)))
+            .collect();
+        let mut concerned = false;
+        for (address, declined) in &others {
+            let Some((contact, name)) = self.contact_by_email(address)? else {
+                continue;
+            };
+            let Some(interview) = self.open_interview(contact)? else {
+                continue;
+            };
+            concerned = true;
+            let asked = interview.requested_at.unwrap_or(interview.meta.created_at);
+            let when = self.clock.when(invitation.starts_at);
+            let left = if invitation.starts_at < asked {
+                Some("it is from before the request")
+            } else if invitation.all_day {
+                Some("it is a whole day, not a meeting's time")
+            } else if others.len() > PEOPLE_AT_MOST {
+                Some("it is a gathering of many, not your conversation")
+            } else {
+                None
+            };
+            if let Some(why) = left {
+                report.unchanged += 1;
+                report.notices.push(notice(format!(
+                    "The event of {when} with {name} is left: {why}"
+                )));
+                continue;
+            }
+            let cancelled = invitation.cancelled || *declined;
+            self.meeting(&interview, &name, invitation, cancelled, report)?;
+        }
+        if !concerned {
+            report.blank += 1;
+        }
+        self.remember(invitation)
+    }
+
+    /// An older version of an event already taken in (an invitation read again after the
+    /// meeting moved): it changes nothing.
+    fn older_than_seen(&self, invitation: &Invitation) -> StoreResult<bool> {
+        if invitation.uid.is_empty() {
+            return Ok(false);
+        }
+        let seen: Option<(i64, String)> = self
+            .tx
+            .prepare_cached("SELECT sequence, stamp FROM invitations_seen WHERE uid = ?")?
+            .query_row([&invitation.uid], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(seen.is_some_and(|seen| seen > (invitation.sequence, invitation.stamp.clone())))
+    }
+
+    fn remember(&self, invitation: &Invitation) -> StoreResult<()> {
+        if !invitation.uid.is_empty() {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO invitations_seen (uid, sequence, stamp) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (uid) DO UPDATE SET sequence = ?2, stamp = ?3",
+                )?
+                .execute(rusqlite::params![
+                    invitation.uid,
+                    invitation.sequence,
+                    invitation.stamp
+                ])?;
+        }
+        Ok(())
+    }
+
+    fn contact_by_email(&self, address: &str) -> StoreResult<Option<(Id, String)>> {
+        Ok(self
+            .tx
             .prepare_cached(
                 "SELECT id, name FROM contacts WHERE email = ? COLLATE NOCASE \
                  AND deleted_at IS NULL LIMIT 1",
             )?
-            .query_row([address], |r| {
-                Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?))
-            })
-            .ok()
-        else {
-            continue;
-        };
-        let Some(interview) = record::select::<Interview>(
-            tx,
+            .query_row([address], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    fn open_interview(&self, contact: Id) -> StoreResult<Option<Interview>> {
+        Ok(record::select::<Interview>(
+            self.tx,
             "contact_id = ? AND deleted_at IS NULL AND outcome IS NULL AND stage <> 'done' \
              ORDER BY created_at DESC LIMIT 1",
             &[&contact],
         )?
         .into_iter()
-        .next() else {
-            continue;
-        };
-        concerned = true;
-        meeting_in(tx, &interview, &name, invitation, clock, settings, report)?;
+        .next())
     }
-    if !concerned {
-        report.blank += 1;
-    }
-    Ok(())
-}
 
-fn meeting_in(
-    tx: &Connection,
-    interview: &Interview,
-    name: &str,
-    invitation: &Invitation,
-    clock: &Clock,
-    settings: &PlaybookSettings,
-    report: &mut ImportReport,
-) -> StoreResult<()> {
-    let scheduled: Option<Meeting> = record::select::<Meeting>(
-        tx,
-        "interview_id = ? AND status = 'scheduled' AND deleted_at IS NULL \
-         ORDER BY starts_at DESC LIMIT 1",
-        &[&interview.meta.id],
-    )?
-    .into_iter()
-    .next();
-    let when = clock.when(invitation.starts_at);
-    if invitation.cancelled {
-        let Some(mut meeting) = scheduled.filter(|m| m.starts_at == invitation.starts_at) else {
+    fn meeting(
+        &self,
+        interview: &Interview,
+        name: &str,
+        invitation: &Invitation,
+        cancelled: bool,
+        report: &mut ImportReport,
+    ) -> StoreResult<()> {
+        let tx = self.tx;
+        let scheduled: Option<Meeting> = record::select::<Meeting>(
+            tx,
+            "interview_id = ? AND status = 'scheduled' AND deleted_at IS NULL \
+             ORDER BY starts_at DESC LIMIT 1",
+            &[&interview.meta.id],
+        )?
+        .into_iter()
+        .next();
+        let when = self.clock.when(invitation.starts_at);
+        if cancelled {
+            let Some(mut meeting) = scheduled.filter(|m| m.starts_at == invitation.starts_at)
+            else {
+                report.unchanged += 1;
+                return Ok(());
+            };
+            let now = self.clock.timestamp();
+            meeting.status = MeetingStatus::Cancelled;
+            record::update(tx, &mut meeting, now)?;
+            let mut entry = Interaction::new(
+                interview.contact_id,
+                InteractionKind::Meeting,
+                &format!("The meeting of {when} with {name} was called off (calendar)"),
+                now,
+            );
+            entry.interview_id = Some(interview.meta.id);
+            record::insert(tx, &entry)?;
+            report.updated += 1;
+            report.notices.push(notice(format!(
+                "The meeting with {name} {when} is called off: the review asks for a new time"
+            )));
+            return Ok(());
+        }
+        let minutes = invitation
+            .minutes
+            .unwrap_or(self.settings.default_meeting_minutes);
+        if scheduled
+            .as_ref()
+            .is_some_and(|m| m.starts_at == invitation.starts_at && m.duration_minutes == minutes)
+        {
             report.unchanged += 1;
             return Ok(());
-        };
-        let now = clock.timestamp();
-        meeting.status = MeetingStatus::Cancelled;
-        record::update(tx, &mut meeting, now)?;
-        let mut entry = Interaction::new(
-            interview.contact_id,
-            InteractionKind::Meeting,
-            &format!("{name} called off the meeting of {when} (calendar)"),
-            now,
-        );
-        entry.interview_id = Some(interview.meta.id);
-        record::insert(tx, &entry)?;
-        report.updated += 1;
-        report.notices.push(notice(format!(
-            "The meeting with {name} {when} is called off: the review asks for a new time"
-        )));
-        return Ok(());
-    }
-    if scheduled.as_ref().is_some_and(|m| {
-        m.starts_at == invitation.starts_at && m.duration_minutes == invitation.minutes
-    }) {
-        report.unchanged += 1;
-        return Ok(());
-    }
-    // The invitation is their yes, when the request was still waiting.
-    if interview.stage == Stage::Request {
-        take_step(
-            tx,
-            interview.meta.id,
-            &Step::Accepted.into(),
-            clock,
-            settings,
-        )?;
-    }
-    let owed = crate::store::steps::step_row(tx, interview.meta.id, name, clock, settings)?
-        .map(|row| row.step.kind);
-    if !matches!(
-        owed,
-        Some(NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen)
-    ) {
-        report.unchanged += 1;
-        report.notices.push(notice(format!(
-            "The invitation of {when} with {name} is left: the meeting has been held"
-        )));
-        return Ok(());
-    }
-    let input = StepInput {
-        step: Step::MeetingScheduled {
-            starts_at: invitation.starts_at,
-        },
-        meeting: Some(MeetingDetails {
-            duration_minutes: invitation.minutes,
-            mode: if invitation.place.is_empty() {
-                MeetingMode::Video
-            } else {
-                MeetingMode::InPerson
+        }
+        // The invitation is their yes, when the request was still waiting.
+        if interview.stage == Stage::Request {
+            take_step(
+                tx,
+                interview.meta.id,
+                &Step::Accepted.into(),
+                self.clock,
+                self.settings,
+            )?;
+        }
+        let owed =
+            crate::store::steps::step_row(tx, interview.meta.id, name, self.clock, self.settings)?
+                .map(|row| row.step.kind);
+        if !matches!(
+            owed,
+            Some(NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen)
+        ) {
+            report.unchanged += 1;
+            report.notices.push(notice(format!(
+                "The invitation of {when} with {name} is left: the meeting has been held"
+            )));
+            return Ok(());
+        }
+        let place = invitation.place.clone();
+        let online = place.contains("://") || place.is_empty();
+        let input = StepInput {
+            step: Step::MeetingScheduled {
+                starts_at: invitation.starts_at,
             },
-            place: invitation.place.clone(),
-        }),
-    };
-    take_step(tx, interview.meta.id, &input, clock, settings)?;
-    report.updated += 1;
-    let verb = if scheduled.is_some() {
-        "moved to"
-    } else {
-        "set for"
-    };
-    report
-        .notices
-        .push(notice(format!("The meeting with {name} is {verb} {when}")));
-    Ok(())
+            meeting: Some(MeetingDetails {
+                duration_minutes: minutes,
+                mode: if online {
+                    MeetingMode::Video
+                } else {
+                    MeetingMode::InPerson
+                },
+                place,
+            }),
+        };
+        take_step(tx, interview.meta.id, &input, self.clock, self.settings)?;
+        report.updated += 1;
+        let verb = if scheduled.is_some() {
+            "moved to"
+        } else {
+            "set for"
+        };
+        report
+            .notices
+            .push(notice(format!("The meeting with {name} is {verb} {when}")));
+        Ok(())
+    }
 }

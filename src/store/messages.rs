@@ -17,19 +17,19 @@ use crate::domain::{
 };
 use crate::interop::ImportReport;
 use crate::interop::identity::profile_key;
-use crate::interop::mail::Found;
+use crate::interop::mail::{Already, Found, ReadTo};
 use crate::interop::messages::{Message, Party};
+
+/// How many messages are read between two words of progress.
+const PROGRESS_EVERY: u64 = 256;
 
 /// How long after a meeting a message to them may be the thank-you.
 const THANK_YOU_WITHIN_HOURS: i64 = 48;
 
 /// A reader of messages: hands each thing it finds to the callback; an error is a file that
 /// cannot be read at all (nothing is taken in then).
-pub type Reader<'a> = dyn FnMut(
-        &dyn Fn(&str) -> Option<(u64, String)>,
-        &mut dyn FnMut(Found) -> ControlFlow<()>,
-    ) -> Result<(), String>
-    + 'a;
+pub type Reader<'a> =
+    dyn FnMut(&Already<'_>, &mut dyn FnMut(Found) -> ControlFlow<()>) -> Result<(), String> + 'a;
 
 /// Why messages were not taken in.
 #[derive(Debug)]
@@ -58,18 +58,38 @@ impl Store {
         me: &[String],
         dry_run: bool,
         clock: &Clock,
+        progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
         read: &mut Reader<'_>,
     ) -> Result<ImportReport, MessagesError> {
         let outcome: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
         let work = |tx: &rusqlite::Transaction<'_>| -> StoreResult<ImportReport> {
             let mut taking = Taking::new(tx, me, clock)?;
-            let already = |source: &str| read_to(tx, source).ok().flatten();
+            let people = taking.people.clone();
+            let already = |source: &str| {
+                read_to(tx, source)
+                    .ok()
+                    .flatten()
+                    .filter(|(_, then)| *then == people)
+                    .map(|(read, _)| read)
+            };
             let mut failed: StoreResult<()> = Ok(());
-            let read_result = read(&already, &mut |found| match taking.take(found) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(e) => {
-                    failed = Err(e);
-                    ControlFlow::Break(())
+            let mut found_so_far = 0u64;
+            let read_result = read(&already, &mut |found| {
+                found_so_far += 1;
+                // Said every few hundred, and asked whether to go on (Esc in the app,
+                // Ctrl-C on the command line): stopping leaves everything as it was.
+                if found_so_far.is_multiple_of(PROGRESS_EVERY)
+                    && progress(found_so_far, 0).is_break()
+                {
+                    failed = Err(StoreError::Cancelled);
+                    return ControlFlow::Break(());
+                }
+                match taking.take(found) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(e) => {
+                        failed = Err(e);
+                        ControlFlow::Break(())
+                    }
                 }
             });
             failed?;
@@ -92,13 +112,35 @@ impl Store {
     }
 }
 
-/// How far a source was read (an mbox: its bytes and their fingerprint; a Maildir file: at
-/// all).
-fn read_to(tx: &Connection, source: &str) -> StoreResult<Option<(u64, String)>> {
+/// How far a source was read (an mbox: its bytes, their fingerprint and lines; a Maildir
+/// file: at all), and who rolo knew then.
+fn read_to(tx: &Connection, source: &str) -> StoreResult<Option<(ReadTo, String)>> {
     Ok(tx
-        .prepare_cached("SELECT read_to, fingerprint FROM mailbox_read WHERE source = ?")?
-        .query_row([source], |r| Ok((r.get(0)?, r.get(1)?)))
+        .prepare_cached(
+            "SELECT read_to, fingerprint, lines, people FROM mailbox_read WHERE source = ?",
+        )?
+        .query_row([source], |r| {
+            Ok((
+                ReadTo {
+                    source: source.to_string(),
+                    read_to: r.get(0)?,
+                    fingerprint: r.get(1)?,
+                    lines: r.get(2)?,
+                },
+                r.get(3)?,
+            ))
+        })
         .optional()?)
+}
+
+/// Who rolo knows, as of now: how many contacts (in the trash too) and the latest change to
+/// any. Adding one, giving one an address or restoring one changes it.
+fn people_stamp(tx: &Connection) -> StoreResult<String> {
+    Ok(tx.query_row(
+        "SELECT count(*) || '|' || coalesce(max(updated_at), '') FROM contacts",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// One mailbox being taken in: who rolo knows by address and profile, and the report so far.
@@ -108,6 +150,8 @@ struct Taking<'a> {
     clock: &'a Clock,
     by_email: HashMap<String, (Id, String)>,
     by_profile: HashMap<String, (Id, String)>,
+    /// Who rolo knows (see `people_stamp`), kept beside what is read.
+    people: String,
     report: ImportReport,
 }
 
@@ -136,6 +180,7 @@ impl<'a> Taking<'a> {
             clock,
             by_email,
             by_profile,
+            people: people_stamp(tx)?,
             report: ImportReport::default(),
         })
     }
@@ -154,10 +199,36 @@ impl<'a> Taking<'a> {
             Found::ReadTo(read) => {
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO mailbox_read (source, read_to, fingerprint) VALUES (?1, ?2, ?3) \
-                         ON CONFLICT (source) DO UPDATE SET read_to = ?2, fingerprint = ?3",
+                        "INSERT INTO mailbox_read (source, read_to, fingerprint, lines, people) \
+                         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (source) DO UPDATE \
+                         SET read_to = ?2, fingerprint = ?3, lines = ?4, people = ?5",
                     )?
-                    .execute(rusqlite::params![read.source, read.read_to, read.fingerprint])?;
+                    .execute(rusqlite::params![
+                        read.source,
+                        read.read_to,
+                        read.fingerprint,
+                        read.lines,
+                        self.people
+                    ])?;
+            }
+            // A date a day or more ahead (a wrong clock, a spam trick) would stand as the last
+            // touch for years: left out, and said.
+            Found::Message(message)
+                if message.at > self.clock.timestamp().plus(Duration::days(1)) =>
+            {
+                self.report.skipped.push(crate::interop::RowError {
+                    line: 0,
+                    message: format!(
+                        "the message from {} of {} ({}) is dated in the future; left out",
+                        message.from.text(),
+                        message.at.to_text(),
+                        if message.subject.is_empty() {
+                            "no subject"
+                        } else {
+                            &message.subject
+                        },
+                    ),
+                });
             }
             Found::Message(message) => self.message(&message)?,
         }
@@ -207,7 +278,8 @@ impl<'a> Taking<'a> {
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM messages_seen WHERE message_key = ?1 AND contact_id = ?2) \
                  OR EXISTS (SELECT 1 FROM interactions WHERE contact_id = ?2 AND occurred_at = ?3 \
-                            AND summary = ?4 AND deleted_at IS NULL)",
+                            AND summary = ?4 AND kind IN ('email', 'message') \
+                            AND deleted_at IS NULL)",
             )?
             .query_row(
                 rusqlite::params![message.key, contact, message.at, summary],
@@ -261,7 +333,7 @@ impl<'a> Taking<'a> {
         let day = |at: Timestamp| self.clock.local_date_of(at).format("%-d %b").to_string();
         let asked = interview.requested_at.unwrap_or(interview.meta.created_at);
         if came_in
-            && !message.forwarded
+            && !message.not_a_reply
             && interview.stage == Stage::Request
             && interview.reply_status == ReplyStatus::Awaiting
             && message.at >= asked

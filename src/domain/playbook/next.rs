@@ -70,10 +70,15 @@ pub fn pending(
     let mut next = match interview.stage {
         // They wrote back (their mail or LinkedIn said so): what they said is asked, and no
         // nudge is owed meanwhile.
-        Stage::Request if interview.heard_back_at.is_some_and(|at| at >= asked) => NextStep {
-            noticed_at: interview.heard_back_at,
-            ..step(NextKind::Reply, interview.heard_back_at.unwrap_or(asked))
-        },
+        // In the review from when it came; owed (late) a day after.
+        Stage::Request if interview.heard_back_at.is_some_and(|at| at >= asked) => {
+            let came = interview.heard_back_at.unwrap_or(asked);
+            NextStep {
+                noticed_at: interview.heard_back_at,
+                shows_at: came,
+                ..step(NextKind::Reply, came.plus(days(1)))
+            }
+        }
         Stage::Request => {
             let last = interview.nudged_at.unwrap_or(asked).max(asked);
             let kind = if interview.nudges_sent < settings.max_nudges {

@@ -41,7 +41,10 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
             Span::raw(sanitize::line(columns)),
         ]));
     }
-    let next = if report.skipped.is_empty() {
+    let next = if preview.format.is_news() {
+        "Enter takes them in (what could not be read is left out); Esc leaves everything as it is."
+            .to_string()
+    } else if report.skipped.is_empty() {
         "Enter imports them; Esc leaves everything as it is.".to_string()
     } else {
         format!(
@@ -83,12 +86,14 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
             Line::from(spans)
         })
         .collect();
-    let mut title = format!("Rejected rows ({})", report.skipped.len());
+    let left_out = if preview.format.is_news() {
+        "Left out"
+    } else {
+        "Rejected rows"
+    };
+    let mut title = format!("{left_out} ({})", report.skipped.len());
     if !report.notices.is_empty() {
-        title = format!(
-            "What the review will ask ({}) · {title}",
-            report.notices.len()
-        );
+        title = format!("What changes ({}) · {title}", report.notices.len());
     }
     if !report.possible_duplicates.is_empty() {
         title.push_str(&format!(
