@@ -61,11 +61,13 @@ fn a_file_others_can_read_is_a_problem() {
 fn a_damaged_file_is_named_and_left_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_database(dir.path());
-    // Scribble over the middle of the file, as a failing disk might.
+    // Scribble over a quarter, the middle and three quarters of the file, as a failing disk
+    // might (one place alone may be a free page).
     let mut bytes = std::fs::read(&db).unwrap();
-    let middle = bytes.len() / 2;
-    for byte in &mut bytes[middle..middle + 3000] {
-        *byte = 0x5a;
+    for at in [bytes.len() / 4, bytes.len() / 2, bytes.len() * 3 / 4] {
+        for byte in &mut bytes[at..at + 3000] {
+            *byte = 0x5a;
+        }
     }
     std::fs::write(&db, &bytes).unwrap();
     rolo(&db)

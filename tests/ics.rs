@@ -78,7 +78,12 @@ fn an_invitation_answers_the_request_and_only_its_latest_version_counts() {
         Some("20261128T150000Z"),
         &people,
     );
-    import(&db, dir.path(), &calendar("REQUEST", std::slice::from_ref(&first))).stdout(contains("set for"));
+    import(
+        &db,
+        dir.path(),
+        &calendar("REQUEST", std::slice::from_ref(&first)),
+    )
+    .stdout(contains("set for"));
     let interview_now: rolo::domain::Interview = db.get(interview.meta.id).unwrap();
     assert_eq!(
         interview_now.stage,
@@ -90,10 +95,19 @@ fn an_invitation_answers_the_request_and_only_its_latest_version_counts() {
         30,
         "no end: the default length"
     );
-    import(&db, dir.path(), &calendar("REQUEST", std::slice::from_ref(&moved))).stdout(contains("moved to"));
+    import(
+        &db,
+        dir.path(),
+        &calendar("REQUEST", std::slice::from_ref(&moved)),
+    )
+    .stdout(contains("moved to"));
     // The first version read again changes nothing; both in one file, the later wins.
-    import(&db, dir.path(), &calendar("REQUEST", std::slice::from_ref(&first)))
-        .stdout(contains("0 meetings, 1 already"));
+    import(
+        &db,
+        dir.path(),
+        &calendar("REQUEST", std::slice::from_ref(&first)),
+    )
+    .stdout(contains("0 meetings, 1 already"));
     import(
         &db,
         dir.path(),

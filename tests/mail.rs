@@ -613,3 +613,36 @@ fn what_could_not_be_taken_yet_is_taken_later() {
             "added 2 messages to the timeline, 1 already there",
         ));
 }
+
+/// A message taken for a reply that was none ("back next week") is set aside from the review:
+/// the request waits on, and its nudge comes back.
+#[test]
+fn a_message_that_was_no_answer_is_set_aside_and_the_nudge_returns() {
+    let db = TempStore::new();
+    let (_, interview) = ada_asked_by_mail(&db);
+    let mut asked: Interview = db.get(interview.meta.id).unwrap();
+    asked.heard_back_at = Some(clock().timestamp().plus(chrono::Duration::minutes(1)));
+    db.update(&mut asked, clock().timestamp()).unwrap();
+    let store = Store::open(&db.path()).unwrap();
+    let mut t = support::tui::Tester::on(
+        store,
+        120,
+        40,
+        None,
+        rolo::tui::view::theme::Theme::new(true),
+    );
+    t.press("R d");
+    assert!(
+        t.screen().contains("That was no answer: keep waiting"),
+        "{}",
+        t.screen()
+    );
+    t.press("j j j enter");
+    let waiting: Interview = t.app.store.get(interview.meta.id).unwrap();
+    assert_eq!(waiting.heard_back_at, None);
+    assert_eq!(waiting.stage, rolo::domain::Stage::Request);
+    assert_eq!(
+        step_of(&db.path(), interview.meta.id, "2026-12-02T09:00:00+01:00"),
+        Some(NextKind::Nudge)
+    );
+}

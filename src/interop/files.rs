@@ -167,9 +167,6 @@ pub fn import(
     }
 }
 
-/// The largest calendar file read.
-const ICS_AT_MOST: u64 = 8 * 1024 * 1024;
-
 /// Takes in a mailbox, LinkedIn's messages or calendar invitations (`me`: the user's own
 /// addresses), in one transaction.
 pub fn news(
@@ -182,6 +179,13 @@ pub fn news(
     progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<ImportReport, FileImportError> {
     use crate::store::messages::MessagesError;
+    if file == Path::new("-") && format != Format::Ics {
+        return Err(FileImportError::Unreadable(
+            "mail and LinkedIn's messages are read from their file or folder (where a second run \
+             starts from where the first stopped), not from standard input: name it"
+                .into(),
+        ));
+    }
     let taken = match format {
         Format::Mail => {
             store.take_in_messages(me, dry_run, clock, progress, &mut |already, each| {
@@ -194,12 +198,17 @@ pub fn news(
             })
         }
         _ => {
-            // A calendar is parsed whole: a smaller limit than other imports keeps its memory
-            // bounded (a year of a busy calendar is a megabyte or two).
-            let text = super::input::read_at_most(file, ICS_AT_MOST)
-                .map_err(FileImportError::Unreadable)?;
-            let events = super::ics_import::parse(&String::from_utf8_lossy(&text))
-                .map_err(|e| FileImportError::Unreadable(format!("{}: {e}", file.display())))?;
+            let in_file =
+                |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
+            let events = if file == Path::new("-") {
+                super::ics_import::read(std::io::stdin().lock())
+            } else {
+                super::input::open_regular(file)
+                    .map_err(FileImportError::Unreadable)
+                    .map(std::io::BufReader::new)
+                    .map(super::ics_import::read)?
+            }
+            .map_err(in_file)?;
             return Ok(store.take_in_invitations(&events, me, dry_run, clock)?);
         }
     };

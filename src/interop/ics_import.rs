@@ -10,6 +10,8 @@ use calcard::icalendar::{
     ICalendarValue,
 };
 
+use std::io::BufRead;
+
 use crate::domain::Timestamp;
 
 /// Occurrences of one event read, at most: a repeating invitation is its first.
@@ -34,30 +36,63 @@ pub struct Invitation {
     pub all_day: bool,
 }
 
-/// Every event in `text` (one calendar or several), in the file's order.
-pub fn parse(text: &str) -> Result<Vec<Invitation>, String> {
+/// What is kept of a calendar around its events (time zones, METHOD), and of one event, at
+/// most: a hostile file's "event" may never end.
+const PART_AT_MOST: usize = 1024 * 1024;
+
+/// The most a calendar file is read (a year of a busy calendar is a megabyte or two).
+const READ_AT_MOST: u64 = 256 * 1024 * 1024;
+
+/// Every event in `reader` (one calendar or several), in the file's order. The file is read a
+/// line at a time and each event parsed on its own, with its calendar's time zones and
+/// method: the memory of one event, not of the file.
+pub fn read(reader: impl BufRead) -> Result<Vec<Invitation>, String> {
+    let mut reader = reader.take(READ_AT_MOST);
     let mut invitations = Vec::new();
-    let mut rest = text;
-    // A file may hold several calendars one after the other (a mail client's saved invites).
-    while let Some(start) = find_ci(rest, "BEGIN:VCALENDAR") {
-        let from = &rest[start..];
-        let end = find_ci(from, "END:VCALENDAR").map_or(from.len(), |e| e + "END:VCALENDAR".len());
-        let calendar = ICalendar::parse(&from[..end])
-            .map_err(|_| "it is not an iCalendar file rolo can read".to_string())?;
-        invitations.extend(events_of(&calendar));
-        rest = &from[end..];
+    let (mut around, mut event) = (String::new(), String::new());
+    let (mut in_calendar, mut in_event, mut calendars) = (false, false, 0);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = super::input::read_line_at_most(&mut reader, &mut line)
+            .map_err(|e| format!("cannot read it ({e})"))?;
+        if n == 0 {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let name = text.trim_end().to_ascii_uppercase();
+        match name.as_str() {
+            "BEGIN:VCALENDAR" => {
+                (in_calendar, in_event) = (true, false);
+                calendars += 1;
+                around.clear();
+            }
+            "END:VCALENDAR" => in_calendar = false,
+            "BEGIN:VEVENT" if in_calendar => {
+                in_event = true;
+                event.clear();
+                event.push_str(&text);
+            }
+            "END:VEVENT" if in_event => {
+                in_event = false;
+                event.push_str(&text);
+                let one = format!("BEGIN:VCALENDAR\r\n{around}{event}END:VCALENDAR\r\n");
+                if let Ok(calendar) = ICalendar::parse(&one) {
+                    invitations.extend(events_of(&calendar));
+                }
+            }
+            _ if in_event && event.len() < PART_AT_MOST => event.push_str(&text),
+            _ if in_calendar && !in_event && around.len() < PART_AT_MOST => around.push_str(&text),
+            _ => {}
+        }
+    }
+    if calendars == 0 {
+        return Err("it is not an iCalendar file (no BEGIN:VCALENDAR)".into());
     }
     if invitations.is_empty() {
-        return Err("no events (BEGIN:VEVENT … END:VEVENT) in it".into());
+        return Err("no events (BEGIN:VEVENT … END:VEVENT) rolo can read in it".into());
     }
     Ok(invitations)
-}
-
-fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn events_of(calendar: &ICalendar) -> Vec<Invitation> {

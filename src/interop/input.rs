@@ -3,7 +3,7 @@
 //! above any real export — so no file, however it is made, can hang rolo or fill its memory.
 
 use std::fs::{File, OpenOptions};
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
@@ -33,6 +33,26 @@ pub fn read_at_most(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
         }
         return Ok(bytes);
     }
+    let handle = open_regular(file)?;
+    let shown = file.display();
+    let size = handle
+        .metadata()
+        .map_err(|e| format!("cannot read {shown}: {e}"))?
+        .len();
+    if size > limit {
+        return Err(too_large(file, limit));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // One byte past the limit tells a file that grows while it is read.
+    take_all(handle, limit + 1, &mut bytes).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(file, limit));
+    }
+    Ok(bytes)
+}
+
+/// `file` opened to read, when it is a regular file; else why it is not read.
+pub fn open_regular(file: &Path) -> Result<File, String> {
     let shown = file.display();
     // Non-blocking, so that opening a FIFO with no writer returns at once; the kind is then
     // checked on the open handle itself, so a file swapped in meanwhile is caught too.
@@ -58,16 +78,7 @@ pub fn read_at_most(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
              save what you want to import to a file first"
         ));
     }
-    if meta.len() > limit {
-        return Err(too_large(file, limit));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // One byte past the limit tells a file that grows while it is read.
-    take_all(handle, limit + 1, &mut bytes).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(file, limit));
-    }
-    Ok(bytes)
+    Ok(handle)
 }
 
 fn take_all(handle: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usize> {
@@ -81,4 +92,32 @@ fn too_large(file: &Path, limit: u64) -> String {
         file.display(),
         human_bytes(limit)
     )
+}
+
+/// The longest line kept of a file read line by line (a line of a base64 attachment with no
+/// breaks may run for megabytes): the rest of it is read past, not held.
+const LINE_AT_MOST: usize = 64 * 1024;
+
+/// Reads one line into `line` (at most `LINE_AT_MOST` bytes of it kept); says how many bytes
+/// the whole line took in the file.
+pub fn read_line_at_most(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut taken = 0;
+    loop {
+        let (used, done) = {
+            let available = reader.fill_buf()?;
+            if available.is_empty() {
+                return Ok(taken);
+            }
+            let end = available.iter().position(|b| *b == b'\n');
+            let used = end.map_or(available.len(), |i| i + 1);
+            let room = LINE_AT_MOST.saturating_sub(line.len());
+            line.extend_from_slice(&available[..used.min(room)]);
+            (used, end.is_some())
+        };
+        reader.consume(used);
+        taken += used;
+        if done {
+            return Ok(taken);
+        }
+    }
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use mail_parser::{Address, MessageParser};
 
 use super::RowError;
+use super::input::read_line_at_most;
 use super::messages::{Message, Party};
 use crate::domain::{InteractionKind, Timestamp};
 
@@ -235,34 +236,6 @@ fn problem(place: &str, line: u64, why: impl std::fmt::Display) -> Found {
         line,
         message: format!("{place}: {why}; left out"),
     })
-}
-
-/// The longest line kept of an mbox (a line of a base64 attachment with no breaks may run for
-/// megabytes): the rest of it is read past, not held.
-const LINE_AT_MOST: usize = 64 * 1024;
-
-/// Reads one line into `line` (at most `LINE_AT_MOST` bytes of it kept); says how many bytes
-/// the whole line took in the file.
-fn read_line_at_most(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<usize> {
-    let mut taken = 0;
-    loop {
-        let (used, done) = {
-            let available = reader.fill_buf()?;
-            if available.is_empty() {
-                return Ok(taken);
-            }
-            let end = available.iter().position(|b| *b == b'\n');
-            let used = end.map_or(available.len(), |i| i + 1);
-            let room = LINE_AT_MOST.saturating_sub(line.len());
-            line.extend_from_slice(&available[..used.min(room)]);
-            (used, end.is_some())
-        };
-        reader.consume(used);
-        taken += used;
-        if done {
-            return Ok(taken);
-        }
-    }
 }
 
 /// A file's headers: up to the first empty line, at most `HEADERS_AT_MOST` bytes.

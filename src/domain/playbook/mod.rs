@@ -48,6 +48,9 @@ pub enum Step {
     ThankYouSent,
     /// The progress update after the thank-you went out: the interview is finished.
     ProgressSent,
+    /// What their mail said was no answer to the request (an auto-reply, "back next week"):
+    /// the request waits on, and the nudges with it.
+    NotAnAnswer,
     /// The user called it off.
     Cancel,
     /// Undo the last stage change (or reopen a closed interview).
@@ -68,6 +71,7 @@ impl Step {
             Step::MeetingMissed => "mark the meeting missed",
             Step::Evaluated => "record the evaluation",
             Step::SkipWriteUp => "skip the write-up",
+            Step::NotAnAnswer => "set aside a message that was no answer",
             Step::ThankYouSent => "mark the thank-you sent",
             Step::ProgressSent => "mark the progress update sent",
             Step::Cancel => "cancel the interview",
@@ -92,6 +96,7 @@ impl Step {
             ),
             Step::MeetingHeld { .. } | Step::MeetingMissed => owed == NextKind::DidItHappen,
             Step::Evaluated | Step::SkipWriteUp => owed == NextKind::WriteUp,
+            Step::NotAnAnswer => owed == NextKind::Reply,
             Step::ThankYouSent => {
                 matches!(owed, NextKind::ThankYou | NextKind::ThankYouMailed)
             }
@@ -202,6 +207,11 @@ pub fn plan(
         Step::MeetingMissed => {
             kind = InteractionKind::Note;
             format!("The meeting with {name} did not happen")
+        }
+        Step::NotAnAnswer => {
+            after.heard_back_at = None;
+            kind = InteractionKind::Note;
+            format!("{name}'s message was no answer to the request; still waiting")
         }
         Step::Evaluated | Step::SkipWriteUp => {
             if *step == Step::Evaluated {

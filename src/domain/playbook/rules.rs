@@ -30,6 +30,7 @@ pub fn allowed_steps(interview: &Interview) -> Vec<Step> {
         Step::MeetingMissed,
         Step::Evaluated,
         Step::SkipWriteUp,
+        Step::NotAnAnswer,
         Step::ThankYouSent,
         Step::ProgressSent,
         Step::Cancel,
@@ -96,6 +97,10 @@ pub fn check(interview: &Interview, step: &Step) -> Result<(), Refused> {
             &[Stage::Evaluate, Stage::ThankYou, Stage::Done],
             "hold the meeting first",
         ),
+        Step::NotAnAnswer if interview.heard_back_at.is_none() => {
+            refuse("no message from them is waiting for an answer".into())
+        }
+        Step::NotAnAnswer => at(&[Stage::Request], "it answers a message about the request"),
         Step::SkipWriteUp if interview.is_written_up() => refuse("it is written up already".into()),
         Step::SkipWriteUp => at(&[Stage::Evaluate], "hold the meeting first"),
         Step::ThankYouSent if interview.thanked_at.is_some() => {

@@ -25,13 +25,15 @@ pub enum StepChoice {
     Progress,
     /// Keep waiting for a reply: the step asks again after the playbook's wait.
     KeepWaiting,
+    /// The message noticed was no answer: the request waits on.
+    NotAnAnswer,
     MoveBack,
     Cancel,
 }
 
 impl StepChoice {
     /// In the order the menu lists them: what usually comes next first.
-    const ORDER: [StepChoice; 15] = [
+    const ORDER: [StepChoice; 16] = [
         StepChoice::Accept,
         StepChoice::Schedule,
         StepChoice::Nudge,
@@ -43,6 +45,7 @@ impl StepChoice {
         StepChoice::Decline,
         StepChoice::NoReply,
         StepChoice::KeepWaiting,
+        StepChoice::NotAnAnswer,
         StepChoice::Missed,
         StepChoice::SkipWriteUp,
         StepChoice::MoveBack,
@@ -58,6 +61,7 @@ impl StepChoice {
                 StepChoice::Accept,
                 StepChoice::Decline,
                 StepChoice::Redirect,
+                StepChoice::NotAnAnswer,
             ],
             NextKind::SetMeeting => &[StepChoice::Schedule],
             NextKind::Meeting => &[StepChoice::Schedule],
@@ -84,6 +88,7 @@ impl StepChoice {
             StepChoice::SkipWriteUp => "Skip the write-up",
             StepChoice::Progress => "Send the progress update…",
             StepChoice::KeepWaiting => "Still waiting: ask again later",
+            StepChoice::NotAnAnswer => "That was no answer: keep waiting",
             StepChoice::MoveBack => "Move back a stage",
             StepChoice::Cancel => "Call it off",
         }
@@ -112,6 +117,7 @@ impl StepChoice {
             StepChoice::Progress => Step::ProgressSent,
             // Waiting longer is allowed whenever a nudge is.
             StepChoice::KeepWaiting => Step::NudgeSent,
+            StepChoice::NotAnAnswer => Step::NotAnAnswer,
             StepChoice::MoveBack => Step::MoveBack,
             StepChoice::Cancel => Step::Cancel,
         }
@@ -135,7 +141,7 @@ impl StepChoice {
                 days: wait_days,
             }),
             StepChoice::Redirect => form(FormRequest::Redirect(interview)),
-            StepChoice::Accept | StepChoice::Held => Chosen::Now(take),
+            StepChoice::Accept | StepChoice::Held | StepChoice::NotAnAnswer => Chosen::Now(take),
             StepChoice::Decline
             | StepChoice::NoReply
             | StepChoice::Missed
