@@ -129,7 +129,7 @@ fn an_invitation_moves_the_meeting_on_the_home_screen() {
         .arg(&invite)
         .assert()
         .success()
-        .stdout(contains("0 meetings, 1 already as the calendar says"));
+        .stdout(contains("0 meetings, 1 changing nothing"));
 
     let new_start = chrono::DateTime::parse_from_rfc3339("2026-11-27T15:30:00+01:00").unwrap();
     let shown = clock().when(rolo::domain::Timestamp(

@@ -107,13 +107,13 @@ fn an_invitation_answers_the_request_and_only_its_latest_version_counts() {
         dir.path(),
         &calendar("REQUEST", std::slice::from_ref(&first)),
     )
-    .stdout(contains("0 meetings, 1 already"));
+    .stdout(contains("0 meetings, 1 changing nothing"));
     import(
         &db,
         dir.path(),
         &calendar("REQUEST", &[moved.clone(), first]),
     )
-    .stdout(contains("0 meetings, 1 already"));
+    .stdout(contains("0 meetings, 1 changing nothing"));
     let meetings = scheduled(&db);
     assert_eq!(meetings.len(), 1);
     assert_eq!(meetings[0].starts_at.to_text(), "2026-11-28T14:00:00.000Z");
@@ -183,4 +183,36 @@ fn events_that_are_not_the_conversation_are_left() {
     // Years away: named and left out.
     let far = event("far", 0, "99991231T100000Z", None, &["ada@engines.example"]);
     import(&db, dir.path(), &calendar("REQUEST", &[far])).stderr(contains("years away"));
+}
+
+#[test]
+fn declining_it_yourself_calls_it_off() {
+    let db = TempStore::new();
+    let interview = asked_ada(&db);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "me = [\"me@home.example\"]\n").unwrap();
+    let mine_declined = event(
+        "d1",
+        0,
+        "20261127T140000Z",
+        Some("20261127T143000Z"),
+        &["ada@engines.example"],
+    )
+    .replace(
+        "END:VEVENT",
+        "ATTENDEE;PARTSTAT=DECLINED:mailto:me@home.example\r\nEND:VEVENT",
+    );
+    let file = dir.path().join("invite.ics");
+    std::fs::write(&file, calendar("REPLY", &[mine_declined])).unwrap();
+    rolo(&db.path())
+        .env("ROLO_CONFIG", &config)
+        .args(["import", "ics"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("set, moved or called off 0 meetings"));
+    let untouched: rolo::domain::Interview = db.get(interview.meta.id).unwrap();
+    assert_eq!(untouched.stage, Stage::Request, "no yes read into it");
+    assert!(scheduled(&db).is_empty());
 }

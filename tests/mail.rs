@@ -646,3 +646,57 @@ fn a_message_that_was_no_answer_is_set_aside_and_the_nudge_returns() {
         Some(NextKind::Nudge)
     );
 }
+
+/// Mail read in before the meeting is marked held (a cron import, then the morning's review):
+/// once it is marked held, the review asks whether that mail was the thank-you.
+#[test]
+fn a_thank_you_read_in_before_the_meeting_is_marked_held_is_offered_after() {
+    let db = TempStore::new();
+    let (_, interview) = ada_asked_by_mail(&db);
+    let starts_at = clock().timestamp().minus(chrono::Duration::hours(6));
+    for step in [
+        rolo::domain::playbook::Step::Accepted,
+        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
+    ] {
+        db.apply_step(
+            interview.meta.id,
+            &step.into(),
+            &clock(),
+            &Default::default(),
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sent");
+    std::fs::write(
+        &file,
+        mbox(&[message(
+            "me@home.example",
+            "ada@engines.example",
+            "Tue, 24 Nov 2026 07:00:00 +0000",
+            "Thank you",
+            "ty@home.example",
+        )]),
+    )
+    .unwrap();
+    rolo(&db.path())
+        .args(["import", "mail"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("once the meeting is marked held"));
+    db.apply_step(
+        interview.meta.id,
+        &rolo::domain::playbook::Step::MeetingHeld {
+            ends_at: starts_at.plus(chrono::Duration::minutes(30)),
+        }
+        .into(),
+        &clock(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        step_of(&db.path(), interview.meta.id, support::NOW),
+        Some(NextKind::ThankYouMailed)
+    );
+}

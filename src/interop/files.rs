@@ -200,13 +200,20 @@ pub fn news(
         _ => {
             let in_file =
                 |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
+            // Only the events with someone rolo knows are kept while the file is read.
+            let known = store.contact_emails()?;
+            let wanted = |event: &super::ics_import::Invitation| {
+                event
+                    .people
+                    .iter()
+                    .any(|(address, _)| known.contains(address))
+            };
             let events = if file == Path::new("-") {
-                super::ics_import::read(std::io::stdin().lock())
+                super::ics_import::read(std::io::stdin().lock(), &wanted)
             } else {
-                super::input::open_regular(file)
-                    .map_err(FileImportError::Unreadable)
-                    .map(std::io::BufReader::new)
-                    .map(super::ics_import::read)?
+                let opened =
+                    super::input::open_regular(file).map_err(FileImportError::Unreadable)?;
+                super::ics_import::read(std::io::BufReader::new(opened), &wanted)
             }
             .map_err(in_file)?;
             return Ok(store.take_in_invitations(&events, me, dry_run, clock)?);

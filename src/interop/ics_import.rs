@@ -40,17 +40,21 @@ pub struct Invitation {
 /// most: a hostile file's "event" may never end.
 const PART_AT_MOST: usize = 1024 * 1024;
 
-/// The most a calendar file is read (a year of a busy calendar is a megabyte or two).
-const READ_AT_MOST: u64 = 256 * 1024 * 1024;
+/// The most a calendar file is read, as for every import.
+const READ_AT_MOST: u64 = super::input::MAX_IMPORT_BYTES;
 
-/// Every event in `reader` (one calendar or several), in the file's order. The file is read a
-/// line at a time and each event parsed on its own, with its calendar's time zones and
-/// method: the memory of one event, not of the file.
-pub fn read(reader: impl BufRead) -> Result<Vec<Invitation>, String> {
-    let mut reader = reader.take(READ_AT_MOST);
+/// The events in `reader` (one calendar or several) that `wanted` keeps, in the file's order.
+/// The file is read a line at a time and each event parsed on its own, with its calendar's
+/// time zones and method: the memory of one event and of those kept, not of the file.
+pub fn read(
+    reader: impl BufRead,
+    wanted: &dyn Fn(&Invitation) -> bool,
+) -> Result<Vec<Invitation>, String> {
+    let mut reader = reader.take(READ_AT_MOST + 1);
     let mut invitations = Vec::new();
     let (mut around, mut event) = (String::new(), String::new());
     let (mut in_calendar, mut in_event, mut calendars) = (false, false, 0);
+    let mut any_event = false;
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -78,7 +82,8 @@ pub fn read(reader: impl BufRead) -> Result<Vec<Invitation>, String> {
                 event.push_str(&text);
                 let one = format!("BEGIN:VCALENDAR\r\n{around}{event}END:VCALENDAR\r\n");
                 if let Ok(calendar) = ICalendar::parse(&one) {
-                    invitations.extend(events_of(&calendar));
+                    invitations.extend(events_of(&calendar).into_iter().filter(|i| wanted(i)));
+                    any_event = true;
                 }
             }
             _ if in_event && event.len() < PART_AT_MOST => event.push_str(&text),
@@ -86,10 +91,16 @@ pub fn read(reader: impl BufRead) -> Result<Vec<Invitation>, String> {
             _ => {}
         }
     }
+    if reader.limit() == 0 {
+        return Err(format!(
+            "it is larger than the {} an import reads",
+            crate::store::disk::human_bytes(READ_AT_MOST)
+        ));
+    }
     if calendars == 0 {
         return Err("it is not an iCalendar file (no BEGIN:VCALENDAR)".into());
     }
-    if invitations.is_empty() {
+    if !any_event {
         return Err("no events (BEGIN:VEVENT … END:VEVENT) rolo can read in it".into());
     }
     Ok(invitations)

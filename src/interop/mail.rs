@@ -150,7 +150,18 @@ fn is_automatic(parsed: &mail_parser::Message<'_>, subject: &str) -> bool {
             "auto:",
             "out of office",
             "autoreply",
+            "auto-reply",
             "abwesend",
+            "abwesenheitsnotiz",
+            "automatische antwort",
+            "réponse automatique",
+            "absence",
+            "respuesta automática",
+            "fuera de la oficina",
+            "risposta automatica",
+            "fuori sede",
+            "automatisch antwoord",
+            "afwezig",
         ]
         .iter()
         .any(|p| lower.starts_with(p))

@@ -82,7 +82,8 @@ impl ImportReport {
     /// already as rolo has them; events with nobody rolo has an open interview with.
     pub fn invitations_summary(&self, dry_run: bool) -> String {
         format!(
-            "{} {}, {} already as the calendar says, {} with nobody rolo is meeting",
+            "{} {}, {} changing nothing (already so, or left as said), {} with nobody rolo is \
+             meeting",
             if dry_run {
                 "would set, move or call off"
             } else {

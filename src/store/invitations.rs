@@ -28,6 +28,18 @@ const PEOPLE_AT_MOST: usize = 2;
 const YEARS_AWAY_AT_MOST: i64 = 5;
 
 impl Store {
+    /// Every live contact's email address, lowercased: who a calendar's events may concern.
+    pub fn contact_emails(&self) -> StoreResult<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT email FROM contacts WHERE email <> '' AND deleted_at IS NULL")?;
+        let emails = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|e| e.map(|e| e.trim().to_lowercase()))
+            .collect::<Result<_, _>>()?;
+        Ok(emails)
+    }
+
     /// Takes in `invitations` (`me`: the user's own addresses, never a contact's), in one
     /// transaction, rolled back at the end for a dry run.
     pub fn take_in_invitations(
@@ -115,6 +127,10 @@ impl Taking<'_> {
             .iter()
             .filter(|(address, _)| !self.me.iter().any(|m| m.eq_ignore_ascii_case(address)))
             .collect();
+        // The user declining it calls it off for everyone on it.
+        let i_declined = invitation.people.iter().any(|(address, declined)| {
+            *declined && self.me.iter().any(|m| m.eq_ignore_ascii_case(address))
+        });
         let mut concerned = false;
         for (address, declined) in &others {
             let Some((contact, name)) = self.contact_by_email(address)? else {
@@ -142,7 +158,7 @@ impl Taking<'_> {
                 )));
                 continue;
             }
-            let cancelled = invitation.cancelled || *declined;
+            let cancelled = invitation.cancelled || *declined || i_declined;
             self.meeting(&interview, &name, invitation, cancelled, report)?;
         }
         if !concerned {

@@ -75,10 +75,12 @@ impl Store {
             let mut failed: StoreResult<()> = Ok(());
             let mut found_so_far = 0u64;
             let read_result = read(&already, &mut |found| {
-                found_so_far += 1;
+                let counted = !matches!(found, Found::ReadTo(_));
+                found_so_far += u64::from(counted);
                 // Said every few hundred, and asked whether to go on (Esc in the app,
                 // Ctrl-C on the command line): stopping leaves everything as it was.
-                if found_so_far.is_multiple_of(PROGRESS_EVERY)
+                if counted
+                    && found_so_far.is_multiple_of(PROGRESS_EVERY)
                     && progress(found_so_far, 0).is_break()
                 {
                     failed = Err(StoreError::Cancelled);
@@ -350,22 +352,27 @@ impl<'a> Taking<'a> {
         if came_in || interview.thanked_at.is_some() || interview.mailed_at.is_some() {
             return Ok(());
         }
-        let held: Option<Meeting> = record::select::<Meeting>(
+        // Held, or set and its time past but not yet marked (mail is often read in before the
+        // review marks the meeting held): the step asks once the meeting is held.
+        let met: Option<Meeting> = record::select::<Meeting>(
             self.tx,
-            "interview_id = ? AND deleted_at IS NULL AND status = 'held' \
+            "interview_id = ? AND deleted_at IS NULL AND status IN ('held', 'scheduled') \
              ORDER BY starts_at DESC LIMIT 1",
             &[&interview.meta.id],
         )?
         .into_iter()
         .next();
-        if let Some(meeting) = held.filter(|m| m.status == MeetingStatus::Held) {
+        if let Some(meeting) =
+            met.filter(|m| matches!(m.status, MeetingStatus::Held | MeetingStatus::Scheduled))
+        {
             let end = meeting.ends_at();
             if message.at >= end && message.at <= end.plus(Duration::hours(THANK_YOU_WITHIN_HOURS))
             {
                 interview.mailed_at = Some(message.at);
                 record::update(self.tx, interview, self.clock.timestamp())?;
                 self.report.notices.push(notice(format!(
-                    "Your message to {name} on {} may have been the thank-you: the review asks",
+                    "Your message to {name} on {} may have been the thank-you: the review asks \
+                     once the meeting is marked held",
                     day(message.at)
                 )));
             }
