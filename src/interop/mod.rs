@@ -28,6 +28,13 @@ pub struct RowError {
     pub message: String,
 }
 
+impl RowError {
+    /// A line of what an import changed or left, for its report: of no line of a file.
+    pub fn notice(message: String) -> RowError {
+        RowError { line: 0, message }
+    }
+}
+
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line == 0 {

@@ -19,7 +19,6 @@ use crate::domain::{
 };
 use crate::interop::ics_import::Invitation;
 use crate::interop::{ImportReport, RowError};
-use crate::store::messages::notice;
 
 /// Guests besides the user beyond which an event is a gathering, not a conversation.
 const PEOPLE_AT_MOST: usize = 2;
@@ -153,7 +152,7 @@ impl Taking<'_> {
             };
             if let Some(why) = left {
                 report.unchanged += 1;
-                report.notices.push(notice(format!(
+                report.notices.push(RowError::notice(format!(
                     "The event of {when} with {name} is left: {why}"
                 )));
                 continue;
@@ -256,7 +255,7 @@ impl Taking<'_> {
             entry.interview_id = Some(interview.meta.id);
             record::insert(tx, &entry)?;
             report.updated += 1;
-            report.notices.push(notice(format!(
+            report.notices.push(RowError::notice(format!(
                 "The meeting with {name} {when} is called off: the review asks for a new time"
             )));
             return Ok(());
@@ -289,7 +288,7 @@ impl Taking<'_> {
             Some(NextKind::SetMeeting | NextKind::Meeting | NextKind::DidItHappen)
         ) {
             report.unchanged += 1;
-            report.notices.push(notice(format!(
+            report.notices.push(RowError::notice(format!(
                 "The invitation of {when} with {name} is left: the meeting has been held"
             )));
             return Ok(());
@@ -317,9 +316,9 @@ impl Taking<'_> {
         } else {
             "set for"
         };
-        report
-            .notices
-            .push(notice(format!("The meeting with {name} is {verb} {when}")));
+        report.notices.push(RowError::notice(format!(
+            "The meeting with {name} is {verb} {when}"
+        )));
         Ok(())
     }
 }

@@ -15,10 +15,10 @@ use super::{Store, StoreError, StoreResult};
 use crate::domain::{
     Clock, Id, Interaction, Interview, Meeting, MeetingStatus, ReplyStatus, Stage, Timestamp,
 };
-use crate::interop::ImportReport;
 use crate::interop::identity::profile_key;
 use crate::interop::mail::{Already, Found, ReadTo};
 use crate::interop::messages::{Message, Party};
+use crate::interop::{ImportReport, RowError};
 
 /// How many messages are read between two words of progress.
 const PROGRESS_EVERY: u64 = 256;
@@ -41,12 +41,6 @@ pub enum MessagesError {
 impl From<StoreError> for MessagesError {
     fn from(e: StoreError) -> Self {
         MessagesError::Store(e)
-    }
-}
-
-impl From<rusqlite::Error> for MessagesError {
-    fn from(e: rusqlite::Error) -> Self {
-        MessagesError::Store(e.into())
     }
 }
 
@@ -218,7 +212,7 @@ impl<'a> Taking<'a> {
             Found::Message(message)
                 if message.at > self.clock.timestamp().plus(Duration::days(1)) =>
             {
-                self.report.skipped.push(crate::interop::RowError {
+                self.report.skipped.push(RowError {
                     line: 0,
                     message: format!(
                         "the message from {} of {} ({}) is dated in the future; left out",
@@ -343,7 +337,7 @@ impl<'a> Taking<'a> {
         {
             interview.heard_back_at = Some(message.at);
             record::update(self.tx, interview, self.clock.timestamp())?;
-            self.report.notices.push(notice(format!(
+            self.report.notices.push(RowError::notice(format!(
                 "{name} wrote back on {}: the review asks what they said",
                 day(message.at)
             )));
@@ -370,7 +364,7 @@ impl<'a> Taking<'a> {
             {
                 interview.mailed_at = Some(message.at);
                 record::update(self.tx, interview, self.clock.timestamp())?;
-                self.report.notices.push(notice(format!(
+                self.report.notices.push(RowError::notice(format!(
                     "Your message to {name} on {} may have been the thank-you: the review asks \
                      once the meeting is marked held",
                     day(message.at)
@@ -397,9 +391,4 @@ fn summary_of(message: &Message, name: &str, came_in: bool) -> String {
         .chars()
         .take(crate::domain::limits::ONE_LINE)
         .collect()
-}
-
-/// A line of what the review will ask, for the report.
-pub fn notice(message: String) -> crate::interop::RowError {
-    crate::interop::RowError { line: 0, message }
 }
