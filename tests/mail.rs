@@ -32,14 +32,8 @@ fn ada_asked_by_mail(db: &Store) -> (Contact, Interview) {
     (ada, interview)
 }
 
-/// The interview accepted, its meeting set at `starts_at` (an hour), and marked held as of
-/// `as_of`.
-fn met(
-    db: &Store,
-    interview: &Interview,
-    starts_at: rolo::domain::Timestamp,
-    as_of: &rolo::domain::Clock,
-) {
+/// The interview accepted and its meeting set at `starts_at`.
+fn set_meeting(db: &Store, interview: &Interview, starts_at: rolo::domain::Timestamp) {
     for step in [
         rolo::domain::playbook::Step::Accepted,
         rolo::domain::playbook::Step::MeetingScheduled { starts_at },
@@ -52,6 +46,17 @@ fn met(
         )
         .unwrap();
     }
+}
+
+/// The interview accepted, its meeting set at `starts_at` (an hour), and marked held as of
+/// `as_of`.
+fn met(
+    db: &Store,
+    interview: &Interview,
+    starts_at: rolo::domain::Timestamp,
+    as_of: &rolo::domain::Clock,
+) {
+    set_meeting(db, interview, starts_at);
     db.apply_step(
         interview.meta.id,
         &rolo::domain::playbook::Step::MeetingHeld {
@@ -654,18 +659,7 @@ fn a_thank_you_read_in_before_the_meeting_is_marked_held_is_offered_after() {
     let db = TempStore::new();
     let (_, interview) = ada_asked_by_mail(&db);
     let starts_at = clock().timestamp().minus(chrono::Duration::hours(6));
-    for step in [
-        rolo::domain::playbook::Step::Accepted,
-        rolo::domain::playbook::Step::MeetingScheduled { starts_at },
-    ] {
-        db.apply_step(
-            interview.meta.id,
-            &step.into(),
-            &clock(),
-            &Default::default(),
-        )
-        .unwrap();
-    }
+    set_meeting(&db, &interview, starts_at);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sent");
     std::fs::write(
