@@ -12,6 +12,9 @@ fn entry_rowid(kind: SearchKind, source_rowid: i64) -> i64 {
     source_rowid * 8 + kind.code()
 }
 
+/// Words of a query searched for, at most.
+const WORDS_SEARCHED: usize = 8;
+
 /// Hits listed per kind, at most.
 pub const HITS_PER_KIND: usize = 8;
 
@@ -68,10 +71,13 @@ pub fn snippet(text: &str, query: &str) -> String {
 }
 
 /// The words typed, each as a prefix, all required: `ada compil` → `"ada"* "compil"*`.
+/// Only the first `WORDS_SEARCHED` words are asked: a pasted paragraph is not a search, and each
+/// word more is another pass over the index.
 fn match_expression(query: &str) -> Option<String> {
     let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(WORDS_SEARCHED)
         .map(|w| format!("\"{w}\"*"))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
