@@ -238,16 +238,18 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
             return crate::tui::run(store, &options, clock);
         }
     };
-    let (store, why) = Store::open_for_reading(&file)
-        .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
-    if why.is_some() {
-        // The app opens, read-only, with the reason and the remedy in its footer.
-        let notice = store
-            .read_only_reason()
+    // Opened on the other core while the terminal is taken.
+    let opening = std::thread::spawn(move || -> Result<(Store, Option<String>)> {
+        let (store, why) = Store::open_for_reading(&file)
+            .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
+        // A file that cannot be written opens read-only, the reason and the remedy in the
+        // footer.
+        let notice = why
+            .and(store.read_only_reason())
             .map(|why| format!("Read-only: {why}"));
-        return crate::tui::run(store, &with_notice(notice), clock);
-    }
-    crate::tui::run(store, &options, clock)
+        Ok((store, notice))
+    });
+    crate::tui::run_opening(opening, &options, clock)
 }
 
 /// The app draws on a terminal and reads keys from it: without one (cron, `ssh host rolo`, a

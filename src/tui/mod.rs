@@ -35,8 +35,35 @@ pub struct Options {
 
 /// Opens the app on `store` until the user quits.
 pub fn run(store: Store, options: &Options, clock: &Clock) -> Result<()> {
+    let guard = app::terminal::TerminalGuard::take(options.mouse)?;
+    run_on(guard, store, options, clock)
+}
+
+/// The database being opened on another thread, and why it is to be read only (if it is).
+pub type Opening = std::thread::JoinHandle<Result<(Store, Option<String>)>>;
+
+/// As `run`, with the database opened on another thread while this one takes the terminal:
+/// each took about a millisecond on the path to the first frame, one after the other. A file
+/// that cannot be opened ends the app with the terminal given back first.
+pub fn run_opening(opening: Opening, options: &Options, clock: &Clock) -> Result<()> {
+    let guard = app::terminal::TerminalGuard::take(options.mouse)?;
+    let (store, read_only) = opening
+        .join()
+        .map_err(|_| color_eyre::eyre::eyre!("opening the database failed unexpectedly"))??;
+    let options = Options {
+        notice: read_only.or_else(|| options.notice.clone()),
+        ..options.clone()
+    };
+    run_on(guard, store, &options, clock)
+}
+
+fn run_on(
+    mut guard: app::terminal::TerminalGuard,
+    store: Store,
+    options: &Options,
+    clock: &Clock,
+) -> Result<()> {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
-    let mut guard = app::terminal::TerminalGuard::take(options.mouse)?;
     crate::store::busy::show_waits_with(app::terminal::show_wait);
     let size = guard.terminal.size()?;
     let mut app = app::App::new(
