@@ -69,6 +69,18 @@ fn met(
     .unwrap();
 }
 
+/// The app on `db`'s file, at the fixed clock.
+fn app_on(db: &TempStore) -> support::tui::Tester {
+    let store = Store::open(&db.path()).unwrap();
+    support::tui::Tester::on(
+        store,
+        120,
+        40,
+        None,
+        rolo::tui::view::theme::Theme::new(true),
+    )
+}
+
 /// One message as mail programs store it (CRLF or LF; headers, a blank line, a body).
 fn message(from: &str, to: &str, date: &str, subject: &str, id: &str) -> String {
     format!(
@@ -379,14 +391,7 @@ fn d_in_the_review_takes_the_mail_as_the_thank_you() {
     let mut held: Interview = db.get(interview.meta.id).unwrap();
     held.mailed_at = Some(mailed);
     db.update(&mut held, mailed).unwrap();
-    let store = Store::open(&db.path()).unwrap();
-    let mut t = support::tui::Tester::on(
-        store,
-        120,
-        40,
-        None,
-        rolo::tui::view::theme::Theme::new(true),
-    );
+    let mut t = app_on(&db);
     t.press("R");
     assert!(
         t.screen()
@@ -628,14 +633,7 @@ fn a_message_that_was_no_answer_is_set_aside_and_the_nudge_returns() {
     let mut asked: Interview = db.get(interview.meta.id).unwrap();
     asked.heard_back_at = Some(clock().timestamp().plus(chrono::Duration::minutes(1)));
     db.update(&mut asked, clock().timestamp()).unwrap();
-    let store = Store::open(&db.path()).unwrap();
-    let mut t = support::tui::Tester::on(
-        store,
-        120,
-        40,
-        None,
-        rolo::tui::view::theme::Theme::new(true),
-    );
+    let mut t = app_on(&db);
     t.press("R d");
     assert!(
         t.screen().contains("That was no answer: keep waiting"),
