@@ -1,6 +1,7 @@
 //! The shared test harness: a fixed clock, a temporary database, and the real binary.
 #![allow(dead_code)] // each test file uses its own part of the harness
 
+pub mod mail;
 pub mod pty;
 pub mod tui;
 
