@@ -28,6 +28,7 @@ pub(crate) mod record;
 pub mod review;
 pub mod safe_write;
 pub mod search;
+mod search_index;
 mod seed;
 pub mod sent;
 pub mod snapshot;
