@@ -51,14 +51,14 @@ impl Store {
         let settings = self.playbook().clone();
         let latest = latest_versions(invitations);
         let work = |tx: &rusqlite::Transaction<'_>| {
+            let taking = Taking {
+                tx,
+                me,
+                clock,
+                settings: &settings,
+            };
             let mut report = ImportReport::default();
             for invitation in &latest {
-                let taking = Taking {
-                    tx,
-                    me,
-                    clock,
-                    settings: &settings,
-                };
                 taking.invitation(invitation, &mut report)?;
             }
             Ok(report)
