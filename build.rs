@@ -28,4 +28,16 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/refs/heads");
     println!("cargo:rerun-if-changed=build.rs");
+    pack_relocations();
+}
+
+/// The binary is position-independent, so before `main` the loader patches every pointer in
+/// its tables: about 39,000 of them, a millisecond of every start (`LD_DEBUG=statistics`).
+/// Packed relative relocations (DT_RELR; glibc 2.36 and later) cut that to a fifth, and the
+/// binary keeps its randomised address.
+fn pack_relocations() {
+    let target = |key: &str| std::env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
 }
