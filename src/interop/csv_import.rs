@@ -148,25 +148,56 @@ pub struct ParsedCsv {
     pub rows: Vec<Result<ImportRow, RowError>>,
 }
 
-/// Parses a CSV with its header on the first line.
+/// Parses a CSV with its header on the first line, every row at once.
 pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, String> {
-    let table = table::read(bytes, |_| true);
-    let map = mapping(&table.header, overrides)?;
-    let mut rows: Vec<Result<ImportRow, RowError>> =
-        Vec::with_capacity(table.rows.len() + table.errors.len());
-    rows.extend(table.errors.into_iter().map(Err));
-    for (line, fields) in table.rows {
+    let mut reader = open(bytes, overrides)?;
+    let rows = reader.by_ref().collect();
+    Ok(ParsedCsv {
+        mapping: reader.mapping,
+        header: reader.table.header,
+        rows,
+    })
+}
+
+/// A CSV's rows as contacts, read one at a time.
+pub struct CsvRows<'a> {
+    pub mapping: Vec<(usize, &'static str)>,
+    table: table::Table<'a>,
+}
+
+/// Opens a CSV with its header on the first line: which column fills which field, from the
+/// header and `overrides`, or why none can.
+pub fn open<'a>(bytes: &'a [u8], overrides: &[(String, String)]) -> Result<CsvRows<'a>, String> {
+    let table = table::open(bytes, |_| true);
+    let mapping = mapping(&table.header, overrides)?;
+    Ok(CsvRows { mapping, table })
+}
+
+impl CsvRows<'_> {
+    pub fn header(&self) -> &[String] {
+        &self.table.header
+    }
+
+    /// The contact one row of the file describes.
+    fn row(&self, line: u64, mut fields: Vec<String>) -> ImportRow {
+        let header = &self.table.header;
         let mut row = ImportRow {
             line,
             ..ImportRow::default()
         };
         let mut extra: Vec<String> = Vec::new();
-        if map.iter().any(|(_, field)| *field == "how_met") {
+        if self.mapping.iter().any(|(_, field)| *field == "how_met") {
             row.how_met = Some(String::new());
         }
         let (mut first, mut middle, mut last) = (String::new(), String::new(), String::new());
-        for (index, field) in &map {
-            let value = unguarded(fields.get(*index).cloned().unwrap_or_default());
+        for (index, field) in &self.mapping {
+            // Each column fills one field: its text is taken, not copied.
+            let value = unguarded(
+                fields
+                    .get_mut(*index)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
+            );
             if value.trim().is_empty() {
                 continue;
             }
@@ -178,11 +209,7 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 _ => (value, None),
             };
             if let Some(others) = others {
-                extra.push(format!(
-                    "{}: {}",
-                    header_name(&table.header, *index),
-                    others
-                ));
+                extra.push(format!("{}: {}", header_name(header, *index), others));
             }
             // Several columns for one field (a mobile and a business phone): the first with
             // something in it.
@@ -215,7 +242,7 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 *slot = value;
             } else if *slot != value && matches!(*field, "email" | "phone" | "linkedin") {
                 // A second email or phone has nowhere of its own: kept in the notes.
-                extra.push(format!("{}: {value}", header_name(&table.header, *index)));
+                extra.push(format!("{}: {value}", header_name(header, *index)));
             }
         }
         if !extra.is_empty() {
@@ -232,11 +259,23 @@ pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, 
                 .collect::<Vec<_>>()
                 .join(" ");
         }
-        rows.push(Ok(row));
+        row
     }
-    Ok(ParsedCsv {
-        mapping: map,
-        header: table.header,
-        rows,
-    })
+}
+
+impl Iterator for CsvRows<'_> {
+    type Item = Result<ImportRow, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(match self.table.next()? {
+            Ok((line, fields)) => Ok(self.row(line, fields)),
+            Err(problem) => Err(problem),
+        })
+    }
+}
+
+impl super::contacts_import::RowSource for CsvRows<'_> {
+    fn expected(&self) -> u64 {
+        self.table.expected()
+    }
 }

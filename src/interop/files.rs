@@ -4,7 +4,7 @@
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use super::contacts_import::{self, ImportError, ImportOptions, ImportRow};
+use super::contacts_import::{self, ImportError, ImportOptions, RowSource};
 use super::{ImportReport, RowError, csv_import, json, linkedin, vcard};
 use crate::domain::Clock;
 use crate::store::{Store, StoreError};
@@ -114,13 +114,17 @@ pub fn import(
 ) -> Result<FileImport, FileImportError> {
     let read = || super::input::read_bounded(file).map_err(FileImportError::Unreadable);
     let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
-    let mut columns = None;
-    let mut blank = 0;
-    let (rows, source) = match format {
+    let mut import = |rows: &mut dyn RowSource, source: &str| {
+        contacts_import::import_with_progress(store, rows, options, source, clock, progress)
+    };
+    let (imported, blank, columns) = match format {
         Format::Mail | Format::LinkedinMessages | Format::Ics => {
             let me = crate::config::load().0.settings.me;
             let report = news(store, clock, format, file, options.dry_run, &me, progress)?;
-            return Ok(FileImport { report, columns });
+            return Ok(FileImport {
+                report,
+                columns: None,
+            });
         }
         Format::Json => {
             let export = json::parse(&read()?).map_err(in_file)?;
@@ -131,37 +135,49 @@ pub fn import(
                 unchanged: merged.unchanged,
                 ..ImportReport::default()
             };
-            return Ok(FileImport { report, columns });
+            return Ok(FileImport {
+                report,
+                columns: None,
+            });
         }
         Format::Linkedin => {
-            let parsed = linkedin::parse(&read()?, clock).map_err(in_file)?;
-            blank = parsed.blank;
-            (parsed.rows, "LinkedIn")
+            let bytes = read()?;
+            let mut rows = linkedin::open(&bytes, clock).map_err(in_file)?;
+            let imported = import(&mut rows, "LinkedIn");
+            (imported, rows.blank(), None)
         }
-        Format::Vcard => (read_cards(file)?, "a vCard import"),
+        Format::Vcard if file.is_dir() => {
+            let mut rows = vcard::Folder::open(file).map_err(FileImportError::Unreadable)?;
+            (import(&mut rows, "a vCard import"), 0, None)
+        }
+        Format::Vcard => {
+            let mut rows = vcard::read(read()?);
+            (import(&mut rows, "a vCard import"), 0, None)
+        }
         Format::Csv => {
-            let parsed = csv_import::parse(&read()?, map).map_err(in_file)?;
-            let shown: Vec<String> = parsed
+            let bytes = read()?;
+            let mut rows = csv_import::open(&bytes, map).map_err(in_file)?;
+            let header = rows.header();
+            let shown: Vec<String> = rows
                 .mapping
                 .iter()
-                .map(|(i, field)| format!("{} → {field}", parsed.header[*i]))
+                .map(|(i, field)| format!("{} → {field}", header[*i]))
                 .collect();
-            columns = Some(shown.join(", "));
-            (parsed.rows, "a CSV import")
+            (import(&mut rows, "a CSV import"), 0, Some(shown.join(", ")))
         }
     };
-    if rows.is_empty() {
-        let nothing = match format {
-            Format::Vcard => "no cards (BEGIN:VCARD … END:VCARD) in it",
-            _ => "no rows under its header",
-        };
-        return Err(in_file(format!("nothing to import: {nothing}")));
-    }
-    match contacts_import::import_with_progress(store, rows, options, source, clock, progress) {
+    match imported {
         Ok(report) => Ok(FileImport {
             report: ImportReport { blank, ..report },
             columns,
         }),
+        Err(ImportError::Empty) => {
+            let nothing = match format {
+                Format::Vcard => "no cards (BEGIN:VCARD … END:VCARD) in it",
+                _ => "no rows under its header",
+            };
+            Err(in_file(format!("nothing to import: {nothing}")))
+        }
         Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),
         Err(ImportError::Store(e)) => Err(FileImportError::Store(e)),
     }
@@ -224,56 +240,6 @@ pub fn news(
         Err(MessagesError::Unreadable(why)) => Err(FileImportError::Unreadable(why)),
         Err(MessagesError::Store(e)) => Err(FileImportError::Store(e)),
     }
-}
-
-/// The cards of a .vcf file, or of every .vcf file in a folder (problems named with their file).
-fn read_cards(file: &Path) -> Result<Vec<Result<ImportRow, RowError>>, FileImportError> {
-    let unreadable = |at: &Path, e: std::io::Error| {
-        FileImportError::Unreadable(format!("cannot read {}: {e}", at.display()))
-    };
-    if !file.is_dir() {
-        let bytes = super::input::read_bounded(file).map_err(FileImportError::Unreadable)?;
-        return Ok(vcard::parse(&bytes));
-    }
-    let mut files: Vec<_> = std::fs::read_dir(file)
-        .map_err(|e| unreadable(file, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("vcf") || x.eq_ignore_ascii_case("vcard"))
-        })
-        .collect();
-    files.sort();
-    let mut rows = Vec::new();
-    for card in files {
-        let bytes = super::input::read_bounded(&card).map_err(FileImportError::Unreadable)?;
-        let name = card
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let cards = vcard::parse(&bytes);
-        if cards.is_empty() {
-            // A file of the folder with no card in it is said, not passed over.
-            rows.push(Err(RowError {
-                line: 1,
-                message: contacts_import::in_file(
-                    &name,
-                    "no cards (BEGIN:VCARD … END:VCARD) in it",
-                ),
-            }));
-        }
-        rows.extend(cards.into_iter().map(|row| match row {
-            Ok(row) => Ok(ImportRow {
-                file: name.clone(),
-                ..row
-            }),
-            Err(e) => Err(RowError {
-                line: e.line,
-                message: contacts_import::in_file(&name, &e.message),
-            }),
-        }));
-    }
-    Ok(rows)
 }
 
 /// "Importing ▕██████      ▏ 12000 / 30000": a bar `width` cells wide.

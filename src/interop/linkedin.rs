@@ -17,13 +17,38 @@ pub struct Parsed {
     pub blank: u64,
 }
 
-/// Parses an export.
+/// Parses an export, every row at once.
 pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Parsed, String> {
+    let mut reader = open(bytes, clock)?;
+    let rows = reader.by_ref().collect();
+    Ok(Parsed {
+        rows,
+        blank: reader.blank(),
+    })
+}
+
+/// An export's connections, read one at a time.
+pub struct Connections<'a> {
+    table: table::Table<'a>,
+    clock: &'a Clock,
+    first: Option<usize>,
+    last: Option<usize>,
+    url: Option<usize>,
+    email: Option<usize>,
+    company: Option<usize>,
+    position: Option<usize>,
+    connected: Option<usize>,
+    /// Rows with fields but no one in them (members who hide their profile).
+    hidden: u64,
+}
+
+/// Opens an export: its header found under LinkedIn's notes, or why it is not one.
+pub fn open<'a>(bytes: &'a [u8], clock: &'a Clock) -> Result<Connections<'a>, String> {
     let is_header = |fields: &[String]| {
         let has = |name: &str| fields.iter().any(|f| f.eq_ignore_ascii_case(name));
         has("First Name") && has("Last Name")
     };
-    let table = table::read(bytes, is_header);
+    let table = table::open(bytes, is_header);
     if !is_header(&table.header) {
         return Err(
             "no LinkedIn header found (a line with First Name, Last Name, URL, …): \
@@ -37,75 +62,103 @@ pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Parsed, String> {
             .iter()
             .position(|h| h.eq_ignore_ascii_case(name))
     };
-    let (first, last) = (column("First Name"), column("Last Name"));
-    let (url, email, company, position, connected) = (
-        column("URL"),
-        column("Email Address"),
-        column("Company"),
-        column("Position"),
-        column("Connected On"),
-    );
-    let mut rows: Vec<Result<ImportRow, RowError>> =
-        Vec::with_capacity(table.rows.len() + table.errors.len());
-    rows.extend(table.errors.into_iter().map(Err));
-    let mut blank = table.blank;
-    for (line, fields) in table.rows {
-        let someone = [first, last, url, email, company]
+    Ok(Connections {
+        first: column("First Name"),
+        last: column("Last Name"),
+        url: column("URL"),
+        email: column("Email Address"),
+        company: column("Company"),
+        position: column("Position"),
+        connected: column("Connected On"),
+        table,
+        clock,
+        hidden: 0,
+    })
+}
+
+impl Connections<'_> {
+    /// Rows so far with no one in them.
+    pub fn blank(&self) -> u64 {
+        self.table.blank + self.hidden
+    }
+
+    /// The connection on one row, why it cannot be read, or `None` for a hidden member.
+    fn row(&self, line: u64, mut fields: Vec<String>) -> Option<Result<ImportRow, RowError>> {
+        let someone = [self.first, self.last, self.url, self.email, self.company]
             .into_iter()
             .flatten()
             .any(|i| fields.get(i).is_some_and(|f| !f.trim().is_empty()));
         if !someone {
-            blank += 1;
-            continue;
+            return None;
         }
-        let get = |index: Option<usize>| {
+        let width = self.table.header.len();
+        if fields.len() < width.saturating_sub(1) {
+            return Some(Err(RowError {
+                line,
+                message: format!("{} fields where the header has {width}", fields.len()),
+            }));
+        }
+        // Each column fills one field: its text is taken, not copied.
+        let mut take = |index: Option<usize>| {
             index
-                .and_then(|i| fields.get(i))
-                .cloned()
+                .and_then(|i| fields.get_mut(i))
+                .map(std::mem::take)
                 .unwrap_or_default()
         };
-        if fields.len() < table.header.len().saturating_sub(1) {
-            rows.push(Err(RowError {
-                line,
-                message: format!(
-                    "{} fields where the header has {}",
-                    fields.len(),
-                    table.header.len()
-                ),
-            }));
-            continue;
-        }
-        let connected_on = get(connected);
+        let connected_on = take(self.connected);
         let connected_on = if connected_on.is_empty() {
             None
         } else {
             match connection_date(&connected_on) {
-                Some(day) => Some(clock.at_local(
+                Some(day) => Some(self.clock.at_local(
                     day,
                     chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default(),
                 )),
                 None => {
-                    rows.push(Err(RowError {
+                    return Some(Err(RowError {
                         line,
                         message: format!("{connected_on:?} is not a date (like 12 Mar 2024)"),
                     }));
-                    continue;
                 }
             }
         };
-        let name = format!("{} {}", get(first), get(last)).trim().to_string();
-        rows.push(Ok(ImportRow {
+        let name = format!("{} {}", take(self.first), take(self.last))
+            .trim()
+            .to_string();
+        Some(Ok(ImportRow {
             line,
             name,
-            organization: get(company),
-            title: get(position),
-            email: get(email),
-            linkedin: get(url),
+            organization: take(self.company),
+            title: take(self.position),
+            email: take(self.email),
+            linkedin: take(self.url),
             connected_on,
             ..ImportRow::default()
-        }));
+        }))
     }
-    Ok(Parsed { rows, blank })
+}
+
+impl Iterator for Connections<'_> {
+    type Item = Result<ImportRow, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (line, fields) = match self.table.next()? {
+                Ok(line) => line,
+                Err(problem) => return Some(Err(problem)),
+            };
+            match self.row(line, fields) {
+                Some(row) => return Some(row),
+                None => self.hidden += 1,
+            }
+        }
+    }
+}
+
+impl super::contacts_import::RowSource for Connections<'_> {
+    fn expected(&self) -> u64 {
+        self.table.expected()
+    }
 }
 
 /// "12 Mar 2024", "7-Feb-22", ISO dates, and the older exports' "1/8/18, 6:14 PM" (month

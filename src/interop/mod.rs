@@ -11,6 +11,7 @@ pub mod ics;
 pub mod ics_import;
 pub mod identity;
 pub mod import_row;
+mod import_write;
 pub mod input;
 pub mod json;
 pub mod linkedin;

@@ -5,7 +5,10 @@
 //! contact. A value that cannot be used (a malformed email) costs that value, reported, not
 //! the person.
 
+mod folder;
 mod text;
+
+pub use folder::Folder;
 
 use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
@@ -16,16 +19,41 @@ use crate::store::looks_like_email;
 
 /// Every card of a file: a contact to import, or why the card could not be read.
 pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
-    text::cards(bytes)
-        .into_iter()
-        .map(|card| match Parser::new(&card.text).entry() {
+    read(bytes.to_vec()).collect()
+}
+
+/// The cards of a file as contacts, one at a time.
+pub fn read(bytes: Vec<u8>) -> Contacts {
+    Contacts {
+        cards: text::Cards::new(bytes),
+    }
+}
+
+/// A file's cards, read as contacts one at a time.
+pub struct Contacts {
+    cards: text::Cards,
+}
+
+impl super::contacts_import::RowSource for Contacts {
+    /// How many cards the file seems to hold (its BEGIN lines).
+    fn expected(&self) -> u64 {
+        self.cards.expected()
+    }
+}
+
+impl Iterator for Contacts {
+    type Item = Result<ImportRow, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let card = self.cards.next()?;
+        Some(match Parser::new(&card.text).entry() {
             Entry::VCard(parsed) => Ok(row(&card, &parsed)),
             _ => Err(RowError {
                 line: card.line,
                 message: "this card cannot be read as a vCard".into(),
             }),
         })
-        .collect()
+    }
 }
 
 /// The texts of a property's values: a structured value's parts in order.

@@ -49,23 +49,140 @@ impl CardText {
     }
 }
 
-/// The cards in a file, in order.
-pub fn cards(bytes: &[u8]) -> Vec<CardText> {
-    let lines = logical_lines(&decoded_bytes(bytes));
-    split_cards(lines)
+/// The cards of a file, one at a time, in the order they begin: a file of 100,000 cards is
+/// never held as 100,000 texts.
+pub struct Cards {
+    lines: LogicalLines,
+    current: Option<CardText>,
+    /// An AGENT's card, being read out of the card around it.
+    agent: Option<CardText>,
+    after_agent: bool,
+    /// Agents' cards, finished, waiting for the card around them (which begins first).
+    held: Vec<CardText>,
+    ready: std::collections::VecDeque<CardText>,
+    ended: bool,
+    expected: u64,
 }
 
-/// The file as UTF-8-or-other bytes: UTF-16 turned into UTF-8, byte-order marks dropped.
-fn decoded_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return rest.into();
+impl Cards {
+    pub fn new(bytes: Vec<u8>) -> Cards {
+        let (bytes, start) = decoded(bytes);
+        let expected = bytes
+            .split(|b| *b == b'\n' || *b == b'\r')
+            .filter(|line| {
+                let line = line.trim_ascii_start();
+                line.len() >= 11 && line[..11].eq_ignore_ascii_case(b"BEGIN:VCARD")
+            })
+            .count() as u64;
+        Cards {
+            lines: LogicalLines {
+                bytes,
+                at: start,
+                number: 0,
+            },
+            current: None,
+            agent: None,
+            after_agent: false,
+            held: Vec::new(),
+            ready: std::collections::VecDeque::new(),
+            ended: false,
+            expected,
+        }
     }
-    let utf16 = match bytes {
+
+    /// How many cards the file seems to hold (its BEGIN lines), for a progress bar.
+    pub fn expected(&self) -> u64 {
+        self.expected
+    }
+
+    /// A card ends: it is given, then the agents' cards read out of it.
+    fn finish(&mut self, card: CardText) {
+        self.ready.push_back(close(card));
+        self.ready.extend(self.held.drain(..));
+    }
+
+    /// Takes one line into the card it belongs to: from BEGIN:VCARD to END:VCARD, or to the
+    /// next BEGIN or the end of the file when the END is missing; a card nested after AGENT is
+    /// read out as a card of its own.
+    fn take(&mut self, number: u64, line: &str) {
+        let is = |what: &str| {
+            line.trim().split_once(':').is_some_and(|(name, value)| {
+                name.trim().eq_ignore_ascii_case(what) && value.trim().eq_ignore_ascii_case("VCARD")
+            })
+        };
+        if let Some(card) = self.agent.as_mut() {
+            if is("END") {
+                self.held.extend(self.agent.take().map(close));
+            } else if !is("BEGIN") {
+                card.push(number, line);
+            }
+            return;
+        }
+        if is("BEGIN") {
+            if self.current.is_some() && self.after_agent {
+                self.agent = Some(CardText::new(number));
+                self.after_agent = false;
+                return;
+            }
+            if let Some(card) = self.current.take() {
+                self.finish(card);
+            }
+            self.current = Some(CardText::new(number));
+        } else if is("END") {
+            if let Some(card) = self.current.take() {
+                self.finish(card);
+            }
+        } else if let Some(card) = self.current.as_mut() {
+            card.push(number, line);
+        }
+        self.after_agent = line.split_once(':').is_some_and(|(name, value)| {
+            let name = name.rsplit('.').next().unwrap_or(name);
+            name.split(';')
+                .next()
+                .is_some_and(|n| n.trim().eq_ignore_ascii_case("AGENT"))
+                && value.trim().is_empty()
+        });
+    }
+}
+
+impl Iterator for Cards {
+    type Item = CardText;
+
+    fn next(&mut self) -> Option<CardText> {
+        loop {
+            if let Some(card) = self.ready.pop_front() {
+                return Some(card);
+            }
+            if self.ended {
+                return None;
+            }
+            match self.lines.next() {
+                Some((number, line)) => self.take(number, &line),
+                None => {
+                    self.ended = true;
+                    if let Some(card) = self.current.take() {
+                        self.finish(card);
+                    }
+                    self.ready.extend(self.held.drain(..));
+                    self.ready.extend(self.agent.take().map(close));
+                }
+            }
+        }
+    }
+}
+
+/// The file as UTF-8-or-other bytes, and where they begin: UTF-16 turned into UTF-8,
+/// byte-order marks passed over.
+fn decoded(bytes: Vec<u8>) -> (Vec<u8>, usize) {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        return (bytes, 3);
+    }
+    let utf16 = match bytes.as_slice() {
         [0xff, 0xfe, rest @ ..] => Some((rest, false)),
         [0xfe, 0xff, rest @ ..] => Some((rest, true)),
         // No mark, but "B\0E\0G\0…" or "\0B\0E\0G…": UTF-16 all the same.
-        [b, 0, ..] if b.is_ascii() && *b != 0 => Some((bytes, false)),
-        [0, b, ..] if b.is_ascii() && *b != 0 => Some((bytes, true)),
+        [b, 0, ..] if b.is_ascii() && *b != 0 => Some((bytes.as_slice(), false)),
+        [0, b, ..] if b.is_ascii() && *b != 0 => Some((bytes.as_slice(), true)),
         _ => None,
     };
     match utf16 {
@@ -80,50 +197,63 @@ fn decoded_bytes(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
             let text: String = char::decode_utf16(units)
                 .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
                 .collect();
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-            text.into_bytes().into()
+            let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            (text.into_bytes(), start)
         }
-        None => bytes.into(),
+        None => (bytes, 0),
     }
 }
 
 /// The file's lines with folds undone, each decoded to text, with the line each began on.
-fn logical_lines(bytes: &[u8]) -> Vec<(u64, String)> {
-    let mut lines: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut number = 0u64;
-    let mut soft_break = false;
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        let (line, after) = next_line(rest);
-        rest = after;
-        number += 1;
-        let folded = matches!(line.first(), Some(b' ' | b'\t'));
-        match lines.last_mut() {
-            Some((_, last)) if (folded || soft_break) && !line.is_empty() => {
-                if soft_break {
-                    last.pop(); // the "=" that broke the line
-                    last.extend_from_slice(if folded { &line[1..] } else { line });
-                } else {
-                    last.extend_from_slice(&line[1..]);
-                }
-            }
-            _ => lines.push((number, line.to_vec())),
-        }
-        soft_break = lines
-            .last()
-            .is_some_and(|(_, l)| l.ends_with(b"=") && is_quoted_printable(l));
-    }
-    lines
-        .into_iter()
-        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
-        .map(|(n, line)| (n, decode_line(&line)))
-        .collect()
+struct LogicalLines {
+    bytes: Vec<u8>,
+    at: usize,
+    /// The file's lines passed so far.
+    number: u64,
 }
 
-/// The next line and what follows it; any of LF, CRLF, CR CR LF and a lone CR ends a line.
-fn next_line(bytes: &[u8]) -> (&[u8], &[u8]) {
+impl Iterator for LogicalLines {
+    type Item = (u64, String);
+
+    fn next(&mut self) -> Option<(u64, String)> {
+        let soft_break = |line: &[u8]| line.ends_with(b"=") && is_quoted_printable(line);
+        loop {
+            if self.at >= self.bytes.len() {
+                return None;
+            }
+            let (line, used) = next_line(&self.bytes[self.at..]);
+            let mut logical = line.to_vec();
+            self.at += used;
+            self.number += 1;
+            let begins = self.number;
+            // The lines that continue it: folded (a space or tab first), or after a
+            // quoted-printable soft break.
+            while self.at < self.bytes.len() {
+                let (line, used) = next_line(&self.bytes[self.at..]);
+                let folded = matches!(line.first(), Some(b' ' | b'\t'));
+                let broken = soft_break(&logical);
+                if line.is_empty() || !(folded || broken) {
+                    break;
+                }
+                if broken {
+                    logical.pop(); // the "=" that broke the line
+                }
+                logical.extend_from_slice(if folded { &line[1..] } else { line });
+                self.at += used;
+                self.number += 1;
+            }
+            if !logical.iter().all(u8::is_ascii_whitespace) {
+                return Some((begins, decode_line(&logical)));
+            }
+        }
+    }
+}
+
+/// The next line and how many bytes it takes with its end; any of LF, CRLF, CR CR LF and a
+/// lone CR ends a line.
+fn next_line(bytes: &[u8]) -> (&[u8], usize) {
     match bytes.iter().position(|b| *b == b'\n' || *b == b'\r') {
-        None => (bytes, &[]),
+        None => (bytes, bytes.len()),
         Some(end) => {
             let after = &bytes[end..];
             let skip = if after.starts_with(b"\r\r\n") {
@@ -133,7 +263,7 @@ fn next_line(bytes: &[u8]) -> (&[u8], &[u8]) {
             } else {
                 1
             };
-            (&bytes[..end], &after[skip..])
+            (&bytes[..end], end + skip)
         }
     }
 }
@@ -184,61 +314,6 @@ fn decode_line(line: &[u8]) -> String {
     }
 }
 
-/// The lines grouped into cards: each from BEGIN:VCARD to END:VCARD, or to the next BEGIN or the
-/// end of the file when the END is missing; a card nested after AGENT is left out.
-fn split_cards(lines: Vec<(u64, String)>) -> Vec<CardText> {
-    let is = |line: &str, what: &str| {
-        line.trim().split_once(':').is_some_and(|(name, value)| {
-            name.trim().eq_ignore_ascii_case(what) && value.trim().eq_ignore_ascii_case("VCARD")
-        })
-    };
-    let mut cards = Vec::new();
-    let mut current: Option<CardText> = None;
-    // An AGENT's card, being read out of the card around it.
-    let mut agent: Option<CardText> = None;
-    let mut after_agent = false;
-    for (number, line) in lines {
-        if let Some(card) = agent.as_mut() {
-            if is(&line, "END") {
-                cards.extend(agent.take().map(close));
-            } else if !is(&line, "BEGIN") {
-                card.push(number, &line);
-            }
-            continue;
-        }
-        if is(&line, "BEGIN") {
-            if current.is_some() && after_agent {
-                agent = Some(CardText::new(number));
-                after_agent = false;
-                continue;
-            }
-            if let Some(card) = current.take() {
-                cards.push(close(card));
-            }
-            current = Some(CardText::new(number));
-        } else if is(&line, "END") {
-            if let Some(card) = current.take() {
-                cards.push(close(card));
-            }
-        } else if let Some(card) = current.as_mut() {
-            card.push(number, &line);
-        }
-        after_agent = line.split_once(':').is_some_and(|(name, value)| {
-            let name = name.rsplit('.').next().unwrap_or(name);
-            name.split(';')
-                .next()
-                .is_some_and(|n| n.trim().eq_ignore_ascii_case("AGENT"))
-                && value.trim().is_empty()
-        });
-    }
-    cards.extend(agent.map(close));
-    if let Some(card) = current {
-        cards.push(close(card));
-    }
-    cards.sort_by_key(|card| card.line);
-    cards
-}
-
 fn close(mut card: CardText) -> CardText {
     card.text.push_str("END:VCARD\r\n");
     card
@@ -249,7 +324,9 @@ mod tests {
     use super::*;
 
     fn texts(bytes: &[u8]) -> Vec<(u64, String)> {
-        cards(bytes).into_iter().map(|c| (c.line, c.text)).collect()
+        Cards::new(bytes.to_vec())
+            .map(|c| (c.line, c.text))
+            .collect()
     }
 
     #[test]
