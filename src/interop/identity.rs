@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 
+use super::text_map::TextMap;
 use crate::domain::Id;
 
 /// A hash map keyed by text we made ourselves: a quicker hash than the default, which guards
@@ -114,6 +115,30 @@ struct EmailHolder {
     has_profile: bool,
 }
 
+/// The contacts holding one email: nearly always one, kept without a list of its own (a
+/// list each cost 100,000 allocations of room for four).
+#[derive(Debug, Clone)]
+enum Holders {
+    One(EmailHolder),
+    More(Vec<EmailHolder>),
+}
+
+impl Holders {
+    fn all(&self) -> &[EmailHolder] {
+        match self {
+            Holders::One(holder) => std::slice::from_ref(holder),
+            Holders::More(holders) => holders,
+        }
+    }
+
+    fn add(&mut self, holder: EmailHolder) {
+        match self {
+            Holders::One(first) => *self = Holders::More(vec![first.clone(), holder]),
+            Holders::More(holders) => holders.push(holder),
+        }
+    }
+}
+
 /// The contacts with one name and organisation: the first (for the report), and those with
 /// neither profile address nor email, with their phone (what tells namesakes apart).
 #[derive(Debug, Clone, Default)]
@@ -126,9 +151,9 @@ struct Namesakes {
 /// would make 30,000 more entries for what these few fields carry.
 #[derive(Default)]
 pub struct Known {
-    by_profile: FastMap<String, Id>,
-    by_email: FastMap<String, Vec<EmailHolder>>,
-    by_name_and_org: FastMap<String, Namesakes>,
+    by_profile: TextMap<Id>,
+    by_email: TextMap<Holders>,
+    by_name_and_org: TextMap<Namesakes>,
     /// Contacts this import has already given to a row (found by name, or added): a second
     /// row of the same file is never taken for them by name alone, since one file does not
     /// list one person twice without a profile address or email to say so.
@@ -139,28 +164,30 @@ impl Known {
     /// Adds (or brings up to date) what is known of contact `id`. A profile address already
     /// held by another contact stays theirs.
     pub fn remember(&mut self, id: Id, keys: Keys) {
-        let has_profile = match keys.profile {
-            Some(profile) => match self.by_profile.entry(profile) {
-                std::collections::hash_map::Entry::Vacant(free) => {
-                    free.insert(id);
-                    true
-                }
-                std::collections::hash_map::Entry::Occupied(held) => *held.get() == id,
-            },
+        let has_profile = match &keys.profile {
+            Some(profile) => {
+                let (holder, new) = self.by_profile.get_or_insert_with(profile, || id);
+                new || *holder == id
+            }
             None => false,
         };
         let has_email = keys.email.is_some();
-        if let Some(email) = keys.email {
-            let holders = self.by_email.entry(email).or_default();
-            if !holders.iter().any(|h| h.id == id) {
-                holders.push(EmailHolder {
-                    id,
-                    name: keys.name_and_org[..keys.name_len].into(),
-                    has_profile,
-                });
+        if let Some(email) = &keys.email {
+            let holder = || EmailHolder {
+                id,
+                name: keys.name_and_org[..keys.name_len].into(),
+                has_profile,
+            };
+            let (holders, new) = self
+                .by_email
+                .get_or_insert_with(email, || Holders::One(holder()));
+            if !new && !holders.all().iter().any(|h| h.id == id) {
+                holders.add(holder());
             }
         }
-        let namesakes = self.by_name_and_org.entry(keys.name_and_org).or_default();
+        let (namesakes, _) = self
+            .by_name_and_org
+            .get_or_insert_with(&keys.name_and_org, Namesakes::default);
         if namesakes.first.is_none() {
             namesakes.first = Some((id, has_profile));
         }
@@ -185,7 +212,7 @@ impl Known {
     pub fn email_taken_by_other(&self, email: &str, id: Id) -> bool {
         self.by_email
             .get(email)
-            .is_some_and(|holders| !holders.iter().any(|h| h.id == id))
+            .is_some_and(|holders| !holders.all().iter().any(|h| h.id == id))
     }
 
     /// Whether `profile` belongs to a contact other than `id`.
@@ -200,6 +227,7 @@ impl Known {
             return Identity::Known(*id);
         }
         if let Some(holders) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
+            let holders = holders.all();
             let same = holders.iter().find(|holder| {
                 let other_profile = keys.profile.is_some() && holder.has_profile;
                 !other_profile && names_agree(&holder.name, keys.name(), keys.email.as_deref())
@@ -211,7 +239,7 @@ impl Known {
                 },
             };
         }
-        let Some(namesakes) = self.by_name_and_org.get(keys.name_and_org.as_str()) else {
+        let Some(namesakes) = self.by_name_and_org.get(&keys.name_and_org) else {
             return Identity::New { looks_like: None };
         };
         if keys.profile.is_none() && keys.email.is_none() {

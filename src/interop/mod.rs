@@ -19,6 +19,7 @@ pub mod linkedin_messages;
 pub mod mail;
 pub mod messages;
 pub mod table;
+mod text_map;
 pub mod vcard;
 pub mod vcard_export;
 

@@ -71,8 +71,10 @@ pub struct Store {
     playbook: crate::domain::settings::PlaybookSettings,
 }
 
-/// The page cache of one large write, in KiB (negative `cache_size` is KiB).
-const BULK_CACHE_KIB: i64 = 32 * 1024;
+/// The page cache of one large write, in KiB (negative `cache_size` is KiB). 8 MiB holds the
+/// pages a large import keeps going back to (the indexes' inner pages); 32 MiB made a
+/// 100,000-row import no quicker (2.4 s either way) and 25 MB heavier.
+const BULK_CACHE_KIB: i64 = 8 * 1024;
 
 /// Why a store was opened to look only.
 pub const HELD_BY_ANOTHER_APP: &str =
@@ -218,9 +220,9 @@ impl Store {
     }
 
     /// As `write`, for one large transaction (an import, a merge, the demo): the page cache is
-    /// allowed to grow meanwhile (to `BULK_CACHE_KIB`: what a 30,000-row import changes, so
-    /// that its pages are not spilled to the log before the commit, while a larger one spills
-    /// rather than holding its every page in memory), and the live counts are recounted once
+    /// allowed to grow meanwhile (to `BULK_CACHE_KIB`: what a large import spills to the log
+    /// before its commit rather than holding every page it changed), and the live counts are
+    /// recounted once
     /// at the end rather than kept row by row.
     pub fn bulk_write<T>(
         &self,
