@@ -151,7 +151,11 @@ pub fn import(
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Vcard => {
-            let mut rows = vcard::read(read()?);
+            let mut rows = if file == Path::new("-") {
+                vcard::read(read()?)
+            } else {
+                vcard::open(file).map_err(FileImportError::Unreadable)?
+            };
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Csv => {

@@ -85,7 +85,7 @@ fn take_all(handle: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usi
     handle.take(limit).read_to_end(into)
 }
 
-fn too_large(file: &Path, limit: u64) -> String {
+pub fn too_large(file: &Path, limit: u64) -> String {
     format!(
         "{} is larger than the {} an import reads; it is not an export rolo knows. \
          Split it, or check it is the file you meant",

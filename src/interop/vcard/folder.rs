@@ -102,7 +102,7 @@ impl RowSource for Folder {
         let current = self
             .current
             .as_ref()
-            .map_or(0, |(_, cards, _)| cards.expected());
+            .map_or(0, |(_, cards, _)| RowSource::expected(cards));
         self.before + current + self.files.len() as u64
     }
 }

@@ -6,6 +6,7 @@
 //! the person.
 
 mod folder;
+mod lines;
 mod text;
 
 pub use folder::Folder;
@@ -22,22 +23,48 @@ pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
     read(bytes.to_vec()).collect()
 }
 
-/// The cards of a file as contacts, one at a time.
+/// The cards of a file held whole, as contacts one at a time.
 pub fn read(bytes: Vec<u8>) -> Contacts {
     Contacts {
+        size: bytes.len() as u64,
         cards: text::Cards::new(bytes),
+        failure_said: false,
     }
+}
+
+/// The cards of a .vcf file as contacts, read as the file is (a file of 100,000 cards is
+/// never held whole), or why it cannot be read.
+pub fn open(file: &std::path::Path) -> Result<Contacts, String> {
+    use std::io::Read;
+    let handle = crate::interop::input::open_regular(file)?;
+    let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
+    let limit = crate::interop::input::MAX_IMPORT_BYTES;
+    if size > limit {
+        return Err(crate::interop::input::too_large(file, limit));
+    }
+    // Never past the limit, even when the file grows while it is read.
+    let reader = std::io::BufReader::with_capacity(1 << 16, handle.take(limit));
+    let cards = text::Cards::read(Box::new(reader))
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    Ok(Contacts {
+        size,
+        cards,
+        failure_said: false,
+    })
 }
 
 /// A file's cards, read as contacts one at a time.
 pub struct Contacts {
     cards: text::Cards,
+    /// The file's length in bytes.
+    size: u64,
+    failure_said: bool,
 }
 
 impl super::contacts_import::RowSource for Contacts {
-    /// How many cards the file seems to hold (its BEGIN lines).
+    /// How many cards the file seems to hold.
     fn expected(&self) -> u64 {
-        self.cards.expected()
+        self.cards.expected(self.size)
     }
 }
 
@@ -45,7 +72,15 @@ impl Iterator for Contacts {
     type Item = Result<ImportRow, RowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let card = self.cards.next()?;
+        let Some(card) = self.cards.next() else {
+            // A file that stopped being readable is a problem, never a shorter file.
+            let failure = self.cards.failure().filter(|_| !self.failure_said)?;
+            self.failure_said = true;
+            return Some(Err(RowError {
+                line: 0,
+                message: failure.to_string(),
+            }));
+        };
         Some(match Parser::new(&card.text).entry() {
             Entry::VCard(parsed) => Ok(row(&card, &parsed)),
             _ => Err(RowError {

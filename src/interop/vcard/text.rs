@@ -15,6 +15,10 @@
 //!
 //! Each step is one pass over the input: linear in the file's size.
 
+use std::io::{BufRead, Read};
+
+use super::lines::LogicalLines;
+
 /// One card's text, unfolded, one property per line, and the line of the file it begins on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardText {
@@ -61,12 +65,15 @@ pub struct Cards {
     held: Vec<CardText>,
     ready: std::collections::VecDeque<CardText>,
     ended: bool,
-    expected: u64,
+    /// The BEGIN lines of a file held whole.
+    expected: Option<u64>,
+    given: u64,
 }
 
 impl Cards {
+    /// The cards of a file held whole (its BEGIN lines counted for the progress bar).
     pub fn new(bytes: Vec<u8>) -> Cards {
-        let (bytes, start) = decoded(bytes);
+        let (mut bytes, start) = decoded(bytes);
         let expected = bytes
             .split(|b| *b == b'\n' || *b == b'\r')
             .filter(|line| {
@@ -74,12 +81,35 @@ impl Cards {
                 line.len() >= 11 && line[..11].eq_ignore_ascii_case(b"BEGIN:VCARD")
             })
             .count() as u64;
+        bytes.drain(..start);
+        Cards::from_lines(
+            LogicalLines::new(Box::new(std::io::Cursor::new(bytes))),
+            Some(expected),
+        )
+    }
+
+    /// The cards of a file read as they come, never held whole; `size` its length in bytes.
+    /// UTF-16 (rare, and no line of it reads as text before it is decoded) is decoded whole.
+    pub fn read(mut reader: Box<dyn BufRead>) -> std::io::Result<Cards> {
+        let start = reader.fill_buf()?;
+        let utf16 = matches!(
+            start,
+            [0xff, 0xfe, ..] | [0xfe, 0xff, ..] | [_, 0, ..] | [0, _, ..]
+        );
+        if utf16 {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            return Ok(Cards::new(bytes));
+        }
+        if start.starts_with(b"\xef\xbb\xbf") {
+            reader.consume(3);
+        }
+        Ok(Cards::from_lines(LogicalLines::new(reader), None))
+    }
+
+    fn from_lines(lines: LogicalLines, expected: Option<u64>) -> Cards {
         Cards {
-            lines: LogicalLines {
-                bytes,
-                at: start,
-                number: 0,
-            },
+            lines,
             current: None,
             agent: None,
             after_agent: false,
@@ -87,12 +117,25 @@ impl Cards {
             ready: std::collections::VecDeque::new(),
             ended: false,
             expected,
+            given: 0,
         }
     }
 
-    /// How many cards the file seems to hold (its BEGIN lines), for a progress bar.
-    pub fn expected(&self) -> u64 {
-        self.expected
+    /// How many cards the file seems to hold, for a progress bar: its BEGIN lines when it was
+    /// held whole, else the cards so far in the share of it read so far.
+    pub fn expected(&self, size: u64) -> u64 {
+        match self.expected {
+            Some(counted) => counted,
+            None => {
+                let read = self.lines.bytes_read().max(1);
+                (self.given * size / read).max(self.given)
+            }
+        }
+    }
+
+    /// Why the file stopped being readable before its end, if it did.
+    pub fn failure(&self) -> Option<&str> {
+        self.lines.failure()
     }
 
     /// A card ends: it is given, then the agents' cards read out of it.
@@ -151,6 +194,7 @@ impl Iterator for Cards {
     fn next(&mut self) -> Option<CardText> {
         loop {
             if let Some(card) = self.ready.pop_front() {
+                self.given += 1;
                 return Some(card);
             }
             if self.ended {
@@ -201,116 +245,6 @@ fn decoded(bytes: Vec<u8>) -> (Vec<u8>, usize) {
             (text.into_bytes(), start)
         }
         None => (bytes, 0),
-    }
-}
-
-/// The file's lines with folds undone, each decoded to text, with the line each began on.
-struct LogicalLines {
-    bytes: Vec<u8>,
-    at: usize,
-    /// The file's lines passed so far.
-    number: u64,
-}
-
-impl Iterator for LogicalLines {
-    type Item = (u64, String);
-
-    fn next(&mut self) -> Option<(u64, String)> {
-        let soft_break = |line: &[u8]| line.ends_with(b"=") && is_quoted_printable(line);
-        loop {
-            if self.at >= self.bytes.len() {
-                return None;
-            }
-            let (line, used) = next_line(&self.bytes[self.at..]);
-            let mut logical = line.to_vec();
-            self.at += used;
-            self.number += 1;
-            let begins = self.number;
-            // The lines that continue it: folded (a space or tab first), or after a
-            // quoted-printable soft break.
-            while self.at < self.bytes.len() {
-                let (line, used) = next_line(&self.bytes[self.at..]);
-                let folded = matches!(line.first(), Some(b' ' | b'\t'));
-                let broken = soft_break(&logical);
-                if line.is_empty() || !(folded || broken) {
-                    break;
-                }
-                if broken {
-                    logical.pop(); // the "=" that broke the line
-                }
-                logical.extend_from_slice(if folded { &line[1..] } else { line });
-                self.at += used;
-                self.number += 1;
-            }
-            if !logical.iter().all(u8::is_ascii_whitespace) {
-                return Some((begins, decode_line(&logical)));
-            }
-        }
-    }
-}
-
-/// The next line and how many bytes it takes with its end; any of LF, CRLF, CR CR LF and a
-/// lone CR ends a line.
-fn next_line(bytes: &[u8]) -> (&[u8], usize) {
-    match bytes.iter().position(|b| *b == b'\n' || *b == b'\r') {
-        None => (bytes, bytes.len()),
-        Some(end) => {
-            let after = &bytes[end..];
-            let skip = if after.starts_with(b"\r\r\n") {
-                3
-            } else if after.starts_with(b"\r\n") {
-                2
-            } else {
-                1
-            };
-            (&bytes[..end], end + skip)
-        }
-    }
-}
-
-/// The part of a property line before its value (name and parameters), quotes respected.
-fn head(line: &[u8]) -> &[u8] {
-    let mut quoted = false;
-    for (i, b) in line.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b':' if !quoted => return &line[..i],
-            _ => {}
-        }
-    }
-    line
-}
-
-fn is_quoted_printable(line: &[u8]) -> bool {
-    head(line)
-        .to_ascii_uppercase()
-        .windows(16)
-        .any(|w| w == b"QUOTED-PRINTABLE")
-}
-
-/// One line as text: UTF-8 as it is; otherwise in the charset its `CHARSET` parameter names,
-/// or Windows-1252, the usual charset of old exports that name none.
-fn decode_line(line: &[u8]) -> String {
-    if let Ok(text) = std::str::from_utf8(line) {
-        return text.to_string();
-    }
-    let head = head(line);
-    let upper = head.to_ascii_uppercase();
-    let named = upper.windows(8).position(|w| w == b"CHARSET=").map(|at| {
-        let value = &head[at + 8..];
-        let end = value
-            .iter()
-            .position(|b| *b == b';' || *b == b':')
-            .unwrap_or(value.len());
-        value[..end].to_vec()
-    });
-    let decoder = named
-        .as_deref()
-        .and_then(mail_parser::decoders::charsets::map::charset_decoder)
-        .or_else(|| mail_parser::decoders::charsets::map::charset_decoder(b"windows-1252"));
-    match decoder {
-        Some(decode) => decode(line),
-        None => String::from_utf8_lossy(line).into_owned(),
     }
 }
 
