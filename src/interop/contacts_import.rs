@@ -1,6 +1,7 @@
-//! Bringing contacts in, from any source: each row is checked first (`import_row`); contacts
-//! rolo already has are recognised by the rules of `identity` (never taking two people for one)
-//! and updated; everything is written in one transaction, or nothing is.
+//! Bringing contacts in, from any source: rows are read one at a time (`RowSource`) and each is
+//! checked (`import_row`) and written as it comes (`import_write`); contacts rolo already has
+//! are recognised by the rules of `identity` (never taking two people for one) and updated;
+//! everything is written in one transaction, or nothing is.
 
 use std::ops::ControlFlow;
 

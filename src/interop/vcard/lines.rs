@@ -32,9 +32,12 @@ impl LogicalLines {
         self.lines.read
     }
 
-    /// Why the file stopped being readable before its end, if it did.
-    pub(super) fn failure(&self) -> Option<&str> {
-        self.lines.failed.as_deref()
+    /// Why the file stopped being readable before its end, if it did, and the line it got to.
+    pub(super) fn failure(&self) -> Option<(u64, &str)> {
+        self.lines
+            .failed
+            .as_deref()
+            .map(|why| (self.number + 1, why))
     }
 }
 

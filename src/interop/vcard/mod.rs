@@ -74,11 +74,11 @@ impl Iterator for Contacts {
     fn next(&mut self) -> Option<Self::Item> {
         let Some(card) = self.cards.next() else {
             // A file that stopped being readable is a problem, never a shorter file.
-            let failure = self.cards.failure().filter(|_| !self.failure_said)?;
+            let (line, why) = self.cards.failure().filter(|_| !self.failure_said)?;
             self.failure_said = true;
             return Some(Err(RowError {
-                line: 0,
-                message: failure.to_string(),
+                line,
+                message: why.to_string(),
             }));
         };
         Some(match Parser::new(&card.text).entry() {

@@ -133,8 +133,8 @@ impl Cards {
         }
     }
 
-    /// Why the file stopped being readable before its end, if it did.
-    pub fn failure(&self) -> Option<&str> {
+    /// Why the file stopped being readable before its end, if it did, and the line it got to.
+    pub fn failure(&self) -> Option<(u64, &str)> {
         self.lines.failure()
     }
 
