@@ -20,7 +20,12 @@ pub fn typed_char(event: &KeyEvent) -> Option<char> {
 pub fn drop_last_word(line: &mut String) {
     let kept = line.trim_end().len();
     line.truncate(kept);
-    let start = line.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the last space, whatever its width in bytes (a no-break or ideographic space).
+    let start = line
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     line.truncate(start);
 }
 
@@ -35,6 +40,9 @@ mod tests {
         assert_eq!(line, "design ");
         drop_last_word(&mut line);
         assert_eq!(line, "");
+        let mut wide = "東京\u{3000}大阪".to_string();
+        drop_last_word(&mut wide);
+        assert_eq!(wide, "東京\u{3000}");
         let mut accented = "café crème".to_string();
         drop_last_word(&mut accented);
         assert_eq!(accented, "café ");
