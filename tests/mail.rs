@@ -26,7 +26,6 @@ fn a_reply_in_a_maildir_is_offered_once_and_the_nudge_stops() {
     let db = TempStore::new();
     let (ada, interview) = ada_asked_by_mail(&db);
     let path = db.path();
-    let _kept = &db;
     let mail = tempfile::tempdir().unwrap();
     maildir(
         mail.path(),
@@ -139,7 +138,6 @@ fn an_mbox_is_read_once_and_then_from_where_it_stopped() {
     let db = TempStore::new();
     let (ada, _) = ada_asked_by_mail(&db);
     let path = db.path();
-    let _kept = &db;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("Sent");
     let first = mbox(&[message(

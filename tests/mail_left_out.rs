@@ -22,7 +22,6 @@ fn a_mailbox_that_cannot_be_read_changes_nothing_and_bad_messages_are_named() {
     let db = TempStore::new();
     ada_asked_by_mail(&db);
     let path = db.path();
-    let _kept = &db;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken");
     std::fs::write(&file, "Not a mailbox at all\n").unwrap();

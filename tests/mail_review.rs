@@ -32,7 +32,6 @@ fn a_message_after_the_meeting_is_offered_as_the_thank_you() {
         &support::clock_at("2026-11-26T12:00:00+01:00"),
     );
     let path = db.path();
-    let _kept = &db;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sent.mbox");
     std::fs::write(

@@ -81,11 +81,49 @@ pub fn open_regular(file: &Path) -> Result<File, String> {
     Ok(handle)
 }
 
+/// `file` opened to be read as it goes (a regular file, no larger than an import reads), with
+/// its length: reading past the limit — the file grew meanwhile — is an error, never a file
+/// cut short without a word.
+pub fn open_streamed(file: &Path) -> Result<(impl std::io::BufRead + use<>, u64), String> {
+    let handle = open_regular(file)?;
+    let size = handle
+        .metadata()
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?
+        .len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(too_large(file, MAX_IMPORT_BYTES));
+    }
+    let reader = AtMost {
+        inner: handle,
+        left: MAX_IMPORT_BYTES,
+    };
+    Ok((std::io::BufReader::with_capacity(1 << 16, reader), size))
+}
+
+/// A reader that refuses to go past a number of bytes.
+struct AtMost<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for AtMost<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.left = self.left.checked_sub(n as u64).ok_or_else(|| {
+            std::io::Error::other(format!(
+                "it grew past the {} an import reads while it was read",
+                human_bytes(MAX_IMPORT_BYTES)
+            ))
+        })?;
+        Ok(n)
+    }
+}
+
 fn take_all(handle: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usize> {
     handle.take(limit).read_to_end(into)
 }
 
-pub fn too_large(file: &Path, limit: u64) -> String {
+fn too_large(file: &Path, limit: u64) -> String {
     format!(
         "{} is larger than the {} an import reads; it is not an export rolo knows. \
          Split it, or check it is the file you meant",
@@ -119,5 +157,26 @@ pub fn read_line_at_most(reader: &mut impl BufRead, line: &mut Vec<u8>) -> std::
         if done {
             return Ok(taken);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_grows_past_the_limit_is_an_error_not_a_shorter_file() {
+        let mut within = AtMost {
+            inner: &b"0123456789"[..],
+            left: 10,
+        };
+        let mut read = Vec::new();
+        assert_eq!(within.read_to_end(&mut read).unwrap(), 10);
+        let mut past = AtMost {
+            inner: &b"0123456789"[..],
+            left: 9,
+        };
+        let error = past.read_to_end(&mut Vec::new()).unwrap_err();
+        assert!(error.to_string().contains("grew past"), "{error}");
     }
 }

@@ -43,9 +43,9 @@ impl Folder {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Some(match crate::interop::input::read_bounded(&path) {
-            Ok(bytes) => {
-                self.current = Some((name, super::read(bytes), 0));
+        Some(match super::open(&path) {
+            Ok(cards) => {
+                self.current = Some((name, cards, 0));
                 Ok(())
             }
             Err(why) => Err(RowError {

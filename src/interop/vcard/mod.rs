@@ -35,15 +35,7 @@ pub fn read(bytes: Vec<u8>) -> Contacts {
 /// The cards of a .vcf file as contacts, read as the file is (a file of 100,000 cards is
 /// never held whole), or why it cannot be read.
 pub fn open(file: &std::path::Path) -> Result<Contacts, String> {
-    use std::io::Read;
-    let handle = crate::interop::input::open_regular(file)?;
-    let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
-    let limit = crate::interop::input::MAX_IMPORT_BYTES;
-    if size > limit {
-        return Err(crate::interop::input::too_large(file, limit));
-    }
-    // Never past the limit, even when the file grows while it is read.
-    let reader = std::io::BufReader::with_capacity(1 << 16, handle.take(limit));
+    let (reader, size) = crate::interop::input::open_streamed(file)?;
     let cards = text::Cards::read(Box::new(reader))
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     Ok(Contacts {

@@ -88,7 +88,7 @@ impl Cards {
         )
     }
 
-    /// The cards of a file read as they come, never held whole; `size` its length in bytes.
+    /// The cards of a file read as they come, never held whole.
     /// UTF-16 (rare, and no line of it reads as text before it is decoded) is decoded whole.
     pub fn read(mut reader: Box<dyn BufRead>) -> std::io::Result<Cards> {
         let start = reader.fill_buf()?;
