@@ -5,7 +5,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use super::contacts_import::{self, ImportError, ImportOptions, RowSource};
-use super::{ImportReport, RowError, csv_import, json, linkedin, vcard};
+use super::{ImportReport, RowError, csv_import, linkedin, vcard};
 use crate::domain::Clock;
 use crate::store::{Store, StoreError};
 
@@ -127,8 +127,15 @@ pub fn import(
             });
         }
         Format::Json => {
-            let export = json::parse(&read()?).map_err(in_file)?;
-            let merged = json::merge(store, &export, options.dry_run)?;
+            let (reader, _) =
+                super::input::open_streamed_at_most(file, super::input::MAX_BACKUP_BYTES)
+                    .map_err(FileImportError::Unreadable)?;
+            let merged = match super::json_stream::merge(store, reader, options.dry_run) {
+                Ok(merged) => merged,
+                // What is wrong with the file is said with its name.
+                Err(StoreError::Invalid(why)) => return Err(in_file(why)),
+                Err(e) => return Err(e.into()),
+            };
             let report = ImportReport {
                 added: merged.added,
                 updated: merged.updated,
@@ -151,11 +158,7 @@ pub fn import(
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Vcard => {
-            let mut rows = if file == Path::new("-") {
-                vcard::read(read()?)
-            } else {
-                vcard::open(file).map_err(FileImportError::Unreadable)?
-            };
+            let mut rows = vcard::open(file).map_err(FileImportError::Unreadable)?;
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Csv => {

@@ -1,12 +1,13 @@
 //! rolo's own JSON: every table, tombstones included — the lossless backup, and the format two
 //! machines exchange. Importing merges by id, the newer `updated_at` winning, so importing the
-//! same export twice changes nothing.
+//! same export twice changes nothing (`json_merge`; `json_stream` reads a file as it merges).
 
 use serde::{Deserialize, Serialize};
 
+use super::json_merge::{Merged, Merging};
 use crate::domain::{
-    Contact, Deletable, FollowUp, Id, Interaction, Interview, InterviewQuestion, Meeting,
-    Organization, Question, QuestionList, Tag, Timestamp,
+    Contact, FollowUp, Id, Interaction, Interview, InterviewQuestion, Meeting, Organization,
+    Question, QuestionList, Tag, Timestamp,
 };
 use crate::store::{Record, Store, StoreError, record};
 
@@ -88,209 +89,70 @@ pub struct MergeReport {
 
 /// Reads an export, refusing what is not one with a message that says why.
 pub fn parse(bytes: &[u8]) -> Result<Export, String> {
-    let export: Export = serde_json::from_slice(bytes).map_err(|e| {
-        format!(
-            "not a rolo export (line {}, column {}): {e}",
-            e.line(),
-            e.column()
-        )
-    })?;
-    if export.format != "rolo" {
-        return Err(format!("\"format\" is {:?}, not \"rolo\"", export.format));
+    let export: Export = serde_json::from_slice(bytes).map_err(|e| not_an_export(&e))?;
+    check_format(&export.format)?;
+    check_version(export.version)?;
+    Ok(export)
+}
+
+/// Where and why a text stops being an export.
+pub(super) fn not_an_export(e: &serde_json::Error) -> String {
+    format!(
+        "not a rolo export (line {}, column {}): {e}",
+        e.line(),
+        e.column()
+    )
+}
+
+pub(super) fn check_format(format: &str) -> Result<(), String> {
+    if format == "rolo" {
+        Ok(())
+    } else {
+        Err(format!("\"format\" is {format:?}, not \"rolo\""))
     }
-    if export.version > crate::store::LATEST_VERSION {
+}
+
+/// An export from a newer rolo is not read: its records may mean what this one cannot know.
+pub(super) fn check_version(version: i64) -> Result<(), String> {
+    if version > crate::store::LATEST_VERSION {
         return Err(format!(
-            "written by a newer rolo (schema {}; this one knows up to {}): update rolo to import it",
-            export.version,
+            "written by a newer rolo (schema {version}; this one knows up to {}): update rolo \
+             to import it",
             crate::store::LATEST_VERSION
         ));
     }
-    Ok(export)
+    Ok(())
 }
 
 /// Merges an export in one transaction: each record added when new, replaced when the export's
 /// copy was changed later, left alone otherwise. With `dry_run`, only counts.
 pub fn merge(store: &Store, export: &Export, dry_run: bool) -> Result<MergeReport, StoreError> {
-    let mut report = MergeReport::default();
-    let run = |tx: &rusqlite::Connection, report: &mut MergeReport| -> Result<(), StoreError> {
-        // References (a contact's referrer, an interview's contact) may point at records later
-        // in the file: checked at commit, when all are in.
-        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-        for contact in &export.contacts {
-            check_contact(contact)?;
-        }
-        // Deleted here, live (and changed since) in the export: they come back whole, with
-        // what went to the trash with them — never a person without their timeline.
-        // (The contacts deleted here are read once — usually few — not looked up one by one.)
-        let deleted_here: std::collections::HashMap<Id, Timestamp> = tx
-            .prepare("SELECT id, deleted_at FROM contacts WHERE deleted_at IS NOT NULL")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        let revived: Vec<(Id, Timestamp, Timestamp)> = export
-            .contacts
-            .iter()
-            .filter(|c| c.meta.deleted_at.is_none())
-            .filter_map(|c| {
-                let deleted_at = deleted_here.get(&c.meta.id)?;
-                Some((c.meta.id, *deleted_at, c.meta.updated_at))
-            })
-            .collect();
-        merge_all(tx, &export.organizations, report)?;
-        merge_all(tx, &export.contacts, report)?;
-        merge_all(tx, &export.tags, report)?;
-        merge_all(tx, &export.interviews, report)?;
-        merge_all(tx, &export.meetings, report)?;
-        merge_all(tx, &export.question_lists, report)?;
-        merge_all(tx, &export.questions, report)?;
-        merge_all(tx, &export.interview_questions, report)?;
-        merge_all(tx, &export.follow_ups, report)?;
-        merge_all(tx, &export.interactions, report)?;
-        for link in &export.contact_tags {
-            merge_contact_tag(tx, link, report)?;
-        }
-        for (id, deleted_at, at) in revived {
-            let live: bool = tx.query_row(
-                "SELECT deleted_at IS NULL FROM contacts WHERE id = ?",
-                [id],
-                |r| r.get(0),
-            )?;
-            if live {
-                crate::store::bring_back_theirs(tx, "contacts", id, deleted_at, at)?;
-                tx.execute(
-                    "DELETE FROM trash WHERE table_name = 'contacts' AND record_id = ?",
-                    [id],
-                )?;
-            }
-        }
-        // What arrives deleted is in the trash, restorable as if deleted here (a restored
-        // backup keeps its trash).
-        list_deleted(tx, Deletable::Contact, &export.contacts)?;
-        list_deleted(tx, Deletable::Organization, &export.organizations)?;
-        list_deleted(tx, Deletable::Interview, &export.interviews)?;
-        list_deleted(tx, Deletable::FollowUp, &export.follow_ups)?;
-        list_deleted(tx, Deletable::Interaction, &export.interactions)?;
-        list_deleted(tx, Deletable::QuestionList, &export.question_lists)?;
-        list_deleted(tx, Deletable::Question, &export.questions)?;
-        // No one is left with two open interviews (two of every step owed).
-        let mut contacts: Vec<Id> = export.interviews.iter().map(|i| i.contact_id).collect();
-        contacts.sort();
-        contacts.dedup();
-        for contact in contacts {
-            crate::store::at_most_one_open_interview(tx, contact)?;
-        }
-        // References are checked here, not only at the commit, so a dry run finds them too.
-        let broken: Option<String> = rusqlite::OptionalExtension::optional(tx.query_row(
-            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
-            [],
-            |r| r.get(0),
-        ))?;
-        if let Some(table) = broken {
-            return Err(StoreError::Invalid(format!(
-                "the export's {table} point at records it does not hold; nothing was imported"
-            )));
-        }
-        if export.version < crate::store::DERIVED_STEPS_VERSION {
-            let ids: Vec<Id> = export.interviews.iter().map(|i| i.meta.id).collect();
-            crate::store::take_in_old_reminders(tx, store.playbook(), &ids)?;
-        }
-        Ok(())
+    let run = |tx: &rusqlite::Connection| -> Result<MergeReport, StoreError> {
+        let mut merging = Merging::begin(tx)?;
+        // In the order of the file's own fields.
+        each(&mut merging, &export.organizations)?;
+        each(&mut merging, &export.contacts)?;
+        each(&mut merging, &export.tags)?;
+        each(&mut merging, &export.contact_tags)?;
+        each(&mut merging, &export.interviews)?;
+        each(&mut merging, &export.meetings)?;
+        each(&mut merging, &export.question_lists)?;
+        each(&mut merging, &export.questions)?;
+        each(&mut merging, &export.interview_questions)?;
+        each(&mut merging, &export.follow_ups)?;
+        each(&mut merging, &export.interactions)?;
+        merging.finish(store, export.version)
     };
     // A dry run follows the real run's path exactly, checks included, and is rolled back.
     if dry_run {
-        store.rehearse(|tx| run(tx, &mut report))?;
+        store.rehearse(|tx| run(tx))
     } else {
-        store.bulk_write(|tx| run(tx, &mut report))?;
-    }
-    Ok(report)
-}
-
-/// A contact in an export holds to what the form and every other import hold to: a name, and
-/// one-line fields no longer than a line may be.
-fn check_contact(contact: &crate::domain::Contact) -> Result<(), StoreError> {
-    let refuse = |why: String| {
-        Err(StoreError::Invalid(format!(
-            "the contact {} ({:?}) in the export: {why}; nothing was imported",
-            contact.meta.id,
-            crate::domain::sanitize::line(&contact.name.chars().take(40).collect::<String>())
-        )))
-    };
-    if crate::domain::sanitize::line(&contact.name).is_empty() {
-        return refuse("it has no name".into());
-    }
-    let lines = crate::domain::limits::ContactLines {
-        name: &contact.name,
-        organization: "",
-        title: &contact.title,
-        email: &contact.email,
-        phone: &contact.phone,
-        linkedin: &contact.linkedin,
-        location: &contact.location,
-        how_met: &contact.how_met,
-    }
-    .check();
-    match lines {
-        Ok(()) => Ok(()),
-        Err(why) => refuse(why),
+        store.bulk_write(|tx| run(tx))
     }
 }
 
-fn list_deleted<R: Record>(
-    tx: &rusqlite::Connection,
-    kind: Deletable,
-    records: &[R],
-) -> Result<(), StoreError> {
-    for deleted in records.iter().filter(|r| r.meta().deleted_at.is_some()) {
-        crate::store::list_in_trash(tx, kind, deleted.meta().id)?;
-    }
-    Ok(())
-}
-
-fn merge_all<R: Record>(
-    tx: &rusqlite::Connection,
-    records: &[R],
-    report: &mut MergeReport,
-) -> Result<(), StoreError> {
-    for incoming in records {
-        let existing: Option<R> = record::find(tx, incoming.meta().id)?;
-        match existing {
-            None => report.added += 1,
-            Some(mine) if incoming.meta().updated_at > mine.meta().updated_at => {
-                report.updated += 1
-            }
-            Some(_) => {
-                report.unchanged += 1;
-                continue;
-            }
-        }
-        record::upsert(tx, incoming)?;
-    }
-    Ok(())
-}
-
-fn merge_contact_tag(
-    tx: &rusqlite::Connection,
-    link: &ContactTag,
-    report: &mut MergeReport,
-) -> Result<(), StoreError> {
-    let mine: Option<Timestamp> = rusqlite::OptionalExtension::optional(tx.query_row(
-        "SELECT updated_at FROM contact_tags WHERE contact_id = ? AND tag_id = ?",
-        rusqlite::params![link.contact_id, link.tag_id],
-        |r| r.get(0),
-    ))?;
-    match mine {
-        None => report.added += 1,
-        Some(at) if link.updated_at > at => report.updated += 1,
-        Some(_) => {
-            report.unchanged += 1;
-            return Ok(());
-        }
-    }
-    tx.execute(
-        "INSERT INTO contact_tags (contact_id, tag_id, created_at, updated_at, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT (contact_id, tag_id) DO UPDATE SET created_at = ?3, updated_at = ?4, deleted_at = ?5",
-        rusqlite::params![link.contact_id, link.tag_id, link.created_at, link.updated_at, link.deleted_at],
-    )?;
-    Ok(())
+fn each<R: Merged>(merging: &mut Merging<'_>, records: &[R]) -> Result<(), StoreError> {
+    records.iter().try_for_each(|r| r.merge_into(merging))
 }
 
 /// Writes the export as JSON to `out`, as `rolo export json` does: the same text as serialising

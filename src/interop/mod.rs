@@ -14,6 +14,8 @@ pub mod import_row;
 mod import_write;
 pub mod input;
 pub mod json;
+mod json_merge;
+pub mod json_stream;
 pub mod linkedin;
 pub mod linkedin_messages;
 pub mod mail;
