@@ -75,10 +75,16 @@ impl Table<'_> {
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
-                let line = self
-                    .record
-                    .position()
-                    .map_or(line, |p| self.lines.at(p.byte() as usize));
+                let start = self.record.position().map(|p| p.byte() as usize);
+                let line = start.map_or(line, |at| self.lines.at(at));
+                let bytes = self.lines.bytes;
+                let end = (self.reader.position().byte() as usize).min(bytes.len());
+                if let Some(why) = quoting_problem(&bytes[start.unwrap_or(0).min(end)..end]) {
+                    return Some(Err(RowError {
+                        line,
+                        message: why.into(),
+                    }));
+                }
                 let fields: Result<Vec<String>, _> = self
                     .record
                     .iter()
@@ -108,10 +114,63 @@ impl Iterator for Table<'_> {
         loop {
             match self.next_line()? {
                 Ok((_, fields)) if fields.iter().all(String::is_empty) => self.blank += 1,
+                // Text past the header's last column (an empty cell more, some programs
+                // write): a quote left open before it, most likely, ran two rows into one.
+                Ok((line, fields))
+                    if fields.iter().skip(self.header.len()).any(|f| !f.is_empty()) =>
+                {
+                    return Some(Err(RowError {
+                        line,
+                        message: format!(
+                            "{} fields where the header has {}: is a quote left open on this \
+                             line or the one before?",
+                            fields.len(),
+                            self.header.len()
+                        ),
+                    }));
+                }
                 line => return Some(line),
             }
         }
     }
+}
+
+/// What is wrong with the quotes of a record's text, if anything. The CSV reader takes all
+/// that follows an unmatched quote as one field — rows and all, to the end of the file — and
+/// says nothing; what it leaves behind is a quoted field never closed, or text after a
+/// field's closing quote.
+fn quoting_problem(record: &[u8]) -> Option<&'static str> {
+    let mut at = 0;
+    let mut field_starts = true;
+    while let Some(&byte) = record.get(at) {
+        at += 1;
+        if field_starts && byte == b'"' {
+            // A quoted field ends at a quote that is not one of a doubled pair.
+            loop {
+                let Some(quote) = record[at..].iter().position(|b| *b == b'"') else {
+                    return Some(
+                        "the file ends inside a quoted field that begins on this line: it was \
+                         cut short, or a quote was left open",
+                    );
+                };
+                at += quote + 1;
+                if record.get(at) != Some(&b'"') {
+                    break;
+                }
+                at += 1;
+            }
+            if !matches!(record.get(at), None | Some(b',' | b'\n' | b'\r')) {
+                return Some(
+                    "text after the closing quote of a field on this line: is a quote left open \
+                     on this line or the one before?",
+                );
+            }
+            field_starts = false;
+            continue;
+        }
+        field_starts = matches!(byte, b',' | b'\n' | b'\r');
+    }
+    None
 }
 
 /// The line a byte offset falls on (1 for the first), asked in increasing order.
@@ -145,5 +204,35 @@ impl<'a> LineCounter<'a> {
             self.counted_to = offset;
         }
         self.line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoting_problem;
+
+    #[test]
+    fn an_open_quote_is_told_from_quotes_inside_a_field() {
+        for closed in [
+            &b"Ada,\"Engines, Ltd\",note\n"[..],
+            b"Ada,\"she said \"\"hi\"\"\",x",
+            b"Ada,O\"Brien,x\n",
+            b"\"two\nlines\",x\r\n",
+        ] {
+            let problem = quoting_problem(closed);
+            assert!(problem.is_none(), "{}", String::from_utf8_lossy(closed));
+        }
+        for open in [
+            &b"Ada,\"cut sho"[..],
+            b"Ada,x,\"oops\nBen,y,z\nCy,w,v\n",
+            b"Ada,\"ends \"\"quoted\"\"",
+            b"Ada,\"first\nBen,b@x.org,\"secon",
+        ] {
+            assert!(
+                quoting_problem(open).is_some(),
+                "{}",
+                String::from_utf8_lossy(open)
+            );
+        }
     }
 }

@@ -59,10 +59,14 @@ impl NewContact {
 pub fn looks_like_email(text: &str) -> bool {
     match text.split_once('@') {
         Some((user, domain)) => {
+            // One @ (a second one is a typo or two addresses run together), a dot in the
+            // domain but not at either end, no space of any kind.
             !user.is_empty()
+                && !domain.contains('@')
                 && domain.contains('.')
                 && !domain.starts_with('.')
-                && !text.contains(' ')
+                && !domain.ends_with('.')
+                && !text.chars().any(char::is_whitespace)
         }
         None => false,
     }
@@ -348,5 +352,27 @@ impl Store {
             "contact_id = ? AND deleted_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT ?",
             &[&contact, &limit],
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_email_has_one_at_and_a_dotted_domain() {
+        for good in ["ada@example.org", "a.b+c@mail.example.co.uk"] {
+            assert!(super::looks_like_email(good), "{good}");
+        }
+        for bad in [
+            "bad@@x.org",
+            "a@b@x.org",
+            "ada@example.",
+            "ada@.org",
+            "ada@org",
+            "@x.org",
+            "ada @x.org",
+            "ada@x.org\u{a0}",
+        ] {
+            assert!(!super::looks_like_email(bad), "{bad}");
+        }
     }
 }

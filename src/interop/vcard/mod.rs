@@ -74,7 +74,17 @@ impl Iterator for Contacts {
             }));
         };
         Some(match Parser::new(&card.text).entry() {
-            Entry::VCard(parsed) => Ok(row(&card, &parsed)),
+            Entry::VCard(parsed) => {
+                let mut row = row(&card, &parsed);
+                if card.cut {
+                    // Taken, not lost; but said, for a file still being written.
+                    row.left_out.push((
+                        card.line,
+                        "the file ends inside this card (no END:VCARD): was it cut short?".into(),
+                    ));
+                }
+                Ok(row)
+            }
             _ => Err(RowError {
                 line: card.line,
                 message: "this card cannot be read as a vCard".into(),

@@ -26,6 +26,8 @@ pub struct CardText {
     pub text: String,
     /// The file's line each line of `text` begins on, in order.
     pub lines: Vec<u64>,
+    /// The file ended inside it (no END:VCARD): it may have been cut short.
+    pub cut: bool,
 }
 
 impl CardText {
@@ -34,6 +36,7 @@ impl CardText {
             line,
             text: "BEGIN:VCARD\r\n".into(),
             lines: vec![line],
+            cut: false,
         }
     }
 
@@ -205,10 +208,14 @@ impl Iterator for Cards {
                 None => {
                     self.ended = true;
                     if let Some(card) = self.current.take() {
-                        self.finish(card);
+                        self.finish(CardText { cut: true, ..card });
                     }
                     self.ready.extend(self.held.drain(..));
-                    self.ready.extend(self.agent.take().map(close));
+                    self.ready.extend(
+                        self.agent
+                            .take()
+                            .map(|agent| close(CardText { cut: true, ..agent })),
+                    );
                 }
             }
         }
