@@ -177,3 +177,40 @@ fn a_folder_names_its_unreadable_and_empty_files_and_imports_the_rest_only_when_
     let done = import(true).unwrap();
     assert_eq!((done.report.added, done.report.skipped.len()), (2, 2));
 }
+
+#[test]
+fn a_csv_read_as_it_goes_names_the_true_line_far_into_the_file() {
+    // CRLF line ends and notes over two lines, past many of the reader's buffers.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("people.csv");
+    let broken = [1, 29_999, 60_000];
+    let mut text = String::from("name,email,notes\r\n");
+    for i in 1..=60_000 {
+        let email = if broken.contains(&i) {
+            format!("bad{i}")
+        } else {
+            format!("p{i}@example.org")
+        };
+        let note = if i % 7 == 0 { "\"two\r\nlines\"" } else { "n" };
+        text.push_str(&format!("P {i},{email},{note}\r\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let line_of = |i: u64| 1 + i + (i - 1) / 7;
+    let store = TempStore::new();
+    match files::import(
+        &store,
+        &clock(),
+        Format::Csv,
+        &file,
+        ImportOptions::default(),
+        &[],
+        &mut |_, _| ControlFlow::Continue(()),
+    ) {
+        Err(FileImportError::Invalid(errors)) => {
+            let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+            assert_eq!(lines, broken.map(line_of), "{errors:?}");
+        }
+        other => panic!("expected the three rows named, got {other:?}"),
+    }
+    assert_eq!(store.count::<Contact>().unwrap(), 0);
+}

@@ -150,7 +150,7 @@ pub struct ParsedCsv {
 
 /// Parses a CSV with its header on the first line, every row at once.
 pub fn parse(bytes: &[u8], overrides: &[(String, String)]) -> Result<ParsedCsv, String> {
-    let mut reader = open(bytes, overrides)?;
+    let mut reader = open(Box::new(bytes), bytes.len() as u64, overrides)?;
     let rows = reader.by_ref().collect();
     Ok(ParsedCsv {
         mapping: reader.mapping,
@@ -167,8 +167,12 @@ pub struct CsvRows<'a> {
 
 /// Opens a CSV with its header on the first line: which column fills which field, from the
 /// header and `overrides`, or why none can.
-pub fn open<'a>(bytes: &'a [u8], overrides: &[(String, String)]) -> Result<CsvRows<'a>, String> {
-    let table = table::open(bytes, |_| true);
+pub fn open<'a>(
+    file: Box<dyn std::io::BufRead + 'a>,
+    size: u64,
+    overrides: &[(String, String)],
+) -> Result<CsvRows<'a>, String> {
+    let table = table::open(file, size, |_| true);
     let mapping = mapping(&table.header, overrides)?;
     Ok(CsvRows { mapping, table })
 }

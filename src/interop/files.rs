@@ -112,7 +112,8 @@ pub fn import(
     map: &[(String, String)],
     progress: &mut dyn FnMut(u64, u64) -> ControlFlow<()>,
 ) -> Result<FileImport, FileImportError> {
-    let read = || super::input::read_bounded(file).map_err(FileImportError::Unreadable);
+    let open_streamed =
+        |file: &Path| super::input::open_streamed(file).map_err(FileImportError::Unreadable);
     let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
     let mut import = |rows: &mut dyn RowSource, source: &str| {
         contacts_import::import_with_progress(store, rows, options, source, clock, progress)
@@ -148,8 +149,8 @@ pub fn import(
             });
         }
         Format::Linkedin => {
-            let bytes = read()?;
-            let mut rows = linkedin::open(&bytes, clock).map_err(in_file)?;
+            let (file, size) = open_streamed(file)?;
+            let mut rows = linkedin::open(file, size, clock).map_err(in_file)?;
             let imported = import(&mut rows, "LinkedIn");
             (imported, rows.blank(), None)
         }
@@ -162,8 +163,8 @@ pub fn import(
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Csv => {
-            let bytes = read()?;
-            let mut rows = csv_import::open(&bytes, map).map_err(in_file)?;
+            let (file, size) = open_streamed(file)?;
+            let mut rows = csv_import::open(file, size, map).map_err(in_file)?;
             let header = rows.header();
             let shown: Vec<String> = rows
                 .mapping

@@ -84,7 +84,7 @@ pub fn open_regular(file: &Path) -> Result<File, String> {
 /// `file` opened to be read as it goes (a regular file, no larger than an import reads), with
 /// its length: reading past the limit — the file grew meanwhile — is an error, never a file
 /// cut short without a word.
-pub fn open_streamed(file: &Path) -> Result<(impl std::io::BufRead + use<>, u64), String> {
+pub fn open_streamed(file: &Path) -> Result<(Box<dyn std::io::BufRead>, u64), String> {
     open_streamed_at_most(file, MAX_IMPORT_BYTES)
 }
 

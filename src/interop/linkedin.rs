@@ -19,7 +19,7 @@ pub struct Parsed {
 
 /// Parses an export, every row at once.
 pub fn parse(bytes: &[u8], clock: &Clock) -> Result<Parsed, String> {
-    let mut reader = open(bytes, clock)?;
+    let mut reader = open(Box::new(bytes), bytes.len() as u64, clock)?;
     let rows = reader.by_ref().collect();
     Ok(Parsed {
         rows,
@@ -43,12 +43,16 @@ pub struct Connections<'a> {
 }
 
 /// Opens an export: its header found under LinkedIn's notes, or why it is not one.
-pub fn open<'a>(bytes: &'a [u8], clock: &'a Clock) -> Result<Connections<'a>, String> {
+pub fn open<'a>(
+    file: Box<dyn std::io::BufRead + 'a>,
+    size: u64,
+    clock: &'a Clock,
+) -> Result<Connections<'a>, String> {
     let is_header = |fields: &[String]| {
         let has = |name: &str| fields.iter().any(|f| f.eq_ignore_ascii_case(name));
         has("First Name") && has("Last Name")
     };
-    let table = table::open(bytes, is_header);
+    let table = table::open(file, size, is_header);
     if !is_header(&table.header) {
         return Err(
             "no LinkedIn header found (a line with First Name, Last Name, URL, …): \

@@ -1,44 +1,75 @@
-//! Reading a CSV file as a table, a row at a time: the header found (LinkedIn puts notes before
-//! it), a byte-order mark dropped, each record with the line it started on. Bad bytes become row
-//! errors, never a crash.
+//! Reading a CSV file as a table, a row at a time as the file is read: the header found
+//! (LinkedIn puts notes before it), a byte-order mark dropped, each record with the line it
+//! started on. Bad bytes and bad quoting become row errors, never a crash, never a row lost in
+//! silence.
+
+use std::cell::RefCell;
+use std::io::{BufRead, Read};
+use std::rc::Rc;
 
 use super::RowError;
 
 /// A CSV file read a row at a time: its header found, then each row under it with its line
-/// number, so an import of 100,000 rows never holds them all.
+/// number; what is held is one record and the reader's buffer, whatever the file's size.
 pub struct Table<'a> {
     pub header: Vec<String>,
     /// Rows under the header with nothing in any field, counted as they are passed.
     pub blank: u64,
-    reader: csv::Reader<&'a [u8]>,
-    lines: LineCounter<'a>,
+    reader: csv::Reader<Tap<'a>>,
+    /// The bytes the reader has taken and not yet passed: each record's text and line.
+    seen: Rc<RefCell<Seen>>,
     record: csv::ByteRecord,
     /// What was wrong with lines before the header, given first.
     early: std::collections::VecDeque<RowError>,
-    /// Line ends after the header: the rows there can be, for a progress bar.
-    expected: u64,
+    /// The file could not be read on: nothing more comes.
+    ended: bool,
+    /// The file's length (0 when unknown), where the header ends, and the rows given since.
+    size: u64,
+    header_end: u64,
+    rows: u64,
 }
 
 /// One line of the table: its number and fields, or why it cannot be read.
 pub type Line = Result<(u64, Vec<String>), RowError>;
 
-/// Opens CSV `bytes`, taking as header the first line for which `is_header` holds (the first
-/// line when it never does, and then no rows follow it).
-pub fn open(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table<'_> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+/// Opens the CSV `reader` holds (`size` bytes long, 0 if not known), taking as header the first
+/// line for which `is_header` holds (the first line when it never does, and then no rows follow
+/// it).
+pub fn open<'a>(
+    mut reader: Box<dyn BufRead + 'a>,
+    size: u64,
+    is_header: impl Fn(&[String]) -> bool,
+) -> Table<'a> {
+    if reader
+        .fill_buf()
+        .is_ok_and(|start| start.starts_with(b"\xef\xbb\xbf"))
+    {
+        reader.consume(3);
+    }
+    let seen = Rc::new(RefCell::new(Seen {
+        bytes: Vec::new(),
+        base: 0,
+        counted: 0,
+        line: 1,
+    }));
+    let tap = Tap {
+        inner: reader,
+        seen: Rc::clone(&seen),
+    };
     let mut table = Table {
         header: Vec::new(),
         blank: 0,
         reader: csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(bytes),
-        // Line numbers counted here, from each record's byte offset: the csv reader's own
-        // count runs one behind on CRLF files. One pass over the bytes in all.
-        lines: LineCounter::new(bytes),
+            .from_reader(tap),
+        seen,
         record: csv::ByteRecord::new(),
         early: std::collections::VecDeque::new(),
-        expected: 0,
+        ended: false,
+        size,
+        header_end: 0,
+        rows: 0,
     };
     let mut first: Option<Vec<String>> = None;
     loop {
@@ -52,8 +83,7 @@ pub fn open(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table<'_> {
             Some(Ok((_, fields))) if fields.iter().all(String::is_empty) => {}
             Some(Ok((_, fields))) if is_header(&fields) => {
                 table.header = fields;
-                let after = (table.reader.position().byte() as usize).min(bytes.len());
-                table.expected = bytes[after..].iter().filter(|b| **b == b'\n').count() as u64;
+                table.header_end = table.reader.position().byte();
                 return table;
             }
             Some(Ok((_, fields))) => {
@@ -64,22 +94,38 @@ pub fn open(bytes: &[u8], is_header: impl Fn(&[String]) -> bool) -> Table<'_> {
 }
 
 impl Table<'_> {
-    /// The rows there can be under the header (its line ends; fewer when a field holds one).
+    /// The rows there seem to be under the header, for a progress bar: the rows so far in the
+    /// share of the file read so far.
     pub fn expected(&self) -> u64 {
-        self.expected
+        let after_header = self.size.saturating_sub(self.header_end);
+        let read = self
+            .reader
+            .position()
+            .byte()
+            .saturating_sub(self.header_end);
+        if read == 0 || self.rows == 0 {
+            // A guess until the first rows are in: a hundred bytes a row.
+            return after_header / 100;
+        }
+        (self.rows * after_header / read).max(self.rows)
     }
 
     /// The next record of the file, header or not, blank or not.
     fn next_line(&mut self) -> Option<Line> {
-        let line = self.lines.at(self.reader.position().byte() as usize);
+        if self.ended {
+            return None;
+        }
+        let before = self.reader.position().byte() as usize;
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
-                let start = self.record.position().map(|p| p.byte() as usize);
-                let line = start.map_or(line, |at| self.lines.at(at));
-                let bytes = self.lines.bytes;
-                let end = (self.reader.position().byte() as usize).min(bytes.len());
-                if let Some(why) = quoting_problem(&bytes[start.unwrap_or(0).min(end)..end]) {
+                let start = self.record.position().map_or(before, |p| p.byte() as usize);
+                let end = self.reader.position().byte() as usize;
+                let mut seen = self.seen.borrow_mut();
+                let problem = quoting_problem(seen.between(start, end));
+                let line = seen.line_at(start);
+                drop(seen);
+                if let Some(why) = problem {
                     return Some(Err(RowError {
                         line,
                         message: why.into(),
@@ -95,10 +141,15 @@ impl Table<'_> {
                     message: "not valid UTF-8 text (save the file as UTF-8)".into(),
                 }))
             }
-            Err(e) => Some(Err(RowError {
-                line,
-                message: format!("broken CSV: {e}"),
-            })),
+            Err(e) => {
+                let line = self.seen.borrow_mut().line_at(before);
+                // A file that cannot be read on ends here, said once.
+                self.ended = matches!(e.kind(), csv::ErrorKind::Io(_));
+                Some(Err(RowError {
+                    line,
+                    message: format!("broken CSV: {e}"),
+                }))
+            }
         }
     }
 }
@@ -129,9 +180,69 @@ impl Iterator for Table<'_> {
                         ),
                     }));
                 }
-                line => return Some(line),
+                line => {
+                    self.rows += 1;
+                    return Some(line);
+                }
             }
         }
+    }
+}
+
+/// The file as the CSV reader takes it, every byte also kept in `seen` until its record has
+/// been passed.
+struct Tap<'a> {
+    inner: Box<dyn BufRead + 'a>,
+    seen: Rc<RefCell<Seen>>,
+}
+
+impl Read for Tap<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.borrow_mut().bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// The bytes read and not yet let go, from the file's offset `base`; lines are counted to
+/// `counted` in them, which is on `line`.
+struct Seen {
+    bytes: Vec<u8>,
+    base: usize,
+    counted: usize,
+    line: u64,
+}
+
+impl Seen {
+    /// The file's bytes from `start` to `end` (offsets in the file), as far as they are held.
+    fn between(&self, start: usize, end: usize) -> &[u8] {
+        let from = start.saturating_sub(self.base).min(self.bytes.len());
+        let to = end.saturating_sub(self.base).clamp(from, self.bytes.len());
+        &self.bytes[from..to]
+    }
+
+    /// The line a record starting at `offset` is on (asked in increasing order). The bytes
+    /// before it are let go now and then: a few times the reader's buffer is held, not more.
+    fn line_at(&mut self, offset: usize) -> u64 {
+        let mut at = offset.saturating_sub(self.base).min(self.bytes.len());
+        // After a CR the reader starts the next record at the LF that ends the same line.
+        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at > self.counted {
+            let newlines = self.bytes[self.counted..at]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            self.line += newlines as u64;
+            self.counted = at;
+        }
+        if self.counted > 64 * 1024 {
+            self.bytes.drain(..self.counted);
+            self.base += self.counted;
+            self.counted = 0;
+        }
+        self.line
     }
 }
 
@@ -171,40 +282,6 @@ fn quoting_problem(record: &[u8]) -> Option<&'static str> {
         field_starts = matches!(byte, b',' | b'\n' | b'\r');
     }
     None
-}
-
-/// The line a byte offset falls on (1 for the first), asked in increasing order.
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    counted_to: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        LineCounter {
-            bytes,
-            counted_to: 0,
-            line: 1,
-        }
-    }
-
-    fn at(&mut self, offset: usize) -> u64 {
-        // After a CR the reader starts the next record at the LF that ends the same line.
-        let mut offset = offset.min(self.bytes.len());
-        while matches!(self.bytes.get(offset), Some(b'\r' | b'\n')) {
-            offset += 1;
-        }
-        if offset > self.counted_to {
-            let newlines = self.bytes[self.counted_to..offset]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-            self.line += newlines as u64;
-            self.counted_to = offset;
-        }
-        self.line
-    }
 }
 
 #[cfg(test)]
