@@ -74,8 +74,10 @@ fn the_limit_is_exact() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("people.csv");
     std::fs::write(&file, "Name\nAda\n").unwrap();
-    assert!(rolo::interop::input::read_at_most(&file, 9).is_ok());
-    let error = rolo::interop::input::read_at_most(&file, 8).unwrap_err();
+    assert!(rolo::interop::input::open_streamed_at_most(&file, 9).is_ok());
+    let Err(error) = rolo::interop::input::open_streamed_at_most(&file, 8) else {
+        panic!("a file a byte over the limit was opened");
+    };
     assert!(error.contains("is larger than"), "{error}");
 }
 

@@ -1,6 +1,7 @@
 //! Reading a file to import, bounded: only a regular file is read (a FIFO, a device such as
-//! /dev/zero, or a socket would never end or block forever), and only up to a stated size, far
-//! above any real export — so no file, however it is made, can hang rolo or fill its memory.
+//! /dev/zero, or a socket would never end or block forever), as it goes, and only up to a
+//! stated size, far above any real export — so no file, however it is made, can hang rolo or
+//! fill its memory.
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, Read};
@@ -10,46 +11,9 @@ use std::path::Path;
 use crate::store::disk::human_bytes;
 
 /// The largest file an import reads: a 30,000-row LinkedIn export is about 5 MB, and an address
-/// book of a few thousand cards with photos a few tens of MB. Reading one holds it and what is
-/// made of it in memory, so the limit is kept near what real files need.
+/// book of a few thousand cards with photos a few tens of MB. Imports read as they go, so the
+/// bound is not what keeps memory small; it stops what is no export at all early.
 pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads `file` whole, or says in plain words why it will not.
-pub fn read_bounded(file: &Path) -> Result<Vec<u8>, String> {
-    read_at_most(file, MAX_IMPORT_BYTES)
-}
-
-pub fn read_at_most(file: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    // `-` is standard input, as for every tool of the kind: read to its end, within the limit.
-    if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(Path::new("standard input"), limit));
-        }
-        return Ok(bytes);
-    }
-    let handle = open_regular(file)?;
-    let shown = file.display();
-    let size = handle
-        .metadata()
-        .map_err(|e| format!("cannot read {shown}: {e}"))?
-        .len();
-    if size > limit {
-        return Err(too_large(file, limit));
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    // One byte past the limit tells a file that grows while it is read.
-    take_all(handle, limit + 1, &mut bytes).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(file, limit));
-    }
-    Ok(bytes)
-}
 
 /// `file` opened to read, when it is a regular file; else why it is not read.
 pub fn open_regular(file: &Path) -> Result<File, String> {
@@ -139,10 +103,6 @@ impl<R: Read> Read for AtMost<R> {
         })?;
         Ok(n)
     }
-}
-
-fn take_all(handle: File, limit: u64, into: &mut Vec<u8>) -> std::io::Result<usize> {
-    handle.take(limit).read_to_end(into)
 }
 
 fn too_large(file: &Path, limit: u64) -> String {
