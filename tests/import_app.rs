@@ -218,6 +218,23 @@ fn an_import_cancelled_as_it_runs_changes_nothing() {
 }
 
 #[test]
+fn a_preview_stopped_as_it_reads_keeps_the_form_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Connections.csv");
+    std::fs::write(&file, linkedin_export(2_500)).unwrap();
+    let mut t = Tester::empty(100, 30);
+    t.press("I").type_str(&file.display().to_string());
+    t.press_interrupting("ctrl-s");
+    let (value, error) = file_field(&t);
+    assert_eq!(value, file.display().to_string(), "what was typed is kept");
+    assert!(error.contains("the preview was stopped"), "{error}");
+    assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
+    // Saved again, the preview comes.
+    t.press("ctrl-s");
+    assert!(t.screen().contains("Would add 2500"), "{}", t.screen());
+}
+
+#[test]
 fn devices_and_pipes_are_refused_at_the_file_field() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("pipe.csv");

@@ -108,7 +108,10 @@ impl ProgressBar {
         if !self.on_terminal || all == 0 || self.started.elapsed().as_millis() < 250 {
             return;
         }
-        eprint!("\r{}", files::progress_text(done, all, Self::WIDTH));
+        eprint!(
+            "\r{}",
+            files::progress_text("Importing", done, all, Self::WIDTH)
+        );
         self.drawn = true;
     }
 

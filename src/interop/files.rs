@@ -250,15 +250,15 @@ pub fn news(
     }
 }
 
-/// "Importing ▕██████      ▏ 12000 / 30000": a bar `width` cells wide.
-pub fn progress_text(done: u64, all: u64, width: usize) -> String {
+/// "Importing ▕██████      ▏ 12000 / 30000" (`doing`: "Importing"): a bar `width` cells wide.
+pub fn progress_text(doing: &str, done: u64, all: u64, width: usize) -> String {
     // How many there are is not known before the end (messages of a mailbox): the count.
     if all == 0 {
         return format!("Reading… {done} read");
     }
     let filled = (done.min(all) as usize * width) / (all.max(1) as usize);
     format!(
-        "Importing ▕{}{}▏ {done} / {all}",
+        "{doing} ▕{}{}▏ {done} / {all}",
         "█".repeat(filled),
         " ".repeat(width - filled)
     )

@@ -89,7 +89,13 @@ impl App {
             Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
             Effect::PreviewImport { format, file } => Ok(
-                match crate::tui::data::import::dry_run(&self.store, format, &file, &clock) {
+                match crate::tui::data::import::dry_run(
+                    &self.store,
+                    format,
+                    &file,
+                    &clock,
+                    &mut |_, _| std::ops::ControlFlow::Continue(()),
+                ) {
                     Ok(preview) => Loaded::Saved(save::Saved::ImportPreview(Box::new(preview))),
                     Err(e) => Loaded::Failed(format!("The file cannot be previewed again: {e}")),
                 },
@@ -158,6 +164,11 @@ impl App {
     fn change(&mut self, effect: Effect, clock: &Clock) -> Option<StoreResult<Loaded>> {
         let clock = *clock;
         Some(match effect {
+            // A preview may read for seconds: carried out between frames, with progress.
+            effect @ Effect::SaveForm(_) if effect.is_long() => {
+                self.for_the_loop.push(effect);
+                return None;
+            }
             Effect::SaveForm(form) => {
                 match save::save(&self.store, &form, &clock, &self.settings) {
                     // Saved elsewhere meanwhile: the record as it now is, to bring the form up

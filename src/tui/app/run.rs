@@ -3,8 +3,8 @@
 use crate::tui::app::*;
 
 impl App {
-    /// Carries out a long effect left pending (an import), drawing its progress in the
-    /// footer as it goes, then its result. `interrupted` is asked as it goes whether the user
+    /// Carries out a long effect left pending (an import, or the dry run its preview shows),
+    /// drawing its progress in the footer as it goes, then its result. `interrupted` is asked as it goes whether the user
     /// (Esc) or a signal wants it stopped: then nothing is written.
     pub fn run_pending<B: Backend>(
         &mut self,
@@ -14,16 +14,10 @@ impl App {
     where
         B::Error: Send + Sync + 'static,
     {
-        let Some(index) = self
-            .for_the_loop
-            .iter()
-            .position(|e| matches!(e, Effect::RunImport { .. }))
-        else {
+        let Some(index) = self.for_the_loop.iter().position(Effect::is_long) else {
             return Ok(());
         };
-        let Effect::RunImport { format, file } = self.for_the_loop.remove(index) else {
-            return Ok(());
-        };
+        let effect = self.for_the_loop.remove(index);
         let clock = self.clock();
         self.draw(terminal)?;
         let App {
@@ -33,26 +27,44 @@ impl App {
             theme,
             ..
         } = self;
+        let doing = match &effect {
+            Effect::RunImport { .. } => "Importing",
+            _ => "Reading for the preview",
+        };
         let mut drawn = Ok(());
-        let message =
-            crate::tui::data::import::run(store, format, &file, &clock, &mut |done, all| {
-                model.status = Some(format!(
-                    "{}  Esc cancels",
-                    crate::interop::files::progress_text(done, all, 24)
-                ));
-                if drawn.is_ok() {
-                    drawn = terminal
-                        .draw(|frame| view::draw(frame, model, keymap, &clock, *theme))
-                        .map(|_| ());
-                }
-                if interrupted() {
-                    std::ops::ControlFlow::Break(())
-                } else {
-                    std::ops::ControlFlow::Continue(())
-                }
-            });
+        let mut progress = |done, all| {
+            model.status = Some(format!(
+                "{}  Esc cancels",
+                crate::interop::files::progress_text(doing, done, all, 24)
+            ));
+            if drawn.is_ok() {
+                drawn = terminal
+                    .draw(|frame| view::draw(frame, model, keymap, &clock, *theme))
+                    .map(|_| ());
+            }
+            if interrupted() {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        };
+        let loaded =
+            match effect {
+                Effect::RunImport { format, file } => Loaded::Changed(
+                    crate::tui::data::import::run(store, format, &file, &clock, &mut progress),
+                ),
+                Effect::SaveForm(form) => Loaded::Saved(crate::tui::data::import::preview(
+                    store,
+                    &form,
+                    &clock,
+                    &mut progress,
+                )),
+                _ => return Ok(()),
+            };
         drawn?;
-        let effects = crate::tui::data::receive::receive(&mut self.model, Loaded::Changed(message));
+        // The progress is over: what it came to takes its place.
+        self.model.status = None;
+        let effects = crate::tui::data::receive::receive(&mut self.model, loaded);
         self.run_effects(effects);
         Ok(())
     }

@@ -124,6 +124,16 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// Whether the effect may take seconds (an import of a large file, or its preview): the
+    /// loop carries it out between frames, showing progress, and Esc stops it.
+    pub fn is_long(&self) -> bool {
+        match self {
+            Effect::RunImport { .. } => true,
+            Effect::SaveForm(form) => matches!(form.kind, crate::form::FormKind::Import),
+            _ => false,
+        }
+    }
+
     /// Whether carrying it out changes the database (or starts a change: a form). A read-only
     /// app refuses these before anything is typed.
     pub fn writes(&self) -> bool {

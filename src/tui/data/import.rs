@@ -12,7 +12,12 @@ use crate::tui::screens::nav::Nav;
 
 /// Saving the import form: a dry run of the import, as a preview (or the reason it cannot run,
 /// at the file field).
-pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
+pub fn preview(
+    store: &Store,
+    form: &Form,
+    clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64) -> std::ops::ControlFlow<()>,
+) -> Saved {
     let format = form
         .chosen(FieldKey::Format, &Format::ALL)
         .unwrap_or(Format::Linkedin);
@@ -23,8 +28,12 @@ pub fn preview(store: &Store, form: &Form, clock: &Clock) -> Saved {
             format!("there is no file or folder at {}", file.display()),
         );
     }
-    match dry_run(store, format, &file, clock) {
+    match dry_run(store, format, &file, clock, progress) {
         Ok(preview) => Saved::ImportPreview(Box::new(preview)),
+        Err(FileImportError::Store(crate::store::StoreError::Cancelled)) => Saved::refused(
+            FieldKey::File,
+            "the preview was stopped (Esc); nothing was imported",
+        ),
         Err(error) => Saved::refused(FieldKey::File, error.to_string()),
     }
 }
@@ -36,15 +45,14 @@ pub fn dry_run(
     format: Format,
     file: &std::path::Path,
     clock: &Clock,
+    progress: &mut dyn FnMut(u64, u64) -> std::ops::ControlFlow<()>,
 ) -> Result<ImportPreview, FileImportError> {
     // Invalid rows are counted in the preview (skipped), so it can list them all at once.
     let options = ImportOptions {
         dry_run: true,
         skip_invalid: true,
     };
-    let done = files::import(store, clock, format, file, options, &[], &mut |_, _| {
-        std::ops::ControlFlow::Continue(())
-    })?;
+    let done = files::import(store, clock, format, file, options, &[], progress)?;
     Ok(ImportPreview {
         format,
         file: file.to_path_buf(),

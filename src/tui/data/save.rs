@@ -18,7 +18,12 @@ use crate::tui::data::saved::{Before, date_in, later_date_in};
 /// Saves a form, the playbook running on `settings`.
 pub fn save(store: &Store, form: &Form, clock: &Clock, settings: &Settings) -> Saved {
     let result = match &form.kind {
-        FormKind::Import => return crate::tui::data::import::preview(store, form, clock),
+        // The app runs it between frames, with progress (`Effect::is_long`); here at once.
+        FormKind::Import => {
+            return crate::tui::data::import::preview(store, form, clock, &mut |_, _| {
+                std::ops::ControlFlow::Continue(())
+            });
+        }
         FormKind::LandedRole { left_out } => store
             .thank_helpers(
                 &form.text(FieldKey::Role),
