@@ -228,6 +228,7 @@ fn a_preview_stopped_as_it_reads_keeps_the_form_and_changes_nothing() {
     let (value, error) = file_field(&t);
     assert_eq!(value, file.display().to_string(), "what was typed is kept");
     assert!(error.contains("the preview was stopped"), "{error}");
+    assert!(!t.screen().contains("Esc cancels"), "{}", t.screen());
     assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
     // Saved again, the preview comes.
     t.press("ctrl-s");
