@@ -280,3 +280,22 @@ fn an_export_writes_through_a_symlink_and_streams_into_a_pipe() {
         .failure()
         .stderr(contains("a backup needs a file"));
 }
+
+#[test]
+fn the_database_is_not_imported_into_itself_however_it_is_spelled() {
+    let db = filled();
+    let path = db.path();
+    let before = digest(&path);
+    let link = db.dir.path().join("people.vcf");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let dotted = db.dir.path().join(".").join(path.file_name().unwrap());
+    for (format, file) in [("csv", &path), ("vcard", &link), ("json", &dotted)] {
+        rolo(&path)
+            .args(["import", format])
+            .arg(file)
+            .assert()
+            .failure()
+            .stderr(contains("is the database rolo is using"));
+    }
+    assert_eq!(digest(&path), before, "the database is as it was");
+}

@@ -142,8 +142,10 @@ fn a_folder_names_its_unreadable_and_empty_files_and_imports_the_rest_only_when_
     let folder = tempfile::tempdir().unwrap();
     let card = |name: &str| format!("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nEND:VCARD\r\n");
     std::fs::write(folder.path().join("a.vcf"), card("Ada Lovelace")).unwrap();
-    // A folder named like a card cannot be read as one; a file with no card in it is said.
-    std::fs::create_dir(folder.path().join("b.vcf")).unwrap();
+    // A pipe named like a card is not read; a file with no card in it is said; a folder
+    // named like one is passed over.
+    support::fifo(&folder.path().join("b.vcf"));
+    std::fs::create_dir(folder.path().join("e.vcf")).unwrap();
     std::fs::write(folder.path().join("c.vcf"), "just some notes\n").unwrap();
     std::fs::write(folder.path().join("d.vcf"), card("Grace Hopper")).unwrap();
     let import = |skip_invalid| {

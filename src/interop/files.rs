@@ -115,6 +115,13 @@ pub fn import(
     let open_streamed =
         |file: &Path| super::input::open_streamed(file).map_err(FileImportError::Unreadable);
     let in_file = |e: String| FileImportError::Unreadable(format!("{}: {e}", file.display()));
+    if crate::store::safe_write::is_database(file, store.path()) {
+        return Err(FileImportError::Unreadable(format!(
+            "{} is the database rolo is using (or one of its side files), not a file to import \
+             into it: name the export you mean",
+            file.display()
+        )));
+    }
     let mut import = |rows: &mut dyn RowSource, source: &str| {
         contacts_import::import_with_progress(store, rows, options, source, clock, progress)
     };

@@ -47,33 +47,31 @@ fn same_identity(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 
 /// Refuses `destination` when writing it would touch the database at `database`.
 pub fn refuse_database(destination: &Path, database: &Path) -> StoreResult<()> {
-    let refuse = || {
-        Err(StoreError::Invalid(format!(
+    if is_database(destination, database) {
+        return Err(StoreError::Invalid(format!(
             "{} is the database itself (or one of its side files); nothing was written. \
              Name another file, for example {}",
             destination.display(),
             suggestion(database).display()
-        )))
-    };
-    let destination_meta = fs::metadata(destination).ok();
-    // The name written, and where a symlink leads (even one that points at nothing yet: a
-    // link to `rolo.db-journal` must not make a journal appear beside the database).
-    let names = [
-        normalized(destination),
-        normalized(&through_symlinks(destination)),
-    ];
-    for file in database_files(database) {
-        if let (Some(dest), Ok(meta)) = (&destination_meta, fs::metadata(&file))
-            && same_identity(dest, &meta)
-        {
-            return refuse();
-        }
-        let file_name = normalized(&file);
-        if file_name.is_some() && names.contains(&file_name) {
-            return refuse();
-        }
+        )));
     }
     Ok(())
+}
+
+/// Whether `path` is the database at `database` or one of its side files: the same file,
+/// another name for it, or a symlink to it (even one pointing at a side file not there yet).
+pub fn is_database(path: &Path, database: &Path) -> bool {
+    let path_meta = fs::metadata(path).ok();
+    // The name given, and where a symlink leads.
+    let names = [normalized(path), normalized(&through_symlinks(path))];
+    database_files(database).iter().any(|file| {
+        let same_file = matches!(
+            (&path_meta, fs::metadata(file)),
+            (Some(given), Ok(meta)) if same_identity(given, &meta)
+        );
+        let file_name = normalized(file);
+        same_file || (file_name.is_some() && names.contains(&file_name))
+    })
 }
 
 /// A sensible backup name beside the database.

@@ -22,6 +22,9 @@ impl Folder {
         let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
             .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
+            // A folder named like a card is no card (its cards are not read: one folder, as
+            // address books keep one, not a tree).
+            .filter(|p| !p.is_dir())
             .filter(|p| {
                 p.extension().is_some_and(|x| {
                     x.eq_ignore_ascii_case("vcf") || x.eq_ignore_ascii_case("vcard")

@@ -19,7 +19,6 @@ impl LogicalLines {
             lines: PhysicalLines {
                 reader,
                 waiting: VecDeque::new(),
-                chunk: Vec::new(),
                 read: 0,
                 failed: None,
             },
@@ -61,9 +60,16 @@ impl Iterator for LogicalLines {
                 if broken {
                     logical.pop(); // the "=" that broke the line
                 }
-                logical.extend_from_slice(if folded { &line[1..] } else { line });
+                if logical.len() < LINE_AT_MOST {
+                    logical.extend_from_slice(if folded { &line[1..] } else { line });
+                }
                 self.lines.next();
                 self.number += 1;
+            }
+            if logical.len() >= LINE_AT_MOST && is_binary(&logical) {
+                // A photo (or the like) folded over many lines: read past, as one unfolded.
+                logical.truncate(head(&logical).len());
+                logical.push(b':');
             }
             if !logical.iter().all(u8::is_ascii_whitespace) {
                 return Some((begins, decode_line(&logical)));
@@ -72,13 +78,18 @@ impl Iterator for LogicalLines {
     }
 }
 
+/// The most of one line kept: far past the longest value rolo keeps (a note of 100,000
+/// characters), so that a line of tens of megabytes — a photo, or no line ends at all — costs
+/// no more than this. A photo, sound or key longer than this is read past: rolo does not keep
+/// them, and a cut one could spoil the card.
+const LINE_AT_MOST: usize = 1024 * 1024;
+
 /// A file's lines as it is read, a line end at a time; any of LF, CRLF, CR CR LF (iPhone
 /// exports) and a lone CR ends one.
 struct PhysicalLines {
     reader: Box<dyn BufRead>,
-    /// The lines of the last piece read, not yet taken.
+    /// Lines read and not yet taken: one, or two when a lone CR ended an empty line.
     waiting: VecDeque<Vec<u8>>,
-    chunk: Vec<u8>,
     read: u64,
     failed: Option<String>,
 }
@@ -98,32 +109,82 @@ impl PhysicalLines {
         self.waiting.front().map(Vec::as_slice)
     }
 
-    /// Reads up to the next LF, and splits what came at each line end in it.
-    fn fill(&mut self) {
-        self.chunk.clear();
-        match self.reader.read_until(b'\n', &mut self.chunk) {
-            Ok(0) => return,
-            Ok(n) => self.read += n as u64,
+    /// The first byte not yet read, if there is one.
+    fn peek_byte(&mut self) -> Option<u8> {
+        match self.reader.fill_buf() {
+            Ok(available) => available.first().copied(),
             Err(e) => {
                 self.failed = Some(format!("the rest of the file cannot be read: {e}"));
-                return;
+                None
             }
         }
-        let mut body = self.chunk.as_slice();
-        if let Some(before) = body.strip_suffix(b"\n") {
-            // CR CR LF and CR LF end one line; a lone LF too.
-            body = before
-                .strip_suffix(b"\r\r")
-                .or_else(|| before.strip_suffix(b"\r"))
-                .unwrap_or(before);
-        } else if let Some(before) = body.strip_suffix(b"\r") {
-            // The file's last line, ended by a CR alone.
-            body = before;
-        }
-        // What is left of a CR ends a line of its own.
-        self.waiting
-            .extend(body.split(|b| *b == b'\r').map(<[u8]>::to_vec));
     }
+
+    fn consume(&mut self, n: usize) {
+        self.reader.consume(n);
+        self.read += n as u64;
+    }
+
+    /// Reads the next line, at most `LINE_AT_MOST` of it kept, and its end.
+    fn fill(&mut self) {
+        let mut line = Vec::new();
+        let mut ended_by = None;
+        while self.failed.is_none() {
+            let available = match self.reader.fill_buf() {
+                Ok(available) if available.is_empty() => break,
+                Ok(available) => available,
+                Err(e) => {
+                    self.failed = Some(format!("the rest of the file cannot be read: {e}"));
+                    break;
+                }
+            };
+            let end = available.iter().position(|b| *b == b'\n' || *b == b'\r');
+            let used = end.unwrap_or(available.len());
+            let room = LINE_AT_MOST.saturating_sub(line.len());
+            line.extend_from_slice(&available[..used.min(room)]);
+            ended_by = end.map(|at| available[at]);
+            self.consume(used + usize::from(end.is_some()));
+            if ended_by.is_some() {
+                break;
+            }
+        }
+        let mut empty_after = false;
+        if ended_by == Some(b'\r') {
+            // CR LF and CR CR LF end one line; a second CR alone ends an empty one.
+            match self.peek_byte() {
+                Some(b'\n') => self.consume(1),
+                Some(b'\r') => {
+                    self.consume(1);
+                    if self.peek_byte() == Some(b'\n') {
+                        self.consume(1);
+                    } else {
+                        empty_after = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if line.len() >= LINE_AT_MOST && is_binary(&line) {
+            // Kept as the property alone, its value read past.
+            line.truncate(head(&line).len());
+            line.push(b':');
+        }
+        if ended_by.is_some() || !line.is_empty() {
+            self.waiting.push_back(line);
+        }
+        if empty_after {
+            self.waiting.push_back(Vec::new());
+        }
+    }
+}
+
+/// Whether a property line holds what rolo does not keep: a photo, logo, sound or key.
+fn is_binary(line: &[u8]) -> bool {
+    let name = head(line).split(|b| *b == b';').next().unwrap_or_default();
+    let name = name.rsplit(|b| *b == b'.').next().unwrap_or_default();
+    ["PHOTO", "LOGO", "SOUND", "KEY"]
+        .iter()
+        .any(|kind| name.trim_ascii().eq_ignore_ascii_case(kind.as_bytes()))
 }
 
 /// The part of a property line before its value (name and parameters), quotes respected.
