@@ -131,7 +131,7 @@ impl PhysicalLines {
         let mut ended_by = None;
         while self.failed.is_none() {
             let available = match self.reader.fill_buf() {
-                Ok(available) if available.is_empty() => break,
+                Ok([]) => break,
                 Ok(available) => available,
                 Err(e) => {
                     self.failed = Some(format!("the rest of the file cannot be read: {e}"));
