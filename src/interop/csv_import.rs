@@ -182,6 +182,11 @@ impl CsvRows<'_> {
         &self.table.header
     }
 
+    /// Rows so far with nothing in any field.
+    pub fn blank(&self) -> u64 {
+        self.table.blank
+    }
+
     /// The contact one row of the file describes.
     fn row(&self, line: u64, mut fields: Vec<String>) -> ImportRow {
         let header = &self.table.header;

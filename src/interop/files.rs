@@ -178,7 +178,8 @@ pub fn import(
                 .iter()
                 .map(|(i, field)| format!("{} → {field}", header[*i]))
                 .collect();
-            (import(&mut rows, "a CSV import"), 0, Some(shown.join(", ")))
+            let imported = import(&mut rows, "a CSV import");
+            (imported, rows.blank(), Some(shown.join(", ")))
         }
     };
     match imported {

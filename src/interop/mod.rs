@@ -119,10 +119,8 @@ impl ImportReport {
             text.push_str(&format!(", {} skipped", self.skipped.len()));
         }
         if self.blank > 0 {
-            text.push_str(&format!(
-                ", {} blank rows left out (members who hide their profile)",
-                self.blank
-            ));
+            // LinkedIn writes one for each member who hides their profile.
+            text.push_str(&format!(", {} blank rows left out", self.blank));
         }
         if !self.values_left_out.is_empty() {
             text.push_str(&format!(
