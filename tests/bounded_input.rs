@@ -66,7 +66,7 @@ fn a_file_over_the_limit_is_refused_without_being_read() {
         .timeout(Duration::from_secs(10))
         .assert()
         .failure()
-        .stderr(contains("is larger than the 4.0 GB an import reads"));
+        .stderr(contains("is larger than the 1.0 GB an import reads"));
 }
 
 #[test]

@@ -216,3 +216,56 @@ fn a_csv_read_as_it_goes_names_the_true_line_far_into_the_file() {
     }
     assert_eq!(store.count::<Contact>().unwrap(), 0);
 }
+
+/// Rows that stop halfway, the rest of the source unreadable.
+struct CutShort(Generated);
+
+impl Iterator for CutShort {
+    type Item = Result<ImportRow, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next()
+    }
+}
+
+impl RowSource for CutShort {
+    fn expected(&self) -> u64 {
+        self.0.all * 2
+    }
+
+    fn failure(&self) -> Option<String> {
+        (self.0.made == self.0.all).then(|| "it grew past its bound".to_string())
+    }
+}
+
+#[test]
+fn a_source_that_cannot_be_read_to_its_end_imports_nothing_even_skipping_invalid_rows() {
+    let store = TempStore::new();
+    let reported = Rc::new(Cell::new(0));
+    let mut source = CutShort(Generated {
+        made: 0,
+        all: 2_000,
+        reported: reported.clone(),
+        broken: Vec::new(),
+    });
+    let options = ImportOptions {
+        skip_invalid: true,
+        ..ImportOptions::default()
+    };
+    let outcome = import_with_progress(
+        &store,
+        &mut source,
+        options,
+        "a test",
+        &clock(),
+        &mut |done, _| {
+            reported.set(done);
+            ControlFlow::Continue(())
+        },
+    );
+    assert!(
+        matches!(&outcome, Err(ImportError::Unreadable(why)) if why.contains("grew past")),
+        "{outcome:?}"
+    );
+    assert_eq!(store.count::<Contact>().unwrap(), 0, "no prefix imported");
+}

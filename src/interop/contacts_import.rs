@@ -25,6 +25,8 @@ pub enum ImportError {
     Invalid(Vec<RowError>),
     /// The file held no rows at all.
     Empty,
+    /// The file could not be read to its end: why.
+    Unreadable(String),
     Store(StoreError),
 }
 
@@ -34,6 +36,12 @@ pub trait RowSource: Iterator<Item = Result<ImportRow, RowError>> {
     /// The rows there seem to be in all: what has been read and what is left, as far as can
     /// be told before the end.
     fn expected(&self) -> u64;
+
+    /// Why the source could not be read to its end (a read error, a file that grew past its
+    /// bound): then nothing of it is imported, whatever was read.
+    fn failure(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Rows already read, as a source.
@@ -97,6 +105,7 @@ pub fn import_with_progress(
     let mut invalid: Vec<RowError> = Vec::new();
     let mut read = 0u64;
     let mut stopped = false;
+    let mut unreadable = None;
     let now = clock.timestamp();
     let mut write = |tx: &rusqlite::Connection| -> Result<(), StoreError> {
         let mut taking = Taking::new(tx, source, now)?;
@@ -125,6 +134,10 @@ pub fn import_with_progress(
             }
             taking.take(&row, &mut report)?;
         }
+        if let Some(why) = rows.failure() {
+            unreadable = Some(why);
+            return Err(StoreError::Cancelled);
+        }
         if !invalid.is_empty() && !options.skip_invalid {
             // Rolled back: the invalid rows are the answer.
             return Err(StoreError::Cancelled);
@@ -139,6 +152,9 @@ pub fn import_with_progress(
     } else {
         store.bulk_write(|tx| write(tx))
     };
+    if let Some(why) = unreadable {
+        return Err(ImportError::Unreadable(why));
+    }
     invalid.sort_by_key(|e| e.line);
     if !invalid.is_empty() && !options.skip_invalid && !stopped {
         return Err(ImportError::Invalid(invalid));

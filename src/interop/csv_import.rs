@@ -287,4 +287,8 @@ impl super::contacts_import::RowSource for CsvRows<'_> {
     fn expected(&self) -> u64 {
         self.table.expected()
     }
+
+    fn failure(&self) -> Option<String> {
+        self.table.failure()
+    }
 }

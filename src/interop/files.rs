@@ -194,6 +194,9 @@ pub fn import(
             };
             Err(in_file(format!("nothing to import: {nothing}")))
         }
+        Err(ImportError::Unreadable(why)) => Err(in_file(format!(
+            "cannot be read to its end: {why}; nothing was imported"
+        ))),
         Err(ImportError::Invalid(errors)) => Err(FileImportError::Invalid(errors)),
         Err(ImportError::Store(e)) => Err(FileImportError::Store(e)),
     }

@@ -79,6 +79,15 @@ impl ImportRow {
                 }
             }
         }
+        // As mail programs write an address: "<ada@x.org>", "mailto:ada@x.org".
+        let bare = match self.email.get(..7) {
+            Some(scheme) if scheme.eq_ignore_ascii_case("mailto:") => &self.email[7..],
+            _ => &self.email,
+        };
+        let bare = bare.trim_start_matches('<').trim_end_matches('>');
+        if bare.len() != self.email.len() {
+            self.email = bare.trim().to_string();
+        }
         if !self.email.is_empty() && !looks_like_email(&self.email) {
             return fail(format!("{:?} is not an email address", self.email));
         }

@@ -52,9 +52,10 @@ pub fn open_streamed(file: &Path) -> Result<(Box<dyn std::io::BufRead>, u64), St
     open_streamed_at_most(file, MAX_IMPORT_BYTES)
 }
 
-/// A backup is merged as it is read, so its size costs no memory: the bound only stops a file
-/// (or a pipe) that never ends. Ten times the 300 MB of a 100,000-contact database.
-pub const MAX_BACKUP_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+/// A backup is merged as it is read, so its size costs no memory: the bound stops a file (or a
+/// pipe) that never ends before its log fills the disk. Three times the 300 MB of a
+/// 100,000-contact database.
+pub const MAX_BACKUP_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// As `open_streamed`, up to `limit` bytes; `-` is standard input.
 pub fn open_streamed_at_most(

@@ -24,7 +24,7 @@ pub fn merge(store: &Store, reader: impl Read, dry_run: bool) -> Result<MergeRep
             version: None,
             failure: None,
         };
-        let mut json = serde_json::Deserializer::from_reader(reader);
+        let mut json = serde_json::Deserializer::from_reader(ShortStrings::new(reader));
         let read = (&mut reading)
             .deserialize(&mut json)
             .and_then(|()| json.end());
@@ -148,5 +148,76 @@ impl<'de, R: DeserializeOwned + Merged> Visitor<'de> for Records<'_, '_, R> {
             }
         }
         Ok(())
+    }
+}
+
+/// The longest text a backup may hold in one value, as written (escapes included): far past
+/// the longest field rolo keeps (100,000 characters, at most twelve bytes each escaped), so
+/// that one value of hundreds of megabytes is refused as it is read, not held first.
+const STRING_AT_MOST: usize = 2 * 1024 * 1024;
+
+/// A JSON text passed through as it is read, refused at a string longer than `STRING_AT_MOST`.
+struct ShortStrings<R> {
+    inner: R,
+    in_string: bool,
+    escaped: bool,
+    run: usize,
+}
+
+impl<R> ShortStrings<R> {
+    fn new(inner: R) -> Self {
+        ShortStrings {
+            inner,
+            in_string: false,
+            escaped: false,
+            run: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for ShortStrings<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            if !self.in_string {
+                if byte == b'"' {
+                    (self.in_string, self.run) = (true, 0);
+                }
+                continue;
+            }
+            match (self.escaped, byte) {
+                (true, _) => self.escaped = false,
+                (false, b'\\') => self.escaped = true,
+                (false, b'"') => self.in_string = false,
+                _ => {}
+            }
+            self.run += 1;
+            if self.run > STRING_AT_MOST {
+                return Err(std::io::Error::other(
+                    "a value longer than any rolo keeps (2 MB as written)",
+                ));
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_past_the_longest_is_refused_as_it_is_read() {
+        let read = |text: String| {
+            let mut out = Vec::new();
+            ShortStrings::new(text.as_bytes())
+                .read_to_end(&mut out)
+                .map(|_| out.len())
+        };
+        let long = "x".repeat(STRING_AT_MOST - 10);
+        let escaped = format!("{{\"a\": \"{long}\\\"\\\\\", \"b\": \"{long}\"}}");
+        assert!(read(escaped).is_ok(), "each value under the limit");
+        let over = format!("{{\"a\": \"{long}{long}\"}}");
+        assert!(read(over).is_err());
     }
 }

@@ -163,6 +163,10 @@ impl super::contacts_import::RowSource for Connections<'_> {
     fn expected(&self) -> u64 {
         self.table.expected()
     }
+
+    fn failure(&self) -> Option<String> {
+        self.table.failure()
+    }
 }
 
 /// "12 Mar 2024", "7-Feb-22", ISO dates, and the older exports' "1/8/18, 6:14 PM" (month

@@ -21,8 +21,8 @@ pub struct Table<'a> {
     record: csv::ByteRecord,
     /// What was wrong with lines before the header, given first.
     early: std::collections::VecDeque<RowError>,
-    /// The file could not be read on: nothing more comes.
-    ended: bool,
+    /// Why the file could not be read to its end: nothing more comes.
+    failed: Option<String>,
     /// The file's length (0 when unknown), where the header ends, and the rows given since.
     size: u64,
     header_end: u64,
@@ -66,7 +66,7 @@ pub fn open<'a>(
         seen,
         record: csv::ByteRecord::new(),
         early: std::collections::VecDeque::new(),
-        ended: false,
+        failed: None,
         size,
         header_end: 0,
         rows: 0,
@@ -94,6 +94,11 @@ pub fn open<'a>(
 }
 
 impl Table<'_> {
+    /// Why the file could not be read to its end, if it could not.
+    pub fn failure(&self) -> Option<String> {
+        self.failed.clone()
+    }
+
     /// The rows there seem to be under the header, for a progress bar: the rows so far in the
     /// share of the file read so far.
     pub fn expected(&self) -> u64 {
@@ -112,7 +117,7 @@ impl Table<'_> {
 
     /// The next record of the file, header or not, blank or not.
     fn next_line(&mut self) -> Option<Line> {
-        if self.ended {
+        if self.failed.is_some() {
             return None;
         }
         let before = self.reader.position().byte() as usize;
@@ -122,14 +127,19 @@ impl Table<'_> {
                 let start = self.record.position().map_or(before, |p| p.byte() as usize);
                 let end = self.reader.position().byte() as usize;
                 let mut seen = self.seen.borrow_mut();
-                let problem = quoting_problem(seen.between(start, end));
+                let text = seen.between(start, end);
+                // The lines the record runs over: more than one when a quote took in the rows
+                // after it, each of which is then named.
+                let problem =
+                    quoting_problem(text).map(|why| (why, line_ends(text.trim_ascii_end())));
                 let line = seen.line_at(start);
                 drop(seen);
-                if let Some(why) = problem {
-                    return Some(Err(RowError {
-                        line,
-                        message: why.into(),
-                    }));
+                if let Some((why, more)) = problem {
+                    let message = match more {
+                        0 => why.to_string(),
+                        more => format!("{why} (it runs on to line {}, rows and all)", line + more),
+                    };
+                    return Some(Err(RowError { line, message }));
                 }
                 let fields: Result<Vec<String>, _> = self
                     .record
@@ -143,8 +153,12 @@ impl Table<'_> {
             }
             Err(e) => {
                 let line = self.seen.borrow_mut().line_at(before);
-                // A file that cannot be read on ends here, said once.
-                self.ended = matches!(e.kind(), csv::ErrorKind::Io(_));
+                if let csv::ErrorKind::Io(io) = e.kind() {
+                    // A file that cannot be read on (or grew past its bound) ends the import:
+                    // what was read of it is not the file.
+                    self.failed = Some(format!("line {line}: {io}"));
+                    return None;
+                }
                 Some(Err(RowError {
                     line,
                     message: format!("broken CSV: {e}"),
@@ -230,11 +244,7 @@ impl Seen {
             at += 1;
         }
         if at > self.counted {
-            let newlines = self.bytes[self.counted..at]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-            self.line += newlines as u64;
+            self.line += line_ends(&self.bytes[self.counted..at]);
             self.counted = at;
         }
         if self.counted > 64 * 1024 {
@@ -244,6 +254,16 @@ impl Seen {
         }
         self.line
     }
+}
+
+/// The line ends in `bytes`: LF, CR LF, and a CR alone (old Mac files).
+fn line_ends(bytes: &[u8]) -> u64 {
+    let lone_cr = |(i, b): (usize, &u8)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| *b == b'\n' || lone_cr((i, b)))
+        .count() as u64
 }
 
 /// What is wrong with the quotes of a record's text, if anything. The CSV reader takes all

@@ -14,6 +14,8 @@ pub struct Folder {
     current: Option<(String, Contacts, u64)>,
     /// Cards given from the files before it.
     before: u64,
+    /// A file that could not be read to its end: the folder's reading ends there.
+    failed: Option<String>,
 }
 
 impl Folder {
@@ -36,6 +38,7 @@ impl Folder {
             files: files.into_iter(),
             current: None,
             before: 0,
+            failed: None,
         })
     }
 
@@ -64,6 +67,9 @@ impl Iterator for Folder {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if self.failed.is_some() {
+                return None;
+            }
             if let Some((name, cards, given)) = self.current.as_mut() {
                 match cards.next() {
                     Some(card) => {
@@ -80,6 +86,10 @@ impl Iterator for Folder {
                         });
                     }
                     None => {
+                        if let Some(why) = RowSource::failure(cards) {
+                            self.failed = Some(in_file(name, &why));
+                            return None;
+                        }
                         let (name, _, given) = self.current.take()?;
                         self.before += given;
                         if given == 0 {
@@ -107,5 +117,9 @@ impl RowSource for Folder {
             .as_ref()
             .map_or(0, |(_, cards, _)| RowSource::expected(cards));
         self.before + current + self.files.len() as u64
+    }
+
+    fn failure(&self) -> Option<String> {
+        self.failed.clone()
     }
 }

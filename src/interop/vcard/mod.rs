@@ -28,7 +28,6 @@ pub fn read(bytes: Vec<u8>) -> Contacts {
     Contacts {
         size: bytes.len() as u64,
         cards: text::Cards::new(bytes),
-        failure_said: false,
     }
 }
 
@@ -38,11 +37,7 @@ pub fn open(file: &std::path::Path) -> Result<Contacts, String> {
     let (reader, size) = crate::interop::input::open_streamed(file)?;
     let cards = text::Cards::read(Box::new(reader))
         .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    Ok(Contacts {
-        size,
-        cards,
-        failure_said: false,
-    })
+    Ok(Contacts { size, cards })
 }
 
 /// A file's cards, read as contacts one at a time.
@@ -50,7 +45,6 @@ pub struct Contacts {
     cards: text::Cards,
     /// The file's length in bytes.
     size: u64,
-    failure_said: bool,
 }
 
 impl super::contacts_import::RowSource for Contacts {
@@ -58,21 +52,19 @@ impl super::contacts_import::RowSource for Contacts {
     fn expected(&self) -> u64 {
         self.cards.expected(self.size)
     }
+
+    fn failure(&self) -> Option<String> {
+        self.cards
+            .failure()
+            .map(|(line, why)| format!("line {line}: {why}"))
+    }
 }
 
 impl Iterator for Contacts {
     type Item = Result<ImportRow, RowError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let Some(card) = self.cards.next() else {
-            // A file that stopped being readable is a problem, never a shorter file.
-            let (line, why) = self.cards.failure().filter(|_| !self.failure_said)?;
-            self.failure_said = true;
-            return Some(Err(RowError {
-                line,
-                message: why.to_string(),
-            }));
-        };
+        let card = self.cards.next()?;
         Some(match Parser::new(&card.text).entry() {
             Entry::VCard(parsed) => {
                 let mut row = row(&card, &parsed);
