@@ -14,7 +14,9 @@
 
 use std::collections::HashMap;
 
-use super::text_map::TextMap;
+use hashbrown::HashTable;
+
+use super::fingerprint::{Print, Prints};
 use crate::domain::Id;
 
 /// A hash map keyed by text we made ourselves: a quicker hash than the default, which guards
@@ -106,176 +108,283 @@ pub enum Identity {
     },
 }
 
-/// A contact holding an email, with what tells a shared email's holders apart.
-#[derive(Debug, Clone)]
+/// A profile address, and the contact holding it (their place in `Known::ids`).
+#[derive(Debug, Clone, Copy)]
+struct ProfileHolder {
+    profile: Print,
+    contact: u32,
+}
+
+/// An email and one contact holding it, with what tells a shared email's holders apart. An
+/// email held by two contacts (a family's, a team's) is in the table twice.
+#[derive(Debug, Clone, Copy)]
 struct EmailHolder {
-    id: Id,
-    /// Their lowercased name.
-    name: Box<str>,
+    email: Print,
+    contact: u32,
+    /// Their lowercased name's short print.
+    name: u64,
     has_profile: bool,
 }
 
-/// The contacts holding one email: nearly always one, kept without a list of its own (a
-/// list each cost 100,000 allocations of room for four).
-#[derive(Debug, Clone)]
-enum Holders {
-    One(EmailHolder),
-    More(Vec<EmailHolder>),
+/// A name and organisation, and one contact with them.
+#[derive(Debug, Clone, Copy)]
+struct Namesake {
+    name_and_org: Print,
+    contact: u32,
+    /// The short print of their phone's digits: what tells keyless namesakes apart.
+    phone: u64,
+    /// Whether they hold a profile address or an email (then a row without either is never
+    /// taken for them).
+    keyed: bool,
+    has_profile: bool,
 }
 
-impl Holders {
-    fn all(&self) -> &[EmailHolder] {
-        match self {
-            Holders::One(holder) => std::slice::from_ref(holder),
-            Holders::More(holders) => holders,
-        }
-    }
-
-    fn add(&mut self, holder: EmailHolder) {
-        match self {
-            Holders::One(first) => *self = Holders::More(vec![first.clone(), holder]),
-            Holders::More(holders) => holders.push(holder),
-        }
-    }
-}
-
-/// The contacts with one name and organisation: the first (for the report), and those with
-/// neither profile address nor email, with their phone (what tells namesakes apart).
-#[derive(Debug, Clone, Default)]
-struct Namesakes {
-    first: Option<(Id, bool)>,
-    keyless: Vec<(Id, Box<str>)>,
-}
-
-/// Every contact, by each key a row can be recognised by. No map by contact: 30,000 rows
-/// would make 30,000 more entries for what these few fields carry.
+/// Every contact, by each key a row can be recognised by, as fingerprints (see
+/// `fingerprint`): about 140 bytes a contact, whatever the length of their names.
 #[derive(Default)]
 pub struct Known {
-    by_profile: TextMap<Id>,
-    by_email: TextMap<Holders>,
-    by_name_and_org: TextMap<Namesakes>,
-    /// Contacts this import has already given to a row (found by name, or added): a second
-    /// row of the same file is never taken for them by name alone, since one file does not
-    /// list one person twice without a profile address or email to say so.
-    claimed: std::collections::HashSet<Id, foldhash::fast::RandomState>,
+    prints: Prints,
+    /// Each contact remembered, in the order they were first: the tables hold places here.
+    /// The earliest of several candidates is the one named in a report.
+    ids: Vec<Id>,
+    /// Whether this import has already given the contact to a row: a second row of the same
+    /// file is never taken for them by name alone, since one file does not list one person
+    /// twice without a profile address or email to say so.
+    claimed: Vec<bool>,
+    by_id: HashTable<u32>,
+    by_profile: HashTable<ProfileHolder>,
+    by_email: HashTable<EmailHolder>,
+    by_name_and_org: HashTable<Namesake>,
 }
 
 impl Known {
+    /// Room for `contacts` contacts, so that remembering what is stored grows nothing.
+    pub fn with_capacity(contacts: usize) -> Known {
+        Known {
+            ids: Vec::with_capacity(contacts),
+            claimed: Vec::with_capacity(contacts),
+            by_id: HashTable::with_capacity(contacts),
+            by_profile: HashTable::with_capacity(contacts),
+            by_email: HashTable::with_capacity(contacts),
+            by_name_and_org: HashTable::with_capacity(contacts),
+            ..Known::default()
+        }
+    }
+
+    /// The place of contact `id`, given one if they are new.
+    fn place_of(&mut self, id: Id) -> u32 {
+        let Known {
+            prints,
+            ids,
+            claimed,
+            by_id,
+            ..
+        } = self;
+        let hash = prints.hash_of(id);
+        if let Some(at) = by_id.find(hash, |at| ids[*at as usize] == id) {
+            return *at;
+        }
+        let at = u32::try_from(ids.len()).expect("fewer than 4 billion contacts");
+        ids.push(id);
+        claimed.push(false);
+        by_id.insert_unique(hash, at, |at| prints.hash_of(ids[*at as usize]));
+        at
+    }
+
     /// Adds (or brings up to date) what is known of contact `id`. A profile address already
     /// held by another contact stays theirs.
     pub fn remember(&mut self, id: Id, keys: Keys) {
+        let contact = self.place_of(id);
         let has_profile = match &keys.profile {
             Some(profile) => {
-                let (holder, new) = self.by_profile.get_or_insert_with(profile, || id);
-                new || *holder == id
+                let profile = self.prints.of(profile);
+                match self
+                    .by_profile
+                    .find(profile.hash(), |h| h.profile == profile)
+                {
+                    Some(holder) => holder.contact == contact,
+                    None => {
+                        let holder = ProfileHolder { profile, contact };
+                        self.by_profile
+                            .insert_unique(profile.hash(), holder, |h| h.profile.hash());
+                        true
+                    }
+                }
             }
             None => false,
         };
-        let has_email = keys.email.is_some();
         if let Some(email) = &keys.email {
-            let holder = || EmailHolder {
-                id,
-                name: keys.name_and_org[..keys.name_len].into(),
-                has_profile,
-            };
-            let (holders, new) = self
+            let email = self.prints.of(email);
+            let held = self
                 .by_email
-                .get_or_insert_with(email, || Holders::One(holder()));
-            if !new && !holders.all().iter().any(|h| h.id == id) {
-                holders.add(holder());
+                .iter_hash(email.hash())
+                .any(|h| h.email == email && h.contact == contact);
+            if !held {
+                let holder = EmailHolder {
+                    email,
+                    contact,
+                    name: self.prints.short(keys.name()),
+                    has_profile,
+                };
+                self.by_email
+                    .insert_unique(email.hash(), holder, |h| h.email.hash());
             }
         }
-        let (namesakes, _) = self
-            .by_name_and_org
-            .get_or_insert_with(&keys.name_and_org, Namesakes::default);
-        if namesakes.first.is_none() {
-            namesakes.first = Some((id, has_profile));
-        }
-        let listed = namesakes.keyless.iter().position(|(k, _)| *k == id);
-        match (has_profile || has_email, listed) {
-            (false, None) => namesakes
-                .keyless
-                .push((id, keys.phone.unwrap_or_default().into())),
-            (true, Some(at)) => {
-                namesakes.keyless.remove(at);
+        let keyed = has_profile || keys.email.is_some();
+        let name_and_org = self.prints.of(&keys.name_and_org);
+        let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
+        match self.by_name_and_org.find_mut(name_and_org.hash(), |n| {
+            n.name_and_org == name_and_org && n.contact == contact
+        }) {
+            Some(namesake) if keyed => namesake.keyed = true,
+            // Keyless again: what tells them apart is their phone now.
+            Some(namesake) if namesake.keyed => {
+                namesake.keyed = false;
+                namesake.phone = phone;
             }
-            _ => {}
+            Some(_) => {}
+            None => {
+                let namesake = Namesake {
+                    name_and_org,
+                    contact,
+                    phone,
+                    keyed,
+                    has_profile,
+                };
+                self.by_name_and_org
+                    .insert_unique(name_and_org.hash(), namesake, |n| n.name_and_org.hash());
+            }
         }
     }
 
     /// Marks `id` as given to a row of this import.
     pub fn claim(&mut self, id: Id) {
-        self.claimed.insert(id);
+        let at = self.place_of(id);
+        self.claimed[at as usize] = true;
+    }
+
+    /// The place of `id`, if remembered.
+    fn find_place(&self, id: Id) -> Option<u32> {
+        self.by_id
+            .find(self.prints.hash_of(id), |at| self.ids[*at as usize] == id)
+            .copied()
+    }
+
+    /// The holders of `email`, earliest first.
+    fn holders_of(&self, email: &str) -> Vec<EmailHolder> {
+        let email = self.prints.of(email);
+        let mut holders: Vec<EmailHolder> = self
+            .by_email
+            .iter_hash(email.hash())
+            .filter(|h| h.email == email)
+            .copied()
+            .collect();
+        holders.sort_unstable_by_key(|h| h.contact);
+        holders
     }
 
     /// Whether `email` belongs to contacts of which `id` is not one.
     pub fn email_taken_by_other(&self, email: &str, id: Id) -> bool {
-        self.by_email
-            .get(email)
-            .is_some_and(|holders| !holders.all().iter().any(|h| h.id == id))
+        let holders = self.holders_of(email);
+        let at = self.find_place(id);
+        !holders.is_empty() && !holders.iter().any(|h| Some(h.contact) == at)
     }
 
     /// Whether `profile` belongs to a contact other than `id`.
     pub fn profile_taken_by_other(&self, profile: &str, id: Id) -> bool {
+        self.profile_holder(profile)
+            .is_some_and(|holder| self.ids[holder as usize] != id)
+    }
+
+    fn profile_holder(&self, profile: &str) -> Option<u32> {
+        let profile = self.prints.of(profile);
         self.by_profile
-            .get(profile)
-            .is_some_and(|holder| *holder != id)
+            .find(profile.hash(), |h| h.profile == profile)
+            .map(|h| h.contact)
     }
 
     pub fn identify(&self, keys: &Keys) -> Identity {
-        if let Some(id) = keys.profile.as_ref().and_then(|p| self.by_profile.get(p)) {
-            return Identity::Known(*id);
+        let id = |at: u32| self.ids[at as usize];
+        if let Some(holder) = keys.profile.as_ref().and_then(|p| self.profile_holder(p)) {
+            return Identity::Known(id(holder));
         }
-        if let Some(holders) = keys.email.as_ref().and_then(|e| self.by_email.get(e)) {
-            let holders = holders.all();
-            let same = holders.iter().find(|holder| {
-                let other_profile = keys.profile.is_some() && holder.has_profile;
-                !other_profile && names_agree(&holder.name, keys.name(), keys.email.as_deref())
-            });
-            return match (same, holders.first()) {
-                (Some(holder), _) => Identity::Known(holder.id),
-                (None, first) => Identity::New {
-                    looks_like: first.map(|h| (h.id, "the same email")),
-                },
-            };
+        if let Some(email) = keys.email.as_deref() {
+            let holders = self.holders_of(email);
+            if let Some(first) = holders.first() {
+                let agree = NameAgreement::new(&self.prints, keys.name(), email);
+                let same = holders.iter().find(|holder| {
+                    let other_profile = keys.profile.is_some() && holder.has_profile;
+                    !other_profile && agree.with(holder.name)
+                });
+                return match same {
+                    Some(holder) => Identity::Known(id(holder.contact)),
+                    None => Identity::New {
+                        looks_like: Some((id(first.contact), "the same email")),
+                    },
+                };
+            }
         }
-        let Some(namesakes) = self.by_name_and_org.get(&keys.name_and_org) else {
+        let name_and_org = self.prints.of(&keys.name_and_org);
+        let mut namesakes: Vec<Namesake> = self
+            .by_name_and_org
+            .iter_hash(name_and_org.hash())
+            .filter(|n| n.name_and_org == name_and_org)
+            .copied()
+            .collect();
+        namesakes.sort_unstable_by_key(|n| n.contact);
+        let Some(first) = namesakes.first().copied() else {
             return Identity::New { looks_like: None };
         };
         if keys.profile.is_none() && keys.email.is_none() {
-            let free: Vec<&(Id, Box<str>)> = namesakes
-                .keyless
+            let free: Vec<&Namesake> = namesakes
                 .iter()
-                .filter(|(id, _)| !self.claimed.contains(id))
+                .filter(|n| !n.keyed && !self.claimed[n.contact as usize])
                 .collect();
-            let phone = keys.phone.as_deref().unwrap_or("");
-            let agrees = |known: &str| known.is_empty() || phone.is_empty() || known == phone;
+            let none = self.prints.short("");
+            let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
+            let agrees = |known: u64| known == none || phone == none || known == phone;
             // The one whose phone agrees, or the only one there is.
             let found = free
                 .iter()
-                .find(|(_, known)| !phone.is_empty() && **known == *phone)
+                .find(|n| phone != none && n.phone == phone)
                 .or_else(|| match free.as_slice() {
                     [only] => Some(only),
-                    _ => free.iter().find(|(_, known)| agrees(known)),
+                    _ => free.iter().find(|n| agrees(n.phone)),
                 });
-            if let Some((id, _)) = found {
-                return Identity::Known(*id);
+            if let Some(namesake) = found {
+                return Identity::Known(id(namesake.contact));
             }
         }
         // Two different profile addresses are two people: not worth a word. Otherwise the
         // namesake may be this person, entered another way.
-        let looks_like = namesakes.first.and_then(|(first, first_has_profile)| {
-            (keys.profile.is_none() || !first_has_profile)
-                .then_some((first, "the same name and organisation"))
-        });
+        let looks_like = (keys.profile.is_none() || !first.has_profile)
+            .then_some((id(first.contact), "the same name and organisation"));
         Identity::New { looks_like }
     }
 }
 
-/// Two names that may be one person's: the same, or one of them missing or only the email.
-fn names_agree(known: &str, row: &str, email: Option<&str>) -> bool {
-    let stands_in = |name: &str| name.is_empty() || Some(name) == email;
-    known == row || stands_in(known) || stands_in(row)
+/// Whether a holder's name and a row's may be one person's: the same, or one of them missing
+/// or only the email.
+struct NameAgreement {
+    row: u64,
+    row_stands_in: bool,
+    none: u64,
+    email: u64,
+}
+
+impl NameAgreement {
+    fn new(prints: &Prints, row: &str, email: &str) -> NameAgreement {
+        NameAgreement {
+            row: prints.short(row),
+            row_stands_in: row.is_empty() || row == email,
+            none: prints.short(""),
+            email: prints.short(email),
+        }
+    }
+
+    fn with(&self, known: u64) -> bool {
+        known == self.row || known == self.none || known == self.email || self.row_stands_in
+    }
 }
 
 #[cfg(test)]

@@ -155,7 +155,9 @@ fn keys_of_row(row: &ImportRow) -> Keys {
 /// Every contact rolo has, as the identity rules see them: their keys read a row at a time,
 /// never the contacts themselves (100,000 of them with their notes would be held at once).
 fn known_contacts(tx: &rusqlite::Connection) -> Result<Known, StoreError> {
-    let mut known = Known::default();
+    // Room for them all at once: a table grown by doubling holds both sizes as it moves.
+    let stored: usize = tx.query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))?;
+    let mut known = Known::with_capacity(stored);
     let mut stmt = tx.prepare(
         "SELECT c.id, c.linkedin, c.email, c.name, coalesce(o.name, ''), c.phone \
          FROM contacts c LEFT JOIN organizations o \

@@ -6,6 +6,7 @@ pub mod contacts_import;
 pub mod csv_export;
 pub mod csv_import;
 pub mod files;
+mod fingerprint;
 pub mod guess;
 pub mod ics;
 pub mod ics_import;
@@ -21,7 +22,6 @@ pub mod linkedin_messages;
 pub mod mail;
 pub mod messages;
 pub mod table;
-mod text_map;
 pub mod vcard;
 pub mod vcard_export;
 
