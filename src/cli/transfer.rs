@@ -11,6 +11,7 @@ use crate::domain::Clock;
 use crate::domain::sanitize;
 use crate::interop::contacts_import::ImportOptions;
 use crate::interop::files::{self, FileImportError, Format};
+use crate::interop::write_behind::write_behind;
 use crate::interop::{RowError, csv_export, ics, json, vcard_export};
 use crate::store::{Store, StoreError, safe_write};
 
@@ -137,7 +138,7 @@ pub fn export(
     }
     safe_write::refuse_database(file, store.path())?;
     safe_write::write_export(file, |out| {
-        write_export(store, clock, format, std::io::BufWriter::new(out)).map_err(|e| {
+        write_export(store, clock, format, out).map_err(|e| {
             // A full disk deep in a writer is said as one (with what is free), not as an OS code.
             let io = e.chain().find_map(|c| c.downcast_ref::<std::io::Error>());
             match io.and_then(std::io::Error::raw_os_error) {
@@ -159,15 +160,20 @@ fn write_export(
     store: &Store,
     clock: &Clock,
     format: ExportFormat,
-    mut out: impl Write,
+    out: impl Write + Send,
 ) -> Result<()> {
-    match format {
-        ExportFormat::Json => json::write(store, &mut out)?,
-        ExportFormat::Csv => csv_export::export(store, &mut out)?,
-        ExportFormat::Ics => out.write_all(ics::export(store, clock.timestamp())?.as_bytes())?,
-        ExportFormat::Vcard => vcard_export::export(store, &mut out)?,
-    }
-    Ok(out.flush()?)
+    // Written on the other core while the next bytes are made (see `write_behind`).
+    write_behind(out, |out| -> Result<()> {
+        match format {
+            ExportFormat::Json => json::write(store, &mut *out)?,
+            ExportFormat::Csv => csv_export::export(store, &mut *out)?,
+            ExportFormat::Ics => {
+                out.write_all(ics::export(store, clock.timestamp())?.as_bytes())?;
+            }
+            ExportFormat::Vcard => vcard_export::export(store, &mut *out)?,
+        }
+        Ok(())
+    })
 }
 
 /// A folder that exists, or a path written with a trailing slash.

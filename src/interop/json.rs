@@ -158,9 +158,9 @@ fn each<R: Merged>(merging: &mut Merging<'_>, records: &[R]) -> Result<(), Store
 /// Writes the export as JSON to `out`, as `rolo export json` does: the same text as serialising
 /// `export(store)`, but each table streamed from the database as it is read, so a database of
 /// 100,000 contacts is never held in memory twice (records, then text) and never copied as
-/// its text grows.
-pub fn write(store: &Store, out: impl std::io::Write) -> Result<(), StoreError> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+/// its text grows. Serde writes a few bytes at a time: `out` should gather them (a `Vec`, a
+/// `BufWriter`, or `write_behind`, which the command line uses to write on the other core).
+pub fn write(store: &Store, mut out: impl std::io::Write) -> Result<(), StoreError> {
     let stream = Stream { store };
     serde_json::to_writer(&mut out, &stream)
         .map_err(|e| StoreError::Invalid(format!("writing JSON: {e}")))?;

@@ -24,6 +24,7 @@ pub mod messages;
 pub mod table;
 pub mod vcard;
 pub mod vcard_export;
+pub mod write_behind;
 
 /// A problem with one row of an imported file.
 #[derive(Debug, Clone, PartialEq, Eq)]
