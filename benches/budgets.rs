@@ -460,7 +460,11 @@ fn bench_transfer(contacts: u64) {
             })
             .unwrap();
         }),
-        if contacts >= 100_000 { ms(1_000) } else { ms(500) },
+        if contacts >= 100_000 {
+            ms(1_000)
+        } else {
+            ms(500)
+        },
         false,
     );
 }

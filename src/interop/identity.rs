@@ -271,24 +271,19 @@ impl Known {
             .copied()
     }
 
-    /// The holders of `email`, earliest first.
-    fn holders_of(&self, email: &str) -> Vec<EmailHolder> {
+    /// The holders of `email`.
+    fn holders_of(&self, email: &str) -> impl Iterator<Item = &EmailHolder> + Clone {
         let email = self.prints.of(email);
-        let mut holders: Vec<EmailHolder> = self
-            .by_email
+        self.by_email
             .iter_hash(email.hash())
-            .filter(|h| h.email == email)
-            .copied()
-            .collect();
-        holders.sort_unstable_by_key(|h| h.contact);
-        holders
+            .filter(move |h| h.email == email)
     }
 
     /// Whether `email` belongs to contacts of which `id` is not one.
     pub fn email_taken_by_other(&self, email: &str, id: Id) -> bool {
-        let holders = self.holders_of(email);
+        let mut holders = self.holders_of(email).peekable();
         let at = self.find_place(id);
-        !holders.is_empty() && !holders.iter().any(|h| Some(h.contact) == at)
+        holders.peek().is_some() && !holders.any(|h| Some(h.contact) == at)
     }
 
     /// Whether `profile` belongs to a contact other than `id`.
@@ -310,13 +305,16 @@ impl Known {
             return Identity::Known(id(holder));
         }
         if let Some(email) = keys.email.as_deref() {
+            // The earliest remembered of those who fit (and of all, for the report).
             let holders = self.holders_of(email);
-            if let Some(first) = holders.first() {
+            if let Some(first) = holders.clone().min_by_key(|h| h.contact) {
                 let agree = NameAgreement::new(&self.prints, keys.name(), email);
-                let same = holders.iter().find(|holder| {
-                    let other_profile = keys.profile.is_some() && holder.has_profile;
-                    !other_profile && agree.with(holder.name)
-                });
+                let same = holders
+                    .filter(|holder| {
+                        let other_profile = keys.profile.is_some() && holder.has_profile;
+                        !other_profile && agree.with(holder.name)
+                    })
+                    .min_by_key(|h| h.contact);
                 return match same {
                     Some(holder) => Identity::Known(id(holder.contact)),
                     None => Identity::New {
@@ -326,21 +324,19 @@ impl Known {
             }
         }
         let name_and_org = self.prints.of(&keys.name_and_org);
-        let mut namesakes: Vec<Namesake> = self
+        let namesakes = self
             .by_name_and_org
             .iter_hash(name_and_org.hash())
-            .filter(|n| n.name_and_org == name_and_org)
-            .copied()
-            .collect();
-        namesakes.sort_unstable_by_key(|n| n.contact);
-        let Some(first) = namesakes.first().copied() else {
+            .filter(|n| n.name_and_org == name_and_org);
+        let Some(first) = namesakes.clone().min_by_key(|n| n.contact).copied() else {
             return Identity::New { looks_like: None };
         };
         if keys.profile.is_none() && keys.email.is_none() {
-            let free: Vec<&Namesake> = namesakes
-                .iter()
+            // Those a keyless row may be, earliest first.
+            let mut free: Vec<&Namesake> = namesakes
                 .filter(|n| !n.keyed && !self.claimed[n.contact as usize])
                 .collect();
+            free.sort_unstable_by_key(|n| n.contact);
             let none = self.prints.short("");
             let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
             let agrees = |known: u64| known == none || phone == none || known == phone;
