@@ -6,6 +6,7 @@ mod docs;
 mod piped;
 mod transfer;
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Parser;
@@ -149,6 +150,13 @@ fn clean_up_when_stopped() {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             crate::store::safe_write::remove_in_flight();
+            // Said, so that a stopped import is never taken for one that finished: its
+            // transaction was not committed, and an export's file was not put in place.
+            // (Not eprintln!, which panics when standard error has gone with the terminal.)
+            let _ = writeln!(
+                std::io::stderr(),
+                "\nrolo: stopped; nothing unfinished was written"
+            );
             std::process::exit(128 + signal);
         }
     });
