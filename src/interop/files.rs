@@ -162,7 +162,8 @@ pub fn import(
             (imported, rows.blank(), None)
         }
         Format::Vcard if file.is_dir() => {
-            let mut rows = vcard::Folder::open(file).map_err(FileImportError::Unreadable)?;
+            let mut rows =
+                vcard::Folder::open(file, store.path()).map_err(FileImportError::Unreadable)?;
             (import(&mut rows, "a vCard import"), 0, None)
         }
         Format::Vcard => {

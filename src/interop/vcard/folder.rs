@@ -19,14 +19,15 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// The folder's .vcf and .vcard files, or why it cannot be listed.
-    pub fn open(folder: &std::path::Path) -> Result<Folder, String> {
+    /// The folder's .vcf and .vcard files, or why it cannot be listed. `database` is the one
+    /// being imported into: linked into the folder under a card's name, it is passed over.
+    pub fn open(folder: &std::path::Path, database: &std::path::Path) -> Result<Folder, String> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
             .map_err(|e| format!("cannot read {}: {e}", folder.display()))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             // A folder named like a card is no card (its cards are not read: one folder, as
             // address books keep one, not a tree).
-            .filter(|p| !p.is_dir())
+            .filter(|p| !p.is_dir() && !crate::store::safe_write::is_database(p, database))
             .filter(|p| {
                 p.extension().is_some_and(|x| {
                     x.eq_ignore_ascii_case("vcf") || x.eq_ignore_ascii_case("vcard")
