@@ -1,5 +1,6 @@
 //! The command line: the TUI by default, and the script commands beside it.
 
+mod app_args;
 mod args;
 mod commands;
 mod docs;
@@ -20,7 +21,7 @@ use crate::store::{Store, path};
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> Result<()> {
-    let cli = Cli::parse();
+    let cli = app_args::app_only(std::env::args_os().skip(1)).unwrap_or_else(Cli::parse);
     // The app's own flags mean nothing to a command: said, rather than silently ignored.
     if let Some(command) = &cli.command {
         let app_flags = [
