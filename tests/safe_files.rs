@@ -46,8 +46,14 @@ fn spellings_of_the_database(db: &TempStore) -> Vec<PathBuf> {
     // A link to a side file that does not exist yet: writing through it would make a journal.
     let dangling = folder.join("dangling.bak");
     std::os::unix::fs::symlink(folder.join("rolo.db-journal"), &dangling).unwrap();
+    // Through folders that do not exist: once made, `..` leads back to the database.
+    let through_missing = folder.join("missing").join("..").join("rolo.db");
+    let link_through_missing = folder.join("through.csv");
+    std::os::unix::fs::symlink("missing/more/../../rolo.db", &link_through_missing).unwrap();
     vec![
         dangling,
+        through_missing,
+        link_through_missing,
         db.path(),
         folder.join(".").join("rolo.db"),
         inner.join("..").join("rolo.db"),

@@ -9,7 +9,7 @@
 use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use super::{StoreError, StoreResult, path};
 
@@ -34,11 +34,27 @@ fn database_files(database: &Path) -> Vec<PathBuf> {
 /// `path` with its folder resolved (symlinks, `..`), for comparing paths that may not exist.
 fn normalized(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?;
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    Some(fs::canonicalize(parent).ok()?.join(name))
+    let parent = path.parent().unwrap_or(Path::new(""));
+    // Folder by folder, each that exists resolved (symlinks and all); one that does not yet
+    // is taken as written, and a `..` after it leads back out, as it will once the export
+    // has made the folder: `nosuch/../rolo.db` is `rolo.db`.
+    let mut resolved = std::env::current_dir().ok()?;
+    for part in parent.components() {
+        match part {
+            Component::RootDir | Component::Prefix(_) => resolved = PathBuf::from(part.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(folder) => {
+                resolved.push(folder);
+                if let Ok(real) = fs::canonicalize(&resolved) {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    Some(resolved.join(name))
 }
 
 fn same_identity(a: &fs::Metadata, b: &fs::Metadata) -> bool {
