@@ -105,3 +105,63 @@ fn a_backup_cut_short_or_from_a_newer_rolo_writes_nothing() {
     std::fs::write(&other, "{\"contacts\": []}").unwrap();
     assert!(import_json(&restored, &other).is_err());
 }
+
+/// Adds, through another connection (as another process would), a contact and a follow-up
+/// for them the moment the export reaches the interviews: after contacts were written.
+struct WritesMidway<'a> {
+    text: Vec<u8>,
+    other: &'a rolo::store::Store,
+    done: bool,
+}
+
+impl std::io::Write for WritesMidway<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.text.extend_from_slice(bytes);
+        if !self.done && bytes == b"interviews" {
+            self.done = true;
+            let now = clock().timestamp();
+            let name = rolo::store::NewContact {
+                name: "Later Person".into(),
+                ..Default::default()
+            };
+            self.other.add_contact(&name, now).unwrap();
+            self.other
+                .add_follow_up("Later Person", "Say thanks", now, now)
+                .unwrap();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_backup_is_one_moment_whatever_is_written_while_it_runs() {
+    let source = TempStore::new();
+    rolo::demo::fill(&source, 20, &clock()).unwrap();
+    let other = rolo::store::Store::open(&source.path()).unwrap();
+    let mut out = WritesMidway {
+        text: Vec::new(),
+        other: &other,
+        done: false,
+    };
+    json::write(&source, &mut out).unwrap();
+    assert!(out.done, "the export never reached the interviews");
+    let text = String::from_utf8(out.text).unwrap();
+    assert!(
+        !text.contains("Later Person") && !text.contains("Say thanks"),
+        "what was written during the export is in it, in part or whole"
+    );
+    // The file restores, and what came later is in the database for the next backup.
+    let file = source.dir.path().join("backup.json");
+    std::fs::write(&file, &text).unwrap();
+    let restored = TempStore::new();
+    import_json(&restored, &file).unwrap();
+    assert!(
+        String::from_utf8(exported(&source))
+            .unwrap()
+            .contains("Say thanks")
+    );
+}
