@@ -49,8 +49,10 @@ pub struct Keys {
     /// one allocation, and a lookup needs no copy.
     name_and_org: String,
     name_len: usize,
-    /// The phone, digits and a leading + only: what tells two keyless namesakes apart.
+    /// The phone, digits and a leading + only, and the title, lowercased: what tells two
+    /// keyless namesakes apart.
     phone: Option<String>,
+    title: Option<String>,
 }
 
 impl Keys {
@@ -67,6 +69,7 @@ impl Keys {
             name_and_org,
             name_len,
             phone: None,
+            title: None,
         }
     }
 
@@ -77,6 +80,13 @@ impl Keys {
             .filter(|c| c.is_ascii_digit() || *c == '+')
             .collect();
         self.phone = (!digits.is_empty()).then_some(digits);
+        self
+    }
+
+    /// The same keys with a job title (compared in any case).
+    pub fn with_title(mut self, title: &str) -> Keys {
+        let title = title.trim();
+        self.title = (!title.is_empty()).then(|| title.to_lowercase());
         self
     }
 
@@ -131,8 +141,10 @@ struct EmailHolder {
 struct Namesake {
     name_and_org: Print,
     contact: u32,
-    /// The short print of their phone's digits: what tells keyless namesakes apart.
+    /// The short prints of their phone's digits and of their title: what tells keyless
+    /// namesakes apart.
     phone: u64,
+    title: u64,
     /// Whether they hold a profile address or an email (then a row without either is never
     /// taken for them).
     keyed: bool,
@@ -234,6 +246,7 @@ impl Known {
         let keyed = has_profile || keys.email.is_some();
         let name_and_org = self.prints.of(&keys.name_and_org);
         let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
+        let title = self.prints.short(keys.title.as_deref().unwrap_or(""));
         match self.by_name_and_org.find_mut(name_and_org.hash(), |n| {
             n.name_and_org == name_and_org && n.contact == contact
         }) {
@@ -242,6 +255,7 @@ impl Known {
             Some(namesake) if namesake.keyed => {
                 namesake.keyed = false;
                 namesake.phone = phone;
+                namesake.title = title;
             }
             Some(_) => {}
             None => {
@@ -249,6 +263,7 @@ impl Known {
                     name_and_org,
                     contact,
                     phone,
+                    title,
                     keyed,
                     has_profile,
                 };
@@ -339,14 +354,26 @@ impl Known {
             free.sort_unstable_by_key(|n| n.contact);
             let none = self.prints.short("");
             let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
-            let agrees = |known: u64| known == none || phone == none || known == phone;
-            // The one whose phone agrees, or the only one there is.
+            let title = self.prints.short(keys.title.as_deref().unwrap_or(""));
+            let agree = |known: u64, row: u64| known == none || row == none || known == row;
+            let agrees = |n: &&&Namesake| agree(n.phone, phone) && agree(n.title, title);
+            // The one with the row's phone; else the only one there is; else, of several, the
+            // one that agrees with the row (phone and title), when one does — or when those that
+            // do are alike in all the row can tell (one person listed twice: either is them).
+            // Otherwise it is not known who the row is: it is someone new, and the namesake is
+            // named for the user to merge.
             let found = free
                 .iter()
                 .find(|n| phone != none && n.phone == phone)
                 .or_else(|| match free.as_slice() {
                     [only] => Some(only),
-                    _ => free.iter().find(|n| agrees(n.phone)),
+                    _ => {
+                        let mut agreeing = free.iter().filter(agrees);
+                        let first = agreeing.next()?;
+                        agreeing
+                            .all(|n| n.phone == first.phone && n.title == first.title)
+                            .then_some(first)
+                    }
                 });
             if let Some(namesake) = found {
                 return Identity::Known(id(namesake.contact));
@@ -385,90 +412,5 @@ impl NameAgreement {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn keys(profile: &str, email: &str, name: &str, org: &str) -> Keys {
-        Keys::of(profile, email, name, org)
-    }
-
-    #[test]
-    fn different_profiles_are_different_people_whatever_their_names() {
-        let mut known = Known::default();
-        let ada = Id::new();
-        known.remember(
-            ada,
-            keys("linkedin.com/in/ada-1", "", "Ada Lovelace", "Engines"),
-        );
-        assert_eq!(
-            known.identify(&keys(
-                "linkedin.com/in/ada-2",
-                "",
-                "Ada Lovelace",
-                "Engines"
-            )),
-            Identity::New { looks_like: None }
-        );
-        assert_eq!(
-            known.identify(&keys("", "", "Ada Lovelace", "Engines")),
-            Identity::New {
-                looks_like: Some((ada, "the same name and organisation"))
-            }
-        );
-        assert_eq!(
-            known.identify(&keys("https://www.linkedin.com/in/Ada-1/", "", "A. L.", "")),
-            Identity::Known(ada)
-        );
-    }
-
-    #[test]
-    fn a_shared_email_with_another_name_is_another_person() {
-        let mut known = Known::default();
-        let ada = Id::new();
-        known.remember(ada, keys("", "family@home.example", "Ada Lovelace", ""));
-        assert!(matches!(
-            known.identify(&keys("", "family@home.example", "Byron Lovelace", "")),
-            Identity::New { looks_like: Some((id, "the same email")) } if id == ada
-        ));
-        assert_eq!(
-            known.identify(&keys("", "FAMILY@home.example", "ada lovelace", "")),
-            Identity::Known(ada)
-        );
-        assert_eq!(
-            known.identify(&keys("", "family@home.example", "", "")),
-            Identity::Known(ada)
-        );
-    }
-
-    #[test]
-    fn name_and_organisation_recognise_one_unclaimed_contact_without_keys() {
-        let mut known = Known::default();
-        let (a, b) = (Id::new(), Id::new());
-        known.remember(a, keys("", "", "Sam Lee", "Acme").with_phone("111"));
-        assert_eq!(
-            known.identify(&keys("", "", "Sam Lee", "Acme")),
-            Identity::Known(a)
-        );
-        // Given to a row of this import: another row of the same file is someone else.
-        known.claim(a);
-        assert!(matches!(
-            known.identify(&keys("", "", "Sam Lee", "Acme")),
-            Identity::New {
-                looks_like: Some(_)
-            }
-        ));
-        // The next import: each row finds its own, by phone where they differ.
-        let mut next = Known::default();
-        next.remember(a, keys("", "", "Sam Lee", "Acme").with_phone("111"));
-        next.remember(b, keys("", "", "Sam Lee", "Acme").with_phone("+1 555 0100"));
-        assert_eq!(
-            next.identify(&keys("", "", "Sam Lee", "Acme").with_phone("+1 (555) 0100")),
-            Identity::Known(b)
-        );
-        // With a profile address or an email, a row is never taken for a keyless namesake.
-        assert!(matches!(
-            next.identify(&keys("", "sam@acme.example", "Sam Lee", "Acme")),
-            Identity::New { .. }
-        ));
-    }
-}
+#[path = "identity_tests.rs"]
+mod tests;

@@ -149,7 +149,9 @@ impl<'t> Taking<'t> {
 
 /// The keys a stored contact is recognised by.
 fn keys_of_row(row: &ImportRow) -> Keys {
-    Keys::of(&row.linkedin, &row.email, &row.name, &row.organization).with_phone(&row.phone)
+    Keys::of(&row.linkedin, &row.email, &row.name, &row.organization)
+        .with_phone(&row.phone)
+        .with_title(&row.title)
 }
 
 /// Every contact rolo has, as the identity rules see them: their keys read a row at a time,
@@ -159,7 +161,7 @@ fn known_contacts(tx: &rusqlite::Connection) -> Result<Known, StoreError> {
     let stored: usize = tx.query_row("SELECT count(*) FROM contacts", [], |row| row.get(0))?;
     let mut known = Known::with_capacity(stored);
     let mut stmt = tx.prepare(
-        "SELECT c.id, c.linkedin, c.email, c.name, coalesce(o.name, ''), c.phone \
+        "SELECT c.id, c.linkedin, c.email, c.name, coalesce(o.name, ''), c.phone, c.title \
          FROM contacts c LEFT JOIN organizations o \
            ON o.id = c.organization_id AND o.deleted_at IS NULL \
          WHERE c.deleted_at IS NULL",
@@ -167,7 +169,9 @@ fn known_contacts(tx: &rusqlite::Connection) -> Result<Known, StoreError> {
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let text = |at: usize| row.get_ref(at).map(|v| v.as_str().unwrap_or_default());
-        let keys = Keys::of(text(1)?, text(2)?, text(3)?, text(4)?).with_phone(text(5)?);
+        let keys = Keys::of(text(1)?, text(2)?, text(3)?, text(4)?)
+            .with_phone(text(5)?)
+            .with_title(text(6)?);
         known.remember(row.get(0)?, keys);
     }
     Ok(known)
