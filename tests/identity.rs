@@ -120,6 +120,34 @@ fn an_email_learned_in_an_import_is_known_to_the_rest_of_it() {
 }
 
 #[test]
+fn lookalikes_past_a_thousand_are_counted_not_listed() {
+    let db = TempStore::new();
+    let rows: Vec<ImportRow> = (0..1_200)
+        .map(|i| ImportRow {
+            line: i + 2,
+            name: format!("Person {i}"),
+            email: "team@shared.example".into(),
+            ..ImportRow::default()
+        })
+        .collect();
+    let report = run(&db, &rows, false);
+    assert_eq!(report.added, 1_200);
+    // Every row after the first shares the email with someone of another name.
+    assert_eq!(report.possible_duplicates_total(), 1_199);
+    assert_eq!(
+        report.possible_duplicates.len(),
+        rolo::interop::LISTED_AT_MOST
+    );
+    assert!(
+        report
+            .summary(false)
+            .contains("1199 may already be in rolo (the first 1000 listed)"),
+        "{}",
+        report.summary(false)
+    );
+}
+
+#[test]
 fn a_shared_email_keeps_two_people_and_says_so() {
     let db = TempStore::new();
     let row = |name: &str| ImportRow {

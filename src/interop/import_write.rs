@@ -105,7 +105,10 @@ impl<'t> Taking<'t> {
                 for tag in &row.tags {
                     tag_contact(self.tx, contact.meta.id, tag, self.now)?;
                 }
-                if let Some((twin, why)) = looks_like {
+                if looks_like.is_some() && report.possible_duplicates.len() >= super::LISTED_AT_MOST
+                {
+                    report.possible_duplicates_unlisted += 1;
+                } else if let Some((twin, why)) = looks_like {
                     let twin: Contact = record::get(self.tx, twin)?;
                     report.possible_duplicates.push(RowError {
                         line: row.line,

@@ -59,8 +59,10 @@ pub struct ImportReport {
     pub unchanged: u64,
     /// Rows left out because they were invalid (with --skip-invalid).
     pub skipped: Vec<RowError>,
-    /// Rows added as new contacts that look like one rolo has: for the user to merge.
+    /// Rows added as new contacts that look like one rolo has: for the user to merge. The
+    /// first `LISTED_AT_MOST` are listed; those past them are only counted.
     pub possible_duplicates: Vec<RowError>,
+    pub possible_duplicates_unlisted: u64,
     /// Rows with nothing in them (LinkedIn's members who hide their profile), left out.
     pub blank: u64,
     /// Values that could not be used (a malformed email), left out of people imported.
@@ -70,7 +72,17 @@ pub struct ImportReport {
     pub notices: Vec<RowError>,
 }
 
+/// How many possible duplicates an import lists, at most. A file of 100,000 rows like the
+/// people already in rolo would otherwise hold 100,000 notes in memory (30 MB of them with
+/// long names), to print a list nobody reads to its end; the rest are counted.
+pub const LISTED_AT_MOST: usize = 1_000;
+
 impl ImportReport {
+    /// How many rows were added though they look like someone rolo has.
+    pub fn possible_duplicates_total(&self) -> u64 {
+        self.possible_duplicates.len() as u64 + self.possible_duplicates_unlisted
+    }
+
     /// What taking in messages did: entries added, messages already taken in, messages with
     /// nobody rolo knows (`blank`), messages that could not be read.
     pub fn messages_summary(&self, dry_run: bool) -> String {
@@ -130,9 +142,13 @@ impl ImportReport {
             ));
         }
         if !self.possible_duplicates.is_empty() {
+            let listed = match self.possible_duplicates_unlisted {
+                0 => "listed".to_string(),
+                _ => format!("the first {} listed", self.possible_duplicates.len()),
+            };
             text.push_str(&format!(
-                ", {} may already be in rolo (listed)",
-                self.possible_duplicates.len()
+                ", {} may already be in rolo ({listed})",
+                self.possible_duplicates_total()
             ));
         }
         text

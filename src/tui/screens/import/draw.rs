@@ -98,7 +98,7 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
     if !report.possible_duplicates.is_empty() {
         title.push_str(&format!(
             " · may already be in rolo ({})",
-            report.possible_duplicates.len()
+            report.possible_duplicates_total()
         ));
     }
     let list = ListBox {
