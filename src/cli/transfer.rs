@@ -167,9 +167,7 @@ fn write_export(
         match format {
             ExportFormat::Json => json::write(store, &mut *out)?,
             ExportFormat::Csv => csv_export::export(store, &mut *out)?,
-            ExportFormat::Ics => {
-                out.write_all(ics::export(store, clock.timestamp())?.as_bytes())?;
-            }
+            ExportFormat::Ics => ics::write(store, clock.timestamp(), &mut *out)?,
             ExportFormat::Vcard => vcard_export::export(store, &mut *out)?,
         }
         Ok(())

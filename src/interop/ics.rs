@@ -2,7 +2,7 @@
 //! to-dos with their due times — for any calendar app.
 
 use crate::domain::{Contact, FollowUp, Interview, Meeting, MeetingStatus, Timestamp};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, record};
 
 /// Text escaped as RFC 5545 asks: backslash, semicolon, comma, line breaks.
 fn escape(text: &str) -> String {
@@ -32,23 +32,49 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
+/// The calendar as text (for tests and small uses; `write` streams it).
 pub fn export(store: &Store, now: Timestamp) -> Result<String, StoreError> {
-    let mut lines: Vec<String> = vec![
-        "BEGIN:VCALENDAR".into(),
-        "VERSION:2.0".into(),
-        "PRODID:-//rolo//informational interviews//EN".into(),
-        "CALSCALE:GREGORIAN".into(),
-    ];
-    for meeting in store.all::<Meeting>(false)? {
-        if meeting.status == MeetingStatus::Cancelled {
-            continue;
+    let mut out = Vec::new();
+    write(store, now, &mut out)?;
+    String::from_utf8(out).map_err(|e| StoreError::Invalid(format!("the calendar: {e}")))
+}
+
+/// Writes the calendar to `out` as it is read: meetings as events, open follow-ups as to-dos,
+/// one record at a time (the 100,000-contact database's were all held at once: 72 MB), from
+/// one snapshot of the database.
+pub fn write(
+    store: &Store,
+    now: Timestamp,
+    out: &mut dyn std::io::Write,
+) -> Result<(), StoreError> {
+    let _as_of_now = store.reading_as_of_now()?;
+    let mut folded = String::new();
+    let mut put = |lines: &[&str]| -> Result<(), String> {
+        folded.clear();
+        for line in lines {
+            fold(line, &mut folded);
         }
-        let interview: Interview = store.get(meeting.interview_id)?;
-        let contact: Contact = store.get(interview.contact_id)?;
-        lines.extend([
-            "BEGIN:VEVENT".into(),
+        out.write_all(folded.as_bytes())
+            .map_err(|e| format!("cannot write the calendar: {e}"))
+    };
+    let stamped = format!("DTSTAMP:{}", stamp(now));
+    put(&[
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//rolo//informational interviews//EN",
+        "CALSCALE:GREGORIAN",
+    ])
+    .map_err(StoreError::Invalid)?;
+    record::for_each::<Meeting>(store.conn(), false, |meeting| {
+        if meeting.status == MeetingStatus::Cancelled {
+            return Ok(());
+        }
+        let interview: Interview = store.get(meeting.interview_id).map_err(|e| e.to_string())?;
+        let contact: Contact = store.get(interview.contact_id).map_err(|e| e.to_string())?;
+        let mut lines = vec![
+            "BEGIN:VEVENT".to_string(),
             format!("UID:{}@rolo", meeting.meta.id),
-            format!("DTSTAMP:{}", stamp(now)),
+            stamped.clone(),
             format!("DTSTART:{}", stamp(meeting.starts_at)),
             format!("DTEND:{}", stamp(meeting.ends_at())),
             format!(
@@ -56,7 +82,7 @@ pub fn export(store: &Store, now: Timestamp) -> Result<String, StoreError> {
                 escape(&format!("Informational interview with {}", contact.name))
             ),
             format!("DESCRIPTION:{}", escape(&interview.objective)),
-        ]);
+        ];
         if !meeting.place.is_empty() {
             lines.push(format!("LOCATION:{}", escape(&meeting.place)));
         }
@@ -64,28 +90,23 @@ pub fn export(store: &Store, now: Timestamp) -> Result<String, StoreError> {
             lines.push("STATUS:CONFIRMED".into());
         }
         lines.push("END:VEVENT".into());
-    }
-    for follow_up in store
-        .all::<FollowUp>(false)?
-        .into_iter()
-        .filter(FollowUp::is_open)
-    {
-        lines.extend([
-            "BEGIN:VTODO".into(),
-            format!("UID:{}@rolo", follow_up.meta.id),
-            format!("DTSTAMP:{}", stamp(now)),
-            format!("DUE:{}", stamp(follow_up.due_at)),
-            format!("SUMMARY:{}", escape(&follow_up.title)),
-            "STATUS:NEEDS-ACTION".into(),
-            "END:VTODO".into(),
-        ]);
-    }
-    lines.push("END:VCALENDAR".into());
-    let mut out = String::new();
-    for line in lines {
-        fold(&line, &mut out);
-    }
-    Ok(out)
+        put(&lines.iter().map(String::as_str).collect::<Vec<_>>())
+    })?;
+    record::for_each::<FollowUp>(store.conn(), false, |follow_up| {
+        if !follow_up.is_open() {
+            return Ok(());
+        }
+        put(&[
+            "BEGIN:VTODO",
+            &format!("UID:{}@rolo", follow_up.meta.id),
+            &stamped,
+            &format!("DUE:{}", stamp(follow_up.due_at)),
+            &format!("SUMMARY:{}", escape(&follow_up.title)),
+            "STATUS:NEEDS-ACTION",
+            "END:VTODO",
+        ])
+    })?;
+    put(&["END:VCALENDAR"]).map_err(StoreError::Invalid)
 }
 
 #[cfg(test)]

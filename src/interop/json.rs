@@ -162,12 +162,8 @@ fn each<R: Merged>(merging: &mut Merging<'_>, records: &[R]) -> Result<(), Store
 /// `BufWriter`, or `write_behind`, which the command line uses to write on the other core).
 pub fn write(store: &Store, mut out: impl std::io::Write) -> Result<(), StoreError> {
     // Every table read in one snapshot: a contact added while the export runs must not have its
-    // follow-up in the file without it (such a file cannot be restored). A deferred read
-    // transaction holds no lock that keeps a writer out; it is rolled back when dropped.
-    let _snapshot = rusqlite::Transaction::new_unchecked(
-        store.conn(),
-        rusqlite::TransactionBehavior::Deferred,
-    )?;
+    // follow-up in the file without it (such a file cannot be restored).
+    let _as_of_now = store.reading_as_of_now()?;
     let stream = Stream { store };
     serde_json::to_writer(&mut out, &stream)
         .map_err(|e| StoreError::Invalid(format!("writing JSON: {e}")))?;

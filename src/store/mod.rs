@@ -194,6 +194,16 @@ impl Store {
         &self.conn
     }
 
+    /// Reads made while the guard lives all see the database as it was at the first of them,
+    /// whatever other processes write meanwhile (an export of several tables). A deferred read
+    /// transaction: it keeps no writer out, and is rolled back when dropped.
+    pub fn reading_as_of_now(&self) -> StoreResult<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Deferred,
+        )?)
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: all of it is saved, or none of it.
     pub fn write<T>(
         &self,
