@@ -196,9 +196,10 @@ fn export_cards(store: &Store, folder: &Path) -> Result<()> {
         Ok(())
     })
     .map_err(|e| {
+        // Said in this order so that the card's own "nothing was saved" is about that card.
         eyre!(
-            "{e}\n{written} of {total} cards were written to {} before this, each whole; run \
-             the export again once it can finish",
+            "{written} of {total} cards are in {}, each whole; the next could not be written: \
+             {e}\nRun the export again once it can finish (it writes over the cards there)",
             shown(folder)
         )
     })?;
