@@ -102,7 +102,14 @@ impl App {
             // reading at all, and keys would wait until the idle work is done.
             let idle_work = dispatch::idle(&self.model);
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
-            if event::poll(wait)? {
+            let ready = event::poll(wait)?;
+            if !ready && crate::tui::app::terminal::hung_up() {
+                // What a hang-up would do: stop as a signal stops rolo, edits kept.
+                crate::tui::app::terminal::send_errors_nowhere();
+                guard.stop.store(true, Ordering::Relaxed);
+                continue;
+            }
+            if ready {
                 let event = event::read()?;
                 if is_ctrl_z(&event) {
                     // Raw mode turns the terminal's own Ctrl-Z off: rolo steps aside itself.

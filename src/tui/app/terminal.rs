@@ -284,6 +284,31 @@ fn edited_by_a_running_rolo(file: &std::path::Path) -> bool {
 
 /// Set when something was written to the screen around ratatui (a wait shown while the loop
 /// was busy): the next frame is drawn whole.
+/// Whether the terminal has gone without a hang-up signal reaching rolo (its window closed
+/// while SIGHUP was ignored, as `nohup` or a shell's trap does): reads then end at once with
+/// nothing, so waiting for a key never waits, and only the terminal's settings say it is gone.
+pub fn hung_up() -> bool {
+    // SAFETY: tcgetattr writes only into the termios given, which lives for the call.
+    let failed = unsafe {
+        let mut settings: libc::termios = std::mem::zeroed();
+        libc::tcgetattr(libc::STDIN_FILENO, &mut settings) != 0
+    };
+    failed && std::io::Error::last_os_error().raw_os_error() == Some(libc::EIO)
+}
+
+/// Standard error goes nowhere from now on. Once the terminal is gone nothing can be shown
+/// there, and a message printed to it (ratatui's own, on giving the terminal back) would fail
+/// and end rolo with an abort.
+pub fn send_errors_nowhere() {
+    if let Ok(nowhere) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        use std::os::fd::AsRawFd;
+        // SAFETY: both descriptors are open; dup2 only replaces descriptor 2.
+        unsafe {
+            libc::dup2(nowhere.as_raw_fd(), libc::STDERR_FILENO);
+        }
+    }
+}
+
 pub static DRAW_WHOLE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Shows, on the footer line, that a save is waiting for another rolo's write. Called from
