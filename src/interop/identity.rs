@@ -37,6 +37,17 @@ pub fn profile_key(url: &str) -> String {
         Some((host, after)) if after.starts_with("linkedin.com") && host.len() <= 3 => after,
         _ => rest,
     };
+    // A page of the profile (…/in/ada/details/experience/) is the profile.
+    let rest = match rest.find("/in/") {
+        Some(at) => {
+            let id_starts = at + "/in/".len();
+            let id_ends = rest[id_starts..]
+                .find('/')
+                .map_or(rest.len(), |end| id_starts + end);
+            &rest[..id_ends]
+        }
+        None => rest,
+    };
     rest.trim_end_matches('/').to_string()
 }
 
@@ -57,7 +68,9 @@ pub struct Keys {
 
 impl Keys {
     pub fn of(linkedin: &str, email: &str, name: &str, organization: &str) -> Keys {
-        let (name, organization) = (name.trim(), organization.trim());
+        // "Dan  Dee" is "Dan Dee": spaces typed twice tell no one apart.
+        let (name, organization) = (squeezed(name), squeezed(organization));
+        let (name, organization) = (name.as_ref(), organization.as_ref());
         let mut name_and_org = String::with_capacity(name.len() + organization.len() + 1);
         push_lowercase(&mut name_and_org, name);
         let name_len = name_and_org.len();
@@ -93,6 +106,22 @@ impl Keys {
     /// The name, lowercased.
     pub fn name(&self) -> &str {
         &self.name_and_org[..self.name_len]
+    }
+}
+
+/// `text` trimmed, each run of whitespace inside it one space (a copy only when needed).
+fn squeezed(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    let mut previous_space = false;
+    let runs = text.chars().any(|c| {
+        let run = c.is_whitespace() && (previous_space || c != ' ');
+        previous_space = c.is_whitespace();
+        run
+    });
+    if runs {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    } else {
+        text.into()
     }
 }
 

@@ -116,3 +116,20 @@ fn several_namesakes_are_told_apart_by_title_or_not_at_all() {
         Identity::Known(b)
     );
 }
+
+#[test]
+fn a_profiles_pages_and_doubled_spaces_are_the_same_person() {
+    assert_eq!(
+        profile_key("https://www.linkedin.com/in/zed/details/experience/"),
+        profile_key("linkedin.com/in/zed")
+    );
+    assert_eq!(
+        profile_key("https://linkedin.com/in/zed?trk=x"),
+        "linkedin.com/in/zed"
+    );
+    assert_eq!(
+        keys("", "", "Dan  Dee", " Acme\tInc "),
+        keys("", "", "Dan Dee", "Acme Inc")
+    );
+    assert_ne!(keys("", "", "Dan Dee", ""), keys("", "", "DanDee", ""));
+}
