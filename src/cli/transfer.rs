@@ -133,10 +133,11 @@ pub fn export(
     let Some(file) = output.filter(|f| *f != Path::new("-")) else {
         return write_export(store, clock, format, super::piped::stdout());
     };
+    // Refused before anything is made, a folder of cards named like the database included.
+    safe_write::refuse_database(file, store.path())?;
     if matches!(format, ExportFormat::Vcard) && is_folder(file) {
         return export_cards(store, file);
     }
-    safe_write::refuse_database(file, store.path())?;
     safe_write::write_export(file, |out| {
         write_export(store, clock, format, out).map_err(|e| {
             // A full disk deep in a writer is said as one (with what is free), not as an OS code.
@@ -196,10 +197,12 @@ fn export_cards(store: &Store, folder: &Path) -> Result<()> {
         Ok(())
     })
     .map_err(|e| {
-        // Said in this order so that the card's own "nothing was saved" is about that card.
+        // The card's own error ends "nothing was saved", true of that card only: here the
+        // count says what was.
+        let why = e.to_string().replace("; nothing was saved", "");
         eyre!(
             "{written} of {total} cards are in {}, each whole; the next could not be written: \
-             {e}\nRun the export again once it can finish (it writes over the cards there)",
+             {why}\nRun the export again once it can finish (it writes over the cards there)",
             shown(folder)
         )
     })?;

@@ -385,24 +385,27 @@ impl Known {
             let phone = self.prints.short(keys.phone.as_deref().unwrap_or(""));
             let title = self.prints.short(keys.title.as_deref().unwrap_or(""));
             let agree = |known: u64, row: u64| known == none || row == none || known == row;
-            let agrees = |n: &&&Namesake| agree(n.phone, phone) && agree(n.title, title);
-            // The one with the row's phone; else the only one there is; else, of several, the
-            // one that agrees with the row (phone and title), when one does — or when those that
-            // do are alike in all the row can tell (one person listed twice: either is them).
-            // Otherwise it is not known who the row is: it is someone new, and the namesake is
-            // named for the user to merge.
+            let same = |known: u64, row: u64| row != none && known == row;
+            // The one with the row's phone; else the only one there is; else one alike in all
+            // the row says (the contact an earlier import of this row made, or one of several
+            // alike); else the only one the row's title or phone points to, with nothing
+            // against it. Otherwise it is not known who the row is: it is someone new, and the
+            // namesake is named for the user to merge.
             let found = free
                 .iter()
-                .find(|n| phone != none && n.phone == phone)
+                .find(|n| same(n.phone, phone))
                 .or_else(|| match free.as_slice() {
                     [only] => Some(only),
-                    _ => {
-                        let mut agreeing = free.iter().filter(agrees);
-                        let first = agreeing.next()?;
-                        agreeing
-                            .all(|n| n.phone == first.phone && n.title == first.title)
-                            .then_some(first)
-                    }
+                    _ => free.iter().find(|n| n.phone == phone && n.title == title),
+                })
+                .or_else(|| {
+                    let mut pointed = free.iter().filter(|n| {
+                        (same(n.phone, phone) || same(n.title, title))
+                            && agree(n.phone, phone)
+                            && agree(n.title, title)
+                    });
+                    let first = pointed.next()?;
+                    pointed.next().is_none().then_some(first)
                 });
             if let Some(namesake) = found {
                 return Identity::Known(id(namesake.contact));

@@ -101,6 +101,20 @@ fn several_namesakes_are_told_apart_by_title_or_not_at_all() {
         }
     );
     assert_eq!(known.identify(&john("qa")), Identity::Known(qa));
+    // A phone neither has, or nothing at all: someone new too.
+    let new = |known: &Known, row: &Keys| matches!(known.identify(row), Identity::New { .. });
+    assert!(new(
+        &known,
+        &keys("", "", "John Doe", "Acme").with_phone("+1 555 0199")
+    ));
+    assert!(new(&known, &keys("", "", "John Doe", "Acme")));
+    // Once added, the same row finds the contact it made, whatever its namesakes.
+    let nothing = Id::new();
+    known.remember(nothing, keys("", "", "John Doe", "Acme"));
+    assert_eq!(
+        known.identify(&keys("", "", "John Doe", "Acme")),
+        Identity::Known(nothing)
+    );
     // Two alike in all the row says (one person listed twice): either is them.
     let mut twice = Known::default();
     let (a, b) = (Id::new(), Id::new());

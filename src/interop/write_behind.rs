@@ -41,7 +41,8 @@ where
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the thread writing the export stopped")));
-        match (made, handed.and(written)) {
+        // The writer's own error first: handing over fails only because the writer stopped.
+        match (made, written.and(handed)) {
             (_, Err(e)) => Err(e.into()),
             (made, Ok(())) => made,
         }

@@ -77,9 +77,14 @@ pub fn refuse_database(destination: &Path, database: &Path) -> StoreResult<()> {
 /// Whether `path` is the database at `database` or one of its side files: the same file,
 /// another name for it, or a symlink to it (even one pointing at a side file not there yet).
 pub fn is_database(path: &Path, database: &Path) -> bool {
-    let path_meta = fs::metadata(path).ok();
-    // The name given, and where a symlink leads.
-    let names = [normalized(path), normalized(&through_symlinks(path))];
+    // Where the path leads once its missing folders are made (`nosuch/../b.db` is `b.db`),
+    // and what is there: another name for the database, a symlink to it.
+    let resolved = normalized(path);
+    let path_meta = resolved.as_deref().and_then(|p| fs::metadata(p).ok());
+    let names = [
+        resolved.clone(),
+        resolved.and_then(|p| normalized(&through_symlinks(&p))),
+    ];
     database_files(database).iter().any(|file| {
         let same_file = matches!(
             (&path_meta, fs::metadata(file)),
