@@ -50,10 +50,15 @@ fn spellings_of_the_database(db: &TempStore) -> Vec<PathBuf> {
     let through_missing = folder.join("missing").join("..").join("rolo.db");
     let link_through_missing = folder.join("through.csv");
     std::os::unix::fs::symlink("missing/more/../../rolo.db", &link_through_missing).unwrap();
+    // Other names for it, reached through a folder that does not exist.
+    let hard_through_missing = folder.join("gone").join("..").join("hard.db");
+    let link_through_missing_folder = folder.join("gone").join("..").join("link.db");
     vec![
         dangling,
         through_missing,
         link_through_missing,
+        hard_through_missing,
+        link_through_missing_folder,
         db.path(),
         folder.join(".").join("rolo.db"),
         inner.join("..").join("rolo.db"),
