@@ -18,28 +18,34 @@ pub fn header(
     clock: &Clock,
     theme: Theme,
 ) {
-    let mut spans = vec![
-        Span::raw(" rolo · "),
-        Span::raw(screen.to_string()),
-        Span::raw(" │ "),
-    ];
+    let overdue = format!("{} overdue", count(header.overdue));
+    let due = format!(" · {} due today", count(header.due_today));
+    let mut lead = format!(" rolo · {screen} │ ");
+    let mut next = match &header.next_meeting {
+        Some((name, at)) => format!(" │ next: {name}, {}", clock.when(*at)),
+        None => " │ no meetings ahead".to_string(),
+    };
+    // On a narrow terminal the app's name goes first, then the meeting's time moves before
+    // the name: a name cut short still says who, a time cut short says nothing.
+    let width = |parts: [&str; 4]| parts.iter().map(|p| p.chars().count()).sum::<usize>();
+    let room = usize::from(area.width);
+    if width([&lead, &overdue, &due, &next]) > room {
+        lead = format!(" {screen} │ ");
+    }
+    if let Some((name, at)) = &header.next_meeting
+        && width([&lead, &overdue, &due, &next]) > room
+    {
+        next = format!(" │ next: {} · {name}", clock.when(*at));
+    }
+    let mut spans = vec![Span::raw(lead)];
     let overdue_style = if header.overdue > 0 {
         theme.overdue()
     } else {
         theme.header()
     };
-    spans.push(Span::styled(
-        format!("{} overdue", count(header.overdue)),
-        overdue_style,
-    ));
-    spans.push(Span::raw(format!(
-        " · {} due today",
-        count(header.due_today)
-    )));
-    match &header.next_meeting {
-        Some((name, at)) => spans.push(Span::raw(format!(" │ next: {name}, {}", clock.when(*at)))),
-        None => spans.push(Span::raw(" │ no meetings ahead")),
-    }
+    spans.push(Span::styled(overdue, overdue_style));
+    spans.push(Span::raw(due));
+    spans.push(Span::raw(next));
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme.header()),
         area,

@@ -191,13 +191,14 @@ fn pane_title(
         Some(f) => format!(
             "{number} {} ({} of {})",
             pane.title(),
-            f.matches.len(),
+            crate::tui::view::group(f.matches.len()),
             crate::tui::view::group(total)
         ),
         None if pane == Pane::FollowUps => {
             let h = &model.header;
             format!(
-                "{number} Follow-ups ({} overdue, {} today)",
+                // "late", not "overdue": the title fits a half-width pane at 80 columns.
+                "{number} Follow-ups ({} late, {} today)",
                 crate::tui::view::chrome::count(h.overdue),
                 crate::tui::view::chrome::count(h.due_today)
             )

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Sparkline};
 
 use crate::domain::insights::{Insights, ReplyStats, ratio};
+use crate::domain::numbers::group;
 use crate::tui::view::theme::Theme;
 
 fn percent(value: Option<f64>) -> String {
@@ -60,7 +61,10 @@ fn funnel(frame: &mut Frame, insights: &Insights, area: Rect, theme: Theme) {
             // The numbers go in the label, where they are never drawn over by the bar.
             Bar::default()
                 .value(*value)
-                .label(Line::from(format!("{label:<9} {value:>5} {shown:>4} ")))
+                .label(Line::from(format!(
+                    "{label:<9} {:>6} {shown:>4} ",
+                    group(*value as usize)
+                )))
                 .text_value(String::new())
                 .style(theme.stage())
                 .value_style(theme.selected())
@@ -80,8 +84,13 @@ fn stats_line(stats: &ReplyStats, theme: Theme) -> Line<'static> {
         .median_days
         .map_or("—".into(), |d| format!("{d:.1} d"));
     Line::from(vec![
-        Span::raw(format!("{:<17}", crate::tui::view::clip(&stats.label))),
-        Span::raw(format!("{:>5} {:>5} ", stats.requested, stats.replied)),
+        // A space after the label, which may fill its column ("written elsewhere").
+        Span::raw(format!("{:<17} ", crate::tui::view::clip(&stats.label))),
+        Span::raw(format!(
+            "{:>6} {:>6} ",
+            group(stats.requested as usize),
+            group(stats.replied as usize)
+        )),
         Span::styled(format!("{:>5}", percent(stats.rate())), theme.title(false)),
         Span::raw(format!(" {days:>7}")),
     ])
@@ -90,7 +99,7 @@ fn stats_line(stats: &ReplyStats, theme: Theme) -> Line<'static> {
 fn replies(frame: &mut Frame, insights: &Insights, area: Rect, theme: Theme) {
     let mut lines = vec![Line::styled(
         format!(
-            "{:<17}{:>5} {:>5} {:>5} {:>7}",
+            "{:<17} {:>6} {:>6} {:>5} {:>7}",
             "", "asked", "reply", "rate", "median"
         ),
         theme.dim(),
@@ -141,7 +150,11 @@ fn rhythm(frame: &mut Frame, insights: &Insights, area: Rect, theme: Theme) {
             spark,
         );
         frame.render_widget(
-            Paragraph::new(format!(" {total} in all · {this_week} this week")),
+            Paragraph::new(format!(
+                " {} in all · {} this week",
+                group(total as usize),
+                group(this_week as usize)
+            )),
             numbers,
         );
     }
@@ -155,7 +168,7 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
         Span::styled("Referrals gained ", theme.dim()),
         Span::raw(format!(
             "{} ({per_meeting} per meeting)",
-            insights.referrals
+            group(insights.referrals as usize)
         )),
     ])];
     // Below the referrals, as many organisations as fit; what does not is counted on the last
@@ -184,7 +197,7 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
         ])
     }));
     let hidden = covered.saturating_sub(shown.min(insights.organizations.len()));
-    let more = format!("+{hidden} more (a taller terminal shows them)");
+    let more = format!("+{} more (a taller terminal shows them)", group(hidden));
     match (hidden, room) {
         (0, _) => {}
         // No room under the referrals: said on their line.
@@ -200,7 +213,7 @@ fn organizations(frame: &mut Frame, insights: &Insights, area: Rect, theme: Them
     let block = boxed(
         format!(
             "Organisations: {} covered, deepest first",
-            insights.organizations_covered
+            group(insights.organizations_covered as usize)
         ),
         theme,
     );

@@ -52,14 +52,12 @@ pub fn draw(frame: &mut Frame, board: &Pipeline, body: Rect, clock: &Clock, them
             }
         }
         let shown = column.cards.len() as u64;
+        // Short enough for a fifth of 120 columns: "Thank-you (24/3,333)", the newest shown.
+        let total = crate::tui::view::group(column.total as usize);
         let title = if column.total > shown {
-            format!(
-                "{} ({}, newest {shown})",
-                column.stage.label(),
-                column.total
-            )
+            format!("{} ({shown}/{total})", column.stage.label())
         } else {
-            format!("{} ({})", column.stage.label(), column.total)
+            format!("{} ({total})", column.stage.label())
         };
         let list = ListBox {
             title,
