@@ -207,7 +207,7 @@ fn an_import_cancelled_as_it_runs_changes_nothing() {
     let mut t = Tester::empty(100, 30);
     t.press("I").type_str(&file.display().to_string());
     t.press("ctrl-s");
-    assert!(t.screen().contains("Would add 2500"), "{}", t.screen());
+    assert!(t.screen().contains("Would add 2,500"), "{}", t.screen());
     t.press_interrupting("enter");
     assert!(
         t.screen().contains("Import cancelled; nothing was changed"),
@@ -232,7 +232,7 @@ fn a_preview_stopped_as_it_reads_keeps_the_form_and_changes_nothing() {
     assert_eq!(t.app.store.count::<Contact>().unwrap(), 0);
     // Saved again, the preview comes.
     t.press("ctrl-s");
-    assert!(t.screen().contains("Would add 2500"), "{}", t.screen());
+    assert!(t.screen().contains("Would add 2,500"), "{}", t.screen());
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn esc_cancels_a_running_import_in_the_real_binary() {
     pty.send(b"I");
     pty.send(file.display().to_string().as_bytes());
     pty.send(b"\x13"); // Ctrl-S: the preview
-    pty.wait_for("Would add 30000");
+    pty.wait_for("Would add 30,000");
     pty.send(b"\r\x1b"); // Enter imports; Esc at once cancels it
     pty.wait_for("Import cancelled; nothing was changed");
     pty.wait_for("No contacts yet");

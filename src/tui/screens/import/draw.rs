@@ -8,9 +8,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::sanitize;
 use crate::tui::screens::import::ImportPreview;
-use crate::tui::view::layout;
 use crate::tui::view::list::ListBox;
 use crate::tui::view::theme::Theme;
+use crate::tui::view::{group, layout};
 
 pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme) {
     let [summary_area, rejected_area] = layout::import_preview(body);
@@ -27,10 +27,14 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
         } else {
             Line::from(vec![
                 Span::styled("Would ", theme.dim()),
-                Span::styled(format!("add {}", report.added), theme.title(true)),
+                Span::styled(
+                    format!("add {}", group(report.added as usize)),
+                    theme.title(true),
+                ),
                 Span::raw(format!(
                     ", update {}, leave {} unchanged",
-                    report.updated, report.unchanged
+                    group(report.updated as usize),
+                    group(report.unchanged as usize)
                 )),
             ])
         },
@@ -96,9 +100,17 @@ pub fn draw(frame: &mut Frame, preview: &ImportPreview, body: Rect, theme: Theme
         title = format!("What changes ({}) · {title}", report.notices.len());
     }
     if !report.possible_duplicates.is_empty() {
+        // Past the first thousand they are counted, not listed: the title says so.
+        let unlisted = match report.possible_duplicates_unlisted {
+            0 => String::new(),
+            _ => format!(
+                "; the first {} listed",
+                group(report.possible_duplicates.len())
+            ),
+        };
         title.push_str(&format!(
-            " · may already be in rolo ({})",
-            report.possible_duplicates_total()
+            " · may already be in rolo ({}{unlisted})",
+            group(report.possible_duplicates_total() as usize)
         ));
     }
     let list = ListBox {
