@@ -120,6 +120,41 @@ fn an_email_learned_in_an_import_is_known_to_the_rest_of_it() {
 }
 
 #[test]
+fn a_referrer_who_cannot_be_told_is_said_not_dropped() {
+    let db = TempStore::new();
+    let row = |line: u64, name: &str, email: &str, referrer: Option<&str>| ImportRow {
+        line,
+        name: name.into(),
+        email: email.into(),
+        referred_by: referrer.map(Into::into),
+        ..ImportRow::default()
+    };
+    let report = run(
+        &db,
+        &[
+            row(2, "Hiro Castillo", "hiro1@x.example", None),
+            row(3, "Hiro Castillo", "hiro2@x.example", None),
+            row(4, "Ada Lovelace", "ada@x.example", Some("Hiro Castillo")),
+            row(5, "Kim Park", "kim@x.example", Some("Nobody Known")),
+            row(6, "Jo March", "jo@x.example", Some("Ada Lovelace")),
+        ],
+        false,
+    );
+    let said: Vec<(u64, &str)> = report
+        .values_left_out
+        .iter()
+        .map(|e| (e.line, e.message.as_str()))
+        .collect();
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(said[0].0 == 4 && said[0].1.contains("several contacts have that name"));
+    assert!(said[1].0 == 5 && said[1].1.contains("no contact has that name"));
+    // The one that can be told is linked.
+    let jo = db.contacts_called("Jo March").unwrap().remove(0);
+    let ada = db.contacts_called("Ada Lovelace").unwrap().remove(0);
+    assert_eq!(jo.referred_by, Some(ada.meta.id));
+}
+
+#[test]
 fn lookalikes_past_a_thousand_are_counted_not_listed() {
     let db = TempStore::new();
     let rows: Vec<ImportRow> = (0..1_200)

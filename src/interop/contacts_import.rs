@@ -142,7 +142,7 @@ pub fn import_with_progress(
             // Rolled back: the invalid rows are the answer.
             return Err(StoreError::Cancelled);
         }
-        taking.link_referrers()?;
+        taking.link_referrers(&mut report)?;
         let _ = progress(read, read);
         Ok(())
     };

@@ -14,8 +14,8 @@ pub(super) struct Taking<'t> {
     known: Known,
     /// Organisations by name (any case), made once for the whole import.
     organizations: FastMap<String, Id>,
-    /// (contact, the name of who referred them): linked once every row is in.
-    referrals: Vec<(Option<Id>, String)>,
+    /// Who referred whom, by name: linked once every row is in.
+    referrals: Vec<Referral>,
     contacts: record::Inserter<'t, Contact>,
     interactions: record::Inserter<'t, Interaction>,
     /// Where the rows came from, for the timeline ("LinkedIn").
@@ -56,7 +56,12 @@ impl<'t> Taking<'t> {
                 Identity::Known(id) => Some(*id),
                 Identity::New { .. } => None,
             };
-            self.referrals.push((id, referrer.clone()));
+            self.referrals.push(Referral {
+                contact: id,
+                referrer: referrer.clone(),
+                line: row.line,
+                file: row.file.clone(),
+            });
         }
         match identity {
             Identity::Known(id) => {
@@ -88,7 +93,10 @@ impl<'t> Taking<'t> {
                 let contact = new_contact(row, org_id, self.source, self.now);
                 self.contacts.insert(&contact)?;
                 if row.referred_by.as_ref().is_some_and(|r| !r.is_empty())
-                    && let Some((pending @ None, _)) = self.referrals.last_mut()
+                    && let Some(Referral {
+                        contact: pending @ None,
+                        ..
+                    }) = self.referrals.last_mut()
                 {
                     *pending = Some(contact.meta.id);
                 }
@@ -144,9 +152,10 @@ impl<'t> Taking<'t> {
         Ok(Some(id))
     }
 
-    /// Links each contact to who referred them (see `link_referrers`).
-    pub(super) fn link_referrers(&self) -> Result<(), StoreError> {
-        link_referrers(self.tx, &self.referrals, self.now)
+    /// Links each contact to who referred them (see `link_referrers`); a referrer who cannot
+    /// be told is said in `report`, never dropped in silence.
+    pub(super) fn link_referrers(&self, report: &mut ImportReport) -> Result<(), StoreError> {
+        link_referrers(self.tx, &self.referrals, self.now, report)
     }
 }
 
@@ -199,8 +208,9 @@ fn new_contact(row: &ImportRow, organization: Option<Id>, source: &str, now: Tim
 /// and they have no referrer yet.
 fn link_referrers(
     tx: &rusqlite::Connection,
-    referrals: &[(Option<Id>, String)],
+    referrals: &[Referral],
     now: Timestamp,
+    report: &mut ImportReport,
 ) -> Result<(), StoreError> {
     let mut find = tx.prepare_cached(
         "SELECT id FROM contacts WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL \
@@ -209,16 +219,43 @@ fn link_referrers(
     let mut link = tx.prepare_cached(
         "UPDATE contacts SET referred_by = ?1, updated_at = ?2 WHERE id = ?3 AND referred_by IS NULL",
     )?;
-    for (contact, name) in referrals {
-        let Some(contact) = contact else { continue };
+    for referral in referrals {
+        let Some(contact) = referral.contact else {
+            continue;
+        };
         let found: Vec<Id> = find
-            .query_map(rusqlite::params![name, contact], |r| r.get(0))?
+            .query_map(rusqlite::params![referral.referrer, contact], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        if let [referrer] = found.as_slice() {
-            link.execute(rusqlite::params![referrer, now, contact])?;
-        }
+        let why = match found.as_slice() {
+            [referrer] => {
+                link.execute(rusqlite::params![referrer, now, contact])?;
+                continue;
+            }
+            [] => "no contact has that name",
+            _ => "several contacts have that name",
+        };
+        report.values_left_out.push(RowError {
+            line: referral.line,
+            message: in_file(
+                &referral.file,
+                &format!(
+                    "referred by {:?}: {why}, so the referral was not linked (set it on the \
+                     contact, e in the app)",
+                    referral.referrer
+                ),
+            ),
+        });
     }
     Ok(())
+}
+
+/// A row's "referred by", kept until every row is in.
+struct Referral {
+    /// The contact referred (a new one's id is filled in once it is made).
+    contact: Option<Id>,
+    referrer: String,
+    line: u64,
+    file: String,
 }
 
 /// Brings a known contact up to date with a row: a new title or organisation (noted on the
