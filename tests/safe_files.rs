@@ -310,3 +310,43 @@ fn the_database_is_not_imported_into_itself_however_it_is_spelled() {
     }
     assert_eq!(digest(&path), before, "the database is as it was");
 }
+
+#[test]
+fn a_partial_file_left_by_a_killed_export_is_taken_away_by_the_next() {
+    use std::os::fd::AsRawFd;
+    let db = filled();
+    let folder = db.dir.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let partial = |name: &str, old: bool| {
+        let path = folder.join(format!(".rolo-{name}.partial"));
+        let file = std::fs::File::create(&path).unwrap();
+        if old {
+            file.set_modified(an_hour_ago).unwrap();
+        }
+        (path, file)
+    };
+    let (abandoned, _) = partial("abandoned", true);
+    let (fresh, _) = partial("fresh", false);
+    // Another export still writing it: it holds its file, however old the file looks.
+    let (written, writing) = partial("written", true);
+    // SAFETY: the descriptor is open for the call.
+    assert_eq!(
+        unsafe { libc::flock(writing.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) },
+        0
+    );
+    rolo(&db.path())
+        .args(["export", "csv", "-o"])
+        .arg(folder.join("people.csv"))
+        .assert()
+        .success();
+    assert!(
+        !abandoned.exists(),
+        "the abandoned partial file is still there"
+    );
+    assert!(
+        fresh.exists() && written.exists(),
+        "a file in use was taken away"
+    );
+    drop(writing);
+}

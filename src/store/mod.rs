@@ -15,6 +15,7 @@ mod insights;
 pub mod interviews;
 mod invitations;
 mod landed;
+mod leftovers;
 mod lists;
 pub mod lock;
 mod merge;

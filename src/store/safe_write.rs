@@ -11,7 +11,7 @@ use std::io;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
-use super::{StoreError, StoreResult, path};
+use super::{StoreError, StoreResult, leftovers, path};
 
 /// The files that belong to the database at `database`: the file, SQLite's side files, and
 /// the app's lock.
@@ -171,11 +171,13 @@ fn write_through_temporary<T>(
     let cannot =
         |e: io::Error| StoreError::io(format!("cannot write {}", destination.display()), e);
     // tempfile creates it 0600 and removes it on drop, so an early return leaves nothing.
+    leftovers::remove_abandoned_in(&folder, remove_side_files);
     let mut temporary = tempfile::Builder::new()
-        .prefix(".rolo-")
-        .suffix(".partial")
+        .prefix(leftovers::PREFIX)
+        .suffix(leftovers::SUFFIX)
         .tempfile_in(&folder)
         .map_err(cannot)?;
+    leftovers::hold(temporary.as_file());
     let temporary_path = temporary.path().to_path_buf();
     let _in_flight = InFlight::register(&temporary_path);
     let value = fill(temporary.as_file_mut(), &temporary_path);
