@@ -1,6 +1,7 @@
 //! The arguments that can only mean opening the app, read without clap. Building clap's
-//! command (every subcommand, its arguments and their help) took about a third of a
-//! millisecond, and it came before the database began to open: on the way to the first frame.
+//! command (every subcommand, its arguments and their help) took 0.1 ms (`perf stat`, more at
+//! start-up beside the other threads), and it came before the database began to open: on the
+//! way to the first frame.
 //! Only the app's own flags are read here, each once (`--db PATH` or `--db=PATH`, `--demo`,
 //! `--review`, `--no-mouse`); anything else, or anything unusual (a repeated flag, a value that
 //! looks like a flag, text that is not UTF-8), goes to clap, which says what is wrong with it.
