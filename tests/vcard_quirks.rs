@@ -227,3 +227,26 @@ fn rejected_cards_name_their_true_line_with_lf_or_crlf() {
             .stderr(contains("line 5: no name, organisation or email"));
     }
 }
+
+#[test]
+fn apples_social_profile_is_the_linkedin_address() {
+    let db = TempStore::new();
+    import(
+        &db,
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Quinn\r\n\
+          X-SOCIALPROFILE;type=linkedin;x-user=zed:http://www.linkedin.com/in/zed\r\n\
+          END:VCARD\r\n",
+    )
+    .success();
+    let stored = people(&db);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].linkedin, "http://www.linkedin.com/in/zed");
+    // The same profile reached through the mobile site is the same person.
+    import(
+        &db,
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zed Q.\r\n\
+          URL:https://linkedin.com/mwlite/in/ZED/\r\nEND:VCARD\r\n",
+    )
+    .success();
+    assert_eq!(people(&db).len(), 1);
+}

@@ -37,17 +37,23 @@ pub fn profile_key(url: &str) -> String {
         Some((host, after)) if after.starts_with("linkedin.com") && host.len() <= 3 => after,
         _ => rest,
     };
-    // A page of the profile (…/in/ada/details/experience/) is the profile.
-    let rest = match rest.find("/in/") {
-        Some(at) => {
-            let id_starts = at + "/in/".len();
-            let id_ends = rest[id_starts..]
-                .find('/')
-                .map_or(rest.len(), |end| id_starts + end);
-            &rest[..id_ends]
+    // On LinkedIn, a profile is its id after /in/, however it is reached: a page of it
+    // (…/in/ada/details/experience/), the mobile site (linkedin.com/mwlite/in/ada), or its id
+    // percent-encoded as browsers copy it (/in/jos%C3%A9 is /in/josé).
+    if let Some(path) = rest.strip_prefix("linkedin.com/")
+        && let Some(at) = path
+            .find("in/")
+            .filter(|at| *at == 0 || path[..*at].ends_with('/'))
+    {
+        let id = path[at + "in/".len()..]
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        if !id.is_empty() {
+            let id = percent_encoding::percent_decode_str(id).decode_utf8_lossy();
+            return format!("linkedin.com/in/{}", id.to_lowercase());
         }
-        None => rest,
-    };
+    }
     rest.trim_end_matches('/').to_string()
 }
 

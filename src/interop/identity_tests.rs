@@ -142,6 +142,23 @@ fn a_profiles_pages_and_doubled_spaces_are_the_same_person() {
         "linkedin.com/in/zed"
     );
     assert_eq!(
+        profile_key("linkedin.com/mwlite/in/zed"),
+        "linkedin.com/in/zed"
+    );
+    assert_eq!(
+        profile_key("https://www.linkedin.com/in/eve%2Dell%2D12345/"),
+        profile_key("linkedin.com/in/eve-ell-12345")
+    );
+    assert_eq!(
+        profile_key("linkedin.com/in/Jos%C3%A9"),
+        "linkedin.com/in/josé"
+    );
+    // Not a profile: kept as written.
+    assert_eq!(
+        profile_key("https://www.linkedin.com/company/acme/"),
+        "linkedin.com/company/acme"
+    );
+    assert_eq!(
         keys("", "", "Dan  Dee", " Acme\tInc "),
         keys("", "", "Dan Dee", "Acme Inc")
     );

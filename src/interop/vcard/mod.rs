@@ -224,10 +224,12 @@ fn row(text: &text::CardText, card: &VCard) -> ImportRow {
             row.notes.push_str(&line);
         }
     }
+    // A URL, or the social profile Apple's address book writes (X-SOCIALPROFILE;TYPE=linkedin).
+    let social = |name: &VCardProperty| matches!(name, VCardProperty::Other(n) if n.eq_ignore_ascii_case("X-SOCIALPROFILE"));
     row.linkedin = card
         .entries
         .iter()
-        .filter(|e| e.name == VCardProperty::Url)
+        .filter(|e| e.name == VCardProperty::Url || social(&e.name))
         .flat_map(texts)
         .find(|url| url.to_ascii_lowercase().contains("linkedin.com/"))
         .unwrap_or_default();
