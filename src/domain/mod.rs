@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod clock;
 pub mod dates;
 pub mod drafts;
+pub mod email;
 pub mod id;
 pub mod insights;
 pub mod kinds;

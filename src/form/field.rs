@@ -6,8 +6,8 @@ use chrono::NaiveTime;
 
 use super::text_input::TextInput;
 use crate::domain::dates;
+use crate::domain::email::looks_like_email;
 use crate::domain::{Clock, Id, limits, sanitize};
-use crate::store::looks_like_email;
 
 /// Where a picker's choices come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

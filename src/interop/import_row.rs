@@ -3,8 +3,8 @@
 //! problem said with the file (in a folder) and the line.
 
 use super::RowError;
+use crate::domain::email::looks_like_email;
 use crate::domain::{Timestamp, limits, sanitize};
-use crate::store::looks_like_email;
 
 /// One contact as a file describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

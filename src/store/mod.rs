@@ -45,7 +45,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction};
 
-pub use contacts::{NewContact, looks_like_email, organization_named, tag_contact};
+pub use contacts::{NewContact, organization_named, tag_contact};
 pub use error::{StoreError, StoreResult};
 pub use interviews::NewRequest;
 pub use landed::Helper;

@@ -16,7 +16,7 @@ use calcard::{Entry, Parser};
 
 use super::RowError;
 use super::contacts_import::ImportRow;
-use crate::store::looks_like_email;
+use crate::domain::email::looks_like_email;
 
 /// Every card of a file: a contact to import, or why the card could not be read.
 pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
