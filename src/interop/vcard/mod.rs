@@ -23,12 +23,14 @@ pub fn parse(bytes: &[u8]) -> Vec<Result<ImportRow, RowError>> {
     read(bytes.to_vec()).collect()
 }
 
-/// The cards of a file held whole, as contacts one at a time.
+/// The cards of a file held whole, as contacts one at a time: read as a file is, so that what
+/// is tested on bytes is what an import of a file does.
 pub fn read(bytes: Vec<u8>) -> Contacts {
-    Contacts {
-        size: bytes.len() as u64,
-        cards: text::Cards::new(bytes),
-    }
+    let size = bytes.len() as u64;
+    // Reading from memory cannot fail; were it to, there would be no cards.
+    let cards = text::Cards::read(Box::new(std::io::Cursor::new(bytes)))
+        .unwrap_or_else(|_| text::Cards::new(Vec::new()));
+    Contacts { size, cards }
 }
 
 /// The cards of a .vcf file as contacts, read as the file is (a file of 100,000 cards is
