@@ -148,3 +148,59 @@ fn a_form_with_something_typed_when_the_terminal_closes_is_kept() {
     assert!(kept.contains("Name: Hedy Lamarr"), "{kept}");
     pty.quit();
 }
+
+/// The terminal closed while hang-ups are ignored (`nohup`, a shell's `trap '' HUP`): no signal
+/// reaches rolo, and its reads end at once with nothing. It must end as a hang-up would, not
+/// spin on those reads holding the database's lock.
+#[test]
+fn a_terminal_gone_without_a_hang_up_ends_the_app() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rolo.db");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // An ignored signal stays ignored across exec.
+    let mut command = CommandBuilder::new("sh");
+    command.args(["-c", r#"trap '' HUP; exec "$0" --db "$1""#]);
+    command.arg(env!("CARGO_BIN_EXE_rolo"));
+    command.arg(&db);
+    command.env("HOME", dir.path());
+    command.env("XDG_STATE_HOME", dir.path().join("state"));
+    command.env("XDG_CONFIG_HOME", dir.path().join("config"));
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    // Read until the first frame is drawn (reads block until rolo writes).
+    let mut seen = Vec::new();
+    let mut buffer = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("No contacts yet") {
+        let n = reader.read(&mut buffer).unwrap();
+        assert!(n > 0, "rolo ended before its first frame");
+        seen.extend_from_slice(&buffer[..n]);
+    }
+    // Every handle on the terminal's other side closed: the terminal is gone.
+    drop((reader, writer, pair.master));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("rolo kept running after its terminal was gone");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    // Its lock went with it: the file opens again.
+    support::rolo(&db).arg("today").assert().success();
+}

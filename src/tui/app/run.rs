@@ -4,8 +4,8 @@ use crate::tui::app::*;
 
 impl App {
     /// Carries out a long effect left pending (an import, or the dry run its preview shows),
-    /// drawing its progress in the footer as it goes, then its result. `interrupted` is asked as it goes whether the user
-    /// (Esc) or a signal wants it stopped: then nothing is written.
+    /// drawing its progress in the footer as it goes, then its result. `interrupted` is asked
+    /// as it goes whether the user (Esc) or a signal wants it stopped: then nothing is written.
     pub fn run_pending<B: Backend>(
         &mut self,
         terminal: &mut Terminal<B>,
