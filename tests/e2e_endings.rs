@@ -200,7 +200,7 @@ fn a_terminal_gone_without_a_hang_up_ends_the_app() {
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     };
-    assert!(status.success(), "{status:?}");
+    assert!(status.success(), "{status:?} after {:?}", start.elapsed());
     // Its lock went with it: the file opens again.
     support::rolo(&db).arg("today").assert().success();
 }

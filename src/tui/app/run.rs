@@ -94,23 +94,31 @@ impl App {
                     .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
                 dirty = true;
             }
-            if dirty {
-                self.draw(&mut guard.terminal)?;
+            if dirty && let Err(e) = self.draw(&mut guard.terminal) {
+                if stop_if_gone(guard) {
+                    continue;
+                }
+                return Err(e);
             }
             // While there is idle work (the filter's index), only glance at the input between
             // steps. Not Duration::ZERO: crossterm's /dev/tty source then returns without
             // reading at all, and keys would wait until the idle work is done.
             let idle_work = dispatch::idle(&self.model);
             let wait = if idle_work.is_some() { GLANCE } else { TICK };
-            let ready = event::poll(wait)?;
-            if !ready && crate::tui::app::terminal::hung_up() {
-                // What a hang-up would do: stop as a signal stops rolo, edits kept.
-                crate::tui::app::terminal::send_errors_nowhere();
-                guard.stop.store(true, Ordering::Relaxed);
+            let ready = match event::poll(wait) {
+                Ok(ready) => ready,
+                Err(_) if stop_if_gone(guard) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            if !ready && stop_if_gone(guard) {
                 continue;
             }
             if ready {
-                let event = event::read()?;
+                let event = match event::read() {
+                    Ok(event) => event,
+                    Err(_) if stop_if_gone(guard) => continue,
+                    Err(e) => return Err(e.into()),
+                };
                 if is_ctrl_z(&event) {
                     // Raw mode turns the terminal's own Ctrl-Z off: rolo steps aside itself.
                     guard.suspend_now()?;
@@ -189,4 +197,16 @@ fn is_ctrl_z(event: &Event) -> bool {
     use crossterm::event::{KeyCode, KeyModifiers};
     matches!(event, Event::Key(key)
         if key.code == KeyCode::Char('z') && key.modifiers.contains(KeyModifiers::CONTROL))
+}
+
+/// Whether the terminal has gone without a hang-up reaching rolo (see `terminal::hung_up`):
+/// then nothing more can be drawn or read, and the app stops as a hang-up would stop it, edits
+/// kept — whichever of drawing, waiting or reading first meets the gone terminal.
+fn stop_if_gone(guard: &crate::tui::app::terminal::TerminalGuard) -> bool {
+    let gone = crate::tui::app::terminal::hung_up();
+    if gone {
+        crate::tui::app::terminal::send_errors_nowhere();
+        guard.stop.store(true, Ordering::Relaxed);
+    }
+    gone
 }
