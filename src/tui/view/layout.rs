@@ -5,14 +5,43 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 use crate::tui::model::{Model, Pane, Screen, Section};
 
+// Home's layouts are cut by arithmetic, not by ratatui's constraint solver: the solver took
+// about a tenth of a millisecond for each layout the first time it met a size, and the first
+// frame met three of them twice (once to know how many rows to read, once to draw). The test
+// below checks the arithmetic against the solver at every size.
+
 /// Header, body and footer.
 pub fn frame(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(area)
+    if area.height < 2 {
+        return Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+    }
+    [
+        Rect { height: 1, ..area },
+        Rect {
+            y: area.y + 1,
+            height: area.height - 2,
+            ..area
+        },
+        Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        },
+    ]
+}
+
+/// Where `length` is cut at each of `percents` (running totals), rounded as the solver rounds.
+fn cuts<const N: usize>(length: u16, percents: [u16; N]) -> [u16; N] {
+    percents.map(|percent| {
+        let cut = (f64::from(length) * f64::from(percent) / 100.0).round();
+        // Within 0..=length, since percent is at most 100.
+        cut as u16
+    })
 }
 
 pub fn body(model: &Model) -> Rect {
@@ -24,14 +53,32 @@ pub fn home_panes(body: Rect, zoomed: Option<Pane>) -> Vec<(Pane, Rect)> {
     if let Some(pane) = zoomed {
         return vec![(pane, body)];
     }
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-    let [meetings, follow_ups, lists] = Layout::vertical([
-        Constraint::Percentage(30),
-        Constraint::Percentage(45),
-        Constraint::Percentage(25),
-    ])
-    .areas(right);
+    // 45% and 55% across; the right-hand side 30%, 45% and 25% down.
+    let [across] = cuts(body.width, [45]);
+    let left = Rect {
+        width: across,
+        ..body
+    };
+    let right = Rect {
+        x: body.x + across,
+        width: body.width - across,
+        ..body
+    };
+    let [first, second] = cuts(right.height, [30, 75]);
+    let meetings = Rect {
+        height: first,
+        ..right
+    };
+    let follow_ups = Rect {
+        y: right.y + first,
+        height: second - first,
+        ..right
+    };
+    let lists = Rect {
+        y: right.y + second,
+        height: right.height - second,
+        ..right
+    };
     vec![
         (Pane::Contacts, left),
         (Pane::Meetings, meetings),
@@ -163,4 +210,41 @@ pub fn import_preview(body: Rect) -> [Rect; 2] {
         Constraint::Min(3),
     ])
     .areas(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The arithmetic cuts exactly where ratatui's solver cuts, at every size.
+    #[test]
+    fn home_is_cut_where_the_solver_cuts_it() {
+        for length in 0..=600u16 {
+            let tall = Rect::new(3, 2, 17, length);
+            let solved = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Min(0),
+                Constraint::Length(1),
+            ])
+            .areas(tall);
+            assert_eq!(frame(tall), solved, "frame of height {length}");
+            let wide = Rect::new(3, 2, length, length / 3);
+            let [left, right] =
+                Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                    .areas(wide);
+            let [meetings, follow_ups, lists] = Layout::vertical([
+                Constraint::Percentage(30),
+                Constraint::Percentage(45),
+                Constraint::Percentage(25),
+            ])
+            .areas(right);
+            let solved = vec![
+                (Pane::Contacts, left),
+                (Pane::Meetings, meetings),
+                (Pane::FollowUps, follow_ups),
+                (Pane::QuestionLists, lists),
+            ];
+            assert_eq!(home_panes(wide, None), solved, "home of {wide:?}");
+        }
+    }
 }
