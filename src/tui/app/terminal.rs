@@ -13,7 +13,40 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
-use ratatui::DefaultTerminal;
+
+/// The app's terminal. Unlike `ratatui::DefaultTerminal`, a frame reaches the terminal in one
+/// write: standard output alone is line-buffered in pieces of 1 KB, so a first frame of 10 KB
+/// or more was ten writes, each one waking the terminal to show part of a screen.
+pub type Screen =
+    ratatui::Terminal<ratatui::backend::CrosstermBackend<std::io::BufWriter<std::io::Stdout>>>;
+
+/// More than a whole frame on a large terminal: a frame is written out as soon as it is drawn.
+const FRAME_BUFFER: usize = 256 * 1024;
+
+/// Raw mode, the alternate screen, and a terminal drawing on it: what `ratatui::init` does,
+/// with a frame written in one piece, and an error returned rather than a panic. Bracketed
+/// paste and the mouse (if it is to be taken) are turned on in the same write: each write
+/// wakes the terminal, and at start it competes with rolo for the processor.
+fn take_screen(mouse: bool) -> std::io::Result<Screen> {
+    crossterm::terminal::enable_raw_mode()?;
+    let mut setup = Vec::new();
+    crossterm::queue!(
+        setup,
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    if mouse {
+        crossterm::queue!(setup, EnableMouseCapture)?;
+    }
+    let mut out = stdout();
+    out.write_all(&setup)?;
+    out.flush()?;
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::BufWriter::with_capacity(
+        FRAME_BUFFER,
+        stdout(),
+    ));
+    ratatui::Terminal::new(backend)
+}
 
 /// The signals whose default action ends the process and that can be caught: each one only
 /// asks the loop to stop, so the terminal is given back on the way out.
@@ -29,7 +62,7 @@ pub const STOPPING_SIGNALS: [i32; 7] = [
 
 /// Restores the terminal when dropped, however the app ends.
 pub struct TerminalGuard {
-    pub terminal: DefaultTerminal,
+    pub terminal: Screen,
     /// Set when a signal asks rolo to stop.
     pub stop: Arc<AtomicBool>,
     /// Whether the mouse is captured (to turn it back on after handing the terminal over).
@@ -46,13 +79,15 @@ impl TerminalGuard {
         }
         let suspend = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
-        let terminal = ratatui::init();
         install_panic_hook();
-        let mut out = stdout();
-        execute!(out, EnableBracketedPaste)?;
-        if mouse {
-            execute!(out, EnableMouseCapture)?;
-        }
+        let terminal = match take_screen(mouse) {
+            Ok(terminal) => terminal,
+            Err(e) => {
+                release_extras();
+                ratatui::restore();
+                return Err(e);
+            }
+        };
         Ok(TerminalGuard {
             terminal,
             stop,
@@ -73,16 +108,11 @@ impl TerminalGuard {
             // The terminal may be gone (it was closed): the app is ending, not coming back.
             return Ok(result);
         }
-        self.terminal = ratatui::init();
-        let mut out = stdout();
-        execute!(out, EnableBracketedPaste)?;
-        if self.mouse {
-            execute!(out, EnableMouseCapture)?;
-        }
+        self.terminal = take_screen(self.mouse)?;
         // A fresh terminal has drawn nothing, so the next frame is drawn whole; the screen is
         // cleared by hand because Terminal::clear asks the terminal where its cursor is.
         execute!(
-            out,
+            stdout(),
             crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
         )?;
         Ok(result)
@@ -113,12 +143,14 @@ fn release_extras() {
     let _ = out.flush();
 }
 
-/// Wraps the panic hooks installed before (ratatui's restore, then color-eyre's report) so the
-/// mouse is released first and the report is also kept in a file whose place is printed.
+/// Wraps the panic hook installed before (color-eyre's report) so the terminal is given back
+/// first, the mouse and bracketed paste included, and the report is also kept in a file whose
+/// place is printed.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         release_extras();
+        ratatui::restore();
         previous(info);
         if let Some(path) = write_crash_report(&info.to_string()) {
             eprintln!(
