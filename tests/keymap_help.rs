@@ -37,6 +37,18 @@ fn help_lists_every_key_of_each_screen_with_what_it_does() {
     }
 }
 
+/// build.rs compiles assets/keymap.toml into a table so that no start reads TOML: that table
+/// must make the very keymap the file read as TOML makes, order and words included.
+#[test]
+fn the_compiled_default_keys_are_the_keymap_file() {
+    let from_file = Keymap::parse(include_str!("../assets/keymap.toml")).unwrap();
+    assert_eq!(
+        format!("{:?}", Keymap::default_keys()),
+        format!("{from_file:?}")
+    );
+    assert!(format!("{from_file:?}").contains("The daily review"));
+}
+
 #[test]
 fn the_default_keymap_parses_and_keys_read_back() {
     let keymap = Keymap::default_keys();

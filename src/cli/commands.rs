@@ -191,9 +191,6 @@ pub fn demo(
 /// Opens the full-screen app: on the user's database, or on a throw-away demo one.
 pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
     require_terminal()?;
-    // The keys are read from their TOML on the other core while the database opens: a
-    // millisecond off the time to the first frame.
-    std::thread::spawn(crate::tui::keys::keymap::Keymap::default_keys);
     let options = crate::tui::Options {
         mouse: !cli.no_mouse,
         review: cli.review,
@@ -238,18 +235,23 @@ pub fn open_tui(cli: &Cli, clock: &Clock) -> Result<()> {
             return crate::tui::run(store, &options, clock);
         }
     };
-    // Opened on the other core while the terminal is taken.
-    let opening = std::thread::spawn(move || -> Result<(Store, Option<String>)> {
-        let (store, why) = Store::open_for_reading(&file)
-            .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
-        // A file that cannot be written opens read-only, the reason and the remedy in the
-        // footer.
-        let notice = why
-            .and(store.read_only_reason())
-            .map(|why| format!("Read-only: {why}"));
-        Ok((store, notice))
-    });
-    crate::tui::run_opening(opening, &options, clock)
+    // The file is opened and the first frame's rows read while the terminal is taken on
+    // another thread. The app reads as many rows as the terminal shows, so its size is asked
+    // for now; a resize meanwhile is taken in before the first frame.
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    crate::tui::run_opened(
+        || {
+            let (store, why) = Store::open_for_reading(&file)
+                .wrap_err_with(|| format!("cannot open the database {}", shown(&file)))?;
+            // A file that cannot be written opens read-only, the reason and the remedy in the
+            // footer.
+            let notice = why
+                .and(store.read_only_reason())
+                .map(|why| format!("Read-only: {why}"));
+            Ok(crate::tui::ready(store, size, &with_notice(notice), clock))
+        },
+        &options,
+    )
 }
 
 /// The app draws on a terminal and reads keys from it: without one (cron, `ssh host rolo`, a

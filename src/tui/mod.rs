@@ -36,40 +36,40 @@ pub struct Options {
 /// Opens the app on `store` until the user quits.
 pub fn run(store: Store, options: &Options, clock: &Clock) -> Result<()> {
     let guard = app::terminal::TerminalGuard::take(options.mouse)?;
-    run_on(guard, store, options, clock)
+    let size = guard.terminal.size()?;
+    let app = ready(store, (size.width, size.height), options, clock);
+    run_ready(guard, app)
 }
 
-/// The database being opened on another thread, and why it is to be read only (if it is).
-pub type Opening = std::thread::JoinHandle<Result<(Store, Option<String>)>>;
-
-/// As `run`, with the database opened on another thread while this one takes the terminal:
-/// each took about a millisecond on the path to the first frame, one after the other. A file
-/// that cannot be opened ends the app with the terminal given back first.
-pub fn run_opening(opening: Opening, options: &Options, clock: &Clock) -> Result<()> {
-    let guard = app::terminal::TerminalGuard::take(options.mouse)?;
-    let (store, read_only) = opening
+/// As `run`, with the terminal taken on another thread while this one opens the database and
+/// reads the first frame's rows (`open`, which ends with `ready`). Opening is the longer of the
+/// two, so it keeps the thread that is already running: a new thread could wait a few tenths of
+/// a millisecond for the other core. A file that cannot be opened ends the app with the
+/// terminal given back first.
+pub fn run_opened(open: impl FnOnce() -> Result<app::App>, options: &Options) -> Result<()> {
+    let mouse = options.mouse;
+    let taking = std::thread::spawn(move || app::terminal::TerminalGuard::take(mouse));
+    let opened = open();
+    let guard = taking
         .join()
-        .map_err(|_| color_eyre::eyre::eyre!("opening the database failed unexpectedly"))??;
-    let options = Options {
-        notice: read_only.or_else(|| options.notice.clone()),
-        ..options.clone()
-    };
-    run_on(guard, store, &options, clock)
+        .map_err(|_| color_eyre::eyre::eyre!("taking the terminal failed unexpectedly"))??;
+    run_ready(guard, opened?)
 }
 
-fn run_on(
-    mut guard: app::terminal::TerminalGuard,
+/// The app on `store` made ready for its first frame on a terminal of `size` (columns, rows):
+/// the config applied, home's rows and the first screenful of contacts read. Nothing here
+/// touches the terminal, so it can run while the terminal is being taken.
+pub fn ready(
     store: Store,
+    (width, height): (u16, u16),
     options: &Options,
     clock: &Clock,
-) -> Result<()> {
+) -> app::App {
     let fixed_clock = std::env::var_os("ROLO_NOW").is_some().then_some(*clock);
-    crate::store::busy::show_waits_with(app::terminal::show_wait);
-    let size = guard.terminal.size()?;
     let mut app = app::App::new(
         store,
-        size.width,
-        size.height,
+        width,
+        height,
         fixed_clock,
         view::theme::Theme::from_env(),
     );
@@ -85,5 +85,20 @@ fn run_on(
     if let Some(notice) = &options.notice {
         app.model.status = Some(crate::domain::sanitize::line(notice));
     }
-    app.run(&mut guard, options.review)
+    app.start();
+    if options.review {
+        app.run_effects(vec![data::effect::Effect::OpenReview]);
+    }
+    app
+}
+
+/// Runs the ready app on the terminal until the user quits.
+fn run_ready(mut guard: app::terminal::TerminalGuard, mut app: app::App) -> Result<()> {
+    crate::store::busy::show_waits_with(app::terminal::show_wait);
+    // The terminal may have been resized while the app was made ready for the size it had.
+    let size = guard.terminal.size()?;
+    if (size.width, size.height) != (app.model.width, app.model.height) {
+        app.handle(crossterm::event::Event::Resize(size.width, size.height));
+    }
+    app.run(&mut guard)
 }

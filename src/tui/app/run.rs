@@ -70,15 +70,7 @@ impl App {
     }
 
     /// The loop, until the user quits or a signal asks us to stop.
-    pub fn run(
-        &mut self,
-        guard: &mut crate::tui::app::terminal::TerminalGuard,
-        review: bool,
-    ) -> Result<()> {
-        self.start();
-        if review {
-            self.run_effects(vec![Effect::OpenReview]);
-        }
+    pub fn run(&mut self, guard: &mut crate::tui::app::terminal::TerminalGuard) -> Result<()> {
         let mut dirty = true;
         while !self.model.quit && !guard.stop.load(Ordering::Relaxed) {
             if guard.suspend.load(Ordering::Relaxed) {

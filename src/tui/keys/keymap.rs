@@ -190,6 +190,20 @@ impl Key {
     }
 }
 
+/// `assets/keymap.toml` as build.rs writes it out: each context's bindings as (key, action,
+/// description, footer), in the file's order.
+type CompiledKeymap = &'static [(
+    &'static str,
+    &'static [(
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+    )],
+)];
+
+const COMPILED: CompiledKeymap = include!(concat!(env!("OUT_DIR"), "/default_keymap.rs"));
+
 #[derive(Debug, Clone)]
 pub struct Keymap {
     contexts: BTreeMap<Context, Vec<(Key, Binding)>>,
@@ -201,16 +215,42 @@ impl Keymap {
         clippy::expect_used,
         reason = "the keymap is compiled in, and a test parses it"
     )]
-    /// The keys rolo ships with: read from their TOML once per process (reading them took a
-    /// millisecond of every start, twice over), handed out as copies.
+    /// The keys rolo ships with: made once per process from the table build.rs compiles
+    /// `assets/keymap.toml` into, handed out as copies.
     pub fn default_keys() -> Keymap {
         static DEFAULT: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
         DEFAULT
             .get_or_init(|| {
-                Keymap::parse(include_str!("../../../assets/keymap.toml"))
+                Keymap::from_table(COMPILED)
                     .expect("the default keymap is valid (checked by tests)")
             })
             .clone()
+    }
+
+    /// A keymap from the table build.rs makes of a keymap file.
+    fn from_table(table: CompiledKeymap) -> Result<Keymap, String> {
+        use serde::de::IntoDeserializer;
+        use serde::de::value::{Error, StrDeserializer};
+        let name =
+            |text: &'static str| -> StrDeserializer<'static, Error> { text.into_deserializer() };
+        let mut contexts = BTreeMap::new();
+        for (context_name, bindings) in table {
+            let context = Context::deserialize(name(context_name))
+                .map_err(|_| format!("[{context_name}] is not a keymap context"))?;
+            let mut parsed = Vec::new();
+            for (key, action, desc, footer) in *bindings {
+                let action = Action::deserialize(name(action))
+                    .map_err(|e| format!("[{context_name}] {key:?}: {e}"))?;
+                let binding = Binding {
+                    action,
+                    desc: desc.to_string(),
+                    footer: footer.map(str::to_string),
+                };
+                parsed.push((Key::parse(key)?, binding));
+            }
+            contexts.insert(context, parsed);
+        }
+        Ok(Keymap { contexts })
     }
 
     /// Reads a keymap, keeping the order of the file (help lists bindings in that order).
