@@ -204,3 +204,28 @@ fn a_terminal_gone_without_a_hang_up_ends_the_app() {
     // Its lock went with it: the file opens again.
     support::rolo(&db).arg("today").assert().success();
 }
+
+/// The file is opened while the terminal is being taken on another thread: a file that cannot
+/// be opened ends the app with the terminal given back first, and says why on the screen the
+/// user returns to.
+#[test]
+fn a_file_the_app_cannot_open_is_named_after_the_terminal_is_given_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_ours = dir.path().join("notes.db");
+    std::fs::write(&not_ours, "shopping: eggs, milk\n".repeat(200)).unwrap();
+    let before = std::fs::read(&not_ours).unwrap();
+    let mut pty = Pty::spawn(&[], &not_ours, dir.path(), 80, 24, &[]);
+    assert!(
+        !pty.wait_exit(),
+        "rolo fails on a file that is not a database"
+    );
+    pty.assert_restored();
+    let screen = pty.screen();
+    assert!(screen.contains("is not an SQLite database"), "{screen}");
+    assert!(!screen.contains("panicked"), "{screen}");
+    assert_eq!(
+        std::fs::read(&not_ours).unwrap(),
+        before,
+        "not a byte written"
+    );
+}

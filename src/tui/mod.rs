@@ -43,8 +43,8 @@ pub fn run(store: Store, options: &Options, clock: &Clock) -> Result<()> {
 
 /// As `run`, with the terminal taken on another thread while this one opens the database and
 /// reads the first frame's rows (`open`, which ends with `ready`). Opening is the longer of the
-/// two, so it keeps the thread that is already running: a new thread could wait a few tenths of
-/// a millisecond for the other core. A file that cannot be opened ends the app with the
+/// two, so it keeps the thread that is already running: a new thread waited from a tenth of a
+/// millisecond to two for the other core. A file that cannot be opened ends the app with the
 /// terminal given back first.
 pub fn run_opened(open: impl FnOnce() -> Result<app::App>, options: &Options) -> Result<()> {
     let mouse = options.mouse;
