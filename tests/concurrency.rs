@@ -242,3 +242,44 @@ fn the_app_shows_a_save_waiting_and_then_saves() {
     );
     pty.quit();
 }
+
+/// Invariant: however many rolos start on a new file at once, each one's write is kept and the
+/// file ends at the current schema. Two commands at once on a new file used to race through its
+/// set-up: one failed ("table organizations already exists"), or the file was left at an old
+/// version under newer tables, unopenable for good.
+#[test]
+fn rolos_starting_together_on_a_new_file_all_write_and_leave_it_current() {
+    for round in 0..12 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("rolo.db");
+        let started: Vec<_> = ["Ada", "Grace", "Edsger"]
+            .iter()
+            .map(|name| {
+                let mut command = Command::new(env!("CARGO_BIN_EXE_rolo"));
+                command
+                    .env("ROLO_DB", &db)
+                    .env("ROLO_NOW", support::NOW)
+                    .env("HOME", dir.path())
+                    .args(["add", "contact", "--name", name])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped());
+                command.spawn().unwrap()
+            })
+            .collect();
+        for child in started {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(store.contacts_total().unwrap(), 3, "round {round}");
+        let version: i64 = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, rolo::store::LATEST_VERSION, "round {round}");
+    }
+}

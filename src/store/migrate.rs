@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::{StoreError, StoreResult};
 
@@ -53,15 +53,25 @@ fn migrate_with(conn: &Connection, file: &Path, migrations: &[(i64, &str)]) -> S
     if version > 0 {
         keep_copy(conn, file, version)?;
     }
-    for (number, sql) in migrations.iter().filter(|(n, _)| *n > version) {
-        let tx = conn.unchecked_transaction()?;
+    let mut applied = false;
+    loop {
+        // Where the file stands is read again with the write lock held: another process may
+        // have migrated it meanwhile. Read once before, two rolos starting on a new file both
+        // applied the first migration, and one that then found the second (which can run
+        // twice) set the version back under tables it no longer knew, for good.
+        let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let Some((number, sql)) = migrations.iter().find(|(n, _)| *n > version) else {
+            tx.commit()?;
+            return Ok(applied);
+        };
         tx.execute_batch(sql)
             .map_err(|e| StoreError::context(format!("applying migration {number}"), e))?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", number)?;
         tx.commit()?;
+        applied = true;
     }
-    Ok(true)
 }
 
 /// The name of the copy kept before migrating from `version`.

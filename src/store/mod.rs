@@ -32,6 +32,7 @@ pub mod search;
 mod search_index;
 mod seed;
 pub mod sent;
+mod setting_up;
 pub mod snapshot;
 mod sql_types;
 pub mod steps;
@@ -109,6 +110,8 @@ impl Store {
                 why,
             });
         }
+        // Held until the file is at the current schema and its derived steps are up to date.
+        let _setting_up = setting_up::hold(path)?;
         let conn = open::open_checked(path)?;
         let store = Store {
             conn,
