@@ -71,3 +71,24 @@ fn long_help_scrolls_to_its_last_key() {
     assert!(t.screen().contains("Show the trash"), "{}", t.screen());
     assert!(!t.screen().contains("more below"));
 }
+
+/// A contact pane taller than one read of the list is filled on the first frame, after a jump
+/// to the end and back: no row is left a placeholder (at 65 rows and more, one read fell
+/// short and the rest showed "…" until a key was pressed).
+#[test]
+fn a_tall_contact_pane_is_filled_from_the_first_frame() {
+    let placeholders = |t: &Tester| {
+        t.screen()
+            .lines()
+            .filter(|line| line.starts_with("│  …") || line.starts_with("│▶ …"))
+            .count()
+    };
+    for height in [66, 130, 300] {
+        let mut t = Tester::with_contacts(120, height, 700);
+        assert_eq!(placeholders(&t), 0, "{}", t.screen());
+        t.press("G");
+        assert_eq!(placeholders(&t), 0, "{}", t.screen());
+        t.press("g");
+        assert_eq!(placeholders(&t), 0, "{}", t.screen());
+    }
+}

@@ -195,3 +195,29 @@ fn the_interview_view_and_a_draft() {
         );
     }
 }
+
+/// The meetings pane's title counts every meeting of its two weeks, not the screenful it read
+/// (it said "(40)" on a terminal 40 rows tall, whatever the count).
+#[test]
+fn the_meetings_title_counts_every_meeting_of_the_two_weeks() {
+    let t = Tester::with_contacts(120, 40, 1000);
+    let clock = support::clock();
+    let until = clock.timestamp().plus(chrono::Duration::days(14));
+    let store = &t.app.store;
+    let all = store
+        .meetings_between(clock.start_of(clock.today()), until, u64::MAX >> 1)
+        .unwrap()
+        .len();
+    assert!(
+        all > 40,
+        "the demo has more meetings than a pane shows: {all}"
+    );
+    let title = t.line_with("Upcoming meetings");
+    assert!(
+        title.contains(&format!(
+            "Upcoming meetings ({})",
+            rolo::tui::view::group(all)
+        )),
+        "{title}"
+    );
+}

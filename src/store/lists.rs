@@ -234,6 +234,18 @@ impl super::Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many meetings `meetings_between` finds without a limit.
+    pub fn count_meetings_between(&self, from: Timestamp, to: Timestamp) -> StoreResult<u64> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM meetings m JOIN interviews i ON i.id = m.interview_id \
+                 WHERE m.deleted_at IS NULL AND m.starts_at >= ? AND m.starts_at < ? \
+                   AND m.status = 'scheduled' AND i.deleted_at IS NULL",
+            )?
+            .query_row(rusqlite::params![from, to], |r| r.get(0))?)
+    }
+
     /// Every live question list with how many questions it holds.
     pub fn question_lists(&self) -> StoreResult<Vec<QuestionListRow>> {
         let mut stmt = self.conn().prepare_cached(

@@ -88,6 +88,10 @@ impl TerminalGuard {
                 return Err(e);
             }
         };
+        // crossterm starts listening for resizes when its input is first looked at; until
+        // then a resize is lost. Looked at now, so that one from here on comes as an event,
+        // and the app compares the size it was made ready for with the terminal's after this.
+        let _ = crossterm::event::poll(std::time::Duration::ZERO);
         Ok(TerminalGuard {
             terminal,
             stop,

@@ -44,6 +44,7 @@ pub fn home(
         },
         contacts_total: store.contacts_total()? as usize,
         meetings: self::meetings(store, clock, meetings)?,
+        meetings_total: meetings_total(store, clock)?,
         follow_ups: self::follow_ups(store, clock, follow_ups)?,
         question_lists: store.question_lists()?,
     })
@@ -53,6 +54,13 @@ pub fn home(
 pub fn meetings(store: &Store, clock: &Clock, limit: usize) -> StoreResult<Vec<MeetingRow>> {
     let until = clock.timestamp().plus(Duration::days(MEETINGS_AHEAD_DAYS));
     store.meetings_between(clock.start_of(clock.today()), until, limit as u64)
+}
+
+/// How many meetings `meetings` would list without a limit.
+fn meetings_total(store: &Store, clock: &Clock) -> StoreResult<usize> {
+    let until = clock.timestamp().plus(Duration::days(MEETINGS_AHEAD_DAYS));
+    let total = store.count_meetings_between(clock.start_of(clock.today()), until)?;
+    Ok(usize::try_from(total).unwrap_or(usize::MAX))
 }
 
 /// Open follow-ups and interviews' next steps due by the end of the coming week, most overdue

@@ -86,6 +86,7 @@ pub struct HomeData {
     pub header: Header,
     pub contacts_total: usize,
     pub meetings: Vec<MeetingRow>,
+    pub meetings_total: usize,
     pub follow_ups: Vec<FollowUpRow>,
     pub question_lists: Vec<QuestionListRow>,
 }

@@ -7,8 +7,15 @@ use crate::tui::model::ContactsPane;
 
 /// Rows fetched at a time.
 pub const CONTACT_CHUNK: usize = 60;
-/// The most rows the window keeps.
+/// The most rows the window keeps, on a pane up to two chunks shorter.
 const MAX_WINDOW: usize = CONTACT_CHUNK * 4;
+
+/// The most rows the window keeps for a pane `height` rows tall: always a chunk beyond the
+/// viewport on each side, or filling a tall pane would drop at one end what it needs at the
+/// other.
+fn window_cap(height: usize) -> usize {
+    MAX_WINDOW.max(height + 2 * CONTACT_CHUNK)
+}
 
 /// What to load so that the viewport (`nav.top`, `height` rows) is covered, if anything.
 pub fn window_fetch(pane: &ContactsPane, height: usize) -> Option<ContactFetch> {
@@ -35,12 +42,15 @@ pub fn window_fetch(pane: &ContactsPane, height: usize) -> Option<ContactFetch> 
     None
 }
 
-/// Merges loaded rows into the window, dropping rows far from the viewport.
+/// Merges loaded rows into the window of a pane `height` rows tall, dropping rows far from
+/// the viewport.
 pub fn apply_fetch(
     pane: &mut ContactsPane,
     fetch: &ContactFetch,
     rows: Vec<crate::domain::rows::ContactRow>,
+    height: usize,
 ) {
+    let cap = window_cap(height);
     match fetch {
         ContactFetch::At(start) => {
             pane.window_start = *start;
@@ -51,8 +61,8 @@ pub fn apply_fetch(
                 return; // the window moved since this was asked for
             }
             pane.rows.extend(rows);
-            if pane.rows.len() > MAX_WINDOW {
-                let excess = pane.rows.len() - MAX_WINDOW;
+            if pane.rows.len() > cap {
+                let excess = pane.rows.len() - cap;
                 pane.rows.drain(..excess);
                 pane.window_start += excess;
             }
@@ -67,7 +77,7 @@ pub fn apply_fetch(
             let mut merged = rows;
             merged.drain(..merged.len() - added);
             merged.append(&mut pane.rows);
-            merged.truncate(MAX_WINDOW);
+            merged.truncate(cap);
             pane.rows = merged;
         }
     }
@@ -97,7 +107,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(window_fetch(&pane, 20), Some(ContactFetch::At(0)));
-        apply_fetch(&mut pane, &ContactFetch::At(0), rows(0..CONTACT_CHUNK));
+        apply_fetch(&mut pane, &ContactFetch::At(0), rows(0..CONTACT_CHUNK), 20);
         assert_eq!(window_fetch(&pane, 20), None);
         pane.nav.top = CONTACT_CHUNK - 10;
         let Some(ContactFetch::After(last)) = window_fetch(&pane, 20) else {
@@ -105,7 +115,12 @@ mod tests {
         };
         assert_eq!(last.name, format!("{:06}", CONTACT_CHUNK - 1));
         let fetch = ContactFetch::After(last);
-        apply_fetch(&mut pane, &fetch, rows(CONTACT_CHUNK..2 * CONTACT_CHUNK));
+        apply_fetch(
+            &mut pane,
+            &fetch,
+            rows(CONTACT_CHUNK..2 * CONTACT_CHUNK),
+            20,
+        );
         assert_eq!(
             pane.row_at(CONTACT_CHUNK).unwrap().name,
             format!("{CONTACT_CHUNK:06}")
@@ -113,7 +128,7 @@ mod tests {
         for _ in 0..3 {
             let start = pane.window_start + pane.rows.len();
             let fetch = ContactFetch::After(pane.rows.last().unwrap().clone());
-            apply_fetch(&mut pane, &fetch, rows(start..start + CONTACT_CHUNK));
+            apply_fetch(&mut pane, &fetch, rows(start..start + CONTACT_CHUNK), 20);
         }
         assert_eq!(pane.rows.len(), MAX_WINDOW, "the window stays bounded");
         assert_eq!(
@@ -128,7 +143,7 @@ mod tests {
             total: 1000,
             ..Default::default()
         };
-        apply_fetch(&mut pane, &ContactFetch::At(0), rows(0..CONTACT_CHUNK));
+        apply_fetch(&mut pane, &ContactFetch::At(0), rows(0..CONTACT_CHUNK), 20);
         pane.nav.top = 980;
         assert_eq!(
             window_fetch(&pane, 20),
@@ -146,12 +161,13 @@ mod tests {
             &mut pane,
             &ContactFetch::At(500),
             rows(500..500 + CONTACT_CHUNK),
+            20,
         );
         pane.nav.top = 495;
         let Some(fetch @ ContactFetch::Before(_)) = window_fetch(&pane, 20) else {
             panic!("expected Before")
         };
-        apply_fetch(&mut pane, &fetch, rows(500 - CONTACT_CHUNK..500));
+        apply_fetch(&mut pane, &fetch, rows(500 - CONTACT_CHUNK..500), 20);
         assert_eq!(pane.window_start, 500 - CONTACT_CHUNK);
         assert_eq!(pane.row_at(495).unwrap().name, "000495");
     }

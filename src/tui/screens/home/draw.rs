@@ -105,7 +105,7 @@ fn pane_box<'a>(
                 Some((Line::from(spans), sel))
             })
             .collect(),
-            home.meetings.rows.len(),
+            home.meetings_total.max(home.meetings.rows.len()),
             "No meetings in the next two weeks",
         ),
         Pane::FollowUps => (

@@ -111,6 +111,8 @@ pub struct Home {
     pub zoomed: bool,
     pub contacts: ContactsPane,
     pub meetings: Loaded<MeetingRow>,
+    /// How many meetings the pane's two weeks hold: its title's number (it reads a screenful).
+    pub meetings_total: usize,
     pub follow_ups: Loaded<FollowUpRow>,
     pub question_lists: Loaded<QuestionListRow>,
 }
@@ -122,6 +124,7 @@ impl Default for Home {
             zoomed: false,
             contacts: ContactsPane::default(),
             meetings: Loaded::with_limit(FIRST_MEETINGS),
+            meetings_total: 0,
             follow_ups: Loaded::with_limit(FIRST_FOLLOW_UPS),
             question_lists: Loaded::default(),
         }

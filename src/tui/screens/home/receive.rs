@@ -14,6 +14,7 @@ pub fn home(model: &mut Model, data: HomeData) -> Vec<Effect> {
     model.header = data.header;
     let home = &mut model.home;
     home.meetings.rows = data.meetings;
+    home.meetings_total = data.meetings_total;
     home.follow_ups.rows = data.follow_ups;
     home.question_lists.rows = data.question_lists;
     let changed_total = home.contacts.total != data.contacts_total;
@@ -41,10 +42,17 @@ pub fn home(model: &mut Model, data: HomeData) -> Vec<Effect> {
     effects
 }
 
-/// A window of the contact list.
+/// A window of the contact list; more is asked for while the pane is not yet covered (a pane
+/// taller than one fetch showed placeholders until a key was pressed).
 pub fn contacts(model: &mut Model, fetch: ContactFetch, rows: Vec<ContactRow>) -> Vec<Effect> {
-    apply_fetch(&mut model.home.contacts, &fetch, rows);
-    Vec::new()
+    let height = crate::tui::view::layout::pane_rows(model, Pane::Contacts);
+    let came = !rows.is_empty();
+    apply_fetch(&mut model.home.contacts, &fetch, rows, height);
+    if came {
+        ensure_contacts_loaded(model)
+    } else {
+        Vec::new()
+    }
 }
 
 /// A chunk of the filter's contact index.
