@@ -77,3 +77,27 @@ fn the_default_keymap_parses_and_keys_read_back() {
         "Shift-Tab"
     );
 }
+
+/// A key the config adds for an action in a screen's own context leaves the action's footer
+/// hint as it was: home's footer still says "R review" with W bound to the review there.
+#[test]
+fn a_key_added_by_the_config_keeps_the_actions_footer_hint() {
+    let patch = rolo::config::KeyPatch {
+        context: "home".into(),
+        key: "W".into(),
+        action: "open_review".into(),
+        line: 1,
+    };
+    let (keymap, warnings) = Keymap::default_keys().patched(&[patch]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let home = screen_contexts(None);
+    let footer = keymap.footer(home);
+    assert!(
+        footer.contains(&("R".to_string(), "review".to_string())),
+        "{footer:?}"
+    );
+    assert_eq!(
+        keymap.action(home, rolo::tui::keys::keymap::Key::parse("W").unwrap()),
+        Some(rolo::tui::keys::action::Action::OpenReview)
+    );
+}

@@ -380,7 +380,15 @@ impl Keymap {
                 }
                 seen_keys.push(*key);
                 match grouped.iter_mut().find(|(_, b)| b.action == binding.action) {
-                    Some((keys, _)) => keys.push(*key),
+                    Some((keys, grouped)) => {
+                        keys.push(*key);
+                        // A key the config added has no footer words: the action keeps the
+                        // ones its default key has (binding W to the review dropped "R
+                        // review" from the footer).
+                        if grouped.footer.is_none() {
+                            grouped.footer.clone_from(&binding.footer);
+                        }
+                    }
                     None => grouped.push((vec![*key], binding.clone())),
                 }
             }
