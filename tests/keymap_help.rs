@@ -101,3 +101,40 @@ fn a_key_added_by_the_config_keeps_the_actions_footer_hint() {
         Some(rolo::tui::keys::action::Action::OpenReview)
     );
 }
+
+/// The config names an action as the palette shows it (with _ for spaces) or by its own name;
+/// a name that is neither says which are near (the message pointed at a file not shipped).
+#[test]
+fn the_config_names_actions_as_the_palette_shows_them() {
+    use rolo::tui::keys::action::Action;
+    assert_eq!(
+        Action::from_config_name("daily_review"),
+        Ok(Action::OpenReview)
+    );
+    assert_eq!(
+        Action::from_config_name("Daily review"),
+        Ok(Action::OpenReview)
+    );
+    assert_eq!(
+        Action::from_config_name("pipeline"),
+        Ok(Action::OpenPipeline)
+    );
+    assert_eq!(
+        Action::from_config_name("open_pipeline"),
+        Ok(Action::OpenPipeline)
+    );
+    let far = Action::from_config_name("fly").unwrap_err();
+    assert!(far.contains("command palette"), "{far}");
+    let near = Action::from_config_name("insight_board").unwrap_err();
+    assert!(near.contains("open_insights"), "{near}");
+    let patch = |action: &str| rolo::config::KeyPatch {
+        context: "global".into(),
+        key: "W".into(),
+        action: action.into(),
+        line: 3,
+    };
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("daily_review")]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("fly")]);
+    assert_eq!(warnings.len(), 1);
+}

@@ -160,3 +160,79 @@ pub enum Action {
     /// While typing a line: drop the last word (Ctrl-w, as in a shell).
     DeleteWord,
 }
+
+impl Action {
+    /// What the palette calls an action: the task, in the words a user would look for it by;
+    /// else the action's own name ("open_insights" → "open insights").
+    pub fn spoken(self) -> String {
+        let task = match self {
+            Action::StartInterview => "request an interview",
+            Action::OpenImport => "import a file",
+            Action::LandedRole => "I landed a role",
+            Action::WriteMessage => "draft a message",
+            Action::LogTouch => "log a touch",
+            Action::OpenReview => "daily review",
+            Action::NextStep => "next step",
+            Action::MeetingMode => "meeting mode",
+            Action::OpenSearch => "search everything",
+            Action::OpenInsights => "insights",
+            Action::OpenPipeline => "pipeline",
+            Action::OpenTrash => "trash",
+            Action::OpenOrganizations => "organisations",
+            Action::MarkDone => "mark done",
+            Action::OpenLink => "open their link",
+            Action::Yank => "copy",
+            Action::AddQuestionList => "add a question list to the meeting",
+            _ => "",
+        };
+        if !task.is_empty() {
+            return task.into();
+        }
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+            .unwrap_or_default()
+    }
+
+    /// The action a config file names: its own name ("open_review") or the name the palette
+    /// shows, with _ for spaces ("daily_review"), in any case. What names none says which
+    /// names are near.
+    pub fn from_config_name(name: &str) -> Result<Action, String> {
+        use strum::VariantArray;
+        let wanted = name.trim().to_lowercase().replace(' ', "_");
+        let own = |action: Action| {
+            serde_json::to_value(action)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        let palette = |action: Action| action.spoken().to_lowercase().replace(' ', "_");
+        if let Some(action) = Action::VARIANTS
+            .iter()
+            .find(|a| own(**a) == wanted || palette(**a) == wanted)
+        {
+            return Ok(*action);
+        }
+        let near: Vec<String> = Action::VARIANTS
+            .iter()
+            .filter(|a| {
+                !wanted.is_empty()
+                    && wanted
+                        .split('_')
+                        .filter(|word| word.len() > 2)
+                        .any(|word| own(**a).contains(word) || palette(**a).contains(word))
+            })
+            .map(|a| own(*a))
+            .take(5)
+            .collect();
+        let hint = if near.is_empty() {
+            "for example move_down or daily_review".to_string()
+        } else {
+            format!("near it: {}", near.join(", "))
+        };
+        Err(format!(
+            "{name:?} is not an action (the names the command palette, :, shows, with _ for \
+             spaces; {hint})"
+        ))
+    }
+}

@@ -308,12 +308,12 @@ impl Keymap {
                 );
                 continue;
             }
-            let Ok(action) = Action::deserialize(toml::Value::String(patch.action.clone())) else {
-                warn(format!(
-                    "{:?} is not an action (the names in assets/keymap.toml, such as move_down)",
-                    patch.action
-                ));
-                continue;
+            let action = match Action::from_config_name(&patch.action) {
+                Ok(action) => action,
+                Err(why) => {
+                    warn(why);
+                    continue;
+                }
             };
             // What the action is called in help: as the default keymap says it anywhere.
             let desc = self

@@ -36,38 +36,6 @@ pub struct Palette {
     pub nav: Nav,
 }
 
-/// What the palette calls an action: the task, in the words a user would look for it by;
-/// else the action's own name ("open_insights" → "open insights").
-fn spoken(action: Action) -> String {
-    let task = match action {
-        Action::StartInterview => "request an interview",
-        Action::OpenImport => "import a file",
-        Action::LandedRole => "I landed a role",
-        Action::WriteMessage => "draft a message",
-        Action::LogTouch => "log a touch",
-        Action::OpenReview => "daily review",
-        Action::NextStep => "next step",
-        Action::MeetingMode => "meeting mode",
-        Action::OpenSearch => "search everything",
-        Action::OpenInsights => "insights",
-        Action::OpenPipeline => "pipeline",
-        Action::OpenTrash => "trash",
-        Action::OpenOrganizations => "organisations",
-        Action::MarkDone => "mark done",
-        Action::OpenLink => "open their link",
-        Action::Yank => "copy",
-        Action::AddQuestionList => "add a question list to the meeting",
-        _ => "",
-    };
-    if !task.is_empty() {
-        return task.into();
-    }
-    serde_json::to_value(action)
-        .ok()
-        .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-        .unwrap_or_default()
-}
-
 /// Moving about (lists, panes, help, quitting): listed after the tasks.
 fn moves_about(action: Action) -> bool {
     matches!(
@@ -180,7 +148,7 @@ impl Palette {
             };
             entries.push(Entry {
                 action: binding.action,
-                name: name.unwrap_or_else(|| spoken(binding.action)),
+                name: name.unwrap_or_else(|| binding.action.spoken()),
                 desc: binding.desc,
                 keys,
                 pane: None,
