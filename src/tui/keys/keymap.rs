@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use crate::tui::keys::action::Action;
+pub use crate::tui::keys::key::{Key, KeyCodeOrd};
 
 /// A group of bindings; a screen uses several, most specific first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
@@ -59,135 +59,9 @@ pub struct Binding {
     /// The few words the footer shows for it, if it belongs in the footer.
     #[serde(default)]
     pub footer: Option<String>,
-}
-
-/// One key with its modifiers, as written in the keymap ("ctrl-p", "G", "backtab").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Key {
-    pub code: KeyCodeOrd,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-/// `KeyCode` made orderable, for stable help listings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum KeyCodeOrd {
-    Char(char),
-    F(u8),
-    Named(&'static str),
-}
-
-const NAMED: &[(&str, KeyCode)] = &[
-    ("enter", KeyCode::Enter),
-    ("esc", KeyCode::Esc),
-    ("tab", KeyCode::Tab),
-    ("backtab", KeyCode::BackTab),
-    ("up", KeyCode::Up),
-    ("down", KeyCode::Down),
-    ("left", KeyCode::Left),
-    ("right", KeyCode::Right),
-    ("pageup", KeyCode::PageUp),
-    ("pagedown", KeyCode::PageDown),
-    ("home", KeyCode::Home),
-    ("end", KeyCode::End),
-    ("backspace", KeyCode::Backspace),
-    ("delete", KeyCode::Delete),
-    ("space", KeyCode::Char(' ')),
-];
-
-impl Key {
-    pub fn parse(text: &str) -> Result<Key, String> {
-        let mut rest = text;
-        let (mut ctrl, mut alt) = (false, false);
-        // Modifiers and names in any case, as help writes them ("Ctrl-C", "F1", "PgDn"); a
-        // single character keeps its case ("G" is not "g").
-        let prefix = |rest: &str, word: &str| -> Option<usize> {
-            (rest.len() > word.len() && rest.get(..word.len())?.eq_ignore_ascii_case(word))
-                .then_some(word.len())
-        };
-        loop {
-            if let Some(at) = prefix(rest, "ctrl-") {
-                ctrl = true;
-                rest = &rest[at..];
-            } else if let Some(at) = prefix(rest, "alt-") {
-                alt = true;
-                rest = &rest[at..];
-            } else {
-                break;
-            }
-        }
-        let lower = rest.to_ascii_lowercase();
-        let rest: &str = if rest.chars().count() > 1 {
-            match lower.as_str() {
-                "escape" => "esc",
-                "return" => "enter",
-                "pgdn" => "pagedown",
-                "pgup" => "pageup",
-                "del" => "delete",
-                other => other,
-            }
-        } else {
-            rest
-        };
-        let code = if let Some(&(name, _)) = NAMED.iter().find(|(n, _)| *n == rest) {
-            if name == "space" {
-                KeyCodeOrd::Char(' ')
-            } else {
-                KeyCodeOrd::Named(name)
-            }
-        } else if let Some(n) = rest.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-            KeyCodeOrd::F(n)
-        } else {
-            let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-                _ => {
-                    return Err(format!(
-                        "{text:?} is not a key (try \"j\", \"ctrl-p\", \"enter\")"
-                    ));
-                }
-            }
-        };
-        Ok(Key { code, ctrl, alt })
-    }
-
-    pub fn from_event(event: &KeyEvent) -> Option<Key> {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = event.modifiers.contains(KeyModifiers::ALT);
-        let code = match event.code {
-            KeyCode::Char(c) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-            KeyCode::F(n) => KeyCodeOrd::F(n),
-            other => KeyCodeOrd::Named(NAMED.iter().find(|(_, code)| *code == other)?.0),
-        };
-        Some(Key { code, ctrl, alt })
-    }
-
-    /// How help and the footer show the key: "j", "Ctrl-d", "Enter", "Shift-Tab".
-    pub fn label(&self) -> String {
-        let base = match self.code {
-            KeyCodeOrd::Char(' ') => "Space".to_string(),
-            KeyCodeOrd::Char(c) => c.to_string(),
-            KeyCodeOrd::F(n) => format!("F{n}"),
-            KeyCodeOrd::Named("backtab") => "Shift-Tab".to_string(),
-            KeyCodeOrd::Named("pageup") => "PgUp".to_string(),
-            KeyCodeOrd::Named("pagedown") => "PgDn".to_string(),
-            KeyCodeOrd::Named(name) => {
-                let mut chars = name.chars();
-                chars
-                    .next()
-                    .map(|c| c.to_uppercase().chain(chars).collect())
-                    .unwrap_or_default()
-            }
-        };
-        let mut label = String::new();
-        if self.ctrl {
-            label.push_str("Ctrl-");
-        }
-        if self.alt {
-            label.push_str("Alt-");
-        }
-        label + &base
-    }
+    /// Added by the config file (which gives no footer words).
+    #[serde(skip)]
+    pub from_config: bool,
 }
 
 /// `assets/keymap.toml` as build.rs writes it out: each context's bindings as (key, action,
@@ -245,6 +119,7 @@ impl Keymap {
                     action,
                     desc: desc.to_string(),
                     footer: footer.map(str::to_string),
+                    from_config: false,
                 };
                 parsed.push((Key::parse(key)?, binding));
             }
@@ -348,6 +223,7 @@ impl Keymap {
                 action,
                 desc,
                 footer: None,
+                from_config: true,
             };
             match bindings.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, existing)) => *existing = binding,
@@ -385,7 +261,7 @@ impl Keymap {
                         // A key the config added has no footer words: the action keeps the
                         // ones its default key has (binding W to the review dropped "R
                         // review" from the footer).
-                        if grouped.footer.is_none() {
+                        if grouped.from_config && grouped.footer.is_none() {
                             grouped.footer.clone_from(&binding.footer);
                         }
                     }
