@@ -138,3 +138,28 @@ fn the_config_names_actions_as_the_palette_shows_them() {
     let (_, warnings) = Keymap::default_keys().patched(&[patch("fly")]);
     assert_eq!(warnings.len(), 1);
 }
+
+/// A config that takes q and Ctrl-C for something else still leaves a way out: Ctrl-C quits,
+/// and the config's warning says so (only a signal could end rolo).
+#[test]
+fn a_config_cannot_take_away_every_way_to_quit() {
+    let patch = |key: &str| rolo::config::KeyPatch {
+        context: "global".into(),
+        key: key.into(),
+        action: "open_pipeline".into(),
+        line: 2,
+    };
+    let (keymap, warnings) = Keymap::default_keys().patched(&[patch("q"), patch("ctrl-c")]);
+    let global = [rolo::tui::keys::keymap::Context::Global];
+    let ctrl_c = rolo::tui::keys::keymap::Key::parse("ctrl-c").unwrap();
+    assert_eq!(
+        keymap.action(&global, ctrl_c),
+        Some(rolo::tui::keys::action::Action::Quit)
+    );
+    assert!(
+        warnings.iter().any(|w| w.message.contains("Ctrl-C quits")),
+        "{warnings:?}"
+    );
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("q")]);
+    assert!(warnings.is_empty(), "Ctrl-C still quits: {warnings:?}");
+}

@@ -230,7 +230,41 @@ impl Keymap {
                 None => bindings.push((key, binding)),
             }
         }
+        self.keep_a_way_out(&mut warnings);
         (self, warnings)
+    }
+
+    /// A config that leaves no key quitting rolo (q and Ctrl-C both bound to something else)
+    /// would leave only a signal to end it: Ctrl-C quits again, and that is said.
+    fn keep_a_way_out(&mut self, warnings: &mut Vec<crate::config::Warning>) {
+        let quits = self
+            .contexts
+            .get(&Context::Global)
+            .is_some_and(|global| global.iter().any(|(_, b)| b.action == Action::Quit));
+        if quits {
+            return;
+        }
+        let ctrl_c = Key {
+            code: KeyCodeOrd::Char('c'),
+            ctrl: true,
+            alt: false,
+        };
+        let global = self.contexts.entry(Context::Global).or_default();
+        global.retain(|(key, _)| *key != ctrl_c);
+        global.push((
+            ctrl_c,
+            Binding {
+                action: Action::Quit,
+                desc: "Quit rolo".into(),
+                footer: None,
+                from_config: false,
+            },
+        ));
+        warnings.push(crate::config::Warning {
+            line: None,
+            message: "no key quits rolo with these keys: Ctrl-C quits, as it does by default"
+                .into(),
+        });
     }
 
     /// The action `key` means in the first of `contexts` that binds it.
