@@ -83,6 +83,7 @@ fn kept_counts(conn: &Connection) -> StoreResult<Finding> {
 
 pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
     use Verdict::*;
+    super::setting_up::wait_until_set_up(file)?;
     let mut found = Vec::new();
     let Ok(metadata) = std::fs::metadata(file) else {
         found.push(Finding::new(

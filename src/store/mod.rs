@@ -32,7 +32,7 @@ pub mod search;
 mod search_index;
 mod seed;
 pub mod sent;
-mod setting_up;
+pub mod setting_up;
 pub mod snapshot;
 mod sql_types;
 pub mod steps;

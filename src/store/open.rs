@@ -99,6 +99,7 @@ fn side_files_writable(file: &Path) -> StoreResult<()> {
 /// (its mode, or a read-only disk) with no pending changes in its `-wal` is opened immutable, so
 /// a look leaves no side file behind; otherwise SQLite reads the `-wal` too.
 pub(super) fn open_read_only(file: &Path) -> StoreResult<Connection> {
+    super::setting_up::wait_until_set_up(file)?;
     probe(file)?;
     let conn = reader(file)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

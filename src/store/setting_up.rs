@@ -23,6 +23,17 @@ pub(super) fn hold(database: &Path) -> StoreResult<SettingUp> {
     if !database.exists() {
         path::create_private_file(database, false)?;
     }
+    locked(database, libc::LOCK_EX)
+}
+
+/// Waits while another rolo sets the file up, for what only reads it (a look, `doctor`): a
+/// file half set up is several schema versions in a row, each one committed, and `doctor`
+/// reading one of them took it for damaged and said so for good.
+pub fn wait_until_set_up(database: &Path) -> StoreResult<()> {
+    locked(database, libc::LOCK_SH).map(drop)
+}
+
+fn locked(database: &Path, how: libc::c_int) -> StoreResult<SettingUp> {
     // A file that cannot be read is refused by the opening that follows, with its reason.
     let Ok(file) = File::open(database) else {
         return Ok(SettingUp { _file: None });
@@ -30,7 +41,7 @@ pub(super) fn hold(database: &Path) -> StoreResult<SettingUp> {
     let mut attempt = 0;
     loop {
         // SAFETY: flock on a descriptor this function owns; it has no memory effects.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+        if unsafe { libc::flock(file.as_raw_fd(), how | libc::LOCK_NB) } == 0 {
             busy::done_waiting();
             return Ok(SettingUp { _file: Some(file) });
         }

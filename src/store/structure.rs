@@ -63,6 +63,7 @@ pub fn missing_schema(conn: &Connection) -> StoreResult<Vec<SchemaObject>> {
 /// lacks and rebuilds every index. Says what it did; the file's check afterwards decides
 /// whether it is writable again.
 pub fn repair(file: &Path) -> StoreResult<Vec<String>> {
+    super::setting_up::wait_until_set_up(file)?;
     // What is not rolo's, or from a newer rolo, is not touched.
     open::probe(file)?;
     let mut done = Vec::new();
