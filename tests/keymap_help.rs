@@ -139,27 +139,28 @@ fn the_config_names_actions_as_the_palette_shows_them() {
     assert_eq!(warnings.len(), 1);
 }
 
-/// A config that takes q and Ctrl-C for something else still leaves a way out: Ctrl-C quits,
-/// and the config's warning says so (only a signal could end rolo).
+/// A config cannot take Ctrl-C: it is the way out every screen keeps (with q and Ctrl-C both
+/// bound to something else, only a signal ended rolo), and the warning says so.
 #[test]
 fn a_config_cannot_take_away_every_way_to_quit() {
-    let patch = |key: &str| rolo::config::KeyPatch {
-        context: "global".into(),
+    let patch = |context: &str, key: &str| rolo::config::KeyPatch {
+        context: context.into(),
         key: key.into(),
         action: "open_pipeline".into(),
         line: 2,
     };
-    let (keymap, warnings) = Keymap::default_keys().patched(&[patch("q"), patch("ctrl-c")]);
-    let global = [rolo::tui::keys::keymap::Context::Global];
     let ctrl_c = rolo::tui::keys::keymap::Key::parse("ctrl-c").unwrap();
-    assert_eq!(
-        keymap.action(&global, ctrl_c),
-        Some(rolo::tui::keys::action::Action::Quit)
-    );
-    assert!(
-        warnings.iter().any(|w| w.message.contains("Ctrl-C quits")),
-        "{warnings:?}"
-    );
-    let (_, warnings) = Keymap::default_keys().patched(&[patch("q")]);
-    assert!(warnings.is_empty(), "Ctrl-C still quits: {warnings:?}");
+    for context in ["global", "home", "list"] {
+        let (keymap, warnings) =
+            Keymap::default_keys().patched(&[patch(context, "q"), patch(context, "Ctrl-C")]);
+        assert_eq!(
+            keymap.action(screen_contexts(None), ctrl_c),
+            Some(rolo::tui::keys::action::Action::Quit),
+            "[keys.{context}]"
+        );
+        assert!(
+            warnings.iter().any(|w| w.message.contains("ctrl-c quits")),
+            "{warnings:?}"
+        );
+    }
 }

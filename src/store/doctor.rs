@@ -82,8 +82,14 @@ fn kept_counts(conn: &Connection) -> StoreResult<Finding> {
 }
 
 pub fn examine(file: &Path) -> StoreResult<Vec<Finding>> {
-    use Verdict::*;
+    // A file another rolo is setting up is looked at once it is set up: half-migrated, it
+    // looked damaged.
     super::setting_up::wait_until_set_up(file)?;
+    examine_set_up(file)
+}
+
+fn examine_set_up(file: &Path) -> StoreResult<Vec<Finding>> {
+    use Verdict::*;
     let mut found = Vec::new();
     let Ok(metadata) = std::fs::metadata(file) else {
         found.push(Finding::new(

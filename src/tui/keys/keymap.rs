@@ -183,6 +183,16 @@ impl Keymap {
                 );
                 continue;
             }
+            // Ctrl-C is the way out that every screen keeps, whatever else is bound: taking
+            // it (with q) left only a signal to end rolo.
+            if key.ctrl && !key.alt && key.code == KeyCodeOrd::Char('c') {
+                warn(
+                    "ctrl-c quits rolo (or cancels a form), as in every terminal program; it \
+                     cannot be bound"
+                        .into(),
+                );
+                continue;
+            }
             let action = match Action::from_config_name(&patch.action) {
                 Ok(action) => action,
                 Err(why) => {
@@ -230,41 +240,7 @@ impl Keymap {
                 None => bindings.push((key, binding)),
             }
         }
-        self.keep_a_way_out(&mut warnings);
         (self, warnings)
-    }
-
-    /// A config that leaves no key quitting rolo (q and Ctrl-C both bound to something else)
-    /// would leave only a signal to end it: Ctrl-C quits again, and that is said.
-    fn keep_a_way_out(&mut self, warnings: &mut Vec<crate::config::Warning>) {
-        let quits = self
-            .contexts
-            .get(&Context::Global)
-            .is_some_and(|global| global.iter().any(|(_, b)| b.action == Action::Quit));
-        if quits {
-            return;
-        }
-        let ctrl_c = Key {
-            code: KeyCodeOrd::Char('c'),
-            ctrl: true,
-            alt: false,
-        };
-        let global = self.contexts.entry(Context::Global).or_default();
-        global.retain(|(key, _)| *key != ctrl_c);
-        global.push((
-            ctrl_c,
-            Binding {
-                action: Action::Quit,
-                desc: "Quit rolo".into(),
-                footer: None,
-                from_config: false,
-            },
-        ));
-        warnings.push(crate::config::Warning {
-            line: None,
-            message: "no key quits rolo with these keys: Ctrl-C quits, as it does by default"
-                .into(),
-        });
     }
 
     /// The action `key` means in the first of `contexts` that binds it.
