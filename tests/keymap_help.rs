@@ -93,7 +93,21 @@ fn a_key_added_by_the_config_keeps_the_actions_footer_hint() {
     let home = screen_contexts(None);
     let footer = keymap.footer(home);
     assert!(
-        footer.contains(&("R".to_string(), "review".to_string())),
+        footer.contains(&("W/R".to_string(), "review".to_string())),
+        "{footer:?}"
+    );
+    // R given to the pipeline: the review is still in the footer, under W.
+    let patch = |key: &str, action: &str| rolo::config::KeyPatch {
+        context: "home".into(),
+        key: key.into(),
+        action: action.into(),
+        line: 1,
+    };
+    let (keymap, _) =
+        Keymap::default_keys().patched(&[patch("W", "daily_review"), patch("R", "pipeline")]);
+    let footer = keymap.footer(home);
+    assert!(
+        footer.contains(&("W".to_string(), "review".to_string())),
         "{footer:?}"
     );
     assert_eq!(
@@ -163,4 +177,38 @@ fn a_config_cannot_take_away_every_way_to_quit() {
             "{warnings:?}"
         );
     }
+}
+
+/// Where text is typed (forms, the filter, meeting mode's answers, the palette) a plain key is
+/// a letter: a config cannot bind one there (it was swallowed while typing). Help's own
+/// spelling of a key, Shift-Tab, is read.
+#[test]
+fn a_config_cannot_bind_a_letter_where_text_is_typed() {
+    let patch = |context: &str, key: &str| rolo::config::KeyPatch {
+        context: context.into(),
+        key: key.into(),
+        action: "daily_review".into(),
+        line: 4,
+    };
+    for context in ["form", "filter", "typing", "palette"] {
+        let (keymap, warnings) = Keymap::default_keys().patched(&[patch(context, "W")]);
+        assert!(
+            warnings.iter().any(|w| w.message.contains("typed text")),
+            "[keys.{context}]: {warnings:?}"
+        );
+        let context = serde_json::from_value(serde_json::json!(context)).unwrap();
+        assert_ne!(
+            keymap.action(
+                &[context],
+                rolo::tui::keys::keymap::Key::parse("W").unwrap()
+            ),
+            Some(rolo::tui::keys::action::Action::OpenReview)
+        );
+    }
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("form", "alt-w")]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        rolo::tui::keys::keymap::Key::parse("shift-tab").unwrap(),
+        rolo::tui::keys::keymap::Key::parse("backtab").unwrap()
+    );
 }

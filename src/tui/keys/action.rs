@@ -222,7 +222,10 @@ impl Action {
                         .filter(|word| word.len() > 2)
                         .any(|word| own(**a).contains(word) || palette(**a).contains(word))
             })
-            .map(|a| own(*a))
+            .map(|a| match (own(*a), palette(*a)) {
+                (own, palette) if own == palette => own,
+                (own, palette) => format!("{palette} ({own})"),
+            })
             .take(5)
             .collect();
         let hint = if near.is_empty() {

@@ -66,6 +66,8 @@ impl Key {
                 "pgdn" => "pagedown",
                 "pgup" => "pageup",
                 "del" => "delete",
+                // As help writes it.
+                "shift-tab" => "backtab",
                 other => other,
             }
         } else {

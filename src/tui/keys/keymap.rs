@@ -201,12 +201,36 @@ impl Keymap {
                 }
             };
             // What the action is called in help: as the default keymap says it anywhere.
-            let desc = self
+            // Where text is typed, a plain key is a letter of it: bound, it was swallowed.
+            let typed_in = [
+                Context::Form,
+                Context::Filter,
+                Context::Typing,
+                Context::Palette,
+            ];
+            if typed_in.contains(&context) && !key.ctrl && !key.alt {
+                if let KeyCodeOrd::Char(_) = key.code {
+                    warn(format!(
+                        "{} is typed text in [keys.{}]; bind a ctrl- or alt- key there",
+                        key.label(),
+                        patch.context
+                    ));
+                    continue;
+                }
+            }
+            // What the action is called in help, and its footer words: as the default
+            // keymap says them anywhere (the footer shows the new key where it showed the
+            // action's own).
+            let default = self
                 .contexts
                 .values()
                 .flatten()
-                .find(|(_, b)| b.action == action)
-                .map_or_else(|| patch.action.replace('_', " "), |(_, b)| b.desc.clone());
+                .find(|(_, b)| b.action == action && !b.from_config)
+                .map(|(_, b)| b.clone());
+            let desc = default
+                .as_ref()
+                .map_or_else(|| patch.action.replace('_', " "), |b| b.desc.clone());
+            let footer = default.and_then(|b| b.footer);
             // A key of the global context taken over in a screen's: said, since that screen
             // loses it (q no longer quits there). Rebinding a key in its own context is the
             // point of the file, and quiet.
@@ -232,7 +256,7 @@ impl Keymap {
             let binding = Binding {
                 action,
                 desc,
-                footer: None,
+                footer,
                 from_config: true,
             };
             match bindings.iter_mut().find(|(k, _)| *k == key) {
