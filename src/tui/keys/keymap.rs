@@ -208,15 +208,17 @@ impl Keymap {
                 Context::Typing,
                 Context::Palette,
             ];
-            if typed_in.contains(&context) && !key.ctrl && !key.alt {
-                if let KeyCodeOrd::Char(_) = key.code {
-                    warn(format!(
-                        "{} is typed text in [keys.{}]; bind a ctrl- or alt- key there",
-                        key.label(),
-                        patch.context
-                    ));
-                    continue;
-                }
+            if typed_in.contains(&context)
+                && !key.ctrl
+                && !key.alt
+                && matches!(key.code, KeyCodeOrd::Char(_))
+            {
+                warn(format!(
+                    "{} is typed text in [keys.{}]; bind a ctrl- or alt- key there",
+                    key.label(),
+                    patch.context
+                ));
+                continue;
             }
             // What the action is called in help, and its footer words: as the default
             // keymap says them anywhere (the footer shows the new key where it showed the
