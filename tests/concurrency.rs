@@ -283,3 +283,39 @@ fn rolos_starting_together_on_a_new_file_all_write_and_leave_it_current() {
         assert_eq!(version, rolo::store::LATEST_VERSION, "round {round}");
     }
 }
+
+/// Invariant: `rolo doctor` run while another rolo sets a new file up finds nothing wrong and
+/// marks nothing damaged (it read a half-migrated file and marked it damaged for good).
+#[test]
+fn doctor_beside_a_file_being_set_up_marks_nothing_damaged() {
+    let run = |db: &std::path::Path, home: &std::path::Path, args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_rolo"));
+        command
+            .env("ROLO_DB", db)
+            .env("ROLO_NOW", support::NOW)
+            .env("HOME", home)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        command.spawn().unwrap()
+    };
+    for round in 0..30 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("rolo.db");
+        let adding = run(&db, dir.path(), &["add", "contact", "--name", "Ada"]);
+        std::thread::sleep(std::time::Duration::from_millis(round % 15));
+        let doctor = run(&db, dir.path(), &["doctor"])
+            .wait_with_output()
+            .unwrap();
+        assert!(adding.wait_with_output().unwrap().status.success());
+        let said = String::from_utf8_lossy(&doctor.stdout).into_owned();
+        assert!(!said.contains("damaged"), "round {round}: {said}");
+        let mut marker = db.clone().into_os_string();
+        marker.push(".damaged");
+        assert!(
+            !std::path::Path::new(&marker).exists(),
+            "round {round}: {said}"
+        );
+        assert_eq!(Store::open(&db).unwrap().contacts_total().unwrap(), 1);
+    }
+}
