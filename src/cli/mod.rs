@@ -187,7 +187,20 @@ pub fn database_path(cli: &Cli) -> Result<PathBuf> {
             "--db - names no database: give a file (or leave --db out for your own)"
         ));
     }
-    Ok(path::resolve(cli.db.as_deref())?)
+    let file = path::resolve(cli.db.as_deref())?;
+    // A pipe, a device or a socket is no file to keep a database in: opening a pipe waited
+    // for a writer for ever, and /dev/null was given a lock file beside it in /dev.
+    if let Ok(meta) = std::fs::metadata(&file)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        return Err(eyre!(
+            "{} is not a regular file (a pipe, a device or a socket): name the database file, \
+             or leave --db out for your own",
+            file.display()
+        ));
+    }
+    Ok(file)
 }
 
 pub fn open_store(cli: &Cli, settings: &Settings) -> Result<Store> {
