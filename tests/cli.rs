@@ -371,32 +371,3 @@ fn demo_fills_the_database_with_every_stage() {
     assert!(answered.iter().any(|q| q.asked && !q.answer.is_empty()));
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
-
-/// A pipe is no file to keep a database in: every command says so at once (it waited for a
-/// writer for ever), and nothing is made beside it.
-#[test]
-fn a_pipe_named_as_the_database_is_refused_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let pipe = dir.path().join("fifo.db");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&pipe)
-            .status()
-            .unwrap()
-            .success()
-    );
-    for args in [
-        &["today"][..],
-        &["doctor"],
-        &["add", "contact", "--name", "Ada"],
-    ] {
-        support::rolo(&pipe)
-            .args(args)
-            .timeout(std::time::Duration::from_secs(20))
-            .assert()
-            .failure()
-            .stderr(predicates::str::contains("is not a regular file"));
-    }
-    let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(beside.len(), 1, "nothing made beside the pipe");
-}

@@ -37,6 +37,16 @@ fn help_lists_every_key_of_each_screen_with_what_it_does() {
     }
 }
 
+/// A config file's `[keys.CONTEXT] "KEY" = "ACTION"` line.
+fn patch(context: &str, key: &str, action: &str) -> rolo::config::KeyPatch {
+    rolo::config::KeyPatch {
+        context: context.into(),
+        key: key.into(),
+        action: action.into(),
+        line: 1,
+    }
+}
+
 /// build.rs compiles assets/keymap.toml into a table so that no start reads TOML: that table
 /// must make the very keymap the file read as TOML makes, order and words included.
 #[test]
@@ -82,13 +92,7 @@ fn the_default_keymap_parses_and_keys_read_back() {
 /// hint as it was: home's footer still says "R review" with W bound to the review there.
 #[test]
 fn a_key_added_by_the_config_keeps_the_actions_footer_hint() {
-    let patch = rolo::config::KeyPatch {
-        context: "home".into(),
-        key: "W".into(),
-        action: "open_review".into(),
-        line: 1,
-    };
-    let (keymap, warnings) = Keymap::default_keys().patched(&[patch]);
+    let (keymap, warnings) = Keymap::default_keys().patched(&[patch("home", "W", "open_review")]);
     assert!(warnings.is_empty(), "{warnings:?}");
     let home = screen_contexts(None);
     let footer = keymap.footer(home);
@@ -97,14 +101,10 @@ fn a_key_added_by_the_config_keeps_the_actions_footer_hint() {
         "{footer:?}"
     );
     // R given to the pipeline: the review is still in the footer, under W.
-    let patch = |key: &str, action: &str| rolo::config::KeyPatch {
-        context: "home".into(),
-        key: key.into(),
-        action: action.into(),
-        line: 1,
-    };
-    let (keymap, _) =
-        Keymap::default_keys().patched(&[patch("W", "daily_review"), patch("R", "pipeline")]);
+    let (keymap, _) = Keymap::default_keys().patched(&[
+        patch("home", "W", "daily_review"),
+        patch("home", "R", "pipeline"),
+    ]);
     let footer = keymap.footer(home);
     assert!(
         footer.contains(&("W".to_string(), "review".to_string())),
@@ -141,15 +141,9 @@ fn the_config_names_actions_as_the_palette_shows_them() {
     assert!(far.contains("command palette"), "{far}");
     let near = Action::from_config_name("insight_board").unwrap_err();
     assert!(near.contains("open_insights"), "{near}");
-    let patch = |action: &str| rolo::config::KeyPatch {
-        context: "global".into(),
-        key: "W".into(),
-        action: action.into(),
-        line: 3,
-    };
-    let (_, warnings) = Keymap::default_keys().patched(&[patch("daily_review")]);
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("global", "W", "daily_review")]);
     assert!(warnings.is_empty(), "{warnings:?}");
-    let (_, warnings) = Keymap::default_keys().patched(&[patch("fly")]);
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("global", "W", "fly")]);
     assert_eq!(warnings.len(), 1);
 }
 
@@ -157,16 +151,12 @@ fn the_config_names_actions_as_the_palette_shows_them() {
 /// bound to something else, only a signal ended rolo), and the warning says so.
 #[test]
 fn a_config_cannot_take_away_every_way_to_quit() {
-    let patch = |context: &str, key: &str| rolo::config::KeyPatch {
-        context: context.into(),
-        key: key.into(),
-        action: "open_pipeline".into(),
-        line: 2,
-    };
     let ctrl_c = rolo::tui::keys::keymap::Key::parse("ctrl-c").unwrap();
     for context in ["global", "home", "list"] {
-        let (keymap, warnings) =
-            Keymap::default_keys().patched(&[patch(context, "q"), patch(context, "Ctrl-C")]);
+        let (keymap, warnings) = Keymap::default_keys().patched(&[
+            patch(context, "q", "open_pipeline"),
+            patch(context, "Ctrl-C", "open_pipeline"),
+        ]);
         assert_eq!(
             keymap.action(screen_contexts(None), ctrl_c),
             Some(rolo::tui::keys::action::Action::Quit),
@@ -184,14 +174,9 @@ fn a_config_cannot_take_away_every_way_to_quit() {
 /// spelling of a key, Shift-Tab, is read.
 #[test]
 fn a_config_cannot_bind_a_letter_where_text_is_typed() {
-    let patch = |context: &str, key: &str| rolo::config::KeyPatch {
-        context: context.into(),
-        key: key.into(),
-        action: "daily_review".into(),
-        line: 4,
-    };
     for context in ["form", "filter", "typing", "palette"] {
-        let (keymap, warnings) = Keymap::default_keys().patched(&[patch(context, "W")]);
+        let (keymap, warnings) =
+            Keymap::default_keys().patched(&[patch(context, "W", "daily_review")]);
         assert!(
             warnings.iter().any(|w| w.message.contains("typed text")),
             "[keys.{context}]: {warnings:?}"
@@ -205,7 +190,7 @@ fn a_config_cannot_bind_a_letter_where_text_is_typed() {
             Some(rolo::tui::keys::action::Action::OpenReview)
         );
     }
-    let (_, warnings) = Keymap::default_keys().patched(&[patch("form", "alt-w")]);
+    let (_, warnings) = Keymap::default_keys().patched(&[patch("form", "alt-w", "daily_review")]);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(
         rolo::tui::keys::keymap::Key::parse("shift-tab").unwrap(),

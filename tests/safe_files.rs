@@ -350,3 +350,32 @@ fn a_partial_file_left_by_a_killed_export_is_taken_away_by_the_next() {
     );
     drop(writing);
 }
+
+/// A pipe is no file to keep a database in: every command says so at once (it waited for a
+/// writer for ever), and nothing is made beside it.
+#[test]
+fn a_pipe_named_as_the_database_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("fifo.db");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for args in [
+        &["today"][..],
+        &["doctor"],
+        &["add", "contact", "--name", "Ada"],
+    ] {
+        rolo(&pipe)
+            .args(args)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .failure()
+            .stderr(contains("is not a regular file"));
+    }
+    let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(beside.len(), 1, "nothing made beside the pipe");
+}

@@ -86,7 +86,9 @@ impl App {
             Effect::OpenQuestionList(id) => {
                 load::question_list(&self.store, id).map(Loaded::QuestionList)
             }
-            Effect::OpenForm(request) => load::form(&self.store, &request, &clock, &self.settings),
+            Effect::OpenForm(request) => {
+                load_form::form(&self.store, &request, &clock, &self.settings)
+            }
             Effect::OpenTrash => self.store.trash_rows(TRASH_SHOWN).map(Loaded::Trash),
             Effect::PreviewImport { format, file } => Ok(
                 match crate::tui::data::import::dry_run(
@@ -173,12 +175,15 @@ impl App {
                 match save::save(&self.store, &form, &clock, &self.settings) {
                     // Saved elsewhere meanwhile: the record as it now is, to bring the form up
                     // to date with before saving again.
-                    save::Saved::ChangedMeanwhile => match load::edit_request(&form) {
-                        Some(request) => load::form(&self.store, &request, &clock, &self.settings)
-                            .map(|loaded| match loaded {
-                                Loaded::Form(stored, _) => Loaded::StoredMeanwhile(stored),
-                                other => other,
-                            }),
+                    save::Saved::ChangedMeanwhile => match load_form::edit_request(&form) {
+                        Some(request) => {
+                            load_form::form(&self.store, &request, &clock, &self.settings).map(
+                                |loaded| match loaded {
+                                    Loaded::Form(stored, _) => Loaded::StoredMeanwhile(stored),
+                                    other => other,
+                                },
+                            )
+                        }
                         None => return None,
                     },
                     saved => Ok(Loaded::Saved(saved)),

@@ -5,6 +5,7 @@ pub mod effect;
 pub mod import;
 pub mod load;
 pub mod load_draft;
+pub mod load_form;
 pub mod load_interview;
 pub mod loaded;
 pub mod receive;
